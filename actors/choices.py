@@ -1,0 +1,35 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganisationKind(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    SPORTS_CLUB = "sports_club", _("Sports club")
+    NGO = "ngo", _("Non-governmental organisation")
+    SCHOOL = "school", _("School")
+    PUBLIC_AGENCY = "public_agency", _("Public agency or healthcare")
+    RESEARCH = "research", _("Research")
+    FUNDER = "funder", _("Funder")
+    COMPANY = "company", _("Company")
+
+
+class MembershipRole(models.TextChoices):
+    REPRESENTATIVE = "representative", _("Representative")
+    CONTACT = "contact", _("Contact person")
+
+
+class PortalRole(models.TextChoices):
+    """Roles a person holds in the portal. Membership of an organisation is its own role."""
+
+    COORDINATOR = "coordinator", _("Coordinator")
+    TREASURER = "treasurer", _("Treasurer")
+    EVALUATOR = "evaluator", _("Evaluator")
+
+
+class GovernanceKind(models.TextChoices):
+    RESIDENTS_COUNCIL = "residents_council", _("Residents' council")
+    STEERING_GROUP = "steering_group", _("Steering group")
+    PROCESS_LEAD = "process_lead", _("Process lead")
+    ASSOCIATION = "association", _("Non-profit association")
+    WORKING_GROUP = "working_group", _("Working group")
+    NETWORK = "network", _("Network")

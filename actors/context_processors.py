@@ -1,0 +1,21 @@
+from .models import SiteSettings
+from .panels import collect
+from .permissions import STAFF_ROLES, has_role, is_coordinator, organisation_ids_of, roles_of
+
+
+def portal(request):
+    """The collaboration's settings and the visitor's roles, for the layout on every page."""
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"site": SiteSettings.current()}
+    roles = roles_of(user)
+    return {
+        "site": SiteSettings.current(),
+        "user_roles": roles,
+        "is_coordinator": is_coordinator(user),
+        "is_staff_role": has_role(user, *STAFF_ROLES),
+        "user_organisation_ids": organisation_ids_of(user),
+        "nav_links": collect("nav", request),
+        "user_nav_links": collect("user_nav", request) if roles else [],
+        "footer_panels": collect("footer", request),
+    }

@@ -1,0 +1,291 @@
+"""Demo data for the actors app: the collaboration in Husby, its actors, charter and demo users.
+
+Every row is keyed on a natural key, so loading twice changes nothing.
+"""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+
+from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
+from .models import GovernanceBody, Goal, Membership, Organisation, Principle, RoleAssignment, SiteSettings, User
+
+DEMO_PASSWORD = "demo-cih-2026"  # noqa: S105 - published demo logins, refused in production
+
+ORGANISATIONS = [
+    # slug, name, kind, joined, Swedish description, English description
+    (
+        "folkets-husby",
+        "Folkets Husby",
+        OrganisationKind.ASSOCIATION,
+        datetime.date(2019, 6, 1),
+        "Kulturhus och mötesplats mitt i Husby. Leder processen i samverkan och håller ihop "
+        "workshoparna.",
+        "Community house and meeting place in the middle of Husby. Leads the collaboration's "
+        "process and hosts the workshops.",
+    ),
+    (
+        "husby-ff",
+        "Husby FF",
+        OrganisationKind.SPORTS_CLUB,
+        datetime.date(2019, 9, 1),
+        "Fotbollsklubb med lag för barn, unga och vuxna i stadsdelen.",
+        "Football club with teams for children, young people and adults in the district.",
+    ),
+    (
+        "bk-jarva",
+        "BK Järva",
+        OrganisationKind.SPORTS_CLUB,
+        datetime.date(2020, 2, 1),
+        "Idrottsförening på Järvafältet som använder fotbollen för att stärka unga.",
+        "Sports club on Järvafältet that uses football to help young people grow.",
+    ),
+    (
+        "radda-barnen",
+        "Rädda Barnen",
+        OrganisationKind.NGO,
+        datetime.date(2019, 9, 1),
+        "Barnrättsorganisation med lokal verksamhet för barn och familjer.",
+        "Children's rights organisation with local activities for children and families.",
+    ),
+    (
+        "galdem-a-talk",
+        "Galdem A Talk",
+        OrganisationKind.ASSOCIATION,
+        datetime.date(2020, 5, 1),
+        "Podd och samtalsforum där unga kvinnor pratar om det som rör deras liv.",
+        "A podcast and forum where young women talk about what matters in their lives.",
+    ),
+    (
+        "stadsmissionen",
+        "Stadsmissionen",
+        OrganisationKind.NGO,
+        datetime.date(2020, 1, 1),
+        "Idéburen organisation som möter människor i utsatta livssituationer.",
+        "Non-profit organisation working with people in vulnerable situations.",
+    ),
+    (
+        "jarvaskolan",
+        "Järvaskolan",
+        OrganisationKind.SCHOOL,
+        datetime.date(2021, 1, 1),
+        "Grundskola i området med elever från förskoleklass till årskurs nio.",
+        "Local compulsory school with pupils from pre-school class to year nine.",
+    ),
+    (
+        "loparakademin",
+        "Löparakademin",
+        OrganisationKind.ASSOCIATION,
+        datetime.date(2021, 3, 1),
+        "Löpning som väg till bättre hälsa och självkänsla för unga.",
+        "Running as a way to better health and self-confidence for young people.",
+    ),
+    (
+        "region-stockholm",
+        "Region Stockholm",
+        OrganisationKind.PUBLIC_AGENCY,
+        datetime.date(2019, 6, 1),
+        "Regionen stödjer samverkan som en del av sitt arbete för jämlik hälsa.",
+        "The region supports the collaboration as part of its work for equal health.",
+    ),
+    (
+        "rise",
+        "RISE",
+        OrganisationKind.RESEARCH,
+        datetime.date(2021, 9, 1),
+        "Sveriges forskningsinstitut följer upp och utvärderar satsningarna.",
+        "The Research Institutes of Sweden follow up and evaluate the initiatives.",
+    ),
+]
+
+PRINCIPLES = [
+    (
+        "Behoven kommer från dem som bor här",
+        "Needs come from the people who live here",
+        "Vi bygger på vad boende själva berättar, inte på vad vi tror att de behöver.",
+        "We start from what residents tell us, not from what we assume they need.",
+    ),
+    (
+        "Tillsammans, inte var för sig",
+        "Together, not each on our own",
+        "Vi samordnar våra insatser så att de stärker varandra i stället för att konkurrera.",
+        "We coordinate our efforts so they strengthen each other instead of competing.",
+    ),
+    (
+        "Långsiktighet före projekt",
+        "Long-term work before short projects",
+        "Vi väljer satsningar som kan leva vidare och undviker korta projekt som lämnar tomrum.",
+        "We choose initiatives that can last and avoid short projects that leave a gap behind.",
+    ),
+    (
+        "Vi återkopplar alltid",
+        "We always report back",
+        "Den som delat ett behov ska få veta vad som hände med det.",
+        "Whoever shared a need should find out what became of it.",
+    ),
+    (
+        "Vi lär av det vi gör",
+        "We learn from what we do",
+        "Allt följs upp och utvärderas, och lärdomarna styr nästa steg.",
+        "Everything is followed up and evaluated, and the lessons guide the next step.",
+    ),
+]
+
+GOALS = [
+    (
+        "Bättre hälsa och välbefinnande",
+        "Better health and well-being",
+        "Mätbart bättre psykisk och fysisk hälsa bland dem som bor i området.",
+        "Measurably better mental and physical health among the area's residents.",
+    ),
+    (
+        "Starkare delaktighet",
+        "Stronger participation",
+        "Fler boende är med och formar satsningarna, och vet hur de kan påverka.",
+        "More residents help shape the initiatives and know how to make their voice count.",
+    ),
+    (
+        "Gemensam finansiering",
+        "Pooled funding",
+        "Pengar samlas i en gemensam pott och fördelas efter prioriterade behov.",
+        "Money is pooled and shared out according to the prioritised needs.",
+    ),
+]
+
+MISSION_SV = (
+    "Lokala aktörer samarbetar för att höja hälsan och välbefinnandet i området, med behov och "
+    "lösningar som formuleras av de människor som bor här."
+)
+MISSION_EN = (
+    "Local actors work together to raise health and well-being in the area, with needs and "
+    "solutions defined by the people who live here."
+)
+
+USERS = [
+    # e-mail, first name, last name, portal roles, organisation slug, superuser
+    ("coordinator@demo.cih.se", "Amina", "Yusuf", [PortalRole.COORDINATOR], "folkets-husby", False),
+    ("member@demo.cih.se", "Johan", "Lind", [], "folkets-husby", False),
+    ("treasurer@demo.cih.se", "Leyla", "Demir", [PortalRole.TREASURER], None, False),
+    ("evaluator@demo.cih.se", "Karin", "Berg", [PortalRole.EVALUATOR], "rise", False),
+    ("admin@demo.cih.se", "Sami", "Haddad", [], None, True),
+]
+
+
+def load(*, scale: int = 1) -> None:
+    site = SiteSettings.current()
+    site.name_sv = site.name_en = "Collective Impact Husby"
+    site.short_name = "CIH"
+    site.area = "Husby"
+    site.council_name = "Husbyrådet"
+    site.tagline_sv = "Lokala aktörer för ökat välbefinnande utifrån Husbybornas behov"
+    site.tagline_en = "Local actors raising well-being from the needs of Husby's residents"
+    site.mission_sv, site.mission_en = MISSION_SV, MISSION_EN
+    site.contact_email = "kontakt@demo.cih.se"
+    site.save()
+
+    organisations = {}
+    for slug, name, kind, joined, description_sv, description_en in ORGANISATIONS:
+        organisations[slug], _ = Organisation.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "name": name,
+                "kind": kind,
+                "joined": joined,
+                "description_sv": description_sv,
+                "description_en": description_en,
+                "contact_email": f"info@{slug}.demo.cih.se",
+            },
+        )
+
+    for position, (title_sv, title_en, body_sv, body_en) in enumerate(PRINCIPLES, start=1):
+        Principle.objects.update_or_create(
+            title_sv=title_sv,
+            defaults={"position": position, "title_en": title_en, "body_sv": body_sv, "body_en": body_en},
+        )
+    for position, (title_sv, title_en, body_sv, body_en) in enumerate(GOALS, start=1):
+        Goal.objects.update_or_create(
+            title_sv=title_sv,
+            defaults={"position": position, "title_en": title_en, "body_sv": body_sv, "body_en": body_en},
+        )
+    _load_governance(organisations)
+    _load_users(organisations)
+
+
+def _load_governance(organisations) -> None:
+    bodies = [
+        (
+            GovernanceKind.RESIDENTS_COUNCIL,
+            "Husbyrådet",
+            "Husbyrådet",
+            "Boendes råd som tillfrågas innan beslut om satsningar fattas.",
+            "The residents' council, consulted before any decision on initiatives.",
+            "Varje månad",
+            "Monthly",
+            None,
+        ),
+        (
+            GovernanceKind.PROCESS_LEAD,
+            "Processledning",
+            "Process lead",
+            "Håller ihop arbetsprocessen, workshoparna och uppföljningen.",
+            "Keeps the process, the workshops and the follow-up together.",
+            "Varje vecka",
+            "Weekly",
+            organisations["folkets-husby"],
+        ),
+        (
+            GovernanceKind.ASSOCIATION,
+            "Ideell förening för gemensam finansiering",
+            "Non-profit association for pooled funding",
+            "Tar emot och fördelar pengar från finansiärer till beslutade satsningar.",
+            "Receives money from funders and pays it out to the initiatives decided on.",
+            "Fyra gånger om året",
+            "Four times a year",
+            None,
+        ),
+        (
+            GovernanceKind.WORKING_GROUP,
+            "Samskapande workshop",
+            "Co-creation workshop",
+            "Alla aktörer möts för att driva processen framåt och fatta gemensamma beslut.",
+            "All actors meet to move the process forward and take joint decisions.",
+            "Varannan vecka",
+            "Every other week",
+            organisations["folkets-husby"],
+        ),
+    ]
+    for position, (kind, name_sv, name_en, role_sv, role_en, meets_sv, meets_en, org) in enumerate(
+        bodies, start=1
+    ):
+        GovernanceBody.objects.update_or_create(
+            name_sv=name_sv,
+            defaults={
+                "position": position,
+                "kind": kind,
+                "name_en": name_en,
+                "role_sv": role_sv,
+                "role_en": role_en,
+                "meets_sv": meets_sv,
+                "meets_en": meets_en,
+                "organisation": org,
+            },
+        )
+
+
+def _load_users(organisations) -> None:
+    for email, first, last, roles, org_slug, superuser in USERS:
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            create = User.objects.create_superuser if superuser else User.objects.create_user
+            user = create(email, DEMO_PASSWORD, first_name=first, last_name=last)
+        EmailAddress.objects.update_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        for role in roles:
+            RoleAssignment.objects.get_or_create(user=user, role=role)
+        if org_slug:
+            Membership.objects.get_or_create(
+                user=user,
+                organisation=organisations[org_slug],
+                defaults={"role": MembershipRole.REPRESENTATIVE},
+            )

@@ -1,0 +1,101 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from .choices import MembershipRole
+from .images import reencode_image
+from .models import GovernanceBody, Goal, Organisation, Principle, SiteSettings
+
+
+class OrganisationForm(forms.ModelForm):
+    remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "description_sv",
+            "description_en",
+            "website",
+            "contact_email",
+            "logo",
+        ]
+        widgets = {
+            "description_sv": forms.Textarea(attrs={"rows": 5}),
+            "description_en": forms.Textarea(attrs={"rows": 5}),
+            "logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+        }
+
+    def clean_logo(self):
+        upload = self.files.get(self.add_prefix("logo"))
+        return reencode_image(upload) if upload else None
+
+
+class OrganisationAdminForm(OrganisationForm):
+    """What a coordinator may change beyond a member's own fields."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = [*OrganisationForm.Meta.fields, "joined", "active"]
+        widgets = {**OrganisationForm.Meta.widgets, "joined": forms.DateInput(attrs={"type": "date"})}
+
+
+class MembershipAddForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"), max_length=254)
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].lower()
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(
+                _("Nobody with this e-mail address has an account. Ask them to sign up first.")
+            )
+        self.cleaned_data["user"] = user
+        return email
+
+
+class MissionForm(forms.ModelForm):
+    class Meta:
+        model = SiteSettings
+        fields = ["mission_sv", "mission_en"]
+        widgets = {
+            "mission_sv": forms.Textarea(attrs={"rows": 4}),
+            "mission_en": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class SiteSettingsForm(forms.ModelForm):
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "name_sv",
+            "name_en",
+            "short_name",
+            "area",
+            "council_name",
+            "tagline_sv",
+            "tagline_en",
+            "contact_email",
+        ]
+
+
+def charter_formset(model, fields, prefix):
+    """An editable, orderable list of charter items; a ticked box deletes one."""
+    formset_class = forms.modelformset_factory(
+        model,
+        fields=["position", *fields],
+        extra=1,
+        can_delete=True,
+        widgets={f: forms.Textarea(attrs={"rows": 3}) for f in fields if f.startswith(("body", "role"))},
+    )
+    return formset_class, prefix
+
+
+PRINCIPLES = charter_formset(Principle, ["title_sv", "title_en", "body_sv", "body_en"], "principles")
+GOALS = charter_formset(Goal, ["title_sv", "title_en", "body_sv", "body_en"], "goals")
+BODIES = charter_formset(
+    GovernanceBody,
+    ["kind", "name_sv", "name_en", "role_sv", "role_en", "meets_sv", "meets_en", "organisation"],
+    "bodies",
+)

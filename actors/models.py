@@ -1,0 +1,239 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.core.cache import cache
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
+from .i18n import Translated, char_pair, text_pair
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email, password, **extra):
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra):
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create(email, password, **extra)
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self._create(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person who logs in with an e-mail address; what they may do comes from their roles."""
+
+    username = None
+    email = models.EmailField(_("e-mail address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+
+class SiteSettings(models.Model):
+    """The collaboration this portal serves: its names and area are data, not code."""
+
+    CACHE_KEY = "actors:site-settings"
+
+    name_sv, name_en = char_pair(_("Name of the collaboration"), 120)
+    short_name = models.CharField(_("short name"), max_length=30)
+    area = models.CharField(_("area"), max_length=80, help_text=_("e.g. Husby"))
+    council_name = models.CharField(
+        _("name of the residents' council"), max_length=80, help_text=_("e.g. Husbyrådet")
+    )
+    tagline_sv, tagline_en = char_pair(_("Tagline"), 200, required=False)
+    mission_sv, mission_en = text_pair(_("Mission"))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+
+    name = Translated()
+    tagline = Translated()
+    mission = Translated()
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+
+    def __str__(self):
+        return self.name_sv
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        """The one row of settings, cached; unsaved defaults until someone fills them in."""
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings = cls.objects.filter(pk=1).first() or cls(
+                pk=1, name_sv="Collective Impact", short_name="CI", area="", council_name=""
+            )
+            cache.set(cls.CACHE_KEY, settings, 300)
+        return settings
+
+
+def logo_path(instance, filename):
+    # Never a name the uploader chose: the file is re-encoded and stored under a random name.
+    return f"logos/{uuid.uuid4().hex}.png"
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Organisation(models.Model):
+    """A local actor taking part in the collaboration: an association, club, school, NGO…"""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("short address"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    description_sv, description_en = text_pair(_("Description"))
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    joined = models.DateField(_("joined"), null=True, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    description = Translated()
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("actors:organisation_detail", kwargs={"slug": self.slug})
+
+
+class Membership(models.Model):
+    """A person acting for an organisation, with the role they hold there."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.CONTACT
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self):
+        return f"{self.user} – {self.organisation}"
+
+
+class RoleAssignment(models.Model):
+    """A portal role (coordinator, treasurer, evaluator) given to a person."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(_("role"), max_length=20, choices=PortalRole.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="one_role_per_user")]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Principle(models.Model):
+    """A principle of the manifest that the actors agreed on."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title_sv, title_en = char_pair(_("Title"))
+    body_sv, body_en = text_pair(_("Text"))
+
+    title = Translated()
+    body = Translated()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("manifest principle")
+        verbose_name_plural = _("manifest principles")
+
+    def __str__(self):
+        return self.title_sv
+
+
+class Goal(models.Model):
+    """A goal the collaboration sets itself as part of its mission."""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title_sv, title_en = char_pair(_("Goal"))
+    body_sv, body_en = text_pair(_("Text"))
+
+    title = Translated()
+    body = Translated()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.title_sv
+
+
+class GovernanceBody(models.Model):
+    """A part of the collaboration's structure: the residents' council, steering group, …"""
+
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=20, choices=GovernanceKind.choices)
+    name_sv, name_en = char_pair(_("Name"), 120)
+    role_sv, role_en = text_pair(_("Mandate and role"))
+    meets_sv, meets_en = char_pair(_("Meets"), 120, required=False)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="governance_bodies",
+    )
+
+    name = Translated()
+    role = Translated()
+    meets = Translated()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("governance body")
+        verbose_name_plural = _("governance bodies")
+
+    def __str__(self):
+        return self.name_sv

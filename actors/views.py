@@ -1,0 +1,194 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .choices import OrganisationKind, PortalRole
+from .forms import (
+    BODIES,
+    GOALS,
+    PRINCIPLES,
+    MembershipAddForm,
+    MissionForm,
+    OrganisationAdminForm,
+    OrganisationForm,
+    SiteSettingsForm,
+)
+from .models import Membership, Organisation, SiteSettings
+from .panels import collect
+from .permissions import (
+    ROLE_LABELS,
+    can_edit_organisation,
+    get_organisation_for_user,
+    is_coordinator,
+    role_required,
+    roles_of,
+)
+
+coordinator_required = role_required(PortalRole.COORDINATOR)
+
+
+def home(request):
+    return render(
+        request,
+        "actors/home.html",
+        {
+            "organisations": selectors.organisation_list_public(),
+            "panels": collect("home", request),
+            **selectors.charter_items(),
+        },
+    )
+
+
+@login_required
+def dashboard(request):
+    return render(
+        request,
+        "actors/dashboard.html",
+        {
+            "memberships": selectors.memberships_of_user(request.user),
+            "roles": roles_of(request.user),
+            "role_labels": sorted(str(ROLE_LABELS[role]) for role in roles_of(request.user)),
+            "panels": collect("dashboard", request),
+        },
+    )
+
+
+def organisation_list(request):
+    kind = request.GET.get("kind")
+    if kind not in OrganisationKind.values:
+        kind = None
+    return render(
+        request,
+        "actors/organisation_list.html",
+        {
+            "organisations": selectors.organisation_list_public(kind=kind),
+            "kinds": OrganisationKind.choices,
+            "kind": kind,
+        },
+    )
+
+
+def organisation_detail(request, slug):
+    organisation = get_organisation_for_user(request.user, slug)
+    return render(
+        request,
+        "actors/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "can_edit": can_edit_organisation(request.user, organisation),
+            "panels": collect("organisation", request),
+        },
+    )
+
+
+def organisation_logo(request, slug):
+    organisation = get_organisation_for_user(request.user, slug)
+    if not organisation.logo:
+        raise Http404
+    response = FileResponse(organisation.logo.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def _organisation_form(request, organisation):
+    """The bound form for an organisation, and whether it was valid and saved."""
+    form_class = OrganisationAdminForm if is_coordinator(request.user) else OrganisationForm
+    form = form_class(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method != "POST" or not form.is_valid():
+        return form, False
+    services.organisation_save(
+        organisation=form.save(commit=False),
+        logo=form.cleaned_data.get("logo"),
+        remove_logo=form.cleaned_data.get("remove_logo", False),
+    )
+    messages.success(request, _("The organisation was saved."))
+    return form, True
+
+
+@login_required
+def organisation_edit(request, slug):
+    organisation = get_organisation_for_user(request.user, slug, "edit")
+    form, saved = _organisation_form(request, organisation)
+    if saved:
+        return redirect(form.instance)
+    context = {"form": form, "organisation": organisation}
+    return render(request, "actors/organisation_form.html", context)
+
+
+@coordinator_required
+def organisation_create(request):
+    form, saved = _organisation_form(request, Organisation())
+    if saved:
+        return redirect(form.instance)
+    return render(request, "actors/organisation_form.html", {"form": form, "organisation": None})
+
+
+@coordinator_required
+def organisation_members(request, slug):
+    organisation = get_organisation_for_user(request.user, slug, "manage")
+    form = MembershipAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.membership_add(
+            organisation=organisation, user=form.cleaned_data["user"], role=form.cleaned_data["role"]
+        )
+        messages.success(request, _("%(email)s now acts for %(organisation)s.") % {
+            "email": form.cleaned_data["email"], "organisation": organisation.name
+        })
+        return redirect("actors:organisation_members", slug=organisation.slug)
+    return render(
+        request,
+        "actors/organisation_members.html",
+        {
+            "organisation": organisation,
+            "memberships": selectors.memberships_of_organisation(organisation),
+            "form": form,
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def membership_remove(request, slug, pk):
+    organisation = get_organisation_for_user(request.user, slug, "manage")
+    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    services.membership_remove(membership=membership)
+    messages.success(request, _("%(email)s no longer acts for %(organisation)s.") % {
+        "email": membership.user.email, "organisation": organisation.name
+    })
+    return redirect("actors:organisation_members", slug=organisation.slug)
+
+
+def charter(request):
+    return render(request, "actors/charter.html", selectors.charter_items())
+
+
+@coordinator_required
+def charter_edit(request):
+    site = SiteSettings.current()
+    data = request.POST or None
+    mission = MissionForm(data, instance=site)
+    formsets = [formset_class(data, prefix=prefix) for formset_class, prefix in (PRINCIPLES, GOALS, BODIES)]
+    if request.method == "POST" and mission.is_valid() and all(f.is_valid() for f in formsets):
+        services.charter_save(site=mission.save(commit=False), formsets=formsets)
+        messages.success(request, _("The charter was saved."))
+        return redirect("actors:charter")
+    principles, goals, bodies = formsets
+    return render(
+        request,
+        "actors/charter_form.html",
+        {"mission": mission, "principles": principles, "goals": goals, "bodies": bodies},
+    )
+
+
+@coordinator_required
+def site_settings_edit(request):
+    form = SiteSettingsForm(request.POST or None, instance=SiteSettings.current())
+    if request.method == "POST" and form.is_valid():
+        services.site_settings_save(site=form.save(commit=False))
+        messages.success(request, _("The settings were saved."))
+        return redirect("actors:site_settings")
+    return render(request, "actors/site_settings_form.html", {"form": form})

@@ -1,0 +1,98 @@
+"""Fixtures every app's tests share: one person for each role the permission matrix knows."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from actors.choices import PortalRole
+from cih.celery import app as celery_app
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, user_with_role
+
+ROLES = ("anonymous", "member", "outsider", "coordinator", "treasurer", "evaluator", "admin")
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings, tmp_path):
+    """Tasks run in-process and uploads land in a temporary folder, unless a test says otherwise."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    celery_app.conf.task_always_eager = True
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Folkets Husby", slug="folkets-husby")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(name="Husby FF", slug="husby-ff")
+
+
+@pytest.fixture
+def member(organisation):
+    return MembershipFactory(organisation=organisation, user__email="member@example.org").user
+
+
+@pytest.fixture
+def outsider(other_organisation):
+    """A member of another organisation."""
+    return MembershipFactory(organisation=other_organisation, user__email="other@example.org").user
+
+
+@pytest.fixture
+def coordinator(db):
+    return user_with_role(PortalRole.COORDINATOR, email="coordinator@example.org")
+
+
+@pytest.fixture
+def treasurer(db):
+    return user_with_role(PortalRole.TREASURER, email="treasurer@example.org")
+
+
+@pytest.fixture
+def evaluator(db):
+    return user_with_role(PortalRole.EVALUATOR, email="evaluator@example.org")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(email="admin@example.org", is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def people(member, outsider, coordinator, treasurer, evaluator, admin_user):
+    """Everyone the permission matrix asks about, by role name."""
+    return SimpleNamespace(
+        anonymous=None,
+        member=member,
+        outsider=outsider,
+        coordinator=coordinator,
+        treasurer=treasurer,
+        evaluator=evaluator,
+        admin=admin_user,
+    )
+
+
+@pytest.fixture
+def client_for(client, people):
+    """A test client logged in as the person with the given role (anonymous: logged out)."""
+
+    def login(role: str):
+        client.logout()
+        person = getattr(people, role)
+        if person is not None:
+            client.force_login(person)
+        return client
+
+    return login
