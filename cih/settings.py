@@ -53,6 +53,7 @@ if PRODUCTION and DEBUG:
 PORTAL_APPS = [
     "actors",
     "prioritization",
+    "newsletter",
 ]
 
 INSTALLED_APPS = [
@@ -192,6 +193,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CIH <no-reply@cih.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the portal lives, for absolute links in mails sent outside a request.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery: with no broker configured, tasks run in-process, which is what `make run` wants.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -204,6 +207,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
+# Periodic jobs (celery beat): mails owed while the broker was down, deliveries left behind.
+CELERY_BEAT_SCHEDULE = {
+    "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+}
 
 # Content-Security-Policy: no inline script anywhere; styles only from our own files.
 CONTENT_SECURITY_POLICY = {

@@ -1,0 +1,99 @@
+"""Demo data for the newsletter: a few hundred subscribers under example.org and two sent editions.
+
+Nothing is mailed: the demo editions' deliveries are recorded as sent. Every row is keyed on a
+natural key (the address's hash, the Swedish subject, edition and subscriber), so loading twice
+changes nothing.
+"""
+
+import datetime
+
+
+from prioritization.models import FocusArea
+
+from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
+from .models import Delivery, Edition, Subscriber, email_hash
+
+SUBSCRIBERS = 300
+FIRST_NAMES = ["Amina", "Yusuf", "Sara", "Ali", "Hodan", "Erik", "Leyla", "Omar", "Maria", "Samir"]
+
+EDITIONS = [
+    (
+        datetime.datetime(2026, 9, 15, 9, 0, tzinfo=datetime.UTC),
+        "Nytt från samverkan i september",
+        "News from the collaboration in September",
+        "Hej!\n\nUnder sommaren har vi träffats varannan vecka och gått igenom allt som kom fram "
+        "i fokusgrupperna i våras. **Trygghet** och **meningsfull fritid** för unga 13–16 år "
+        "hamnade högst när behoven prioriterades.\n\n- Fler kvällsaktiviteter i Husby träff\n"
+        "- Föräldravandringar på fredagar\n\nNästa workshop handlar om fritid. Välkommen!",
+        "Hello!\n\nOver the summer we met every other week and went through everything the "
+        "focus groups told us in the spring. **Safety** and **meaningful leisure** for young "
+        "people aged 13–16 came out on top when the needs were prioritised.\n\n"
+        "- More evening activities in Husby träff\n- Parents' walks on Fridays\n\n"
+        "The next workshop is about leisure. Welcome!",
+    ),
+    (
+        datetime.datetime(2026, 10, 20, 9, 0, tzinfo=datetime.UTC),
+        "Ni sa, vi gjorde: oktober",
+        "You said, we did: October",
+        "Hej!\n\nI våras sa många av er att det saknas platser för unga att vara på efter skolan. "
+        "Nu har samverkan beslutat att satsa på öppen idrottshall två kvällar i veckan, "
+        "med stöd från två av våra medlemmar.\n\nVi berättar hur det går i nästa nummer.",
+        "Hello!\n\nIn the spring many of you said there are too few places for young people to "
+        "be after school. The collaboration has now decided to open a sports hall two evenings "
+        "a week, with support from two of our members.\n\nWe will tell you how it goes in the "
+        "next issue.",
+    ),
+]
+
+
+def load(*, scale: int = 1) -> None:
+    areas = list(FocusArea.objects.order_by("position", "pk"))
+    consented = datetime.datetime(2026, 8, 1, 12, 0, tzinfo=datetime.UTC)
+    for number in range(1, SUBSCRIBERS + 1):
+        email = f"resident{number:03d}@example.org"
+        subscriber, _created = Subscriber.objects.update_or_create(
+            email_hash=email_hash(email),
+            defaults={
+                "email": email,
+                "name": FIRST_NAMES[number % len(FIRST_NAMES)] if number % 3 else "",
+                "language": "en" if number % 4 == 0 else "sv",
+                "status": SubscriberStatus.CONFIRMED,
+                "all_interests": number % 2 == 0 or not areas,
+                "consent_text": "Demo: påhittad prenumerant / made-up subscriber",
+                "consent_language": "sv",
+                "consented_at": consented,
+            },
+        )
+        if areas and number % 2:
+            subscriber.interests.set([areas[number % len(areas)]])
+    subscribers = list(Subscriber.objects.confirmed().filter(email__endswith="@example.org"))
+    for sent_at, subject_sv, subject_en, body_sv, body_en in EDITIONS:
+        edition, _created = Edition.objects.update_or_create(
+            subject_sv=subject_sv,
+            defaults={
+                "subject_en": subject_en,
+                "body_sv": body_sv,
+                "body_en": body_en,
+                "audience": Audience.ALL,
+                "status": EditionStatus.SENT,
+                "send_started_at": sent_at,
+                "sent_at": sent_at,
+            },
+        )
+        Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    edition=edition,
+                    subscriber=subscriber,
+                    language=subscriber.language,
+                    status=DeliveryStatus.SENT,
+                    attempts=1,
+                    queued_at=sent_at,
+                    sent_at=sent_at,
+                    message_id=f"<newsletter-demo-{edition.pk}-{subscriber.pk}@example.org>",
+                )
+                for subscriber in subscribers
+                if subscriber.consented_at and subscriber.consented_at < sent_at
+            ],
+            ignore_conflicts=True,
+        )

@@ -1,0 +1,94 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from prioritization.models import FocusArea
+
+from .choices import Audience, Language
+from .models import Edition
+
+
+def no_line_breaks(value: str) -> None:
+    if any(character in value for character in "\r\n\x00"):
+        raise ValidationError(_("Write this on one line."), code="line_break")
+
+
+def current_language() -> str:
+    language = (get_language() or "sv").split("-")[0]
+    return language if language in Language.values else Language.SWEDISH
+
+
+class SignUpForm(forms.Form):
+    """Sign-up: e-mail, optional name, language, interests (none chosen means everything)."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    name = forms.CharField(
+        label=_("Name (optional)"),
+        max_length=100,
+        required=False,
+        validators=[no_line_breaks],
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=Language.choices)
+    interests = forms.ModelMultipleChoiceField(
+        label=_("What interests you?"),
+        help_text=_("Choose none to get everything."),
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    # A field people never see: a bot that fills in every field gives itself away.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, with_interests: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = current_language()
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        if not with_interests:
+            del self.fields["interests"]
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website")))
+
+
+class PreferencesForm(forms.Form):
+    name = SignUpForm.base_fields["name"]
+    language = SignUpForm.base_fields["language"]
+    interests = SignUpForm.base_fields["interests"]
+
+
+class EditionForm(forms.ModelForm):
+    class Meta:
+        model = Edition
+        fields = ["subject_sv", "subject_en", "body_sv", "body_en", "audience", "interests"]
+        widgets = {
+            "audience": forms.RadioSelect,
+            "interests": forms.CheckboxSelectMultiple,
+            "body_sv": forms.Textarea(attrs={"rows": 14}),
+            "body_en": forms.Textarea(attrs={"rows": 14}),
+        }
+        help_texts = {
+            "body_sv": _("Markdown: **bold**, *italic*, - lists, [link](https://…), ## headings."),
+            "subject_en": _("Leave the English fields empty to send Swedish to everyone."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("subject_sv", "subject_en"):
+            self.fields[name].validators.append(no_line_breaks)
+        self.fields["interests"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("audience") == Audience.INTERESTS and not cleaned.get("interests"):
+            self.add_error("interests", _("Choose at least one focus area for this audience."))
+        if bool(cleaned.get("subject_en")) != bool(cleaned.get("body_en")):
+            self.add_error(
+                "body_en", _("Write both the English subject and the English text, or neither.")
+            )
+        return cleaned

@@ -1,0 +1,78 @@
+"""Signed links that work without a login, and absolute addresses for mails.
+
+Each link carries the subscriber's id and `token_key`. Rotating the key (on confirmation and on
+unsubscribing) voids every link sent before, which makes a confirmation link single-use.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.urls import reverse
+from django.utils import translation
+
+CONFIRM_SALT = "newsletter.confirm"
+MANAGE_SALT = "newsletter.manage"
+CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for three days
+
+
+class LinkError(Exception):
+    """A signed link that cannot be used: "invalid" (altered), "expired" or "used"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LinkPayload:
+    subscriber_id: int
+    key: str
+
+
+def make_token(subscriber, *, salt: str) -> str:
+    return signing.dumps([subscriber.pk, subscriber.token_key], salt=salt)
+
+
+def read_token(token: str, *, salt: str, max_age: int | None = None) -> LinkPayload:
+    try:
+        value = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise LinkError("expired") from error
+    except signing.BadSignature as error:
+        raise LinkError("invalid") from error
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not isinstance(value[0], int)
+        or not isinstance(value[1], str)
+    ):
+        raise LinkError("invalid")
+    return LinkPayload(subscriber_id=value[0], key=value[1])
+
+
+def absolute(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{settings.SITE_URL}{path}"
+
+
+def url_in(language: str, name: str, *args) -> str:
+    """The absolute address of a page in the given language (English pages live under /en/)."""
+    with translation.override(language):
+        return absolute(reverse(name, args=args))
+
+
+def confirm_url(subscriber) -> str:
+    token = make_token(subscriber, salt=CONFIRM_SALT)
+    return url_in(subscriber.language, "newsletter:confirm", token)
+
+
+def preferences_url(subscriber) -> str:
+    token = make_token(subscriber, salt=MANAGE_SALT)
+    return url_in(subscriber.language, "newsletter:preferences", token)
+
+
+def unsubscribe_url(subscriber) -> str:
+    token = make_token(subscriber, salt=MANAGE_SALT)
+    return url_in(subscriber.language, "newsletter:unsubscribe", token)

@@ -1,0 +1,170 @@
+"""The mails the newsletter sends: confirmation links, editions and test copies of editions.
+
+An edition is rendered once per language and batch, with placeholders where each recipient's own
+links go; a recipient's message is then a string replacement away, which keeps the per-message
+cost close to what Django's SMTP backend needs anyway.
+"""
+
+from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
+
+import markdown
+import nh3
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from actors.models import SiteSettings
+
+from . import links
+
+UNSUBSCRIBE_PLACEHOLDER = "CIHNEWSLETTERUNSUBSCRIBEURL"
+PREFERENCES_PLACEHOLDER = "CIHNEWSLETTERPREFERENCESURL"
+
+ALLOWED_TAGS = {
+    "a", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
+    "h2", "h3", "h4", "hr",
+}  # fmt: skip
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML, sanitised: no scripts, no styles, no images from elsewhere."""
+    html = markdown.markdown(text, extensions=["sane_lists"])
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+    )
+
+
+def single_line(text: str) -> str:
+    """Header text can never carry a line break (header injection)."""
+    return " ".join(str(text).split())
+
+
+def sender_domain() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
+
+
+def sender(language: str) -> tuple[str, list[str]]:
+    """From (the site's name with the configured address) and Reply-To (the contact address)."""
+    with translation.override(language):
+        site = SiteSettings.current()
+        name = single_line(site.name)
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    reply_to = [site.contact_email] if site.contact_email else []
+    return formataddr((name, address)), reply_to
+
+
+def recipient(subscriber) -> str:
+    return formataddr((single_line(subscriber.name), subscriber.email))
+
+
+@dataclass(frozen=True)
+class EditionContent:
+    """An edition rendered in one language, with placeholders for each recipient's links."""
+
+    language: str
+    subject: str
+    text: str
+    html: str
+    from_email: str
+    reply_to: list[str]
+
+
+def edition_content(edition, language: str, *, test: bool = False) -> EditionContent:
+    with translation.override(language):
+        subject = single_line(edition.subject_in(language))
+        if test:
+            subject = f"[TEST] {subject}"
+        body = edition.body_in(language)
+        context = {
+            "site": SiteSettings.current(),
+            "subject": subject,
+            "body_text": body,
+            "body_html": mark_safe(render_markdown(body)),  # noqa: S308 - sanitised by nh3
+            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+            "preferences_url": PREFERENCES_PLACEHOLDER,
+            "site_url": links.url_in(language, "actors:home"),
+            "language": language,
+        }
+        text = render_to_string("newsletter/emails/edition-body.txt", context)
+        html = render_to_string("newsletter/emails/edition-body.html", context)
+    from_email, reply_to = sender(language)
+    return EditionContent(language, subject, text, html, from_email, reply_to)
+
+
+def message_id(edition_id: int, delivery_id: int) -> str:
+    """The same delivery always has the same Message-ID, so a rare duplicate is one mail to readers."""
+    return f"<newsletter-{edition_id}-{delivery_id}@{sender_domain()}>"
+
+
+def edition_message(content: EditionContent, *, to: str, unsubscribe_url: str,
+                    preferences_url: str, message_id: str | None = None,
+                    connection=None) -> EmailMultiAlternatives:  # fmt: skip
+    text = content.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url).replace(
+        PREFERENCES_PLACEHOLDER, preferences_url
+    )
+    html = content.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url).replace(
+        PREFERENCES_PLACEHOLDER, preferences_url
+    )
+    headers = {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Content-Language": content.language,
+    }
+    if message_id:
+        headers["Message-ID"] = message_id
+    message = EmailMultiAlternatives(
+        subject=content.subject,
+        body=text,
+        from_email=content.from_email,
+        to=[to],
+        reply_to=content.reply_to,
+        headers=headers,
+        connection=connection,
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def delivery_message(content: EditionContent, *, delivery, subscriber, connection=None):
+    return edition_message(
+        content,
+        to=recipient(subscriber),
+        unsubscribe_url=links.unsubscribe_url(subscriber),
+        preferences_url=links.preferences_url(subscriber),
+        message_id=message_id(delivery.edition_id, delivery.pk),
+        connection=connection,
+    )
+
+
+def confirmation_message(subscriber) -> EmailMultiAlternatives:
+    language = subscriber.language
+    with translation.override(language):
+        site = SiteSettings.current()
+        context = {
+            "site": site,
+            "subscriber": subscriber,
+            "confirm_url": links.confirm_url(subscriber),
+            "valid_days": links.CONFIRM_MAX_AGE // 86400,
+        }
+        subject = single_line(
+            render_to_string("newsletter/emails/confirmation-subject.txt", context)
+        )
+        text = render_to_string("newsletter/emails/confirmation-body.txt", context)
+        html = render_to_string("newsletter/emails/confirmation-body.html", context)
+    from_email, reply_to = sender(language)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=from_email,
+        to=[recipient(subscriber)],
+        reply_to=reply_to,
+        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
+    return message

@@ -1,0 +1,159 @@
+"""Subscribers (double opt-in), editions and one delivery record per recipient of an edition."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import Translated, char_pair, text_pair
+
+from .choices import Audience, DeliveryStatus, EditionStatus, Language, SubscriberStatus
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def email_hash(email: str) -> str:
+    """The fingerprint that stays when an address is deleted, so no later edition can reach it."""
+    return hashlib.sha256(f"cih-newsletter:{normalise_email(email)}".encode()).hexdigest()
+
+
+def new_token_key() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=SubscriberStatus.CONFIRMED)
+
+
+class Subscriber(models.Model):
+    """A person who asked for the newsletter.
+
+    One row per address, found by its hash. Until the address is confirmed it receives nothing
+    but the confirmation link. Unsubscribing deletes the address and the name; the hash stays.
+    """
+
+    email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
+    email_hash = models.CharField(max_length=64, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
+    )
+    all_interests = models.BooleanField(_("everything"), default=True)
+    interests = models.ManyToManyField(
+        "prioritization.FocusArea", blank=True, related_name="+", verbose_name=_("interests")
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=SubscriberStatus.choices,
+        default=SubscriberStatus.PENDING,
+        db_index=True,
+    )
+    # Signed links carry this key: rotating it voids every earlier confirmation, preferences and
+    # unsubscribe link, which is how a confirmation link is made single-use.
+    token_key = models.CharField(max_length=32, default=new_token_key, editable=False)
+    consent_text = models.TextField(_("text consented to"), blank=True)
+    consent_language = models.CharField(max_length=2, blank=True)
+    signed_up_at = models.DateTimeField(_("signed up"), auto_now_add=True)
+    consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
+    # The confirmation mail owed to this address; the periodic job sends it if the queue was down.
+    confirmation_due = models.BooleanField(default=False, db_index=True)
+    confirmation_requested_at = models.DateTimeField(null=True, blank=True)
+    confirmation_day = models.DateField(null=True, blank=True)
+    confirmations_that_day = models.PositiveSmallIntegerField(default=0)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-signed_up_at", "-pk"]
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+
+    def __str__(self):
+        return self.email or f"#{self.pk} ({self.get_status_display()})"
+
+
+class Edition(models.Model):
+    """One newsletter: subject and Markdown body in Swedish (required) and English."""
+
+    subject_sv, subject_en = char_pair(_("Subject"), 150)
+    body_sv, body_en = text_pair(_("Text"), required=True)
+    audience = models.CharField(
+        _("audience"), max_length=10, choices=Audience.choices, default=Audience.ALL
+    )
+    interests = models.ManyToManyField(
+        "prioritization.FocusArea", blank=True, related_name="+", verbose_name=_("focus areas")
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=EditionStatus.choices, default=EditionStatus.DRAFT
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    subject = Translated()
+    body = Translated()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("edition")
+        verbose_name_plural = _("editions")
+
+    def __str__(self):
+        return self.subject_sv
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("newsletter:edition_detail", args=[self.pk])
+
+    def subject_in(self, language: str) -> str:
+        return (self.subject_en if language == Language.ENGLISH else "") or self.subject_sv
+
+    def body_in(self, language: str) -> str:
+        return (self.body_en if language == Language.ENGLISH else "") or self.body_sv
+
+
+class Delivery(models.Model):
+    """One edition to one subscriber: the record that makes sending idempotent.
+
+    A worker sends a delivery only while it holds the row's lock and the row is still pending,
+    and marks it sent in the same transaction, so a retried or redelivered task skips it.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    status = models.CharField(
+        _("status"), max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("error"), blank=True)
+    message_id = models.CharField(max_length=200, blank=True)
+    queued_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "subscriber"], name="one_delivery_each")
+        ]
+        indexes = [models.Index(fields=["edition", "status"])]
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self):
+        return f"{self.edition_id} → {self.subscriber_id}: {self.status}"

@@ -1,0 +1,484 @@
+"""Every write of the newsletter: sign-ups, confirmations, unsubscribing, editions and sending.
+
+Mail never goes out inside a web request: services save first and queue the sending task with
+`transaction.on_commit`. If the broker cannot be reached the row still says what is owed
+(`Subscriber.confirmation_due`, a pending `Delivery`) and the periodic sweep sends it later.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import draft, links, mail
+from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
+from .models import Delivery, Edition, Subscriber, email_hash, new_token_key, normalise_email
+
+logger = logging.getLogger(__name__)
+
+MAX_CONFIRMATIONS_PER_DAY = 3
+BATCH_SIZE = 100
+STUCK_AFTER = timedelta(minutes=10)
+CONFIRMATION_GRACE = timedelta(minutes=1)
+
+
+class EditionError(Exception):
+    """An action the edition's state does not allow, with a message for the coordinator."""
+
+
+def _enqueue(task, *args) -> None:
+    """Hand a task to the broker; if it is down, log it and let the periodic sweep catch up."""
+    try:
+        task.apply_async(args=args, retry=False)
+    except Exception:
+        logger.exception("Could not queue %s%r; the periodic sweep will pick it up", task.name, args)
+
+
+# Subscribers -------------------------------------------------------------------------------
+
+
+def subscriber_sign_up(
+    *, email: str, name: str, language: str, interests, consent_text: str
+) -> Subscriber:
+    """Record a sign-up and owe the address a confirmation mail (at most a few a day).
+
+    A confirmed address is left as it is: the form must not reveal or change someone's
+    subscription. A pending or unsubscribed address starts (again) the double opt-in.
+    """
+    from .tasks import send_confirmation
+
+    email = normalise_email(email)
+    now = timezone.now()
+    today = timezone.localdate(now)
+    interests = list(interests)
+    with transaction.atomic():
+        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
+            email_hash=email_hash(email), defaults={"email": email, "language": language}
+        )
+        if subscriber.status == SubscriberStatus.CONFIRMED:
+            return subscriber
+        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+            subscriber.token_key = new_token_key()
+            subscriber.unsubscribed_at = None
+        subscriber.status = SubscriberStatus.PENDING
+        subscriber.email = email
+        subscriber.name = mail.single_line(name)
+        subscriber.language = language
+        subscriber.all_interests = not interests
+        subscriber.consent_text = consent_text
+        subscriber.consent_language = language
+        if subscriber.confirmation_day != today:
+            subscriber.confirmation_day = today
+            subscriber.confirmations_that_day = 0
+        owed = subscriber.confirmations_that_day < MAX_CONFIRMATIONS_PER_DAY
+        if owed:
+            subscriber.confirmations_that_day += 1
+            subscriber.confirmation_due = True
+            subscriber.confirmation_requested_at = now
+        subscriber.save()
+        subscriber.interests.set(interests)
+        if owed:
+            pk = subscriber.pk
+            transaction.on_commit(lambda: _enqueue(send_confirmation, pk))
+    return subscriber
+
+
+def confirmation_send(*, subscriber_id: int) -> bool:
+    """Send the confirmation mail this subscriber is owed; False when nothing is owed (any more)."""
+    with transaction.atomic():
+        subscriber = (
+            Subscriber.objects.select_for_update()
+            .filter(pk=subscriber_id, status=SubscriberStatus.PENDING, confirmation_due=True)
+            .first()
+        )
+        if subscriber is None:
+            return False
+        # Sent while the row is locked: if sending fails the mail stays owed.
+        mail.confirmation_message(subscriber).send()
+        subscriber.confirmation_due = False
+        subscriber.save(update_fields=["confirmation_due"])
+    return True
+
+
+def subscriber_confirm(*, token: str) -> Subscriber:
+    """Confirm the address in a confirmation link; raises LinkError for a bad, old or used link."""
+    payload = links.read_token(token, salt=links.CONFIRM_SALT, max_age=links.CONFIRM_MAX_AGE)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().filter(pk=payload.subscriber_id).first()
+        if subscriber is None:
+            raise links.LinkError("invalid")
+        if subscriber.token_key != payload.key or subscriber.status != SubscriberStatus.PENDING:
+            raise links.LinkError("used")
+        subscriber.status = SubscriberStatus.CONFIRMED
+        subscriber.consented_at = timezone.now()
+        subscriber.confirmation_due = False
+        subscriber.token_key = new_token_key()
+        subscriber.save()
+    return subscriber
+
+
+def subscriber_from_manage_token(token: str) -> Subscriber:
+    """The subscriber a preferences or unsubscribe link belongs to; LinkError otherwise."""
+    payload = links.read_token(token, salt=links.MANAGE_SALT)
+    subscriber = Subscriber.objects.filter(pk=payload.subscriber_id).first()
+    if subscriber is None:
+        raise links.LinkError("invalid")
+    if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+        raise links.LinkError("unsubscribed")
+    if subscriber.token_key != payload.key:
+        raise links.LinkError("used")
+    return subscriber
+
+
+def subscriber_update_preferences(
+    *, subscriber: Subscriber, name: str, language: str, interests
+) -> Subscriber:
+    """Change name, language and interests from the signed preferences link."""
+    interests = list(interests)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        subscriber.name = mail.single_line(name)
+        subscriber.language = language
+        subscriber.all_interests = not interests
+        subscriber.save(update_fields=["name", "language", "all_interests"])
+        subscriber.interests.set(interests)
+    return subscriber
+
+
+def subscriber_unsubscribe(*, subscriber: Subscriber) -> Subscriber:
+    """Stop all mail and delete the address and name; only the address's hash remains."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
+            return subscriber
+        subscriber.status = SubscriberStatus.UNSUBSCRIBED
+        subscriber.email = ""
+        subscriber.name = ""
+        subscriber.all_interests = False
+        subscriber.confirmation_due = False
+        subscriber.token_key = new_token_key()
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save()
+        subscriber.interests.clear()
+        Delivery.objects.filter(subscriber=subscriber, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SKIPPED
+        )
+    return subscriber
+
+
+# Editions ----------------------------------------------------------------------------------
+
+
+def _audience(edition: Edition):
+    subscribers = Subscriber.objects.confirmed()
+    if edition.audience == Audience.INTERESTS:
+        chosen = edition.interests.values("pk")
+        subscribers = subscribers.filter(
+            Q(all_interests=True) | Q(pk__in=Subscriber.interests.through.objects.filter(
+                focusarea_id__in=chosen).values("subscriber_id"))
+        )  # fmt: skip
+    return subscribers
+
+
+def edition_audience_size(*, edition: Edition) -> int:
+    return _audience(edition).count()
+
+
+def edition_save(
+    *,
+    edition: Edition | None = None,
+    actor,
+    subject_sv: str,
+    subject_en: str,
+    body_sv: str,
+    body_en: str,
+    audience: str,
+    interests,
+) -> Edition:
+    """Create an edition or change a draft; a sent or sending edition cannot change."""
+    with transaction.atomic():
+        if edition is None:
+            edition = Edition(created_by=actor)
+        else:
+            edition = Edition.objects.select_for_update().get(pk=edition.pk)
+            if edition.status != EditionStatus.DRAFT:
+                raise EditionError(_("This edition has been sent and can no longer be changed."))
+        edition.subject_sv = mail.single_line(subject_sv)
+        edition.subject_en = mail.single_line(subject_en)
+        edition.body_sv = body_sv
+        edition.body_en = body_en
+        edition.audience = audience
+        edition.save()
+        edition.interests.set(list(interests) if audience == Audience.INTERESTS else [])
+    return edition
+
+
+def edition_create_draft(*, actor) -> Edition:
+    """A new draft with what happened since the last edition went out (or the last 30 days)."""
+    last = (
+        Edition.objects.exclude(send_started_at=None).order_by("-send_started_at").first()
+    )
+    since = last.send_started_at if last else timezone.now() - timedelta(days=30)
+    subject_sv, body_sv = draft.compose(since=since, language="sv")
+    subject_en, body_en = draft.compose(since=since, language="en")
+    return edition_save(
+        actor=actor,
+        subject_sv=subject_sv,
+        subject_en=subject_en,
+        body_sv=body_sv,
+        body_en=body_en,
+        audience=Audience.ALL,
+        interests=[],
+    )
+
+
+def edition_send_test(*, edition: Edition, actor) -> None:
+    """Queue a test copy of the edition, in each of its languages, to the coordinator's address."""
+    from .tasks import send_test
+
+    if not actor.email:
+        raise EditionError(_("Your account has no e-mail address to send the test to."))
+    edition_id, email = edition.pk, actor.email
+    transaction.on_commit(lambda: _enqueue(send_test, edition_id, email))
+
+
+def edition_test_send(*, edition_id: int, email: str) -> int:
+    """Send the test copies now (the task's work); returns the number of mails."""
+    edition = Edition.objects.get(pk=edition_id)
+    languages = ["sv"] + (["en"] if edition.subject_en or edition.body_en else [])
+    signup = links.url_in("sv", "newsletter:signup")
+    messages = [
+        mail.edition_message(
+            mail.edition_content(edition, language, test=True),
+            to=email,
+            unsubscribe_url=signup,
+            preferences_url=signup,
+        )
+        for language in languages
+    ]
+    return get_connection().send_messages(messages) or 0
+
+
+def edition_send(*, edition: Edition, actor) -> int:
+    """Send the edition: one pending delivery per recipient, handed out in batches to workers."""
+    from .tasks import deliver_batch
+
+    now = timezone.now()
+    with transaction.atomic():
+        edition = Edition.objects.select_for_update().get(pk=edition.pk)
+        if edition.status != EditionStatus.DRAFT:
+            raise EditionError(_("This edition is already being sent or has been sent."))
+        recipients = _audience(edition).values_list("pk", "language")
+        Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    edition=edition, subscriber_id=pk, language=language, queued_at=now
+                )
+                for pk, language in recipients.iterator(chunk_size=2000)
+            ],
+            batch_size=2000,
+        )
+        edition.status = EditionStatus.SENDING
+        edition.sent_by = actor
+        edition.send_started_at = now
+        edition.save(update_fields=["status", "sent_by", "send_started_at"])
+        ids = list(edition.deliveries.order_by("pk").values_list("pk", flat=True))
+        edition_id = edition.pk
+        if not ids:
+            edition_complete_if_done(edition_id=edition_id)
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = ids[start : start + BATCH_SIZE]
+            transaction.on_commit(lambda batch=batch: _enqueue(deliver_batch, edition_id, batch))
+    return len(ids)
+
+
+def edition_complete_if_done(*, edition_id: int) -> bool:
+    """Mark a sending edition sent once no delivery is pending."""
+    pending = Delivery.objects.filter(edition=OuterRef("pk"), status=DeliveryStatus.PENDING)
+    return bool(
+        Edition.objects.filter(pk=edition_id, status=EditionStatus.SENDING)
+        .exclude(Exists(pending))
+        .update(status=EditionStatus.SENT, sent_at=timezone.now())
+    )
+
+
+# Delivery ----------------------------------------------------------------------------------
+
+
+def _smtp_code(error: Exception) -> int | None:
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return max(codes) if codes else None
+    return getattr(error, "smtp_code", None)
+
+
+def _is_permanent(error: Exception) -> bool:
+    """5xx answers (and a message that cannot be built) will not get better by trying again."""
+    if isinstance(error, (ValueError, UnicodeError)):
+        return True
+    code = _smtp_code(error)
+    return code is not None and 500 <= code < 600
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:1000]
+
+
+def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[int]:
+    """Send the pending deliveries among `delivery_ids` over one SMTP connection.
+
+    Each delivery is sent inside its own short transaction that holds the row's lock (taken with
+    SKIP LOCKED, so two workers never send the same one) and marks it sent before committing. A
+    worker killed mid-send leaves its row pending and unlocked; the only possible duplicate is the
+    one message on the wire at that instant. Returns the ids that failed transiently, for a retry.
+    """
+    rows = list(
+        Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING)
+        .select_related("subscriber")
+        .order_by("pk")
+    )
+    if not rows:
+        edition_complete_if_done(edition_id=edition_id)
+        return []
+    edition = Edition.objects.get(pk=edition_id)
+    contents: dict[str, mail.EditionContent] = {}
+    retry: list[int] = []
+    connection = get_connection()
+    try:
+        connection.open()
+    except (OSError, smtplib.SMTPException) as error:
+        _note_transient([row.pk for row in rows], error)
+        return [row.pk for row in rows]
+    try:
+        for index, row in enumerate(rows):
+            try:
+                with transaction.atomic():
+                    delivery = (
+                        Delivery.objects.select_for_update(skip_locked=True, of=("self",))
+                        .select_related("subscriber")
+                        .filter(pk=row.pk, status=DeliveryStatus.PENDING)
+                        .first()
+                    )
+                    if delivery is None:  # sent or being sent by someone else
+                        continue
+                    subscriber = delivery.subscriber
+                    if subscriber.status != SubscriberStatus.CONFIRMED or not subscriber.email:
+                        delivery.status = DeliveryStatus.SKIPPED
+                        delivery.save(update_fields=["status"])
+                        continue
+                    if delivery.language not in contents:
+                        contents[delivery.language] = mail.edition_content(
+                            edition, delivery.language
+                        )
+                    message = mail.delivery_message(
+                        contents[delivery.language],
+                        delivery=delivery,
+                        subscriber=subscriber,
+                        connection=connection,
+                    )
+                    connection.send_messages([message])
+                    Delivery.objects.filter(pk=delivery.pk).update(
+                        status=DeliveryStatus.SENT,
+                        sent_at=timezone.now(),
+                        attempts=F("attempts") + 1,
+                        message_id=message.extra_headers["Message-ID"],
+                        error="",
+                    )
+            except (OSError, smtplib.SMTPException, ValueError, UnicodeError) as error:
+                if _is_permanent(error):
+                    Delivery.objects.filter(pk=row.pk, status=DeliveryStatus.PENDING).update(
+                        status=DeliveryStatus.FAILED,
+                        attempts=F("attempts") + 1,
+                        error=_describe(error),
+                    )
+                    continue
+                broken = isinstance(error, (OSError, smtplib.SMTPServerDisconnected))
+                failed = [r.pk for r in rows[index:]] if broken else [row.pk]
+                _note_transient(failed, error)
+                retry += failed
+                if broken:
+                    break
+    finally:
+        try:
+            connection.close()
+        except Exception:  # noqa: S110 - a connection that died on us needs no goodbye
+            pass
+    edition_complete_if_done(edition_id=edition_id)
+    return retry
+
+
+def _note_transient(delivery_ids: list[int], error: Exception) -> None:
+    Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING).update(
+        attempts=F("attempts") + 1, error=_describe(error)
+    )
+
+
+def deliveries_give_up(*, edition_id: int, delivery_ids: list[int]) -> None:
+    """After the last retry, transient failures become failures (the error is already recorded)."""
+    Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.FAILED
+    )
+    edition_complete_if_done(edition_id=edition_id)
+
+
+def delivery_mark_bounced(*, delivery: Delivery, error: str = "") -> None:
+    """A sent mail came back (a bounce report read by a person or a mail tool)."""
+    Delivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.BOUNCED, error=error[:1000]
+    )
+
+
+# The periodic sweep ------------------------------------------------------------------------
+
+
+def newsletter_sweep(*, stuck_after: timedelta = STUCK_AFTER) -> dict:
+    """Send confirmations owed while the broker was down and re-queue deliveries left behind.
+
+    Re-queueing is always safe: a batch skips every delivery that is sent or being sent.
+    """
+    from .tasks import deliver_batch
+
+    now = timezone.now()
+    confirmations = 0
+    owed = Subscriber.objects.filter(
+        confirmation_due=True,
+        status=SubscriberStatus.PENDING,
+        confirmation_requested_at__lt=now - CONFIRMATION_GRACE,
+    ).values_list("pk", flat=True)[:500]
+    for subscriber_id in owed:
+        try:
+            confirmations += confirmation_send(subscriber_id=subscriber_id)
+        except Exception:
+            logger.exception("Confirmation mail to subscriber %s failed; next sweep", subscriber_id)
+    requeued = 0
+    for edition_id in Edition.objects.filter(status=EditionStatus.SENDING).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            stuck = list(
+                Delivery.objects.select_for_update(skip_locked=True)
+                .filter(
+                    edition_id=edition_id,
+                    status=DeliveryStatus.PENDING,
+                    queued_at__lte=now - stuck_after,
+                )
+                .order_by("pk")
+                .values_list("pk", flat=True)
+            )
+            Delivery.objects.filter(pk__in=stuck).update(queued_at=now)
+            for start in range(0, len(stuck), BATCH_SIZE):
+                batch = stuck[start : start + BATCH_SIZE]
+                transaction.on_commit(
+                    lambda batch=batch, edition_id=edition_id: _enqueue(
+                        deliver_batch, edition_id, batch
+                    )
+                )
+            requeued += len(stuck)
+        edition_complete_if_done(edition_id=edition_id)
+    return {"confirmations": confirmations, "requeued": requeued}
+

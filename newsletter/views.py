@@ -1,0 +1,268 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from actors.choices import PortalRole
+from actors.models import SiteSettings
+from actors.permissions import role_required
+
+from . import ratelimit, selectors, services
+from .choices import EditionStatus
+from .forms import EditionForm, PreferencesForm, SignUpForm, current_language
+from .links import LinkError, preferences_url
+from .mail import render_markdown
+from .models import email_hash
+from .permissions import get_edition_for_user
+
+coordinator_required = role_required(PortalRole.COORDINATOR)
+
+SIGNUPS_PER_IP_PER_HOUR = 10
+SIGNUPS_PER_ADDRESS_PER_HOUR = 5
+LINK_ERROR_STATUS = {"invalid": 400, "expired": 410, "used": 410, "unsubscribed": 410}
+
+
+def consent_text(language: str) -> str:
+    """The text a subscriber agrees to, recorded with the sign-up in the subscriber's language."""
+    with translation.override(language):
+        return _(
+            "I want to receive the newsletter of %(site)s by e-mail, in the language I chose. "
+            "My address and name are used for nothing else. I can unsubscribe at any time with "
+            "the link in every mail, and my address and name are then deleted."
+        ) % {"site": SiteSettings.current().name}
+
+
+# Residents -------------------------------------------------------------------------------
+
+
+def signup(request):
+    form = SignUpForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_bot():
+            return redirect("newsletter:signup_done")
+        ip = request.META.get("REMOTE_ADDR", "")
+        if not ratelimit.allow(f"ip:{ip}", limit=SIGNUPS_PER_IP_PER_HOUR, window=3600):
+            form.is_valid()
+            form.add_error(None, _("Too many sign-ups from here. Please try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            if not ratelimit.allow(
+                f"address:{email_hash(data['email'])}",
+                limit=SIGNUPS_PER_ADDRESS_PER_HOUR,
+                window=3600,
+            ):
+                form.add_error(None, _("Too many sign-ups. Please try again in an hour."))
+                status = 429
+            else:
+                services.subscriber_sign_up(
+                    email=data["email"],
+                    name=data["name"],
+                    language=data["language"],
+                    interests=data["interests"],
+                    consent_text=consent_text(data["language"]),
+                )
+                return redirect("newsletter:signup_done")
+    return render(
+        request,
+        "newsletter/subscriber_signup.html",
+        {"form": form, "consent_text": consent_text(current_language())},
+        status=status,
+    )
+
+
+def signup_done(request):
+    return render(request, "newsletter/subscriber_signup_done.html")
+
+
+def _link_error(request, error: LinkError):
+    return render(
+        request,
+        "newsletter/subscriber_link_error.html",
+        {"reason": error.reason},
+        status=LINK_ERROR_STATUS.get(error.reason, 400),
+    )
+
+
+def confirm(request, token):
+    try:
+        subscriber = services.subscriber_confirm(token=token)
+    except LinkError as error:
+        return _link_error(request, error)
+    return render(
+        request,
+        "newsletter/subscriber_confirmed.html",
+        {"subscriber": subscriber, "preferences_url": preferences_url(subscriber)},
+    )
+
+
+def preferences(request, token):
+    try:
+        subscriber = services.subscriber_from_manage_token(token)
+    except LinkError as error:
+        return _link_error(request, error)
+    initial = {
+        "name": subscriber.name,
+        "language": subscriber.language,
+        "interests": [] if subscriber.all_interests else list(subscriber.interests.all()),
+    }
+    form = PreferencesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.subscriber_update_preferences(subscriber=subscriber, **form.cleaned_data)
+        messages.success(request, _("Your choices are saved."))
+        return redirect("newsletter:preferences", token=token)
+    return render(
+        request,
+        "newsletter/subscriber_preferences.html",
+        {"form": form, "subscriber": subscriber, "token": token},
+    )
+
+
+@csrf_exempt  # RFC 8058: mail programs POST here without a form; the signed token is the key
+def unsubscribe(request, token):
+    try:
+        subscriber = services.subscriber_from_manage_token(token)
+    except LinkError as error:
+        if error.reason == "unsubscribed":
+            return render(request, "newsletter/subscriber_unsubscribed.html")
+        return _link_error(request, error)
+    if request.method == "POST":
+        services.subscriber_unsubscribe(subscriber=subscriber)
+        return render(request, "newsletter/subscriber_unsubscribed.html")
+    return render(request, "newsletter/subscriber_unsubscribe.html", {"token": token})
+
+
+# Coordinators ----------------------------------------------------------------------------
+
+
+@coordinator_required
+def edition_list(request):
+    page = Paginator(selectors.edition_list(), 25).get_page(request.GET.get("page"))
+    return render(request, "newsletter/edition_list.html", {"page": page})
+
+
+def _save(request, form, edition=None):
+    data = form.cleaned_data
+    return services.edition_save(
+        edition=edition,
+        actor=request.user,
+        subject_sv=data["subject_sv"],
+        subject_en=data["subject_en"],
+        body_sv=data["body_sv"],
+        body_en=data["body_en"],
+        audience=data["audience"],
+        interests=data["interests"],
+    )
+
+
+@coordinator_required
+def edition_create(request):
+    form = EditionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        edition = _save(request, form)
+        messages.success(request, _("The edition is saved as a draft."))
+        return redirect(edition)
+    return render(request, "newsletter/edition_form.html", {"form": form})
+
+
+@require_POST
+@coordinator_required
+def edition_draft(request):
+    edition = services.edition_create_draft(actor=request.user)
+    messages.success(
+        request, _("A draft with what happened since the last edition is ready to edit.")
+    )
+    return redirect("newsletter:edition_edit", pk=edition.pk)
+
+
+@coordinator_required
+def edition_edit(request, pk):
+    edition = get_edition_for_user(request.user, pk, "edit")
+    if edition.status != EditionStatus.DRAFT:
+        messages.error(request, _("This edition has been sent and can no longer be changed."))
+        return redirect(edition)
+    form = EditionForm(request.POST or None, instance=edition)
+    if request.method == "POST" and form.is_valid():
+        try:
+            _save(request, form, edition)
+        except services.EditionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The edition is saved."))
+        return redirect(edition)
+    return render(request, "newsletter/edition_form.html", {"form": form, "edition": edition})
+
+
+@coordinator_required
+def edition_detail(request, pk):
+    edition = get_edition_for_user(request.user, pk)
+    previews = [
+        {
+            "language": language,
+            "label": label,
+            "subject": edition.subject_in(language),
+            "html": render_markdown(edition.body_in(language)),
+        }
+        for language, label in (("sv", _("Swedish")), ("en", _("English")))
+    ]
+    failures = None
+    if edition.status != EditionStatus.DRAFT:
+        failures = Paginator(selectors.edition_failures(edition), 25).get_page(
+            request.GET.get("page")
+        )
+    return render(
+        request,
+        "newsletter/edition_detail.html",
+        {
+            "edition": edition,
+            "previews": previews,
+            "interests": list(edition.interests.all()),
+            "audience_size": services.edition_audience_size(edition=edition)
+            if edition.status == EditionStatus.DRAFT
+            else None,
+            "progress": selectors.edition_progress(edition),
+            "failures": failures,
+        },
+    )
+
+
+@coordinator_required
+def edition_progress(request, pk):
+    edition = get_edition_for_user(request.user, pk)
+    return JsonResponse(selectors.edition_progress(edition))
+
+
+@require_POST
+@coordinator_required
+def edition_send_test(request, pk):
+    edition = get_edition_for_user(request.user, pk, "send")
+    try:
+        services.edition_send_test(edition=edition, actor=request.user)
+    except services.EditionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("A test copy is on its way to %(email)s.") % {"email": request.user.email}
+        )
+    return redirect(edition)
+
+
+@require_POST
+@coordinator_required
+def edition_send(request, pk):
+    edition = get_edition_for_user(request.user, pk, "send")
+    try:
+        count = services.edition_send(edition=edition, actor=request.user)
+    except services.EditionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The edition is being sent to %(count)s subscribers.") % {"count": count},
+        )
+    return redirect(edition)
