@@ -1,0 +1,27 @@
+import factory
+from django.utils import timezone
+
+from newsletter.choices import SubscriberStatus
+from newsletter.models import Edition, Subscriber, email_hash
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"resident{n}@example.org")
+    email_hash = factory.LazyAttribute(lambda o: email_hash(o.email))
+    language = "sv"
+    status = SubscriberStatus.CONFIRMED
+    consent_text = "Jag vill ha nyhetsbrevet."
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class EditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Edition
+
+    subject_sv = factory.Sequence(lambda n: f"Nyhetsbrev {n}")
+    subject_en = factory.Sequence(lambda n: f"Newsletter {n}")
+    body_sv = "Hej! Det här har **hänt**."
+    body_en = "Hello! This has **happened**."

@@ -1,0 +1,81 @@
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives, for tests and bench/.
+
+`reject` answers RCPT for an address with a fixed code ("550 ..." permanent, "451 ..." transient);
+`reject_once` does so only for the first attempt.
+"""
+
+import email
+import socket
+import threading
+from collections import Counter
+from email import policy
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class SinkHandler:
+    def __init__(self, *, parse: bool = True):
+        self.parse = parse
+        self.lock = threading.Lock()
+        self.messages = []  # parsed messages (or raw bytes when parse is False)
+        self.recipients = []  # one entry per accepted message and recipient
+        self.reject: dict[str, str] = {}
+        self.reject_once: dict[str, str] = {}
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        with self.lock:
+            answer = self.reject.get(address) or self.reject_once.pop(address, None)
+        if answer:
+            return answer
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        message = (
+            email.message_from_bytes(envelope.content, policy=policy.default)
+            if self.parse
+            else envelope.content
+        )
+        with self.lock:
+            self.messages.append(message)
+            self.recipients.extend(envelope.rcpt_tos)
+        return "250 Message accepted for delivery"
+
+    def counts(self) -> Counter:
+        with self.lock:
+            return Counter(self.recipients)
+
+    def to(self, address: str) -> list:
+        with self.lock:
+            return [
+                message
+                for message in self.messages
+                if address in str(message["To"])
+            ]
+
+
+class SmtpSink:
+    def __init__(self, *, parse: bool = True):
+        self.handler = SinkHandler(parse=parse)
+        self.port = free_port()
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+
+    def __enter__(self):
+        self.controller.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.controller.stop()
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)

@@ -1,0 +1,270 @@
+"""Editions: audience, language, the mails themselves, and delivery that never sends twice."""
+
+import pytest
+from django.core import mail
+
+from actors.models import SiteSettings
+from newsletter import services, tasks
+from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
+from newsletter.models import Delivery
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(db):
+    site = SiteSettings(
+        name_sv="Collective Impact Husby",
+        name_en="Collective Impact Husby",
+        short_name="CIH",
+        area="Husby",
+        council_name="Husbyrådet",
+        contact_email="kontakt@cih.example.org",
+    )
+    site.save()
+    return site
+
+
+def send(edition, actor, callbacks):
+    with callbacks(execute=True):
+        return services.edition_send(edition=edition, actor=actor)
+
+
+def test_audience_is_confirmed_subscribers_only(coordinator, django_capture_on_commit_callbacks):
+    confirmed = SubscriberFactory()
+    SubscriberFactory(status=SubscriberStatus.PENDING)
+    SubscriberFactory(status=SubscriberStatus.UNSUBSCRIBED, email="")
+    edition = EditionFactory()
+    assert send(edition, coordinator, django_capture_on_commit_callbacks) == 1
+    assert list(Delivery.objects.values_list("subscriber", flat=True)) == [confirmed.pk]
+
+
+def test_audience_by_interest(coordinator, focus_areas, django_capture_on_commit_callbacks):
+    safety, leisure = focus_areas
+    everything = SubscriberFactory(all_interests=True)
+    wants_safety = SubscriberFactory(all_interests=False)
+    wants_safety.interests.set([safety])
+    wants_both = SubscriberFactory(all_interests=False)
+    wants_both.interests.set([safety, leisure])
+    wants_leisure = SubscriberFactory(all_interests=False)
+    wants_leisure.interests.set([leisure])
+    edition = EditionFactory(audience=Audience.INTERESTS)
+    edition.interests.set([safety])
+    assert services.edition_audience_size(edition=edition) == 3
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    assert set(Delivery.objects.values_list("subscriber", flat=True)) == {
+        everything.pk,
+        wants_safety.pk,
+        wants_both.pk,
+    }
+
+
+def test_each_subscriber_gets_their_language(
+    coordinator, smtp_sink, site, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="sv@example.org", language="sv")
+    SubscriberFactory(email="en@example.org", language="en")
+    edition = EditionFactory(subject_sv="Hej Husby", subject_en="Hello Husby")
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    (swedish,) = smtp_sink.to("sv@example.org")
+    (english,) = smtp_sink.to("en@example.org")
+    assert swedish["Subject"] == "Hej Husby"
+    assert english["Subject"] == "Hello Husby"
+    assert "/en/newsletter/unsubscribe/" in english["List-Unsubscribe"]
+    assert "/en/" not in swedish["List-Unsubscribe"]
+
+
+def test_english_falls_back_to_swedish(coordinator, smtp_sink, django_capture_on_commit_callbacks):
+    SubscriberFactory(email="en@example.org", language="en")
+    edition = EditionFactory(subject_sv="Bara svenska", subject_en="", body_en="")
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    (message,) = smtp_sink.to("en@example.org")
+    assert message["Subject"] == "Bara svenska"
+
+
+def test_the_mail_has_what_a_newsletter_needs(
+    coordinator, smtp_sink, site, settings, django_capture_on_commit_callbacks
+):
+    settings.SITE_URL = "https://cih.example.org"
+    SubscriberFactory(email="amina@example.org", name="Amina")
+    edition = EditionFactory(body_sv="Läs **mer** <script>alert(1)</script> [här](https://x.se)")
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    (message,) = smtp_sink.to("amina@example.org")
+    delivery = Delivery.objects.get()
+    assert message["From"] == 'Collective Impact Husby <no-reply@cih.example.org>'
+    assert message["Reply-To"] == "kontakt@cih.example.org"
+    assert message["To"] == "Amina <amina@example.org>"
+    assert message["Message-ID"] == delivery.message_id
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["List-Unsubscribe"].strip().startswith("<https://cih.example.org/newsletter/unsubscribe/")
+    assert message.get_content_type() == "multipart/alternative"
+    text = message.get_body(("plain",)).get_content()
+    html = message.get_body(("html",)).get_content()
+    assert "https://cih.example.org/newsletter/preferences/" in text
+    assert "https://cih.example.org/newsletter/unsubscribe/" in html
+    assert "<strong>mer</strong>" in html
+    assert "<script>" not in html
+    assert '<a href="https://x.se"' in html
+    assert delivery.status == DeliveryStatus.SENT
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+    assert edition.sent_at is not None
+
+
+def test_message_ids_differ_per_delivery(coordinator, smtp_sink, django_capture_on_commit_callbacks):
+    SubscriberFactory.create_batch(3)
+    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    assert len({message["Message-ID"] for message in smtp_sink.messages}) == 3
+
+
+def test_a_batch_run_again_sends_nothing_twice(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory.create_batch(5)
+    edition = EditionFactory()
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    tasks.deliver_batch.apply(args=[edition.pk, ids])
+    services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    assert len(smtp_sink.messages) == 5
+    assert set(smtp_sink.counts().values()) == {1}
+
+
+def test_deliveries_are_handed_out_in_batches(coordinator, monkeypatch, django_capture_on_commit_callbacks):
+    batches = []
+    monkeypatch.setattr(
+        tasks.deliver_batch, "apply_async", lambda args, **kw: batches.append(args)
+    )
+    SubscriberFactory.create_batch(230)
+    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    assert [len(ids) for _edition, ids in batches] == [100, 100, 30]
+
+
+def test_a_permanent_refusal_marks_the_delivery_failed(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="gone@example.org")
+    SubscriberFactory(email="fine@example.org")
+    smtp_sink.reject["gone@example.org"] = "550 5.1.1 No such user"
+    edition = EditionFactory()
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    failed = Delivery.objects.get(subscriber__email="gone@example.org")
+    assert failed.status == DeliveryStatus.FAILED
+    assert "550" in failed.error
+    assert Delivery.objects.get(subscriber__email="fine@example.org").status == DeliveryStatus.SENT
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+
+
+def test_a_transient_refusal_is_retried(coordinator, smtp_sink, django_capture_on_commit_callbacks):
+    SubscriberFactory(email="busy@example.org")
+    smtp_sink.reject_once["busy@example.org"] = "451 4.3.0 Try again later"
+    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.SENT
+    assert delivery.attempts == 2
+    assert len(smtp_sink.to("busy@example.org")) == 1
+
+
+def test_transient_failures_give_up_after_the_last_retry(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="busy@example.org")
+    smtp_sink.reject["busy@example.org"] = "451 4.3.0 Try again later"
+    edition = EditionFactory()
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.attempts == tasks.MAX_RETRIES + 1
+    assert "451" in delivery.error
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+
+
+def test_an_unreachable_mail_server_leaves_deliveries_pending_for_a_retry(
+    coordinator, settings, django_capture_on_commit_callbacks
+):
+    from tests.newsletter.smtp_sink import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
+    SubscriberFactory.create_batch(2)
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        services.edition_send(edition=edition, actor=coordinator)
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    retry = services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    assert retry == ids
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENDING
+
+
+def test_someone_who_unsubscribes_before_their_turn_is_skipped(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    leaving = SubscriberFactory()
+    SubscriberFactory()
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=False):
+        services.edition_send(edition=edition, actor=coordinator)
+    services.subscriber_unsubscribe(subscriber=leaving)
+    ids = list(Delivery.objects.values_list("pk", flat=True))
+    services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    assert Delivery.objects.get(subscriber=leaving).status == DeliveryStatus.SKIPPED
+    assert len(smtp_sink.messages) == 1
+
+
+def test_an_edition_is_sent_only_once(coordinator, django_capture_on_commit_callbacks):
+    SubscriberFactory()
+    edition = EditionFactory()
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    with pytest.raises(services.EditionError):
+        services.edition_send(edition=edition, actor=coordinator)
+    with pytest.raises(services.EditionError):
+        services.edition_save(
+            edition=edition, actor=coordinator, subject_sv="x", subject_en="", body_sv="x",
+            body_en="", audience=Audience.ALL, interests=[],
+        )  # fmt: skip
+    assert Delivery.objects.count() == 1
+
+
+def test_an_edition_with_no_recipients_is_done_at_once(coordinator, django_capture_on_commit_callbacks):
+    edition = EditionFactory()
+    assert send(edition, coordinator, django_capture_on_commit_callbacks) == 0
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+
+
+def test_a_test_copy_goes_to_the_coordinator_only(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory()
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.edition_send_test(edition=edition, actor=coordinator)
+    assert [str(m["To"]) for m in smtp_sink.messages] == ["coordinator@example.org"] * 2
+    assert {m["Subject"] for m in smtp_sink.messages} == {
+        f"[TEST] {edition.subject_sv}",
+        f"[TEST] {edition.subject_en}",
+    }
+    assert not Delivery.objects.exists()
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.DRAFT
+
+
+def test_header_injection_in_a_subject_is_flattened(coordinator):
+    edition = services.edition_save(
+        actor=coordinator, subject_sv="Hej\r\nBcc: victim@example.org", subject_en="",
+        body_sv="x", body_en="", audience=Audience.ALL, interests=[],
+    )  # fmt: skip
+    assert edition.subject_sv == "Hej Bcc: victim@example.org"
+    mail.outbox.clear()
+
+
+def test_a_bounce_can_be_recorded(coordinator, django_capture_on_commit_callbacks):
+    SubscriberFactory()
+    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    services.delivery_mark_bounced(delivery=Delivery.objects.get(), error="550 mailbox full")
+    assert Delivery.objects.get().status == DeliveryStatus.BOUNCED
