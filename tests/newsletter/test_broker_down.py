@@ -1,0 +1,75 @@
+"""When Redis is unreachable a sign-up is still saved and the visitor sees the normal page; the
+periodic sweep sends what is owed once the broker is back."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cih.celery import app as celery_app
+from newsletter import services, tasks
+from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
+from newsletter.models import Delivery, Subscriber
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+from tests.newsletter.smtp_sink import free_port
+
+
+@pytest.fixture
+def broker_down():
+    """The broker is a closed port on 127.0.0.1; tasks are really published, not run eagerly."""
+    saved = celery_app.conf.broker_url
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = f"redis://127.0.0.1:{free_port()}/7"
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    yield
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.broker_url = saved
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def broker_back():
+    celery_app.conf.task_always_eager = True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sign_up_is_kept_and_confirmed_later(client, smtp_sink, broker_down):
+    started = time.monotonic()
+    response = client.post(
+        reverse("newsletter:signup"), {"email": "amina@example.org", "language": "sv"}, follow=True
+    )
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
+    assert "Check your inbox" in response.text or "Titta i din inkorg" in response.text
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == SubscriberStatus.PENDING
+    assert subscriber.confirmation_due
+    assert smtp_sink.messages == []
+
+    broker_back()
+    assert tasks.sweep() == {"confirmations": 0, "requeued": 0}  # too fresh: the queue may have it
+    Subscriber.objects.update(confirmation_requested_at=timezone.now() - timedelta(minutes=2))
+    assert tasks.sweep() == {"confirmations": 1, "requeued": 0}
+    assert [str(m["To"]) for m in smtp_sink.messages] == ["amina@example.org"]
+    assert not Subscriber.objects.get().confirmation_due
+    assert tasks.sweep() == {"confirmations": 0, "requeued": 0}  # owed once, sent once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edition_sent_while_the_broker_is_down_goes_out_later(
+    coordinator, smtp_sink, broker_down
+):
+    SubscriberFactory.create_batch(3)
+    edition = EditionFactory()
+    assert services.edition_send(edition=edition, actor=coordinator) == 3
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
+
+    broker_back()
+    assert services.newsletter_sweep(stuck_after=timedelta(0))["requeued"] == 3
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    assert len(smtp_sink.messages) == 3
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
