@@ -73,6 +73,11 @@ def preferences_url(subscriber) -> str:
     return url_in(subscriber.language, "newsletter:preferences", token)
 
 
-def unsubscribe_url(subscriber) -> str:
+def manage_urls(subscriber) -> tuple[str, str]:
+    """The unsubscribe and preferences addresses of a subscriber (one signature for both)."""
     token = make_token(subscriber, salt=MANAGE_SALT)
-    return url_in(subscriber.language, "newsletter:unsubscribe", token)
+    with translation.override(subscriber.language):
+        return (
+            absolute(reverse("newsletter:unsubscribe", args=[token])),
+            absolute(reverse("newsletter:preferences", args=[token])),
+        )

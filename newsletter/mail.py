@@ -12,6 +12,7 @@ import markdown
 import nh3
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
@@ -22,6 +23,9 @@ from . import links
 
 UNSUBSCRIBE_PLACEHOLDER = "CIHNEWSLETTERUNSUBSCRIBEURL"
 PREFERENCES_PLACEHOLDER = "CIHNEWSLETTERPREFERENCESURL"
+RECIPIENT_PLACEHOLDER = "cihnewsletterrecipient@example.invalid"
+MESSAGE_ID_PLACEHOLDER = "<cihnewslettermessageid@example.invalid>"
+TOKEN_PLACEHOLDER = "CIHNEWSLETTERTOKEN"
 
 ALLOWED_TAGS = {
     "a", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -132,11 +136,12 @@ def edition_message(content: EditionContent, *, to: str, unsubscribe_url: str,
 
 
 def delivery_message(content: EditionContent, *, delivery, subscriber, connection=None):
+    unsubscribe_url, preferences_url = links.manage_urls(subscriber)
     return edition_message(
         content,
         to=recipient(subscriber),
-        unsubscribe_url=links.unsubscribe_url(subscriber),
-        preferences_url=links.preferences_url(subscriber),
+        unsubscribe_url=unsubscribe_url,
+        preferences_url=preferences_url,
         message_id=message_id(delivery.edition_id, delivery.pk),
         connection=connection,
     )
@@ -168,3 +173,66 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+@dataclass(frozen=True)
+class PreparedEdition:
+    """An edition serialised once, as the bytes the SMTP server gets, with placeholders.
+
+    Building and serialising a MIME message costs more than sending it; an edition's messages
+    differ only in the recipient, the Message-ID and the two personal links, so each recipient's
+    message is a few byte replacements away. `prepare` returns None when the serialised form
+    does not keep the placeholders whole (a body long enough to be quoted-printable encoded);
+    the sender then builds each message in full.
+    """
+
+    from_address: str
+    data: bytes
+    unsubscribe_url: str  # with TOKEN_PLACEHOLDER
+    preferences_url: str
+
+    def message_bytes(self, *, to: str, message_id: str, token: str) -> bytes:
+        return (
+            self.data.replace(RECIPIENT_PLACEHOLDER.encode(), to.encode())
+            .replace(MESSAGE_ID_PLACEHOLDER.encode(), message_id.encode())
+            .replace(
+                UNSUBSCRIBE_PLACEHOLDER.encode(),
+                self.unsubscribe_url.replace(TOKEN_PLACEHOLDER, token).encode(),
+            )
+            .replace(
+                PREFERENCES_PLACEHOLDER.encode(),
+                self.preferences_url.replace(TOKEN_PLACEHOLDER, token).encode(),
+            )
+        )
+
+
+def prepare(content: EditionContent) -> PreparedEdition | None:
+    message = edition_message(
+        content,
+        to=RECIPIENT_PLACEHOLDER,
+        unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER,
+        preferences_url=PREFERENCES_PLACEHOLDER,
+        message_id=MESSAGE_ID_PLACEHOLDER,
+    )
+    data = message.message().as_bytes(linesep="\r\n")
+    expected = {
+        RECIPIENT_PLACEHOLDER: 1,
+        MESSAGE_ID_PLACEHOLDER: 1,
+        UNSUBSCRIBE_PLACEHOLDER: content.text.count(UNSUBSCRIBE_PLACEHOLDER)
+        + content.html.count(UNSUBSCRIBE_PLACEHOLDER)
+        + 1,
+        PREFERENCES_PLACEHOLDER: content.text.count(PREFERENCES_PLACEHOLDER)
+        + content.html.count(PREFERENCES_PLACEHOLDER),
+    }
+    if any(data.count(key.encode()) != count for key, count in expected.items()):
+        return None
+    return PreparedEdition(
+        from_address=sanitize_address(content.from_email, settings.DEFAULT_CHARSET),
+        data=data,
+        unsubscribe_url=links.url_in(content.language, "newsletter:unsubscribe", TOKEN_PLACEHOLDER),
+        preferences_url=links.url_in(content.language, "newsletter:preferences", TOKEN_PLACEHOLDER),
+    )
+
+
+def envelope_recipient(subscriber) -> str:
+    return sanitize_address(recipient(subscriber), settings.DEFAULT_CHARSET)

@@ -1,0 +1,115 @@
+"""Real Celery workers on Redis, sending to a real SMTP sink: a worker killed with SIGKILL in the
+middle of an edition, and a new one that finishes it.
+
+The worker reads the test database, so these tests commit their data (transactional_db).
+"""
+
+import os
+from datetime import timedelta
+
+import pytest
+import redis
+from django.db import connection
+
+from cih.celery import app as celery_app
+from newsletter import services
+from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
+from newsletter.models import Delivery, Edition, Subscriber, email_hash
+from tests.newsletter.factories import EditionFactory
+from tests.newsletter.worker import kill, start_worker, stop, wait_for
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+BROKER_URL = os.environ.get("NEWSLETTER_TEST_BROKER_URL", "redis://127.0.0.1:6379/7")
+CONCURRENCY = 2
+
+
+@pytest.fixture
+def real_broker():
+    """Tasks are published to Redis (db 7) instead of running in the test process."""
+    client = redis.Redis.from_url(BROKER_URL)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.skip(f"no Redis at {BROKER_URL}")
+    client.flushdb()
+    saved = celery_app.conf.broker_url
+    celery_app.conf.task_always_eager = False
+    celery_app.conf.broker_url = BROKER_URL
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    yield client
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.broker_url = saved
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    client.flushdb()
+
+
+@pytest.fixture
+def database_url():
+    settings = connection.settings_dict
+    return (
+        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST'] or '127.0.0.1'}:"
+        f"{settings['PORT'] or 5432}/{settings['NAME']}"
+    )
+
+
+def make_subscribers(count: int) -> list[str]:
+    emails = [f"resident{number:05d}@example.org" for number in range(count)]
+    Subscriber.objects.bulk_create(
+        Subscriber(
+            email=email,
+            email_hash=email_hash(email),
+            language="en" if number % 4 == 0 else "sv",
+            status=SubscriberStatus.CONFIRMED,
+        )
+        for number, email in enumerate(emails)
+    )
+    return emails
+
+
+def test_a_worker_killed_mid_send_loses_no_one(
+    coordinator, smtp_sink, real_broker, database_url, tmp_path
+):
+    emails = make_subscribers(2000)
+    edition = EditionFactory()
+    worker_args = {
+        "broker_url": BROKER_URL,
+        "database_url": database_url,
+        "email_url": smtp_sink.url,
+        "log_path": tmp_path / "worker.log",
+        "concurrency": CONCURRENCY,
+    }
+    first = start_worker(**worker_args)
+    second = None
+    try:
+        assert services.edition_send(edition=edition, actor=coordinator) == 2000
+        assert wait_for(lambda: len(smtp_sink.recipients) >= 400, timeout=90), (
+            tmp_path / "worker.log"
+        ).read_text()[-3000:]
+        kill(first)  # SIGKILL to the worker and its pool processes, mid-send
+        received_at_kill = len(smtp_sink.recipients)
+        assert received_at_kill < 2000, "the edition finished before the kill"
+        assert Delivery.objects.filter(status=DeliveryStatus.PENDING).exists()
+
+        second = start_worker(**worker_args)
+        # What celery beat does every minute, here without waiting for the deliveries to age.
+        services.newsletter_sweep(stuck_after=timedelta(0))
+        assert wait_for(
+            lambda: Edition.objects.get(pk=edition.pk).status == EditionStatus.SENT,
+            timeout=120,
+            interval=0.5,
+        ), (tmp_path / "worker.log").read_text()[-3000:]
+    finally:
+        kill(first)
+        if second is not None:
+            stop(second)
+
+    counts = smtp_sink.counts()
+    missed = [email for email in emails if counts[email] == 0]
+    duplicates = sum(count - 1 for count in counts.values() if count > 1)
+    print(f"received at kill {received_at_kill}, in all {sum(counts.values())}, dup {duplicates}")
+    assert missed == []
+    assert duplicates <= CONCURRENCY
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
