@@ -383,8 +383,8 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                 )
                 continue
             try:
-                with transaction.atomic():
-                    if not _lock_pending(row.pk):
+                with _delivery_transaction() as delivery:
+                    if not delivery.claim(row.pk):
                         continue  # sent, or being sent by another worker right now
                     if row.language not in contents:
                         contents[row.language] = mail.edition_content(edition, row.language)
@@ -392,21 +392,18 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                     message_id = mail.message_id(edition_id, row.pk)
                     if fast := prepared[row.language]:
                         token = links.make_token(subscriber, salt=links.MANAGE_SALT)
+                        to = mail.envelope_recipient(subscriber)
                         smtp.connection.sendmail(
                             fast.from_address,
-                            [mail.envelope_recipient(subscriber)],
-                            fast.message_bytes(
-                                to=mail.envelope_recipient(subscriber),
-                                message_id=message_id,
-                                token=token,
-                            ),
+                            [to],
+                            fast.message_bytes(to=to, message_id=message_id, token=token),
                         )
                     else:
                         message = mail.delivery_message(
                             contents[row.language], delivery=row, subscriber=subscriber
                         )
                         smtp.send_messages([message])
-                    _mark_sent(row.pk, message_id)
+                    delivery.mark_sent(row.pk, message_id)
             except (OSError, smtplib.SMTPException, ValueError, UnicodeError) as error:
                 if _is_permanent(error):
                     Delivery.objects.filter(pk=row.pk, status=DeliveryStatus.PENDING).update(
@@ -431,8 +428,8 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
     return retry
 
 
-# The two statements run for every message, in plain SQL: building them with the ORM would cost
-# more than the database takes to run them.
+# The statements run for every message are plain SQL: building them with the ORM would cost more
+# than the database takes to run them.
 _TABLE = Delivery._meta.db_table
 _LOCK_PENDING = f"SELECT id FROM {_TABLE} WHERE id = %s AND status = %s"  # noqa: S608
 _MARK_SENT = (
@@ -441,19 +438,71 @@ _MARK_SENT = (
 )
 
 
-def _lock_pending(delivery_id: int) -> bool:
-    """Lock the delivery if it is still pending and nobody holds it (SKIP LOCKED)."""
-    sql = _LOCK_PENDING
-    if connection.features.has_select_for_update_skip_locked:
-        sql += " FOR UPDATE SKIP LOCKED"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [delivery_id, DeliveryStatus.PENDING])
-        return cursor.fetchone() is not None
+class _AtomicDelivery:
+    """One delivery's transaction through Django's atomic(): lock if pending, then mark sent."""
+
+    def __enter__(self):
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.atomic.__exit__(*exc)
+
+    def claim(self, delivery_id: int) -> bool:
+        sql = _LOCK_PENDING
+        if connection.features.has_select_for_update_skip_locked:
+            sql += " FOR UPDATE SKIP LOCKED"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [delivery_id, DeliveryStatus.PENDING])
+            return cursor.fetchone() is not None
+
+    def mark_sent(self, delivery_id: int, message_id: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _MARK_SENT, [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id]
+            )
 
 
-def _mark_sent(delivery_id: int, message_id: str) -> None:
-    with connection.cursor() as cursor:
-        cursor.execute(_MARK_SENT, [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id])
+class _PipelinedDelivery(_AtomicDelivery):
+    """The same on PostgreSQL in a worker (no transaction around it), in two round trips.
+
+    BEGIN travels with the lock and COMMIT with the "sent" mark instead of going on their own.
+    """
+
+    def __enter__(self):
+        self.open = False
+        return self
+
+    def __exit__(self, exc_type, *exc):
+        if self.open:
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
+
+    def claim(self, delivery_id: int) -> bool:
+        with connection.cursor() as cursor:
+            self.open = True
+            cursor.execute(
+                "BEGIN; " + _LOCK_PENDING + " FOR UPDATE SKIP LOCKED",
+                [delivery_id, DeliveryStatus.PENDING],
+            )
+            cursor.cursor.nextset()
+            return cursor.fetchone() is not None
+
+    def mark_sent(self, delivery_id: int, message_id: str) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _MARK_SENT + "; COMMIT",
+                [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id],
+            )
+            self.open = False
+
+
+def _delivery_transaction():
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _PipelinedDelivery()
+    return _AtomicDelivery()
 
 
 def _relax_commits(on: bool) -> None:
