@@ -387,8 +387,9 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                     if not delivery.claim(row.pk):
                         continue  # sent, or being sent by another worker right now
                     if row.language not in contents:
-                        contents[row.language] = mail.edition_content(edition, row.language)
-                        prepared[row.language] = raw and mail.prepare(contents[row.language])
+                        contents[row.language], prepared[row.language] = _rendered(
+                            edition, row.language, raw=raw
+                        )
                     message_id = mail.message_id(edition_id, row.pk)
                     if fast := prepared[row.language]:
                         token = links.make_token(subscriber, salt=links.MANAGE_SALT)
@@ -426,6 +427,23 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
             pass
     edition_complete_if_done(edition_id=edition_id)
     return retry
+
+
+_RENDERED: dict[tuple, tuple] = {}
+
+
+def _rendered(edition: Edition, language: str, *, raw: bool):
+    """The edition rendered (and serialised) in one language, kept for the worker's next batches.
+
+    A sending edition cannot change; `updated_at` in the key keeps a reused id from matching.
+    """
+    key = (edition.pk, edition.updated_at, language, raw)
+    if key not in _RENDERED:
+        if len(_RENDERED) >= 8:
+            _RENDERED.clear()
+        content = mail.edition_content(edition, language)
+        _RENDERED[key] = (content, raw and mail.prepare(content) or None)
+    return _RENDERED[key]
 
 
 # The statements run for every message are plain SQL: building them with the ORM would cost more

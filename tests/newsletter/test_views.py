@@ -1,0 +1,206 @@
+"""The coordinators' pages: writing, previewing, test-sending and sending an edition."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from newsletter.choices import DeliveryStatus, EditionStatus
+from newsletter.models import Delivery, Edition
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "subject_sv": "Nytt från Husby",
+    "subject_en": "News from Husby",
+    "body_sv": "Hej **alla**",
+    "body_en": "Hello **everyone**",
+    "audience": "all",
+}
+
+
+@pytest.fixture
+def coordinator_client(client, coordinator):
+    client.force_login(coordinator)
+    return client
+
+
+def test_it_creates_a_draft(coordinator_client):
+    response = coordinator_client.post(reverse("newsletter:edition_create"), VALID)
+    edition = Edition.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == edition.get_absolute_url()
+    assert edition.status == EditionStatus.DRAFT
+    assert edition.subject_en == "News from Husby"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"subject_sv": ""},
+        {"body_sv": ""},
+        {"subject_sv": "Hej\r\nBcc: victim@example.org"},
+        {"subject_sv": "x" * 151},
+        {"audience": "interests"},  # with no focus area chosen
+        {"audience": "nobody"},
+        {"subject_en": "Only a subject", "body_en": ""},
+    ],
+)
+def test_bad_input_gets_the_form_back(coordinator_client, change):
+    response = coordinator_client.post(reverse("newsletter:edition_create"), {**VALID, **change})
+    assert response.status_code == 200
+    assert "Please correct the errors below." in response.text
+    assert not Edition.objects.exists()
+
+
+def test_interests_audience(coordinator_client, focus_areas):
+    data = {**VALID, "audience": "interests", "interests": [focus_areas[0].pk]}
+    coordinator_client.post(reverse("newsletter:edition_create"), data)
+    assert list(Edition.objects.get().interests.all()) == [focus_areas[0]]
+
+
+def test_it_edits_a_draft(coordinator_client):
+    edition = EditionFactory()
+    url = reverse("newsletter:edition_edit", args=[edition.pk])
+    assert coordinator_client.get(url).status_code == 200
+    coordinator_client.post(url, {**VALID, "subject_sv": "Ändrad"})
+    edition.refresh_from_db()
+    assert edition.subject_sv == "Ändrad"
+
+
+def test_a_sent_edition_cannot_be_edited(coordinator_client):
+    edition = EditionFactory(status=EditionStatus.SENT, subject_sv="Skickad")
+    url = reverse("newsletter:edition_edit", args=[edition.pk])
+    response = coordinator_client.post(url, {**VALID, "subject_sv": "Ändrad"})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    assert edition.subject_sv == "Skickad"
+
+
+def test_preview_shows_both_languages_sanitised(coordinator_client):
+    edition = EditionFactory(body_sv="**Hej** <script>alert(1)</script>", body_en="*Hello*")
+    response = coordinator_client.get(edition.get_absolute_url())
+    assert "<strong>Hej</strong>" in response.text
+    assert "<em>Hello</em>" in response.text
+    assert "<script>alert" not in response.text
+
+
+def test_send_test_goes_to_the_coordinator(coordinator_client, django_capture_on_commit_callbacks):
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            reverse("newsletter:edition_send_test", args=[edition.pk])
+        )
+    assert response.status_code == 302
+    assert [message.to for message in mail.outbox] == [["coordinator@example.org"]] * 2
+
+
+def test_sending_from_the_page(coordinator_client, django_capture_on_commit_callbacks):
+    SubscriberFactory.create_batch(3)
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(reverse("newsletter:edition_send", args=[edition.pk]))
+    assert response.status_code == 302
+    assert len(mail.outbox) == 3
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+    # Sending again is refused with a message, and sends nothing.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(
+            reverse("newsletter:edition_send", args=[edition.pk]), follow=True
+        )
+    assert "already being sent or has been sent" in response.text
+    assert len(mail.outbox) == 3
+
+
+def test_mutating_views_refuse_get_anonymous_and_outsiders(client, outsider):
+    edition = EditionFactory()
+    for name in ("edition_send", "edition_send_test"):
+        url = reverse(f"newsletter:{name}", args=[edition.pk])
+        assert client.get(url).status_code == 405
+        assert client.post(url)["Location"].startswith(reverse("account_login"))
+        client.force_login(outsider)
+        assert client.post(url).status_code == 403
+        client.logout()
+    assert not Delivery.objects.exists()
+
+
+def test_progress_json(coordinator_client, coordinator):
+    edition = EditionFactory(status=EditionStatus.SENDING)
+    for status in (DeliveryStatus.SENT, DeliveryStatus.SENT, DeliveryStatus.FAILED):
+        Delivery.objects.create(
+            edition=edition, subscriber=SubscriberFactory(), language="sv", status=status
+        )
+    Delivery.objects.create(edition=edition, subscriber=SubscriberFactory(), language="sv")
+    response = coordinator_client.get(reverse("newsletter:edition_progress", args=[edition.pk]))
+    assert response.json() == {
+        "status": "sending",
+        "total": 4,
+        "sent": 2,
+        "failed": 1,
+        "skipped": 0,
+        "pending": 1,
+        "percent": 75,
+    }
+    page = coordinator_client.get(edition.get_absolute_url())
+    assert 'data-progress-url="' in page.text
+    assert "newsletter/edition-progress.js" in page.text
+
+
+def make_editions(count: int, recipients: int):
+    subscribers = SubscriberFactory.create_batch(recipients)
+    for _number in range(count):
+        edition = EditionFactory(status=EditionStatus.SENT)
+        Delivery.objects.bulk_create(
+            Delivery(
+                edition=edition,
+                subscriber=subscriber,
+                language="sv",
+                status=DeliveryStatus.FAILED,
+                error="550 no such user",
+            )
+            for subscriber in subscribers
+        )
+    return edition
+
+
+@pytest.mark.parametrize("editions,recipients", [(2, 2), (30, 10)])
+def test_edition_list_queries_stay_fixed(
+    coordinator_client, django_assert_max_num_queries, editions, recipients
+):
+    make_editions(editions, recipients)
+    # session, user, roles, memberships (layout); count and page of editions with their counts
+    with django_assert_max_num_queries(8):
+        response = coordinator_client.get(reverse("newsletter:edition_list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("recipients", [2, 40])
+def test_edition_detail_queries_stay_fixed(
+    coordinator_client, django_assert_max_num_queries, recipients
+):
+    edition = make_editions(1, recipients)
+    # session, user, roles, memberships (layout); the edition, its focus areas, the progress
+    # counts, the count and page of failures with their subscribers
+    with django_assert_max_num_queries(11):
+        response = coordinator_client.get(edition.get_absolute_url())
+    assert response.status_code == 200
+    assert "550 no such user" in response.text
+
+
+@pytest.mark.parametrize("areas", [0, 6])
+def test_signup_page_queries_stay_fixed(client, django_assert_max_num_queries, areas):
+    from prioritization.models import FocusArea
+
+    for number in range(areas):
+        FocusArea.objects.create(slug=f"area-{number}", name_sv=f"Område {number}")
+    # site settings; focus areas for the checkboxes
+    with django_assert_max_num_queries(3):
+        response = client.get(reverse("newsletter:signup"))
+    assert response.status_code == 200
+
+
+def test_the_footer_costs_no_queries(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6) as captured:
+        client.get(reverse("actors:home"))
+    assert not any("newsletter" in query["sql"] for query in captured.captured_queries)
