@@ -156,7 +156,7 @@ def test_a_flood_from_one_ip_is_stopped(client, django_capture_on_commit_callbac
         assert response.status_code == 302
     response = sign_up(client, django_capture_on_commit_callbacks, email="late@example.org")
     assert response.status_code == 429
-    assert "Too many sign-ups" in response.text
+    assert "För många anmälningar" in response.text
     assert not Subscriber.objects.filter(email="late@example.org").exists()
     assert len(mail.outbox) == 10
 

@@ -109,7 +109,7 @@ def test_sending_from_the_page(coordinator_client, django_capture_on_commit_call
         response = coordinator_client.post(
             reverse("newsletter:edition_send", args=[edition.pk]), follow=True
         )
-    assert "already being sent or has been sent" in response.text
+    assert "skickas redan eller har redan skickats" in response.text
     assert len(mail.outbox) == 3
 
 
