@@ -1,4 +1,4 @@
-"""Production settings pass Django's deployment checks; docker-compose.yml describes the whole service."""
+"""Production settings pass the deployment checks; docker-compose.yml runs the whole service."""
 
 import os
 import subprocess
