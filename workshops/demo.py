@@ -207,6 +207,19 @@ SUGGESTIONS = [
 ]
 
 
+def _upsert(model, *, defaults: dict, **lookup):
+    """update_or_create that writes only what differs, so a second load touches no row."""
+    row = model.objects.filter(**lookup).first()
+    if row is None:
+        return model.objects.create(**lookup, **defaults)
+    changed = [name for name, value in defaults.items() if getattr(row, name) != value]
+    if changed:
+        for name in changed:
+            setattr(row, name, defaults[name])
+        row.save()
+    return row
+
+
 def _workshop_dates(today: datetime.date, years: int) -> list[datetime.date]:
     first = today - datetime.timedelta(days=365 * years)
     offset = (first - FIRST_WEDNESDAY).days
@@ -236,7 +249,8 @@ def load(*, scale: int = 1) -> None:
         held = day in held_dates
         swot = held and theme_sv.endswith("(SWOT)")
         latest = held and day == held_dates[-1]
-        workshop, _created = Workshop.objects.update_or_create(
+        workshop = _upsert(
+            Workshop,
             starts_at=_aware(day, START),
             defaults={
                 "ends_at": _aware(day, END),
@@ -280,8 +294,11 @@ def load(*, scale: int = 1) -> None:
 def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> None:
     for slug, organisation in organisations.items():
         if rng.random() < TURNOUT[slug]:
-            Attendance.objects.update_or_create(
-                workshop=workshop, organisation=organisation, defaults={"people": rng.randint(1, 4)}
+            _upsert(
+                Attendance,
+                workshop=workshop,
+                organisation=organisation,
+                defaults={"people": rng.randint(1, 4)},
             )
     items = []
     for text_sv, text_en in rng.sample(DECISIONS, 2):
@@ -326,7 +343,8 @@ def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> Non
                 )
             )
     for position, (kind, text_sv, text_en, extra) in enumerate(items, start=1):
-        WorkshopItem.objects.update_or_create(
+        _upsert(
+            WorkshopItem,
             workshop=workshop,
             kind=kind,
             position=position,
@@ -337,7 +355,8 @@ def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> Non
 def _load_suggestions(organisations) -> None:
     organisation = organisations.get("radda-barnen")
     for title, description in SUGGESTIONS:
-        ThemeSuggestion.objects.update_or_create(
+        _upsert(
+            ThemeSuggestion,
             title=title,
             defaults={
                 "description": description,

@@ -28,9 +28,13 @@ def _text_widget(rows=2):
 
 
 class HostChoiceMixin:
-    def limit_host(self):
+    """Organisations to choose from: the active ones, read once per page when given as choices."""
+
+    def limit_host(self, choices=None):
         if "host" in self.fields:
             self.fields["host"].queryset = Organisation.objects.active()
+            if choices is not None:
+                self.fields["host"].choices = choices
 
 
 class WorkshopForm(HostChoiceMixin, forms.ModelForm):
@@ -75,6 +79,10 @@ class WorkshopForm(HostChoiceMixin, forms.ModelForm):
 class RecordForm(HostChoiceMixin, forms.ModelForm):
     """The record of a held workshop: when, where, who hosted, the summary and the notes."""
 
+    def __init__(self, *args, organisation_choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_host(organisation_choices)
+
     class Meta:
         model = Workshop
         fields = [
@@ -101,10 +109,6 @@ class RecordForm(HostChoiceMixin, forms.ModelForm):
         help_texts = {
             "summary_sv": _("What the public reads once the minutes are published."),
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.limit_host()
 
     def clean(self):
         cleaned = super().clean()
@@ -194,9 +198,11 @@ class ActionForm(ItemForm):
         fields = ["text_sv", "text_en", "owner", "responsible", "due", "swot_heading"]
         widgets = {**ItemForm.Meta.widgets, "due": _date_widget()}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = Organisation.objects.active()
+        if organisation_choices is not None:
+            self.fields["owner"].choices = organisation_choices
 
 
 class IdeaForm(ItemForm):
@@ -240,9 +246,9 @@ class NextWorkshopForm(HostChoiceMixin, forms.ModelForm):
         widgets = {"starts_at": _datetime_widget(), "ends_at": _datetime_widget()}
         labels = {"starts_at": _("Next workshop starts")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.limit_host()
+        self.limit_host(organisation_choices)
 
     @property
     def wanted(self) -> bool:
@@ -269,7 +275,11 @@ class WorkshopLogForms:
 
     def __init__(self, data, *, workshop: Workshop, organisations: list, attendance: dict):
         self.workshop = workshop
-        self.record = RecordForm(data, instance=workshop, prefix="record")
+        # One list of organisations for every select on the page, instead of a query per select.
+        choices = [("", "---------")] + [(o.pk, o.name) for o in organisations if o.active]
+        self.record = RecordForm(
+            data, instance=workshop, prefix="record", organisation_choices=choices
+        )
         by_id = {o.pk: o for o in organisations}
         initial = [{"organisation": o.pk, "people": attendance.get(o.pk)} for o in organisations]
         self.attendance = AttendanceFormSet(
@@ -292,7 +302,10 @@ class WorkshopLogForms:
                 if workshop.pk
                 else WorkshopItem.objects.none()
             )
-            self.item_formsets[prefix] = formset_class(data, queryset=queryset, prefix=prefix)
+            form_kwargs = {"organisation_choices": choices} if form_class is ActionForm else {}
+            self.item_formsets[prefix] = formset_class(
+                data, queryset=queryset, prefix=prefix, form_kwargs=form_kwargs
+            )
         proposal = services.next_workshop_proposal(workshop)
         self.next_is_new = proposal.pk is None
         self.next = NextWorkshopForm(
@@ -300,6 +313,7 @@ class WorkshopLogForms:
             instance=proposal,
             prefix="next",
             initial={"plan": proposal.starts_at > timezone.now()},
+            organisation_choices=choices,
         )
 
     @property
