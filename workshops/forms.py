@@ -143,9 +143,9 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
         for form in self.forms:
             organisation_id = form["organisation"].value()
             try:
-                form.organisation = organisations.get(int(organisation_id))
+                form.organisation_object = organisations.get(int(organisation_id))
             except (TypeError, ValueError):
-                form.organisation = None
+                form.organisation_object = None
 
     def clean(self):
         seen = set()
