@@ -27,17 +27,32 @@ def _text_widget(rows=2):
     return forms.Textarea(attrs={"rows": rows})
 
 
-class HostChoiceMixin:
-    """Organisations to choose from: the active ones, read once per page when given as choices."""
+class WorkshopFormMixin:
+    """What every form of a workshop shares: the host to choose, and the date and status rules.
+
+    `status` is what the workshop will be once saved: planned, or held for the log's record.
+    """
+
+    status = WorkshopStatus.PLANNED
 
     def limit_host(self, choices=None):
+        # The active organisations; read once per page when the page passes them as choices.
         if "host" in self.fields:
             self.fields["host"].queryset = Organisation.objects.active()
             if choices is not None:
                 self.fields["host"].choices = choices
 
+    def clean(self):
+        cleaned = super().clean()
+        errors = services.workshop_rule_errors(
+            starts_at=cleaned.get("starts_at"), ends_at=cleaned.get("ends_at"), status=self.status
+        )
+        for name, message in errors.items():
+            self.add_error(name, message)
+        return cleaned
 
-class WorkshopForm(HostChoiceMixin, forms.ModelForm):
+
+class WorkshopForm(WorkshopFormMixin, forms.ModelForm):
     """Plan a workshop, or change a planned one."""
 
     class Meta:
@@ -64,20 +79,11 @@ class WorkshopForm(HostChoiceMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.limit_host()
 
-    def clean(self):
-        cleaned = super().clean()
-        errors = services.workshop_rule_errors(
-            starts_at=cleaned.get("starts_at"),
-            ends_at=cleaned.get("ends_at"),
-            status=WorkshopStatus.PLANNED,
-        )
-        for name, message in errors.items():
-            self.add_error(name, message)
-        return cleaned
 
-
-class RecordForm(HostChoiceMixin, forms.ModelForm):
+class RecordForm(WorkshopFormMixin, forms.ModelForm):
     """The record of a held workshop: when, where, who hosted, the summary and the notes."""
+
+    status = WorkshopStatus.HELD
 
     def __init__(self, *args, organisation_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,17 +115,6 @@ class RecordForm(HostChoiceMixin, forms.ModelForm):
         help_texts = {
             "summary_sv": _("What the public reads once the minutes are published."),
         }
-
-    def clean(self):
-        cleaned = super().clean()
-        errors = services.workshop_rule_errors(
-            starts_at=cleaned.get("starts_at"),
-            ends_at=cleaned.get("ends_at"),
-            status=WorkshopStatus.HELD,
-        )
-        for name, message in errors.items():
-            self.add_error(name, message)
-        return cleaned
 
 
 class AttendanceForm(forms.Form):
@@ -235,7 +230,7 @@ ITEM_FORMS = {
 }
 
 
-class NextWorkshopForm(HostChoiceMixin, forms.ModelForm):
+class NextWorkshopForm(WorkshopFormMixin, forms.ModelForm):
     """The next workshop, proposed two weeks on: accept it, move it, or leave it for later."""
 
     plan = forms.BooleanField(label=_("Plan the next workshop"), required=False, initial=True)
@@ -253,17 +248,6 @@ class NextWorkshopForm(HostChoiceMixin, forms.ModelForm):
     @property
     def wanted(self) -> bool:
         return bool(self["plan"].value())
-
-    def clean(self):
-        cleaned = super().clean()
-        errors = services.workshop_rule_errors(
-            starts_at=cleaned.get("starts_at"),
-            ends_at=cleaned.get("ends_at"),
-            status=WorkshopStatus.PLANNED,
-        )
-        for name, message in errors.items():
-            self.add_error(name, message)
-        return cleaned
 
 
 class WorkshopLogForms:
