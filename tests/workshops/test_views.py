@@ -614,3 +614,30 @@ class TestLists:
         PlannedWorkshopFactory(theme_sv="Bara svenska", theme_en="")
         response = client.get("/en" + reverse("workshops:list"))
         assert "Bara svenska" in response.text
+
+
+class TestTamperedLog:
+    """Whatever arrives, the log answers with the form, never a 500, and saves nothing."""
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            {"attendance-0-organisation": "not-a-number"},
+            {"attendance-0-organisation": "999999"},
+            {"attendance-TOTAL_FORMS": "x"},
+            {"record-starts_at": "yesterday-ish"},
+            {"actions-0-owner": "999999", "actions-0-text_sv": "X"},
+            {"swot-0-kind": "decision", "swot-0-text_sv": "X", "record-format": "swot"},
+            {"decisions-0-id": "999999", "decisions-0-text_sv": "X"},
+        ],
+    )
+    def test_it_refuses_tampered_input(
+        self, coordinator_client, held_last_week, organisation, other_organisation, change
+    ):
+        data = log_data(held_last_week, [organisation, other_organisation])
+        data.update(change)
+        response = coordinator_client.post(reverse("workshops:log", args=[held_last_week.pk]), data)
+        assert response.status_code == 200
+        assert not WorkshopItem.objects.exists() and not Attendance.objects.exists()
+        held_last_week.refresh_from_db()
+        assert held_last_week.status == WorkshopStatus.PLANNED
