@@ -69,8 +69,8 @@ CASES = [
     # upcoming (10), count of past, site settings, page of past with attendance sums
     ("anonymous", "workshops:list", None, 4),
     ("coordinator", "workshops:list", None, LOGGED_IN + 4),
-    # workshop, site settings, attendance, items, comments, can-comment check
-    ("coordinator", "workshops:detail", "held", LOGGED_IN + 6),
+    # workshop, site settings, attendance, items, comments (a coordinator may always comment)
+    ("coordinator", "workshops:detail", "held", LOGGED_IN + 5),
     # workshop, site settings; published record: attendance, decisions
     ("anonymous", "workshops:detail", "held", 4),
     # workshop, site settings, ideas due on its agenda, attendance, items, comments
@@ -92,7 +92,8 @@ CASES = [
     ("anonymous", "workshops:ics", "planned", 2),
     # actors' start page (site settings, organisations, charter x3) + next workshop
     ("anonymous", "actors:home", None, 6),
-    # actors' dashboard (memberships) + drafts, ideas due, open actions of own organisations
+    # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
+    # actions of their organisations
     ("coordinator", "actors:dashboard", None, LOGGED_IN + 4),
     ("member", "actors:dashboard", None, LOGGED_IN + 3),
 ]
