@@ -25,7 +25,7 @@ from .models import Attendance, ThemeSuggestion, Workshop, WorkshopItem
 
 FIRST_WEDNESDAY = datetime.date(2020, 1, 8)
 START, END = datetime.time(16, 0), datetime.time(18, 0)
-PLACE = "Folkets Husby, Edvard Griegsgången 10"
+PLACE = "Folkets Husby, stora salen"
 
 # How likely each demo organisation is to come: attendance is meant to be uneven.
 TURNOUT = {
