@@ -53,6 +53,7 @@ if PRODUCTION and DEBUG:
 PORTAL_APPS = [
     "actors",
     "prioritization",
+    "workshops",
 ]
 
 INSTALLED_APPS = [

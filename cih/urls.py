@@ -13,6 +13,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("actors.urls")),
+    path("", include("workshops.urls")),
     prefix_default_language=False,
 )
 
