@@ -61,13 +61,14 @@ def main():
     public, private = public_pages(), logged_in_pages()
     queries = {name: count_queries(anonymous, path) for name, path in public.items()}
     queries |= {name: count_queries(staff, path) for name, path in private.items()}
+    cookie = settings.SESSION_COOKIE_NAME
     print(
         json.dumps(
             {
                 "public": public,
                 "logged_in": private,
                 "queries": queries,
-                "session_cookie": f"{settings.SESSION_COOKIE_NAME}={staff.cookies[settings.SESSION_COOKIE_NAME].value}",
+                "session_cookie": f"{cookie}={staff.cookies[cookie].value}",
             }
         )
     )
