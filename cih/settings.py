@@ -53,6 +53,7 @@ if PRODUCTION and DEBUG:
 PORTAL_APPS = [
     "actors",
     "prioritization",
+    "workshops",
     "newsletter",
 ]
 
@@ -86,7 +87,16 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "actors.pagecache.AnonymousPageCacheMiddleware",
 ]
+
+# Whole pages for anonymous visitors are cached until a write changes what they may show.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
+# Writes that no public page shows, so they leave cached pages alone.
+PAGE_CACHE_IGNORED_MODELS: list[str] = [
+    "newsletter.subscriber", "newsletter.edition", "newsletter.delivery",
+]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
 WSGI_APPLICATION = "cih.wsgi.application"
@@ -122,9 +132,11 @@ CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cih.cache.ForgivingRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "cih",
+            # A dead Redis must not hold a page up for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

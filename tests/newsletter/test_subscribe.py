@@ -288,3 +288,23 @@ def test_preferences_refuse_bad_input(client):
     assert "Please correct the errors below." in response.text
     subscriber.refresh_from_db()
     assert subscriber.name == "Amina"
+
+
+def test_the_form_needs_no_csrf_token_so_cached_pages_can_carry_it(
+    django_capture_on_commit_callbacks,
+):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(reverse("actors:home"))
+    assert "csrfmiddlewaretoken" not in page.text.split('class="newsletter-footer"')[1]
+    response = sign_up(client, django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    assert Subscriber.objects.count() == 1
+
+
+def test_pages_behind_signed_links_are_never_cached(client):
+    subscriber = SubscriberFactory()
+    for name in ("newsletter:preferences", "newsletter:unsubscribe"):
+        response = client.get(manage_url(name, subscriber))
+        assert "private" in response["Cache-Control"]
