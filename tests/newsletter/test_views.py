@@ -49,7 +49,7 @@ def test_it_creates_a_draft(coordinator_client):
 def test_bad_input_gets_the_form_back(coordinator_client, change):
     response = coordinator_client.post(reverse("newsletter:edition_create"), {**VALID, **change})
     assert response.status_code == 200
-    assert "Please correct the errors below." in response.text
+    assert 'id="form-errors"' in response.text
     assert not Edition.objects.exists()
 
 

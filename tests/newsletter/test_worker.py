@@ -20,7 +20,11 @@ from tests.newsletter.worker import kill, start_worker, stop, wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
-BROKER_URL = os.environ.get("NEWSLETTER_TEST_BROKER_URL", "redis://127.0.0.1:6379/7")
+BROKER_URL = os.environ.get("NEWSLETTER_TEST_BROKER_URL") or os.environ.get(
+    "CELERY_BROKER_URL", "redis://127.0.0.1:6379/7"
+)
+# What Celery's Redis transport keeps: the default queue and the unacknowledged messages.
+KOMBU_KEYS = ("celery", "unacked", "unacked_index", "unacked_mutex")
 CONCURRENCY = 2
 
 
@@ -32,7 +36,7 @@ def real_broker():
         client.ping()
     except redis.ConnectionError:
         pytest.skip(f"no Redis at {BROKER_URL}")
-    client.flushdb()
+    client.delete(*KOMBU_KEYS)
     saved = celery_app.conf.broker_url
     celery_app.conf.task_always_eager = False
     celery_app.conf.broker_url = BROKER_URL
@@ -43,7 +47,7 @@ def real_broker():
     celery_app.conf.broker_url = saved
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
-    client.flushdb()
+    client.delete(*KOMBU_KEYS)
 
 
 @pytest.fixture
