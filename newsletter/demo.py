@@ -68,7 +68,8 @@ def load(*, scale: int = 1) -> None:
             subscriber.interests.set([areas[number % len(areas)]])
     subscribers = list(Subscriber.objects.confirmed().filter(email__endswith="@example.org"))
     for sent_at, subject_sv, subject_en, body_sv, body_en in EDITIONS:
-        edition, _created = Edition.objects.update_or_create(
+        # get_or_create: saving again would move `updated_at`, and a sent edition never changes.
+        edition, _created = Edition.objects.get_or_create(
             subject_sv=subject_sv,
             defaults={
                 "subject_en": subject_en,

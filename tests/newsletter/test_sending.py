@@ -268,3 +268,45 @@ def test_a_bounce_can_be_recorded(coordinator, django_capture_on_commit_callback
     send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
     services.delivery_mark_bounced(delivery=Delivery.objects.get(), error="550 mailbox full")
     assert Delivery.objects.get().status == DeliveryStatus.BOUNCED
+
+
+def test_a_long_paragraph_is_sent_in_full_messages(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    """A paragraph over 998 characters is quoted-printable encoded, which can split the
+    placeholders of the once-serialised edition; such an edition is built per message."""
+    from newsletter import mail
+
+    SubscriberFactory(email="amina@example.org")
+    edition = EditionFactory(body_sv="Ord " * 400)
+    assert mail.prepare(mail.edition_content(edition, "sv")) is None
+    send(edition, coordinator, django_capture_on_commit_callbacks)
+    (message,) = smtp_sink.to("amina@example.org")
+    assert "/newsletter/unsubscribe/" in message["List-Unsubscribe"]
+    assert Delivery.objects.get().status == DeliveryStatus.SENT
+
+
+def test_the_prepared_and_the_full_message_say_the_same(coordinator):
+    from newsletter import links, mail
+
+    subscriber = SubscriberFactory(email="amina@example.org", name="Åsa Öberg")
+    edition = EditionFactory()
+    delivery = Delivery.objects.create(edition=edition, subscriber=subscriber, language="sv")
+    content = mail.edition_content(edition, "sv")
+    full = mail.delivery_message(content, delivery=delivery, subscriber=subscriber)
+    prepared = mail.prepare(content).message_bytes(
+        to=mail.envelope_recipient(subscriber),
+        message_id=mail.message_id(edition.pk, delivery.pk),
+        token=links.make_token(subscriber, salt=links.MANAGE_SALT),
+    )
+    import email
+    from email import policy
+
+    fast = email.message_from_bytes(prepared, policy=policy.default)
+    slow = email.message_from_bytes(
+        full.message().as_bytes(linesep="\r\n"), policy=policy.default
+    )
+    for header in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "Reply-To"):
+        assert str(fast[header]).strip() == str(slow[header]).strip(), header
+    assert fast.get_body(("plain",)).get_content() == slow.get_body(("plain",)).get_content()
+    assert fast.get_body(("html",)).get_content() == slow.get_body(("html",)).get_content()

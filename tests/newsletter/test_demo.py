@@ -1,0 +1,37 @@
+import pytest
+from django.conf import settings
+
+from newsletter import demo
+from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
+from newsletter.models import Delivery, Edition, Subscriber
+from prioritization import demo as prioritization_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        list(Subscriber.objects.order_by("pk").values()),
+        list(Edition.objects.order_by("pk").values()),
+        list(Delivery.objects.order_by("pk").values()),
+    )
+
+
+def test_demo_data_loads_twice_without_changes(django_capture_on_commit_callbacks):
+    prioritization_demo.load()
+    with django_capture_on_commit_callbacks() as callbacks:
+        demo.load()
+    assert callbacks == []  # nothing is mailed
+    first = snapshot()
+    demo.load()
+    assert snapshot() == first
+    assert Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED).count() == 300
+    assert not Subscriber.objects.exclude(email__endswith="@example.org").exists()
+    assert list(Edition.objects.values_list("status", flat=True)) == [EditionStatus.SENT] * 2
+    assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    assert Delivery.objects.count() == 600
+
+
+def test_beat_runs_the_sweep_every_minute():
+    entry = settings.CELERY_BEAT_SCHEDULE["newsletter-sweep"]
+    assert entry == {"task": "newsletter.tasks.sweep", "schedule": 60.0}
