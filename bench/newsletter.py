@@ -13,13 +13,15 @@ Run from the project root (the database is migrated; the benchmark's rows are re
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/cih_bench \
     CELERY_BROKER_URL=redis://127.0.0.1:6379/15 python bench/newsletter.py
 
-Celery's queue in the given Redis database is emptied first. A benchmark, not a test: it asserts nothing.
+Celery's queue in the given Redis database is emptied first. A benchmark, not a test: it
+asserts nothing.
 """
 
 import json
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -202,7 +204,10 @@ def main():
             database_url=f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
             f"{db['PORT'] or 5432}/{db['NAME']}",
             email_url=f"smtp://127.0.0.1:{sink.port}",
-            log_path=Path(os.environ.get("BENCH_WORKER_LOG", "/tmp/bench-newsletter-worker.log")),
+            log_path=Path(
+                os.environ.get("BENCH_WORKER_LOG")
+                or Path(tempfile.gettempdir()) / "bench-newsletter-worker.log"
+            ),
             concurrency=CONCURRENCY,
             name="bench",
         )

@@ -7,7 +7,6 @@ changes nothing.
 
 import datetime
 
-
 from prioritization.models import FocusArea
 
 from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus

@@ -25,7 +25,7 @@ UNSUBSCRIBE_PLACEHOLDER = "CIHNEWSLETTERUNSUBSCRIBEURL"
 PREFERENCES_PLACEHOLDER = "CIHNEWSLETTERPREFERENCESURL"
 RECIPIENT_PLACEHOLDER = "cihnewsletterrecipient@example.invalid"
 MESSAGE_ID_PLACEHOLDER = "<cihnewslettermessageid@example.invalid>"
-TOKEN_PLACEHOLDER = "CIHNEWSLETTERTOKEN"
+TOKEN_PLACEHOLDER = "CIHNEWSLETTERTOKEN"  # noqa: S105 - a placeholder, not a secret
 
 ALLOWED_TAGS = {
     "a", "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "blockquote", "code", "pre",
@@ -102,7 +102,7 @@ def edition_content(edition, language: str, *, test: bool = False) -> EditionCon
 
 
 def message_id(edition_id: int, delivery_id: int) -> str:
-    """The same delivery always has the same Message-ID, so a rare duplicate is one mail to readers."""
+    """The same delivery always has the same Message-ID: a rare duplicate shows as one mail."""
     return f"<newsletter-{edition_id}-{delivery_id}@{sender_domain()}>"
 
 

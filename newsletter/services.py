@@ -7,6 +7,7 @@ Mail never goes out inside a web request: services save first and queue the send
 
 import logging
 import smtplib
+from contextlib import suppress
 from datetime import timedelta
 
 from django.core.mail import get_connection
@@ -236,9 +237,7 @@ def edition_save(
 
 def edition_create_draft(*, actor) -> Edition:
     """A new draft with what happened since the last edition went out (or the last 30 days)."""
-    last = (
-        Edition.objects.exclude(send_started_at=None).order_by("-send_started_at").first()
-    )
+    last = Edition.objects.exclude(send_started_at=None).order_by("-send_started_at").first()
     since = last.send_started_at if last else timezone.now() - timedelta(days=30)
     subject_sv, body_sv = draft.compose(since=since, language="sv")
     subject_en, body_en = draft.compose(since=since, language="en")
@@ -292,9 +291,7 @@ def edition_send(*, edition: Edition, actor) -> int:
         recipients = _audience(edition).values_list("pk", "language")
         Delivery.objects.bulk_create(
             [
-                Delivery(
-                    edition=edition, subscriber_id=pk, language=language, queued_at=now
-                )
+                Delivery(edition=edition, subscriber_id=pk, language=language, queued_at=now)
                 for pk, language in recipients.iterator(chunk_size=2000)
             ],
             batch_size=2000,
@@ -421,10 +418,8 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                     break
     finally:
         _relax_commits(False)
-        try:
+        with suppress(Exception):  # a connection that died on us needs no goodbye
             smtp.close()
-        except Exception:  # noqa: S110 - a connection that died on us needs no goodbye
-            pass
     edition_complete_if_done(edition_id=edition_id)
     return retry
 
@@ -601,4 +596,3 @@ def newsletter_sweep(*, stuck_after: timedelta = STUCK_AFTER) -> dict:
             requeued += len(stuck)
         edition_complete_if_done(edition_id=edition_id)
     return {"confirmations": confirmations, "requeued": requeued}
-

@@ -53,11 +53,7 @@ class SinkHandler:
 
     def to(self, address: str) -> list:
         with self.lock:
-            return [
-                message
-                for message in self.messages
-                if address in str(message["To"])
-            ]
+            return [message for message in self.messages if address in str(message["To"])]
 
 
 class SmtpSink:

@@ -78,7 +78,9 @@ def test_a_failing_digest_does_not_stop_the_draft(coordinator, monkeypatch, only
         raise RuntimeError("boom")
 
     fake_digest(monkeypatch, "fakeworkshops", broken)
-    fake_digest(monkeypatch, "fakeinitiatives", [{"kind": "K", "title": "T", "text": "", "url": ""}])
+    fake_digest(
+        monkeypatch, "fakeinitiatives", [{"kind": "K", "title": "T", "text": "", "url": ""}]
+    )
     edition = services.edition_create_draft(actor=coordinator)
     assert "- T" in edition.body_sv
 

@@ -9,7 +9,7 @@ from tests.matrix import Case, allow, check_case, public
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
-NOT_ALLOWED = {role: 405 for role in ROLES}
+NOT_ALLOWED = dict.fromkeys(ROLES, 405)
 
 
 def manage(objects):
@@ -37,7 +37,9 @@ CASES = [
     ),
     Case("newsletter:edition_list", lambda o: reverse("newsletter:edition_list"), COORDINATOR_ONLY),
     Case(
-        "newsletter:edition_create", lambda o: reverse("newsletter:edition_create"), COORDINATOR_ONLY
+        "newsletter:edition_create",
+        lambda o: reverse("newsletter:edition_create"),
+        COORDINATOR_ONLY,
     ),
     Case("newsletter:edition_draft", lambda o: reverse("newsletter:edition_draft"), NOT_ALLOWED),
     Case(
@@ -102,4 +104,3 @@ def test_permission_matrix(case, role, client_for, objects):
 def test_an_unknown_edition_is_404_for_a_coordinator(client_for):
     response = client_for("coordinator").get(reverse("newsletter:edition_detail", args=[999]))
     assert response.status_code == 404
-

@@ -92,12 +92,16 @@ def test_the_mail_has_what_a_newsletter_needs(
     send(edition, coordinator, django_capture_on_commit_callbacks)
     (message,) = smtp_sink.to("amina@example.org")
     delivery = Delivery.objects.get()
-    assert message["From"] == 'Collective Impact Husby <no-reply@cih.example.org>'
+    assert message["From"] == "Collective Impact Husby <no-reply@cih.example.org>"
     assert message["Reply-To"] == "kontakt@cih.example.org"
     assert message["To"] == "Amina <amina@example.org>"
     assert message["Message-ID"] == delivery.message_id
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert message["List-Unsubscribe"].strip().startswith("<https://cih.example.org/newsletter/unsubscribe/")
+    assert (
+        message["List-Unsubscribe"]
+        .strip()
+        .startswith("<https://cih.example.org/newsletter/unsubscribe/")
+    )
     assert message.get_content_type() == "multipart/alternative"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
@@ -112,7 +116,9 @@ def test_the_mail_has_what_a_newsletter_needs(
     assert edition.sent_at is not None
 
 
-def test_message_ids_differ_per_delivery(coordinator, smtp_sink, django_capture_on_commit_callbacks):
+def test_message_ids_differ_per_delivery(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
     SubscriberFactory.create_batch(3)
     send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
     assert len({message["Message-ID"] for message in smtp_sink.messages}) == 3
@@ -131,11 +137,11 @@ def test_a_batch_run_again_sends_nothing_twice(
     assert set(smtp_sink.counts().values()) == {1}
 
 
-def test_deliveries_are_handed_out_in_batches(coordinator, monkeypatch, django_capture_on_commit_callbacks):
+def test_deliveries_are_handed_out_in_batches(
+    coordinator, monkeypatch, django_capture_on_commit_callbacks
+):
     batches = []
-    monkeypatch.setattr(
-        tasks.deliver_batch, "apply_async", lambda args, **kw: batches.append(args)
-    )
+    monkeypatch.setattr(tasks.deliver_batch, "apply_async", lambda args, **kw: batches.append(args))
     SubscriberFactory.create_batch(230)
     send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
     assert [len(ids) for _edition, ids in batches] == [100, 100, 30]
@@ -230,7 +236,9 @@ def test_an_edition_is_sent_only_once(coordinator, django_capture_on_commit_call
     assert Delivery.objects.count() == 1
 
 
-def test_an_edition_with_no_recipients_is_done_at_once(coordinator, django_capture_on_commit_callbacks):
+def test_an_edition_with_no_recipients_is_done_at_once(
+    coordinator, django_capture_on_commit_callbacks
+):
     edition = EditionFactory()
     assert send(edition, coordinator, django_capture_on_commit_callbacks) == 0
     edition.refresh_from_db()
@@ -303,9 +311,7 @@ def test_the_prepared_and_the_full_message_say_the_same(coordinator):
     from email import policy
 
     fast = email.message_from_bytes(prepared, policy=policy.default)
-    slow = email.message_from_bytes(
-        full.message().as_bytes(linesep="\r\n"), policy=policy.default
-    )
+    slow = email.message_from_bytes(full.message().as_bytes(linesep="\r\n"), policy=policy.default)
     for header in ("From", "To", "Subject", "Message-ID", "List-Unsubscribe", "Reply-To"):
         assert str(fast[header]).strip() == str(slow[header]).strip(), header
     assert fast.get_body(("plain",)).get_content() == slow.get_body(("plain",)).get_content()

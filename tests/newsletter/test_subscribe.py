@@ -152,7 +152,9 @@ def test_an_address_gets_at_most_three_confirmation_mails_a_day(
 
 def test_a_flood_from_one_ip_is_stopped(client, django_capture_on_commit_callbacks):
     for number in range(10):
-        response = sign_up(client, django_capture_on_commit_callbacks, email=f"a{number}@example.org")
+        response = sign_up(
+            client, django_capture_on_commit_callbacks, email=f"a{number}@example.org"
+        )
         assert response.status_code == 302
     response = sign_up(client, django_capture_on_commit_callbacks, email="late@example.org")
     assert response.status_code == 429
@@ -201,9 +203,7 @@ def test_bad_input_gets_the_form_back_and_saves_nothing(
     assert mail.outbox == []
 
 
-def test_the_footer_form_is_on_other_pages_and_signs_up(
-    client, django_capture_on_commit_callbacks
-):
+def test_the_footer_form_is_on_other_pages_and_signs_up(client, django_capture_on_commit_callbacks):
     page = client.get(reverse("actors:home"))
     assert 'id="footer-newsletter-email"' in page.text
     assert f'action="{reverse(SIGNUP)}"' in page.text

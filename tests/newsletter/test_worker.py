@@ -106,9 +106,9 @@ def test_a_worker_killed_mid_send_loses_no_one(
             services.newsletter_sweep(stuck_after=timedelta(seconds=3))
             return Edition.objects.get(pk=edition.pk).status == EditionStatus.SENT
 
-        assert wait_for(finished, timeout=120, interval=1), (
-            tmp_path / "worker.log"
-        ).read_text()[-3000:]
+        assert wait_for(finished, timeout=120, interval=1), (tmp_path / "worker.log").read_text()[
+            -3000:
+        ]
     finally:
         kill(first)
         if second is not None:

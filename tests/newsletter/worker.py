@@ -24,9 +24,21 @@ def start_worker(*, broker_url: str, database_url: str, email_url: str, log_path
     log = open(log_path, "ab")  # noqa: SIM115 - closed with the process by the caller
     return subprocess.Popen(
         [
-            str(CELERY), "-A", "cih", "worker", "--pool", "prefork",
-            "--concurrency", str(concurrency), "--without-gossip", "--without-mingle",
-            "--without-heartbeat", "-n", f"{name}-{time.monotonic_ns()}@%h", "-l", "info",
+            str(CELERY),
+            "-A",
+            "cih",
+            "worker",
+            "--pool",
+            "prefork",
+            "--concurrency",
+            str(concurrency),
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "-n",
+            f"{name}-{time.monotonic_ns()}@%h",
+            "-l",
+            "info",
         ],  # fmt: skip
         cwd=ROOT,
         env=env,
