@@ -264,6 +264,9 @@ def edition_send_test(request, pk):
 @coordinator_required
 def edition_send(request, pk):
     edition = get_edition_for_user(request.user, pk, "send")
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Tick the box to confirm that the edition should go out now."))
+        return redirect(edition)
     try:
         count = services.edition_send(edition=edition, actor=request.user)
     except services.EditionError as error:

@@ -98,19 +98,32 @@ def test_send_test_goes_to_the_coordinator(coordinator_client, django_capture_on
 def test_sending_from_the_page(coordinator_client, django_capture_on_commit_callbacks):
     SubscriberFactory.create_batch(3)
     edition = EditionFactory()
+    url = reverse("newsletter:edition_send", args=[edition.pk])
     with django_capture_on_commit_callbacks(execute=True):
-        response = coordinator_client.post(reverse("newsletter:edition_send", args=[edition.pk]))
+        response = coordinator_client.post(url, {"confirm": "yes"})
     assert response.status_code == 302
     assert len(mail.outbox) == 3
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
     # Sending again is refused with a message, and sends nothing.
     with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, {"confirm": "yes"}, follow=True)
+    assert "skickas redan eller har redan skickats" in response.text
+    assert len(mail.outbox) == 3
+
+
+def test_sending_needs_the_box_ticked(coordinator_client, django_capture_on_commit_callbacks):
+    SubscriberFactory()
+    edition = EditionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
         response = coordinator_client.post(
             reverse("newsletter:edition_send", args=[edition.pk]), follow=True
         )
-    assert "skickas redan eller har redan skickats" in response.text
-    assert len(mail.outbox) == 3
+    assert response.status_code == 200
+    assert mail.outbox == []
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.DRAFT
+    assert not Delivery.objects.exists()
 
 
 def test_mutating_views_refuse_get_anonymous_and_outsiders(client, outsider):
