@@ -12,10 +12,38 @@ from importlib import import_module
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import links
 
 logger = logging.getLogger(__name__)
+
+# Headings for the kinds of news the apps report, in the order a reader wants them; a kind not
+# listed here gets a heading made from its name and comes before the next workshop.
+KIND_HEADINGS = {
+    "workshop_held": gettext_lazy("Workshops held"),
+    "need_prioritised": gettext_lazy("Needs prioritised"),
+    "needs_prioritised": gettext_lazy("Needs prioritised"),
+    "decision": gettext_lazy("Decisions taken"),
+    "decision_taken": gettext_lazy("Decisions taken"),
+    "initiative_funded": gettext_lazy("Initiatives funded"),
+    "initiative_completed": gettext_lazy("Initiatives completed"),
+    "workshop_next": gettext_lazy("Next workshop"),
+}
+LAST = ("workshop_next",)
+
+
+def heading(kind: str) -> str:
+    if kind in KIND_HEADINGS:
+        return str(KIND_HEADINGS[kind])
+    return kind.replace("_", " ").strip().capitalize() or _("News")
+
+
+def _order(kind: str) -> int:
+    known = list(KIND_HEADINGS)
+    if kind in LAST:
+        return 1000
+    return known.index(kind) if kind in known else 500
 
 
 def digest_modules() -> list:
@@ -60,9 +88,10 @@ def compose(*, since: datetime, language: str) -> tuple[str, str]:
         lines = [_("Here is what has happened since %(date)s.") % {"date": date}, ""]
         by_kind: dict[str, list[dict]] = {}
         for item in items:
-            by_kind.setdefault(str(item.get("kind") or _("News")), []).append(item)
-        for kind, kind_items in by_kind.items():
-            lines += [f"## {kind}", ""]
+            by_kind.setdefault(str(item.get("kind") or ""), []).append(item)
+        for kind in sorted(by_kind, key=_order):
+            kind_items = by_kind[kind]
+            lines += [f"## {heading(kind)}", ""]
             for item in kind_items:
                 title = " ".join(str(item["title"]).split())
                 url = item.get("url")

@@ -38,19 +38,32 @@ def test_the_draft_lists_what_the_apps_report(coordinator, monkeypatch, only, se
     fake_digest(
         monkeypatch,
         "fakeworkshops",
-        [{"kind": "Workshops", "title": "Workshop on leisure", "text": "12 came.", "url": "/w/1/"}],
+        [
+            {"kind": "workshop_next", "title": "Next: safety", "text": "", "url": ""},
+            {
+                "kind": "workshop_held",
+                "title": "Workshop on leisure",
+                "text": "12 came.",
+                "url": "/w/1/",
+            },
+        ],
     )
     fake_digest(
         monkeypatch,
         "fakeinitiatives",
         [
-            {"kind": "Decisions", "title": "Open sports hall", "text": "", "url": ""},
-            {"kind": "Decisions", "title": "", "text": "no title: left out", "url": ""},
+            {"kind": "decision_taken", "title": "Open sports hall", "text": "", "url": ""},
+            {"kind": "decision_taken", "title": "", "text": "no title: left out", "url": ""},
+            {"kind": "odd_news", "title": "Something else", "text": "", "url": ""},
         ],
     )
     edition = services.edition_create_draft(actor=coordinator)
     assert edition.status == EditionStatus.DRAFT
-    assert "## Workshops" in edition.body_sv
+    assert "## Workshops som hållits" in edition.body_sv
+    assert "## Decisions taken" in edition.body_en
+    assert "## Odd news" in edition.body_en
+    # The next workshop comes last, whatever order the apps report in.
+    assert edition.body_en.index("## Odd news") < edition.body_en.index("## Next workshop")
     assert "- [Workshop on leisure](https://cih.example.org/w/1/): 12 came." in edition.body_sv
     assert "- Open sports hall" in edition.body_en
     assert "no title" not in edition.body_sv
