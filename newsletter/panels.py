@@ -26,6 +26,8 @@ def footer(request):
     match = getattr(request, "resolver_match", None)
     if match is not None and match.view_name == "newsletter:signup":
         return []  # the page itself has the full form
+    if "/accounts/" in request.path:
+        return []  # a second e-mail field beside the login form would only confuse
     form = SignUpForm(with_interests=False, auto_id="footer-newsletter-%s")
     return [Panel("newsletter/partials/_signup_footer.html", {"form": form})]
 

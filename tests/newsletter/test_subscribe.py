@@ -308,3 +308,7 @@ def test_pages_behind_signed_links_are_never_cached(client):
     for name in ("newsletter:preferences", "newsletter:unsubscribe"):
         response = client.get(manage_url(name, subscriber))
         assert "private" in response["Cache-Control"]
+
+
+def test_account_pages_have_no_footer_form(client):
+    assert "footer-newsletter-email" not in client.get(reverse("account_login")).text
