@@ -1,13 +1,11 @@
 """The newsletter's place on every page: a menu entry, the sign-up form in the footer, and the
-coordinators' way to the editions. None of these asks the database anything, except the
-coordinators' dashboard panel (two queries)."""
+coordinators' way to the editions. None of these asks the database anything."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actors.panels import NavLink, Panel
 
-from . import selectors
 from .forms import SignUpForm
 from .permissions import can_manage_editions
 
@@ -30,17 +28,3 @@ def footer(request):
         return []  # a second e-mail field beside the login form would only confuse
     form = SignUpForm(with_interests=False, auto_id="footer-newsletter-%s")
     return [Panel("newsletter/partials/_signup_footer.html", {"form": form})]
-
-
-def dashboard(request):
-    if not can_manage_editions(request.user):
-        return []
-    return [
-        Panel(
-            "newsletter/partials/_coordinator_panel.html",
-            {
-                "subscribers": selectors.subscriber_counts(),
-                "latest": selectors.edition_list().first(),
-            },
-        )
-    ]

@@ -2,8 +2,8 @@
 
 from django.db.models import Count, Q
 
-from .choices import DeliveryStatus, SubscriberStatus
-from .models import Delivery, Edition, Subscriber
+from .choices import DeliveryStatus
+from .models import Delivery, Edition
 
 PROBLEMS = (DeliveryStatus.FAILED, DeliveryStatus.BOUNCED)
 
@@ -54,12 +54,4 @@ def edition_failures(edition: Edition):
         Delivery.objects.filter(edition=edition, status__in=PROBLEMS)
         .select_related("subscriber")
         .order_by("pk")
-    )
-
-
-def subscriber_counts() -> dict:
-    """Confirmed and waiting subscribers, in one query."""
-    return Subscriber.objects.aggregate(
-        confirmed=Count("pk", filter=Q(status=SubscriberStatus.CONFIRMED)),
-        pending=Count("pk", filter=Q(status=SubscriberStatus.PENDING)),
     )

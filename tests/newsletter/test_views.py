@@ -217,20 +217,3 @@ def test_the_footer_costs_no_queries(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(6) as captured:
         client.get(reverse("actors:home"))
     assert not any("newsletter" in query["sql"] for query in captured.captured_queries)
-
-
-@pytest.mark.parametrize("subscribers", [1, 20])
-def test_the_coordinators_dashboard_shows_the_newsletter(
-    coordinator_client, django_assert_max_num_queries, subscribers
-):
-    SubscriberFactory.create_batch(subscribers)
-    make_editions(2, 2)
-    with django_assert_max_num_queries(12):
-        response = coordinator_client.get(reverse("actors:dashboard"))
-    assert f"{subscribers + 2} " in response.text
-    assert reverse("newsletter:edition_list") in response.text
-
-
-def test_other_dashboards_have_no_newsletter_panel(client, member):
-    client.force_login(member)
-    assert 'id="newsletter-coordinator-title"' not in client.get(reverse("actors:dashboard")).text
