@@ -11,6 +11,7 @@ def focus_group_list():
         FocusGroup.objects.select_related("host")
         .prefetch_related("target_groups")
         .annotate(insight_count=Count("insights"))
+        .order_by("-held_on", "-pk")
     )
 
 

@@ -28,7 +28,7 @@ def focus_area_list():
         need_count=Count("needs", distinct=True),
         indicator_count=Count("indicators", distinct=True),
         insight_count=Count("insights", distinct=True),
-    )
+    ).order_by("position", "pk")
 
 
 def need_list(*, focus_area: FocusArea | None = None, status: str | None = None):
@@ -101,7 +101,9 @@ def indicator_series(indicator: Indicator) -> list[tuple[str, dict]]:
 
 
 def round_list_for(user):
-    queryset = PrioritisationRound.objects.annotate(need_count=Count("needs", distinct=True))
+    queryset = PrioritisationRound.objects.annotate(need_count=Count("needs", distinct=True)).order_by(
+        "-opened_at", "-pk"
+    )
     if not user.is_authenticated:
         queryset = queryset.filter(status=RoundStatus.CLOSED)
     return queryset
@@ -165,4 +167,6 @@ def outcome_detail(pk: int) -> Outcome:
 
 
 def target_group_list():
-    return TargetGroup.objects.annotate(focus_group_count=Count("focus_groups", distinct=True))
+    return TargetGroup.objects.annotate(focus_group_count=Count("focus_groups", distinct=True)).order_by(
+        "position", "pk"
+    )
