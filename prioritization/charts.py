@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 56, 150, 16, 40
+LEFT, RIGHT, TOP, BOTTOM = 56, 190, 16, 40
 MARKERS = ["circle", "square", "triangle", "diamond"]
 DASHES = ["", "6 4", "2 3", "10 3 2 3"]
 COLOURS = ["#0b5d57", "#8a3b00", "#3d3d99", "#5c5c5c"]
@@ -39,6 +39,20 @@ class Series:
         return self.points[-1]
 
 
+def _nice_step(raw: Decimal) -> Decimal:
+    """The smallest of 1, 2 or 5 times a power of ten that is at least `raw`."""
+    power = Decimal(10) ** (raw.adjusted())
+    for factor in (1, 2, 5, 10):
+        if power * factor >= raw:
+            return power * factor
+    return power * 10
+
+
+def _label(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text
+
+
 def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | None:
     """A line chart of several series of {period: value}; None when there is nothing to draw."""
     series_values = [(label, values) for label, values in series_values if values]
@@ -48,11 +62,14 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
     all_values = [value for _label, values in series_values for value in values.values()]
     low, high = min(all_values), max(all_values)
     low = min(low, Decimal(0)) if low >= 0 else low
+    step = _nice_step((high - low) / 4 if high > low else Decimal(1))
+    low = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    high = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
     if high == low:
-        high = low + 1
+        high = low + step
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    step = plot_w / max(len(periods) - 1, 1)
-    x_of = {period: LEFT + (i * step if len(periods) > 1 else plot_w / 2) for i, period in enumerate(periods)}
+    x_step = plot_w / max(len(periods) - 1, 1)
+    x_of = {period: LEFT + (i * x_step if len(periods) > 1 else plot_w / 2) for i, period in enumerate(periods)}
 
     def y_of(value: Decimal) -> float:
         return TOP + plot_h - float((value - low) / (high - low)) * plot_h
@@ -67,7 +84,11 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
         )
         for i, (label, values) in enumerate(series_values)
     ]
-    ticks = [low + (high - low) * Decimal(i) / 4 for i in range(5)]
+    ticks = []
+    tick = low
+    while tick <= high:
+        ticks.append(tick)
+        tick += step
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -77,7 +98,7 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
         "bottom": HEIGHT - BOTTOM,
         "series": series,
         "x_ticks": [{"x": x_of[p], "label": p} for p in periods],
-        "y_ticks": [{"y": y_of(t), "label": f"{t.normalize():f}" if t == t.to_integral() else f"{t:.1f}"} for t in ticks],
+        "y_ticks": [{"y": y_of(t), "label": _label(t)} for t in ticks],
         "periods": periods,
     }
 
