@@ -3,8 +3,8 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
-    GovernanceBody,
     Goal,
+    GovernanceBody,
     Membership,
     Organisation,
     Principle,

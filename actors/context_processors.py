@@ -7,10 +7,10 @@ def portal(request):
     """The collaboration's settings and the visitor's roles, for the layout on every page."""
     user = getattr(request, "user", None)
     if user is None:
-        return {"site": SiteSettings.current()}
+        return {"collaboration": SiteSettings.current()}
     roles = roles_of(user)
     return {
-        "site": SiteSettings.current(),
+        "collaboration": SiteSettings.current(),
         "user_roles": roles,
         "is_coordinator": is_coordinator(user),
         "is_staff_role": has_role(user, *STAFF_ROLES),

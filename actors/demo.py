@@ -8,7 +8,16 @@ import datetime
 from allauth.account.models import EmailAddress
 
 from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
-from .models import GovernanceBody, Goal, Membership, Organisation, Principle, RoleAssignment, SiteSettings, User
+from .models import (
+    Goal,
+    GovernanceBody,
+    Membership,
+    Organisation,
+    Principle,
+    RoleAssignment,
+    SiteSettings,
+    User,
+)
 
 DEMO_PASSWORD = "demo-cih-2026"  # noqa: S105 - published demo logins, refused in production
 
@@ -200,12 +209,22 @@ def load(*, scale: int = 1) -> None:
     for position, (title_sv, title_en, body_sv, body_en) in enumerate(PRINCIPLES, start=1):
         Principle.objects.update_or_create(
             title_sv=title_sv,
-            defaults={"position": position, "title_en": title_en, "body_sv": body_sv, "body_en": body_en},
+            defaults={
+                "position": position,
+                "title_en": title_en,
+                "body_sv": body_sv,
+                "body_en": body_en,
+            },
         )
     for position, (title_sv, title_en, body_sv, body_en) in enumerate(GOALS, start=1):
         Goal.objects.update_or_create(
             title_sv=title_sv,
-            defaults={"position": position, "title_en": title_en, "body_sv": body_sv, "body_en": body_en},
+            defaults={
+                "position": position,
+                "title_en": title_en,
+                "body_sv": body_sv,
+                "body_en": body_en,
+            },
         )
     _load_governance(organisations)
     _load_users(organisations)

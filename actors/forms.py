@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import MembershipRole
 from .images import reencode_image
-from .models import GovernanceBody, Goal, Organisation, Principle, SiteSettings
+from .models import Goal, GovernanceBody, Organisation, Principle, SiteSettings
 
 
 class OrganisationForm(forms.ModelForm):
@@ -37,7 +37,10 @@ class OrganisationAdminForm(OrganisationForm):
 
     class Meta(OrganisationForm.Meta):
         fields = [*OrganisationForm.Meta.fields, "joined", "active"]
-        widgets = {**OrganisationForm.Meta.widgets, "joined": forms.DateInput(attrs={"type": "date"})}
+        widgets = {
+            **OrganisationForm.Meta.widgets,
+            "joined": forms.DateInput(attrs={"type": "date"}),
+        }
 
 
 class MembershipAddForm(forms.Form):
@@ -87,12 +90,16 @@ def charter_formset(model, fields, prefix):
         fields=["position", *fields],
         extra=1,
         can_delete=True,
-        widgets={f: forms.Textarea(attrs={"rows": 3}) for f in fields if f.startswith(("body", "role"))},
+        widgets={
+            f: forms.Textarea(attrs={"rows": 3}) for f in fields if f.startswith(("body", "role"))
+        },
     )
     return formset_class, prefix
 
 
-PRINCIPLES = charter_formset(Principle, ["title_sv", "title_en", "body_sv", "body_en"], "principles")
+PRINCIPLES = charter_formset(
+    Principle, ["title_sv", "title_en", "body_sv", "body_en"], "principles"
+)
 GOALS = charter_formset(Goal, ["title_sv", "title_en", "body_sv", "body_en"], "goals")
 BODIES = charter_formset(
     GovernanceBody,

@@ -28,11 +28,11 @@ class Translated:
 
 
 def in_swedish(label):
-    return format_lazy("{} ({})", label, _("Swedish"))
+    return format_lazy("{} ({})", label, _("in Swedish"))
 
 
 def in_english(label):
-    return format_lazy("{} ({})", label, _("English"))
+    return format_lazy("{} ({})", label, _("in English"))
 
 
 def char_pair(label: str, max_length: int = 200, *, required: bool = True):

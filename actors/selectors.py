@@ -1,4 +1,4 @@
-from .models import GovernanceBody, Goal, Membership, Organisation, Principle
+from .models import Goal, GovernanceBody, Membership, Organisation, Principle
 
 
 def organisation_list_public(*, kind: str | None = None):

@@ -60,4 +60,3 @@ def charter_save(*, site: SiteSettings, formsets) -> None:
 def site_settings_save(*, site: SiteSettings) -> SiteSettings:
     site.save()
     return site
-

@@ -133,11 +133,15 @@ def organisation_members(request, slug):
     form = MembershipAddForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.membership_add(
-            organisation=organisation, user=form.cleaned_data["user"], role=form.cleaned_data["role"]
+            organisation=organisation,
+            user=form.cleaned_data["user"],
+            role=form.cleaned_data["role"],
         )
-        messages.success(request, _("%(email)s now acts for %(organisation)s.") % {
-            "email": form.cleaned_data["email"], "organisation": organisation.name
-        })
+        messages.success(
+            request,
+            _("%(email)s now acts for %(organisation)s.")
+            % {"email": form.cleaned_data["email"], "organisation": organisation.name},
+        )
         return redirect("actors:organisation_members", slug=organisation.slug)
     return render(
         request,
@@ -156,9 +160,11 @@ def membership_remove(request, slug, pk):
     organisation = get_organisation_for_user(request.user, slug, "manage")
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
     services.membership_remove(membership=membership)
-    messages.success(request, _("%(email)s no longer acts for %(organisation)s.") % {
-        "email": membership.user.email, "organisation": organisation.name
-    })
+    messages.success(
+        request,
+        _("%(email)s no longer acts for %(organisation)s.")
+        % {"email": membership.user.email, "organisation": organisation.name},
+    )
     return redirect("actors:organisation_members", slug=organisation.slug)
 
 
@@ -171,7 +177,9 @@ def charter_edit(request):
     site = SiteSettings.current()
     data = request.POST or None
     mission = MissionForm(data, instance=site)
-    formsets = [formset_class(data, prefix=prefix) for formset_class, prefix in (PRINCIPLES, GOALS, BODIES)]
+    formsets = [
+        formset_class(data, prefix=prefix) for formset_class, prefix in (PRINCIPLES, GOALS, BODIES)
+    ]
     if request.method == "POST" and mission.is_valid() and all(f.is_valid() for f in formsets):
         services.charter_save(site=mission.save(commit=False), formsets=formsets)
         messages.success(request, _("The charter was saved."))

@@ -31,15 +31,26 @@ FOCUS_AREAS = [
     ("physical-health", "God fysisk hälsa", "Good physical health"),
     ("safety", "Trygghet", "Safety"),
     ("work-economy", "Arbete och ekonomiska möjligheter", "Work and economic opportunities"),
-    ("relationships-leisure", "Goda relationer och meningsfull fritid",
-     "Good relationships and meaningful leisure"),
-    ("knowledge-influence", "Tillgång till kunskap, organisering och inflytande",
-     "Access to knowledge, organising and influence"),
+    (
+        "relationships-leisure",
+        "Goda relationer och meningsfull fritid",
+        "Good relationships and meaningful leisure",
+    ),
+    (
+        "knowledge-influence",
+        "Tillgång till kunskap, organisering och inflytande",
+        "Access to knowledge, organising and influence",
+    ),
 ]
 
 TARGET_GROUPS = [
-    ("children-13-16", "Barn 13–16 år", "Children aged 13–16",
-     "Fokus på eftermiddagsaktiviteter efter skolan.", "With a focus on after-school activities."),
+    (
+        "children-13-16",
+        "Barn 13–16 år",
+        "Children aged 13–16",
+        "Fokus på eftermiddagsaktiviteter efter skolan.",
+        "With a focus on after-school activities.",
+    ),
     ("young-16-25", "Unga 16–25 år", "Young people aged 16–25", "", ""),
     ("parents", "Föräldrar", "Parents", "", ""),
 ]

@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.utils import translation
 
 from actors.choices import PortalRole
 from cih.celery import app as celery_app
@@ -17,7 +18,10 @@ def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     celery_app.conf.task_always_eager = True
+    # A request to /en/ leaves English active in this thread; reverse() must start in Swedish.
+    translation.activate("sv")
     yield
+    translation.activate("sv")
 
 
 @pytest.fixture(autouse=True)

@@ -30,7 +30,9 @@ class Case:
 
 def allow(*roles: str, other: int = 403) -> dict[str, int | str]:
     """200 for the given roles, the login page for anonymous, `other` for everyone else."""
-    return {role: 200 if role in roles else (LOGIN if role == "anonymous" else other) for role in ROLES}
+    return {
+        role: 200 if role in roles else (LOGIN if role == "anonymous" else other) for role in ROLES
+    }
 
 
 def public() -> dict[str, int | str]:

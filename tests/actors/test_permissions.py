@@ -45,8 +45,16 @@ CASES = [
     Case(
         "actors:membership_remove",
         lambda o: reverse("actors:membership_remove", args=[o.organisation.slug, o.membership.pk]),
-        {**COORDINATOR_ONLY, "coordinator": 405, "admin": 405, "anonymous": 405,
-         "member": 405, "outsider": 405, "treasurer": 405, "evaluator": 405},
+        {
+            **COORDINATOR_ONLY,
+            "coordinator": 405,
+            "admin": 405,
+            "anonymous": 405,
+            "member": 405,
+            "outsider": 405,
+            "treasurer": 405,
+            "evaluator": 405,
+        },
     ),
     Case(
         "actors:membership_remove",

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, scale, **options):
         if settings.PRODUCTION:
-            raise CommandError("seed_demo creates accounts with published passwords: not in production.")
+            raise CommandError(
+                "seed_demo creates accounts with published passwords: not in production."
+            )
         if not 1 <= scale <= 50:
             raise CommandError("--scale must be between 1 and 50.")
         # Each app that has demo data keeps it in its own demo.py, loaded in dependency order.

@@ -1,0 +1,60 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_new_account_must_verify_its_address_before_logging_in(client):
+    response = client.post(
+        reverse("account_signup"),
+        {
+            "email": "resident@example.org",
+            "password1": "a-long-secret-9",
+            "password2": "a-long-secret-9",
+        },
+    )
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith("[")
+    assert client.get(reverse("actors:dashboard")).status_code != 200
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[0].body).group(0)
+    client.post(link.split("testserver")[-1])
+    assert client.get(reverse("actors:dashboard")).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [("kort", "minst 8 tecken"), ("password123", "för vanligt")],
+)
+def test_weak_passwords_are_refused_in_swedish(client, password, message):
+    response = client.post(
+        reverse("account_signup"),
+        {"email": "resident@example.org", "password1": password, "password2": password},
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_failed_logins_are_rate_limited(client):
+    user = UserFactory(email="someone@example.org")
+    for _attempt in range(6):
+        response = client.post(
+            reverse("account_login"), {"login": user.email, "password": "wrong-password"}
+        )
+    assert response.status_code in (200, 429)
+    assert "för många" in response.content.decode().lower()
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    assert not response.wsgi_request.user.is_authenticated
+
+
+def test_staff_roles_find_two_factor_authentication(client, coordinator, member):
+    client.force_login(coordinator)
+    assert reverse("mfa_index") in client.get("/").content.decode()
+    assert client.get(reverse("mfa_index")).status_code == 200
+    client.force_login(member)
+    assert reverse("mfa_index") not in client.get("/").content.decode()

@@ -1,0 +1,156 @@
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from actors.models import Organisation
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def png_upload(name="logo.png", size=(900, 300), fmt="PNG"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "teal").save(buffer, format=fmt)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def form_data(organisation, **changes):
+    data = {
+        "name": organisation.name,
+        "kind": organisation.kind,
+        "description_sv": organisation.description_sv,
+        "description_en": "",
+        "website": "",
+        "contact_email": "",
+    }
+    return {**data, **changes}
+
+
+def test_it_lets_a_member_edit_its_organisation(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    response = client.post(url, form_data(organisation, website="https://example.org"))
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.website == "https://example.org"
+
+
+def test_it_keeps_a_member_from_changing_active_or_joined(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    client.post(url, form_data(organisation, active="", joined="2001-01-01"))
+    organisation.refresh_from_db()
+    assert organisation.active is True
+    assert organisation.joined is None
+
+
+def test_it_returns_the_form_with_a_translated_error_and_saves_nothing(
+    client, member, organisation
+):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    response = client.post(url, form_data(organisation, name="", website="not a url"))
+    assert response.status_code == 200
+    assert "Fyll i en giltig URL." in response.content.decode()
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    assert Organisation.objects.get(pk=organisation.pk).name == "Folkets Husby"
+
+
+def test_it_refuses_a_name_that_is_too_long(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    response = client.post(url, form_data(organisation, name="x" * 5000))
+    assert response.status_code == 200
+    assert Organisation.objects.get(pk=organisation.pk).name == "Folkets Husby"
+
+
+def test_it_re_encodes_an_uploaded_logo_under_a_random_name(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    data = form_data(organisation, logo=png_upload("../../etc/passwd.png", fmt="JPEG"))
+    assert client.post(url, data).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.logo.name.startswith("logos/")
+    assert "passwd" not in organisation.logo.name
+    with Image.open(organisation.logo.path) as image:
+        assert image.format == "PNG"
+        assert max(image.size) <= 600
+    response = client.get(reverse("actors:organisation_logo", args=[organisation.slug]))
+    assert response["Content-Type"] == "image/png"
+
+
+def test_it_refuses_a_file_that_is_not_an_image(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    fake = SimpleUploadedFile("logo.png", b"<script>alert(1)</script>", content_type="image/png")
+    response = client.post(url, form_data(organisation, logo=fake))
+    assert response.status_code == 200
+    assert not Organisation.objects.get(pk=organisation.pk).logo
+
+
+def test_it_removes_the_old_logo_file_when_replaced(
+    client, member, organisation, django_capture_on_commit_callbacks
+):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    client.post(url, form_data(organisation, logo=png_upload()))
+    organisation.refresh_from_db()
+    old_path = organisation.logo.path
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, form_data(organisation, remove_logo="on"))
+    organisation.refresh_from_db()
+    assert not organisation.logo
+    assert not Organisation.objects.filter(logo__contains="logos/").exists()
+    import os
+
+    assert not os.path.exists(old_path)
+
+
+def test_it_lets_a_coordinator_add_an_organisation_with_a_unique_address(client, coordinator):
+    OrganisationFactory(name="Other", slug="husby-ff")
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("actors:organisation_create"),
+        {"name": "Husby FF!", "kind": "sports_club", "description_sv": "Fotboll", "active": "on"},
+    )
+    assert response.status_code == 302
+    assert Organisation.objects.get(name="Husby FF!").slug == "husby-ff-2"
+
+
+def test_it_hides_inactive_organisations_from_the_public(client, organisation):
+    organisation.active = False
+    organisation.save()
+    assert client.get(organisation.get_absolute_url()).status_code == 404
+    assert organisation.name not in client.get(reverse("actors:organisation_list")).content.decode()
+
+
+def test_it_shows_english_descriptions_and_falls_back_to_swedish(client, organisation):
+    url = organisation.get_absolute_url()
+    assert "En förening i området." in client.get(f"/en{url}").content.decode()
+    organisation.description_en = "An association in the area."
+    organisation.save()
+    page = client.get(f"/en{url}").content.decode()
+    assert "An association in the area." in page
+    assert "En förening i området." in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_it_lists_actors_in_a_fixed_number_of_queries(client, count, django_assert_max_num_queries):
+    OrganisationFactory.create_batch(count)
+    # 1 site settings (then cached), 1 organisations
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("actors:organisation_list"))
+    assert response.content.decode().count("organisation-card") == count
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    OrganisationFactory.create_batch(count)
+    # site settings, organisations, principles, goals, governance bodies
+    with django_assert_max_num_queries(5):
+        client.get(reverse("actors:home"))

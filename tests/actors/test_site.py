@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+from django.test import override_settings
+
+from actors.models import GovernanceBody, Membership, Organisation, Principle, User
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    models = (Organisation, User, Membership, Principle, GovernanceBody)
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_seed_demo_twice_changes_nothing(client):
+    call_command("seed_demo")
+    first = counts()
+    call_command("seed_demo")
+    assert counts() == first
+    assert first["Organisation"] >= 8
+    member = User.objects.get(email="member@demo.cih.se")
+    assert member.memberships.get().organisation.name == "Folkets Husby"
+    for email in ("coordinator", "member", "treasurer", "evaluator", "admin"):
+        assert client.login(email=f"{email}@demo.cih.se", password="demo-cih-2026")
+    page = client.get("/").content.decode()
+    assert "Collective Impact Husby" in page and "Husby FF" in page
+
+
+def test_the_404_page_is_styled_and_in_the_visitors_language(client):
+    assert "Vi hittade inte sidan" in client.get("/finns-inte/").content.decode()
+    response = client.get("/en/no-such-page/")
+    assert response.status_code == 404
+    assert "We could not find that page" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_the_500_page_is_styled(client):
+    from actors.errors import server_error
+
+    request = client.get("/").wsgi_request
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Något gick fel hos oss" in response.content.decode()
+
+
+def test_every_page_has_a_strict_content_security_policy(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "<script>" not in client.get("/").content.decode()

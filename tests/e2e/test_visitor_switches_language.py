@@ -1,0 +1,29 @@
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_visitor_switches_language(page, check_accessibility, organisation):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "sv"
+    assert page.get_by_role("link", name="Aktörer").first.is_visible()
+    check_accessibility(page)
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url(re.compile(r"/en/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("link", name="Actors").first.is_visible()
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Actors").first.click()
+    page.wait_for_url(re.compile(r"/en/actors/$"))
+    page.get_by_role("link", name="Svenska").click()
+    page.wait_for_url(re.compile(r"/actors/$"))
+    assert page.locator("html").get_attribute("lang") == "sv"
+    check_accessibility(page)
+
+    page.goto("/en/no-such-page/")
+    assert page.get_by_role("heading", name="We could not find that page").is_visible()
+    check_accessibility(page)

@@ -1,0 +1,87 @@
+"""Production settings pass the deployment checks; docker-compose.yml runs the whole service."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
+    "ALLOWED_HOSTS": "cih.example.org",
+    "DATABASE_URL": "sqlite:///:memory:",
+}
+
+
+def manage(*args, **env):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**environment, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_silent_in_production():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNINGS" not in result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_a_boolean_setting_that_is_neither_yes_nor_no_is_refused():
+    result = manage("check", DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_seed_demo_refuses_to_run_in_production():
+    result = manage("seed_demo", **PRODUCTION)
+    assert result.returncode != 0
+    assert "not in production" in result.stderr
+
+
+def test_docker_compose_runs_every_part_of_the_service():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert "gunicorn cih.wsgi" in services["web"]["command"]
+    assert services["worker"]["command"].startswith("celery -A cih worker")
+    assert services["beat"]["command"].startswith("celery -A cih beat")
+    for name in ("web", "worker", "beat"):
+        environment = services[name]["environment"]
+        assert environment["DJANGO_ENV"] == "production"
+        assert environment["DATABASE_URL"].startswith("postgres://")
+        assert environment["CELERY_BROKER_URL"].startswith("redis://redis:")
+        assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert (ROOT / services["web"]["build"] / "Dockerfile").exists()
+
+
+def test_docker_compose_config_validates(tmp_path):
+    """Debian's docker-compose reads the file the way a deployment would."""
+    (tmp_path / "docker-compose.yml").write_text((ROOT / "docker-compose.yml").read_text())
+    (tmp_path / ".env").write_text("POSTGRES_PASSWORD=secret\nSECRET_KEY=k\nALLOWED_HOSTS=h\n")
+    result = subprocess.run(
+        ["docker-compose", "config", "--quiet"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
