@@ -61,7 +61,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: indicator, period, target_group (may be empty), value. UTF-8 or Excel's "
+            "Columns: indicator, period, target_group (may be empty), value. Indicators and target groups by short address or name. UTF-8 or Excel's "
             "Windows-1252; comma or semicolon between columns."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),

@@ -54,6 +54,16 @@ def decode(raw: bytes) -> str | None:
     return text
 
 
+def _lookup(queryset) -> dict:
+    """Rows by short address, Swedish name and English name, without regard to case."""
+    found = {}
+    for item in queryset:
+        for key in (item.name_en, item.name_sv, item.slug):
+            if key:
+                found[key.strip().casefold()] = item
+    return found
+
+
 def parse(raw: bytes) -> ParseResult:
     result = ParseResult()
     text = decode(raw)
@@ -80,8 +90,8 @@ def parse(raw: bytes) -> ParseResult:
         )
         return result
     index = {name: header.index(name) for name in header}
-    indicators = {i.slug: i for i in Indicator.objects.all()}
-    groups = {g.slug: g for g in TargetGroup.objects.all()}
+    indicators = _lookup(Indicator.objects.all())
+    groups = _lookup(TargetGroup.objects.all())
     seen: dict[tuple, int] = {}
     try:
         for cells in reader:
@@ -99,7 +109,7 @@ def parse(raw: bytes) -> ParseResult:
                 )
                 continue
             slug = cells[index["indicator"]].strip()
-            indicator = indicators.get(slug)
+            indicator = indicators.get(slug.casefold())
             if indicator is None:
                 row_errors.append(_("Unknown indicator “%(slug)s”.") % {"slug": slug})
             period = cells[index["period"]].strip()
@@ -111,7 +121,7 @@ def parse(raw: bytes) -> ParseResult:
             group = None
             if "target_group" in index and cells[index["target_group"]].strip():
                 group_slug = cells[index["target_group"]].strip()
-                group = groups.get(group_slug)
+                group = groups.get(group_slug.casefold())
                 if group is None:
                     row_errors.append(_("Unknown target group “%(slug)s”.") % {"slug": group_slug})
             raw_value = cells[index["value"]].strip().replace("\xa0", "").replace(" ", "")
@@ -123,7 +133,7 @@ def parse(raw: bytes) -> ParseResult:
                 value = value.quantize(Decimal("0.0001"))
             except InvalidOperation:
                 row_errors.append(_("“%(value)s” is not a number.") % {"value": raw_value})
-            key = (slug, period, group.slug if group else "")
+            key = (indicator.pk if indicator else slug, period, group.pk if group else None)
             if not row_errors and key in seen:
                 row_errors.append(
                     _("The same indicator, period and target group as line %(line)d.") % {"line": seen[key]}
