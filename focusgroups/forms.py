@@ -37,8 +37,6 @@ class FocusGroupForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = self.fields["host"].queryset.filter(active=True)
-        self.fields["participant_count"].min_value = 1
-        self.fields["participant_count"].widget.attrs["min"] = 1
 
 
 def focus_area_model():

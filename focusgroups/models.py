@@ -9,6 +9,7 @@ or migrates against a higher app. Their reverse accessors (`insight.focus_areas`
 """
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -34,7 +35,9 @@ class FocusGroup(models.Model):
     language = models.CharField(
         _("language of the conversation"), max_length=60, blank=True, help_text=_("e.g. Swedish, Somali")
     )
-    participant_count = models.PositiveSmallIntegerField(_("number of participants"))
+    participant_count = models.PositiveSmallIntegerField(
+        _("number of participants"), validators=[MinValueValidator(1)]
+    )
     age_band = models.CharField(_("age band"), max_length=40, blank=True, help_text=_("e.g. 16–25"))
     questions_sv, questions_en = text_pair(_("Questions asked (one per line)"))
     summary_sv, summary_en = text_pair(_("Summary"))

@@ -70,7 +70,7 @@ def data_points_import(*, raw: bytes) -> ImportSummary:
         raise ImportFailed(sorted(parsed.errors))
     existing = {
         (p.indicator_id, p.period, p.target_group_id): p
-        for p in DataPoint.objects.select_for_update().filter(
+        for p in DataPoint.objects.select_for_update().order_by("pk").filter(
             indicator__in={row.indicator.pk for row in parsed.rows}
         )
     }
