@@ -91,8 +91,9 @@ def test_public_pages(client, world, django_assert_max_num_queries):
 @pytest.mark.parametrize("world", SIZES, indirect=True)
 def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_queries):
     client = client_for("coordinator")
-    # session, user, roles, organisations, memberships; ideas count + five; open rounds
-    with django_assert_max_num_queries(8):
+    # site settings (first request, cached after); session, user, roles, organisations,
+    # memberships; ideas count + five; open rounds
+    with django_assert_max_num_queries(9):
         assert client.get(reverse("actors:dashboard")).status_code == 200
     # session, user, roles, organisations; ideas count + page
     with django_assert_max_num_queries(6):
