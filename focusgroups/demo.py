@@ -24,14 +24,24 @@ FOCUS_GROUPS = [
         "questions_sv": "Var känner du dig trygg i Husby?\nVad saknar du att göra på kvällarna?",
         "questions_en": "Where in Husby do you feel safe?\nWhat do you miss doing in the evenings?",
         "summary_sv": "Unga vill ha öppna lokaler på kvällar och helger och vuxna som finns där.",
-        "summary_en": "Young people want venues open in evenings and at weekends, with adults around.",
+        "summary_en": "Young people want venues open in evenings and at weekends, "
+        "with adults around.",
         "insights": [
-            (InsightKind.QUOTE, "Efter sju finns det ingenstans att vara utom centrum.",
-             "After seven there is nowhere to be except the centre."),
-            (InsightKind.STATEMENT, "Flera saknar vuxna förebilder som de litar på.",
-             "Several miss adult role models they trust."),
-            (InsightKind.QUOTE, "Jag skulle träna mer om hallen var öppen på helgen.",
-             "I would train more if the hall were open at the weekend."),
+            (
+                InsightKind.QUOTE,
+                "Efter sju finns det ingenstans att vara utom centrum.",
+                "After seven there is nowhere to be except the centre.",
+            ),
+            (
+                InsightKind.STATEMENT,
+                "Flera saknar vuxna förebilder som de litar på.",
+                "Several miss adult role models they trust.",
+            ),
+            (
+                InsightKind.QUOTE,
+                "Jag skulle träna mer om hallen var öppen på helgen.",
+                "I would train more if the hall were open at the weekend.",
+            ),
         ],
     },
     {
@@ -43,16 +53,28 @@ FOCUS_GROUPS = [
         "participant_count": 9,
         "age_band": "30–55",
         "questions_sv": "Vad oroar dig mest för dina barn?\nVar får du stöd som förälder?",
-        "questions_en": "What worries you most about your children?\nWhere do you get support as a parent?",
-        "summary_sv": "Föräldrar oroar sig för skärmtid och sömn och vill ha stöd på sitt eget språk.",
-        "summary_en": "Parents worry about screen time and sleep and want support in their own language.",
+        "questions_en": "What worries you most about your children?\n"
+        "Where do you get support as a parent?",
+        "summary_sv": "Föräldrar oroar sig för skärmtid och sömn och vill ha stöd "
+        "på sitt eget språk.",
+        "summary_en": "Parents worry about screen time and sleep and want support "
+        "in their own language.",
         "insights": [
-            (InsightKind.STATEMENT, "Föräldrar vill ha föräldraträffar på flera språk.",
-             "Parents want parent meetings in several languages."),
-            (InsightKind.QUOTE, "Mitt barn sover för lite och är trött i skolan.",
-             "My child sleeps too little and is tired at school."),
-            (InsightKind.STATEMENT, "Det är svårt att veta vilka aktiviteter som finns för barnen.",
-             "It is hard to know which activities exist for the children."),
+            (
+                InsightKind.STATEMENT,
+                "Föräldrar vill ha föräldraträffar på flera språk.",
+                "Parents want parent meetings in several languages.",
+            ),
+            (
+                InsightKind.QUOTE,
+                "Mitt barn sover för lite och är trött i skolan.",
+                "My child sleeps too little and is tired at school.",
+            ),
+            (
+                InsightKind.STATEMENT,
+                "Det är svårt att veta vilka aktiviteter som finns för barnen.",
+                "It is hard to know which activities exist for the children.",
+            ),
         ],
     },
     {
@@ -68,10 +90,16 @@ FOCUS_GROUPS = [
         "summary_sv": "Tjejer vill träna i egna grupper med tränare de känner.",
         "summary_en": "Girls want to train in their own groups with coaches they know.",
         "insights": [
-            (InsightKind.QUOTE, "Jag vill springa, men inte ensam när det är mörkt.",
-             "I want to run, but not alone when it is dark."),
-            (InsightKind.STATEMENT, "Egna tjejgrupper gör det lättare att börja.",
-             "Groups for girls only make it easier to start."),
+            (
+                InsightKind.QUOTE,
+                "Jag vill springa, men inte ensam när det är mörkt.",
+                "I want to run, but not alone when it is dark.",
+            ),
+            (
+                InsightKind.STATEMENT,
+                "Egna tjejgrupper gör det lättare att börja.",
+                "Groups for girls only make it easier to start.",
+            ),
         ],
     },
 ]
@@ -80,11 +108,13 @@ CONSULTATIONS = [
     {
         "asked_on": datetime.date(2025, 5, 6),
         "question_sv": "Ska kvällsöppna lokaler för unga prioriteras före fler läxhjälpstider?",
-        "question_en": "Should venues open in the evening for young people come before more homework help?",
+        "question_en": "Should venues open in the evening for young people come before "
+        "more homework help?",
         "material": "Sammanfattning av fokusgrupper våren 2025 och prioriteringsrundan.",
         "answered_on": datetime.date(2025, 5, 27),
         "answer_sv": "Ja, men läxhjälpen får inte minska. Rådet vill följa upp efter ett halvår.",
-        "answer_en": "Yes, but homework help must not shrink. The council wants a follow-up after six months.",
+        "answer_en": "Yes, but homework help must not shrink. The council wants a follow-up "
+        "after six months.",
     },
     {
         "asked_on": datetime.date(2025, 10, 14),
@@ -98,10 +128,18 @@ CONSULTATIONS = [
 ]
 
 IDEAS = [
-    ("Utegym vid Husby gård", "Ett utegym med belysning nära Husby gård skulle få fler att träna.",
-     "idea1@example.org", IdeaStatus.AWAITING),
-    ("Läxhjälp på somaliska", "Föräldrar kan hjälpa mer om de förstår läxorna.",
-     "idea2@example.org", IdeaStatus.KEPT),
+    (
+        "Utegym vid Husby gård",
+        "Ett utegym med belysning nära Husby gård skulle få fler att träna.",
+        "idea1@example.org",
+        IdeaStatus.AWAITING,
+    ),
+    (
+        "Läxhjälp på somaliska",
+        "Föräldrar kan hjälpa mer om de förstår läxorna.",
+        "idea2@example.org",
+        IdeaStatus.KEPT,
+    ),
 ]
 
 
@@ -109,7 +147,9 @@ CONFIRMED = datetime.datetime(2025, 11, 3, 12, 0, tzinfo=datetime.UTC)
 
 
 def load(*, scale: int = 1) -> None:
-    hosts = {o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in FOCUS_GROUPS})}
+    hosts = {
+        o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in FOCUS_GROUPS})
+    }
     for spec in FOCUS_GROUPS:
         title_sv, held_on = spec["key"]
         group, _ = FocusGroup.objects.update_or_create(

@@ -33,7 +33,10 @@ class FocusGroup(models.Model):
     )
     facilitator = models.CharField(_("facilitator"), max_length=120, blank=True)
     language = models.CharField(
-        _("language of the conversation"), max_length=60, blank=True, help_text=_("e.g. Swedish, Somali")
+        _("language of the conversation"),
+        max_length=60,
+        blank=True,
+        help_text=_("e.g. Swedish, Somali"),
     )
     participant_count = models.PositiveSmallIntegerField(
         _("number of participants"), validators=[MinValueValidator(1)]
@@ -104,12 +107,17 @@ class CouncilConsultation(models.Model):
 
     question_sv, question_en = text_pair(_("Question to the council"), required=True)
     asked_on = models.DateField(_("asked on"))
-    material = models.TextField(_("material"), blank=True, help_text=_("What the council was given"))
+    material = models.TextField(
+        _("material"), blank=True, help_text=_("What the council was given")
+    )
     material_url = models.URLField(_("link to the material"), blank=True)
     answer_sv, answer_en = text_pair(_("The council's answer"))
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=ConsultationStatus.choices, default=ConsultationStatus.ASKED
+        _("status"),
+        max_length=20,
+        choices=ConsultationStatus.choices,
+        default=ConsultationStatus.ASKED,
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -119,7 +119,11 @@ def idea_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
         data = signing.loads(token, salt=IDEA_SALT, max_age=max_age)
     except signing.BadSignature as error:  # SignatureExpired is a BadSignature
         raise InvalidToken from error
-    idea = Idea.objects.select_for_update().filter(pk=data.get("idea"), email=data.get("email")).first()
+    idea = (
+        Idea.objects.select_for_update()
+        .filter(pk=data.get("idea"), email=data.get("email"))
+        .first()
+    )
     if idea is None:
         raise InvalidToken
     if idea.status == IdeaStatus.UNCONFIRMED:

@@ -58,7 +58,9 @@ def _focus_group_form(request, focus_group: FocusGroup):
     form = FocusGroupForm(request.POST or None, instance=focus_group)
     if request.method == "POST" and form.is_valid():
         try:
-            focus_group = services.focus_group_save(focus_group=form.save(commit=False), actor=request.user)
+            focus_group = services.focus_group_save(
+                focus_group=form.save(commit=False), actor=request.user
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -138,7 +140,10 @@ def consultation_list(request):
     return render(
         request,
         "focusgroups/consultation_list.html",
-        {"page": _page(request, selectors.consultation_list()), "can_edit": is_coordinator(request.user)},
+        {
+            "page": _page(request, selectors.consultation_list()),
+            "can_edit": is_coordinator(request.user),
+        },
     )
 
 
@@ -223,7 +228,10 @@ def idea_submit(request):
     if request.method == "POST":
         if not hit("idea", client_key(request), limit=IDEA_LIMIT, window=IDEA_WINDOW):
             form.is_valid()
-            form.add_error(None, _("Too many ideas from your connection just now. Please try again in an hour."))
+            form.add_error(
+                None,
+                _("Too many ideas from your connection just now. Please try again in an hour."),
+            )
             return render(request, "focusgroups/idea_form.html", {"form": form}, status=429)
         if form.is_bot():
             # Answer as if all went well, and keep nothing.

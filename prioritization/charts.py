@@ -32,7 +32,9 @@ class Series:
 
     @property
     def path(self) -> str:
-        return " ".join(f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points))
+        return " ".join(
+            f"{'M' if i == 0 else 'L'}{p.x:.1f},{p.y:.1f}" for i, p in enumerate(self.points)
+        )
 
     @property
     def end(self) -> Point:
@@ -69,7 +71,10 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
         high = low + step
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     x_step = plot_w / max(len(periods) - 1, 1)
-    x_of = {period: LEFT + (i * x_step if len(periods) > 1 else plot_w / 2) for i, period in enumerate(periods)}
+    x_of = {
+        period: LEFT + (i * x_step if len(periods) > 1 else plot_w / 2)
+        for i, period in enumerate(periods)
+    }
 
     def y_of(value: Decimal) -> float:
         return TOP + plot_h - float((value - low) / (high - low)) * plot_h
@@ -132,5 +137,7 @@ def matrix_chart(results) -> dict:
         "mid_x": mid,
         "mid_y": MATRIX - mid,
         "dots": dots,
-        "ticks": [{"value": v, "x": pos(Decimal(v)), "y": MATRIX - pos(Decimal(v))} for v in range(1, 6)],
+        "ticks": [
+            {"value": v, "x": pos(Decimal(v)), "y": MATRIX - pos(Decimal(v))} for v in range(1, 6)
+        ],
     }

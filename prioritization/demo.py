@@ -77,52 +77,157 @@ def load_vocabulary() -> None:
 INDICATORS = [
     # slug, focus area, Swedish name, English name, unit, direction, source, 2021..2025 values,
     # and per target group an offset from the all-residents value
-    ("safe-outdoors", "safety", "Känner sig trygga ute på kvällen", "Feel safe outdoors in the evening",
-     "%", Direction.HIGHER, "Stockholms stads trygghetsundersökning (demo)",
-     [52, 54, 51, 56, 59], {"young-16-25": -6, "parents": -3}),
-    ("physical-activity", "physical-health", "Unga som rör sig minst 60 minuter om dagen",
-     "Young people active at least 60 minutes a day", "%", Direction.HIGHER,
-     "Folkhälsomyndigheten, Skolbarns hälsovanor (demo)", [38, 35, 37, 40, 42],
-     {"children-13-16": 3}),
-    ("mental-wellbeing", "mental-health", "Unga som mår bra psykiskt", "Young people in good mental health",
-     "%", Direction.HIGHER, "Region Stockholm, Stockholmsenkäten (demo)", [61, 57, 58, 60, 63],
-     {"children-13-16": 4, "young-16-25": -2}),
-    ("youth-unemployment", "work-economy", "Arbetslöshet 18–24 år", "Unemployment aged 18–24",
-     "%", Direction.LOWER, "Arbetsförmedlingen (demo)", [14.2, 15.1, 13.8, 12.9, 12.4], {}),
-    ("leisure-members", "relationships-leisure", "Unga som är med i en förening",
-     "Young people who belong to an association", "%", Direction.HIGHER,
-     "Fritidsförvaltningen (demo)", [29, 27, 30, 33, 35], {"children-13-16": 5}),
-    ("election-turnout", "knowledge-influence", "Valdeltagande", "Voter turnout", "%", Direction.HIGHER,
-     "Valmyndigheten (demo)", [61.5, 61.5, 63.0, 63.0, 64.5], {}),
+    (
+        "safe-outdoors",
+        "safety",
+        "Känner sig trygga ute på kvällen",
+        "Feel safe outdoors in the evening",
+        "%",
+        Direction.HIGHER,
+        "Stockholms stads trygghetsundersökning (demo)",
+        [52, 54, 51, 56, 59],
+        {"young-16-25": -6, "parents": -3},
+    ),
+    (
+        "physical-activity",
+        "physical-health",
+        "Unga som rör sig minst 60 minuter om dagen",
+        "Young people active at least 60 minutes a day",
+        "%",
+        Direction.HIGHER,
+        "Folkhälsomyndigheten, Skolbarns hälsovanor (demo)",
+        [38, 35, 37, 40, 42],
+        {"children-13-16": 3},
+    ),
+    (
+        "mental-wellbeing",
+        "mental-health",
+        "Unga som mår bra psykiskt",
+        "Young people in good mental health",
+        "%",
+        Direction.HIGHER,
+        "Region Stockholm, Stockholmsenkäten (demo)",
+        [61, 57, 58, 60, 63],
+        {"children-13-16": 4, "young-16-25": -2},
+    ),
+    (
+        "youth-unemployment",
+        "work-economy",
+        "Arbetslöshet 18–24 år",
+        "Unemployment aged 18–24",
+        "%",
+        Direction.LOWER,
+        "Arbetsförmedlingen (demo)",
+        [14.2, 15.1, 13.8, 12.9, 12.4],
+        {},
+    ),
+    (
+        "leisure-members",
+        "relationships-leisure",
+        "Unga som är med i en förening",
+        "Young people who belong to an association",
+        "%",
+        Direction.HIGHER,
+        "Fritidsförvaltningen (demo)",
+        [29, 27, 30, 33, 35],
+        {"children-13-16": 5},
+    ),
+    (
+        "election-turnout",
+        "knowledge-influence",
+        "Valdeltagande",
+        "Voter turnout",
+        "%",
+        Direction.HIGHER,
+        "Valmyndigheten (demo)",
+        [61.5, 61.5, 63.0, 63.0, 64.5],
+        {},
+    ),
 ]
 YEARS = ["2021", "2022", "2023", "2024", "2025"]
 
 # Focus groups from focusgroups' demo: (Swedish title, target groups, {position: focus areas})
 FOCUS_GROUP_LINKS = [
-    ("Unga om fritid och trygghet", ["young-16-25"],
-     {1: ["safety", "relationships-leisure"], 2: ["mental-health"], 3: ["physical-health"]}),
-    ("Föräldrar om skola och hälsa", ["parents"],
-     {1: ["knowledge-influence"], 2: ["mental-health", "physical-health"], 3: ["relationships-leisure"]}),
-    ("Tjejer 13–16 om rörelse", ["children-13-16"], {1: ["physical-health", "safety"], 2: ["physical-health"]}),
+    (
+        "Unga om fritid och trygghet",
+        ["young-16-25"],
+        {1: ["safety", "relationships-leisure"], 2: ["mental-health"], 3: ["physical-health"]},
+    ),
+    (
+        "Föräldrar om skola och hälsa",
+        ["parents"],
+        {
+            1: ["knowledge-influence"],
+            2: ["mental-health", "physical-health"],
+            3: ["relationships-leisure"],
+        },
+    ),
+    (
+        "Tjejer 13–16 om rörelse",
+        ["children-13-16"],
+        {1: ["physical-health", "safety"], 2: ["physical-health"]},
+    ),
 ]
 
 NEEDS = [
-    # Swedish title, English title, focus area, target groups, indicators, insights (focus group, position)
-    ("Mötesplatser öppna kvällar och helger", "Meeting places open in evenings and at weekends",
-     "relationships-leisure", ["young-16-25", "children-13-16"], ["leisure-members"],
-     [("Unga om fritid och trygghet", 1), ("Unga om fritid och trygghet", 3)]),
-    ("Tryggare väg hem på kvällen", "A safer way home in the evening", "safety", ["young-16-25"],
-     ["safe-outdoors"], [("Tjejer 13–16 om rörelse", 1)]),
-    ("Träning för tjejer 13–16", "Training for girls aged 13–16", "physical-health", ["children-13-16"],
-     ["physical-activity"], [("Tjejer 13–16 om rörelse", 2)]),
-    ("Föräldrastöd på flera språk", "Parent support in several languages", "knowledge-influence",
-     ["parents"], [], [("Föräldrar om skola och hälsa", 1)]),
-    ("Sömn och återhämtning för barn", "Sleep and rest for children", "mental-health",
-     ["children-13-16", "parents"], ["mental-wellbeing"], [("Föräldrar om skola och hälsa", 2)]),
-    ("Vuxna förebilder för unga", "Adult role models for young people", "mental-health", ["young-16-25"],
-     ["mental-wellbeing"], [("Unga om fritid och trygghet", 2)]),
-    ("Sommarjobb och första jobbet", "Summer jobs and the first job", "work-economy", ["young-16-25"],
-     ["youth-unemployment"], []),
+    # Swedish title, English title, focus area, target groups, indicators,
+    # insights as (focus group, position)
+    (
+        "Mötesplatser öppna kvällar och helger",
+        "Meeting places open in evenings and at weekends",
+        "relationships-leisure",
+        ["young-16-25", "children-13-16"],
+        ["leisure-members"],
+        [("Unga om fritid och trygghet", 1), ("Unga om fritid och trygghet", 3)],
+    ),
+    (
+        "Tryggare väg hem på kvällen",
+        "A safer way home in the evening",
+        "safety",
+        ["young-16-25"],
+        ["safe-outdoors"],
+        [("Tjejer 13–16 om rörelse", 1)],
+    ),
+    (
+        "Träning för tjejer 13–16",
+        "Training for girls aged 13–16",
+        "physical-health",
+        ["children-13-16"],
+        ["physical-activity"],
+        [("Tjejer 13–16 om rörelse", 2)],
+    ),
+    (
+        "Föräldrastöd på flera språk",
+        "Parent support in several languages",
+        "knowledge-influence",
+        ["parents"],
+        [],
+        [("Föräldrar om skola och hälsa", 1)],
+    ),
+    (
+        "Sömn och återhämtning för barn",
+        "Sleep and rest for children",
+        "mental-health",
+        ["children-13-16", "parents"],
+        ["mental-wellbeing"],
+        [("Föräldrar om skola och hälsa", 2)],
+    ),
+    (
+        "Vuxna förebilder för unga",
+        "Adult role models for young people",
+        "mental-health",
+        ["young-16-25"],
+        ["mental-wellbeing"],
+        [("Unga om fritid och trygghet", 2)],
+    ),
+    (
+        "Sommarjobb och första jobbet",
+        "Summer jobs and the first job",
+        "work-economy",
+        ["young-16-25"],
+        ["youth-unemployment"],
+        [],
+    ),
 ]
 
 ROUNDS = [
@@ -156,18 +261,48 @@ ROUNDS = [
 ]
 
 OUTCOMES = [
-    # need index, Swedish title, English title, insights, (indicator, baseline, period, target, period),
+    # need index, Swedish title, English title, insights,
+    # (indicator, baseline, period, target, period),
     # interventions: (sv, en, strength, source, url)
-    (0, "Fler unga har en trygg plats att vara på kvällar", "More young people have a safe place to be in the evening",
-     [("Unga om fritid och trygghet", 1)], ("leisure-members", "33", "2024", "40", "2027"),
-     [("Kvällsöppen fritidsgård med unga ledare", "Evening youth centre with young leaders",
-       EvidenceStrength.MODERATE, "MUCF, Öppen fritidsverksamhet (demo)", "https://www.mucf.se/"),
-      ("Helgöppen idrottshall", "Sports hall open at weekends", EvidenceStrength.EMERGING,
-       "Erfarenheter från Husby FF", "")]),
-    (2, "Fler tjejer 13–16 tränar varje vecka", "More girls aged 13–16 train every week",
-     [("Tjejer 13–16 om rörelse", 2)], ("physical-activity", "40", "2024", "48", "2027"),
-     [("Löpgrupper för tjejer med kända ledare", "Running groups for girls with familiar coaches",
-       EvidenceStrength.EMERGING, "Löparakademin (demo)", "")]),
+    (
+        0,
+        "Fler unga har en trygg plats att vara på kvällar",
+        "More young people have a safe place to be in the evening",
+        [("Unga om fritid och trygghet", 1)],
+        ("leisure-members", "33", "2024", "40", "2027"),
+        [
+            (
+                "Kvällsöppen fritidsgård med unga ledare",
+                "Evening youth centre with young leaders",
+                EvidenceStrength.MODERATE,
+                "MUCF, Öppen fritidsverksamhet (demo)",
+                "https://www.mucf.se/",
+            ),
+            (
+                "Helgöppen idrottshall",
+                "Sports hall open at weekends",
+                EvidenceStrength.EMERGING,
+                "Erfarenheter från Husby FF",
+                "",
+            ),
+        ],
+    ),
+    (
+        2,
+        "Fler tjejer 13–16 tränar varje vecka",
+        "More girls aged 13–16 train every week",
+        [("Tjejer 13–16 om rörelse", 2)],
+        ("physical-activity", "40", "2024", "48", "2027"),
+        [
+            (
+                "Löpgrupper för tjejer med kända ledare",
+                "Running groups for girls with familiar coaches",
+                EvidenceStrength.EMERGING,
+                "Löparakademin (demo)",
+                "",
+            )
+        ],
+    ),
 ]
 
 
@@ -181,7 +316,8 @@ def load(*, scale: int = 1) -> None:
     groups = _target_groups()
 
     insights = {
-        (i.focus_group.title_sv, i.position): i for i in Insight.objects.select_related("focus_group")
+        (i.focus_group.title_sv, i.position): i
+        for i in Insight.objects.select_related("focus_group")
     }
     for title_sv, group_slugs, tags in FOCUS_GROUP_LINKS:
         focus_group = FocusGroup.objects.filter(title_sv=title_sv).first()
@@ -209,7 +345,10 @@ def load(*, scale: int = 1) -> None:
         indicators[slug] = indicator
         for year, value in zip(YEARS, values, strict=True):
             DataPoint.objects.update_or_create(
-                indicator=indicator, period=year, target_group=None, defaults={"value": Decimal(str(value))}
+                indicator=indicator,
+                period=year,
+                target_group=None,
+                defaults={"value": Decimal(str(value))},
             )
             for group_slug, offset in offsets.items():
                 DataPoint.objects.update_or_create(
@@ -253,9 +392,9 @@ def load(*, scale: int = 1) -> None:
         PrioritisationRound.objects.filter(pk=round_.pk).update(
             opened_at=spec["opened"], closed_at=spec["closed"]
         )
-        Need.objects.filter(pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False).update(
-            prioritised_at=spec["closed"]
-        )
+        Need.objects.filter(
+            pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False
+        ).update(prioritised_at=spec["closed"])
 
     for need_index, title_sv, title_en, insight_keys, measure, interventions in OUTCOMES:
         outcome, _ = Outcome.objects.get_or_create(

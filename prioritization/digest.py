@@ -15,9 +15,9 @@ from .models import Need, PrioritisationRound
 def items(*, since: datetime.datetime) -> list[dict]:
     """Rounds closed and needs prioritised since `since`, oldest first. Two queries."""
     entries = []
-    for round_ in PrioritisationRound.objects.filter(status=RoundStatus.CLOSED, closed_at__gte=since).order_by(
-        "closed_at"
-    ):
+    for round_ in PrioritisationRound.objects.filter(
+        status=RoundStatus.CLOSED, closed_at__gte=since
+    ).order_by("closed_at"):
         entries.append(
             {
                 "kind": "round_closed",
@@ -28,8 +28,10 @@ def items(*, since: datetime.datetime) -> list[dict]:
                 "when": round_.closed_at,
             }
         )
-    for need in Need.objects.filter(prioritised_at__gte=since).select_related("focus_area").order_by(
-        "prioritised_at"
+    for need in (
+        Need.objects.filter(prioritised_at__gte=since)
+        .select_related("focus_area")
+        .order_by("prioritised_at")
     ):
         entries.append(
             {

@@ -19,7 +19,9 @@ class InsightChoiceField(forms.ModelMultipleChoiceField):
 def insight_field(**kwargs):
     return InsightChoiceField(
         label=_("What residents said"),
-        queryset=Insight.objects.select_related("focus_group").order_by("-focus_group__held_on", "pk"),
+        queryset=Insight.objects.select_related("focus_group").order_by(
+            "-focus_group__held_on", "pk"
+        ),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         **kwargs,
@@ -61,7 +63,8 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
-            "Columns: indicator, period, target_group (may be empty), value. Indicators and target groups by short address or name. UTF-8 or Excel's "
+            "Columns: indicator, period, target_group (may be empty), value. Indicators and "
+            "target groups by short address or name. UTF-8 or Excel's "
             "Windows-1252; comma or semicolon between columns."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
@@ -100,8 +103,12 @@ class NeedForm(forms.ModelForm):
 class RoundForm(forms.Form):
     title_sv = forms.CharField(label=_("Title (Swedish)"), max_length=200)
     title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
-    description_sv = forms.CharField(label=_("Description (Swedish)"), widget=TEXTAREA, required=False)
-    description_en = forms.CharField(label=_("Description (English)"), widget=TEXTAREA, required=False)
+    description_sv = forms.CharField(
+        label=_("Description (Swedish)"), widget=TEXTAREA, required=False
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"), widget=TEXTAREA, required=False
+    )
     needs = forms.ModelMultipleChoiceField(
         label=_("Needs to prioritise"),
         queryset=Need.objects.select_related("focus_area").exclude(status__in=["met", "set_aside"]),
@@ -116,12 +123,20 @@ class ScoreForm(forms.Form):
     """
 
     urgency = forms.TypedChoiceField(
-        label=_("Urgency"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect, required=False,
+        label=_("Urgency"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        required=False,
         empty_value=None,
     )
     capacity = forms.TypedChoiceField(
-        label=_("Our capacity to meet it"), choices=SCORE_CHOICES, coerce=int,
-        widget=forms.RadioSelect, required=False, empty_value=None,
+        label=_("Our capacity to meet it"),
+        choices=SCORE_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
+        required=False,
+        empty_value=None,
     )
     contribution = forms.CharField(
         label=_("What we could contribute"),
@@ -143,7 +158,9 @@ class ScoreForm(forms.Form):
 
 
 class IdeaModerationForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Decision"), choices=IdeaOutcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(
+        label=_("Decision"), choices=IdeaOutcome.choices, widget=forms.RadioSelect
+    )
     reply = forms.CharField(
         label=_("Message to the sender"),
         widget=TEXTAREA,
@@ -152,8 +169,12 @@ class IdeaModerationForm(forms.Form):
     focus_area = forms.ModelChoiceField(
         label=_("Focus area of the new need"), queryset=FocusArea.objects.all(), required=False
     )
-    title_sv = forms.CharField(label=_("Title of the need (Swedish)"), max_length=200, required=False)
-    title_en = forms.CharField(label=_("Title of the need (English)"), max_length=200, required=False)
+    title_sv = forms.CharField(
+        label=_("Title of the need (Swedish)"), max_length=200, required=False
+    )
+    title_en = forms.CharField(
+        label=_("Title of the need (English)"), max_length=200, required=False
+    )
 
     def clean(self):
         data = super().clean()

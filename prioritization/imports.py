@@ -68,7 +68,9 @@ def parse(raw: bytes) -> ParseResult:
     result = ParseResult()
     text = decode(raw)
     if text is None or not text.strip():
-        result.errors.append((1, _("This is not a CSV file (or it is empty). Save it as CSV and try again.")))
+        result.errors.append(
+            (1, _("This is not a CSV file (or it is empty). Save it as CSV and try again."))
+        )
         return result
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -84,7 +86,10 @@ def parse(raw: bytes) -> ParseResult:
         result.errors.append(
             (
                 1,
-                _("The first line must name the columns %(expected)s (target_group may be left out); found: %(found)s.")
+                _(
+                    "The first line must name the columns %(expected)s "
+                    "(target_group may be left out); found: %(found)s."
+                )
                 % {"expected": ", ".join(REQUIRED + OPTIONAL), "found": ", ".join(header) or "–"},
             )
         )
@@ -99,13 +104,18 @@ def parse(raw: bytes) -> ParseResult:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(result.rows) + len(result.errors) >= MAX_ROWS:
-                result.errors.append((line, _("The file has more than %(max)d rows.") % {"max": MAX_ROWS}))
+                result.errors.append(
+                    (line, _("The file has more than %(max)d rows.") % {"max": MAX_ROWS})
+                )
                 break
             row_errors = []
             if len(cells) != len(header):
                 result.errors.append(
-                    (line, _("Expected %(expected)d columns, found %(found)d.")
-                     % {"expected": len(header), "found": len(cells)})
+                    (
+                        line,
+                        _("Expected %(expected)d columns, found %(found)d.")
+                        % {"expected": len(header), "found": len(cells)},
+                    )
                 )
                 continue
             slug = cells[index["indicator"]].strip()
@@ -136,7 +146,8 @@ def parse(raw: bytes) -> ParseResult:
             key = (indicator.pk if indicator else slug, period, group.pk if group else None)
             if not row_errors and key in seen:
                 row_errors.append(
-                    _("The same indicator, period and target group as line %(line)d.") % {"line": seen[key]}
+                    _("The same indicator, period and target group as line %(line)d.")
+                    % {"line": seen[key]}
                 )
             if row_errors:
                 result.errors.extend((line, error) for error in row_errors)
@@ -144,7 +155,9 @@ def parse(raw: bytes) -> ParseResult:
             seen[key] = line
             result.rows.append(ParsedRow(line, indicator, period, group, value))
     except csv.Error as error:
-        result.errors.append((reader.line_num, _("The file could not be read as CSV: %(error)s") % {"error": error}))
+        result.errors.append(
+            (reader.line_num, _("The file could not be read as CSV: %(error)s") % {"error": error})
+        )
     if not result.rows and not result.errors:
         result.errors.append((1, _("The file has no rows of data.")))
     return result

@@ -20,7 +20,11 @@ from .choices import Direction, EvidenceStrength, InterventionStatus, NeedStatus
 
 PERIOD_RE = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
 period_validator = RegexValidator(
-    PERIOD_RE, _("Write the period as a year (2024), a month (2024-03), a quarter (2024-Q1) or a half (2024-H1).")
+    PERIOD_RE,
+    _(
+        "Write the period as a year (2024), a month (2024-03), a quarter (2024-Q1) "
+        "or a half (2024-H1)."
+    ),
 )
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -59,7 +63,10 @@ class TargetGroup(models.Model):
     name_sv, name_en = char_pair(_("Name"), 120)
     description_sv, description_en = text_pair(_("Description"))
     focus_groups = models.ManyToManyField(
-        "focusgroups.FocusGroup", blank=True, related_name="target_groups", verbose_name=_("focus groups")
+        "focusgroups.FocusGroup",
+        blank=True,
+        related_name="target_groups",
+        verbose_name=_("focus groups"),
     )
 
     name = Translated()
@@ -90,7 +97,10 @@ class Indicator(models.Model):
     source = models.CharField(_("source"), max_length=200)
     source_url = models.URLField(_("link to the source"), blank=True)
     direction = models.CharField(
-        _("which direction is better"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+        _("which direction is better"),
+        max_length=10,
+        choices=Direction.choices,
+        default=Direction.HIGHER,
     )
 
     name = Translated()
@@ -155,7 +165,10 @@ class Need(models.Model):
         _("status"), max_length=20, choices=NeedStatus.choices, default=NeedStatus.IDENTIFIED
     )
     insights = models.ManyToManyField(
-        "focusgroups.Insight", blank=True, related_name="needs", verbose_name=_("what residents said")
+        "focusgroups.Insight",
+        blank=True,
+        related_name="needs",
+        verbose_name=_("what residents said"),
     )
     indicators = models.ManyToManyField(
         Indicator, blank=True, related_name="needs", verbose_name=_("indicators")
@@ -257,6 +270,9 @@ class Score(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.need_id} / {self.organisation_id}: {self.urgency}, {self.capacity}"
+
 
 class RoundResult(models.Model):
     """A need's place in a closed round, written once on close so past rounds stay as they were."""
@@ -273,6 +289,9 @@ class RoundResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "need"], name="one_result_per_need_round")
         ]
+
+    def __str__(self):
+        return f"{self.rank}. {self.need_id}"
 
     MIDPOINT = Decimal(3)
 
@@ -292,11 +311,16 @@ class RoundResult(models.Model):
 class Outcome(models.Model):
     """A change that matters most (II), defined with residents for a prioritised need."""
 
-    need = models.ForeignKey(Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="outcomes")
+    need = models.ForeignKey(
+        Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="outcomes"
+    )
     title_sv, title_en = char_pair(_("Title"), 200)
     description_sv, description_en = text_pair(_("Description"))
     insights = models.ManyToManyField(
-        "focusgroups.Insight", blank=True, related_name="outcomes", verbose_name=_("what residents said")
+        "focusgroups.Insight",
+        blank=True,
+        related_name="outcomes",
+        verbose_name=_("what residents said"),
     )
     created = models.DateTimeField(auto_now_add=True)
 
@@ -320,20 +344,32 @@ class OutcomeIndicator(models.Model):
 
     outcome = models.ForeignKey(Outcome, on_delete=models.CASCADE, related_name="measures")
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.PROTECT, related_name="outcome_measures"
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.PROTECT,
+        related_name="outcome_measures",
     )
     baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=4)
-    baseline_period = models.CharField(_("baseline period"), max_length=7, validators=[period_validator])
+    baseline_period = models.CharField(
+        _("baseline period"), max_length=7, validators=[period_validator]
+    )
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=4)
-    target_period = models.CharField(_("target period"), max_length=7, validators=[period_validator])
+    target_period = models.CharField(
+        _("target period"), max_length=7, validators=[period_validator]
+    )
 
     class Meta:
         ordering = ["outcome", "pk"]
         verbose_name = _("outcome indicator")
         verbose_name_plural = _("outcome indicators")
         constraints = [
-            models.UniqueConstraint(fields=["outcome", "indicator"], name="one_measure_per_indicator")
+            models.UniqueConstraint(
+                fields=["outcome", "indicator"], name="one_measure_per_indicator"
+            )
         ]
+
+    def __str__(self):
+        return f"{self.indicator_id}: {self.baseline} → {self.target}"
 
 
 class Intervention(models.Model):
@@ -354,7 +390,10 @@ class Intervention(models.Model):
     )
     evidence_notes = models.TextField(_("notes on the evidence"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=InterventionStatus.choices, default=InterventionStatus.CANDIDATE
+        _("status"),
+        max_length=20,
+        choices=InterventionStatus.choices,
+        default=InterventionStatus.CANDIDATE,
     )
     created = models.DateTimeField(auto_now_add=True)
 

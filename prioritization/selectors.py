@@ -69,12 +69,14 @@ def insights_for(*, focus_area=None, target_group=None):
 
 
 def indicators_with_latest(queryset):
-    """Indicators, each with `latest` set to its newest all-residents data point (one query more)."""
+    """Indicators, each with `latest`: its newest all-residents data point (one query more)."""
     indicators = list(queryset.select_related("focus_area"))
     latest = {}
-    for point in DataPoint.objects.filter(indicator__in=indicators, target_group=None).order_by(
-        "indicator_id", "-period"
-    ).distinct("indicator_id"):
+    for point in (
+        DataPoint.objects.filter(indicator__in=indicators, target_group=None)
+        .order_by("indicator_id", "-period")
+        .distinct("indicator_id")
+    ):
         latest[point.indicator_id] = point
     for indicator in indicators:
         indicator.latest = latest.get(indicator.pk)
@@ -96,14 +98,16 @@ def indicator_series(indicator: Indicator) -> list[tuple[str, dict]]:
     for point in indicator.data_points.select_related("target_group").order_by("period"):
         by_group[point.target_group_id][point.period] = point.value
         names[point.target_group_id] = point.target_group
-    order = sorted(by_group, key=lambda gid: (gid is not None, names[gid].position if gid else 0, gid or 0))
+    order = sorted(
+        by_group, key=lambda gid: (gid is not None, names[gid].position if gid else 0, gid or 0)
+    )
     return [(str(names[gid]) if gid else None, by_group[gid]) for gid in order]
 
 
 def round_list_for(user):
-    queryset = PrioritisationRound.objects.annotate(need_count=Count("needs", distinct=True)).order_by(
-        "-opened_at", "-pk"
-    )
+    queryset = PrioritisationRound.objects.annotate(
+        need_count=Count("needs", distinct=True)
+    ).order_by("-opened_at", "-pk")
     if not user.is_authenticated:
         queryset = queryset.filter(status=RoundStatus.CLOSED)
     return queryset
@@ -135,7 +139,9 @@ def round_contributions(round_: PrioritisationRound) -> dict[int, list[Score]]:
 
 
 def latest_closed_round() -> PrioritisationRound | None:
-    return PrioritisationRound.objects.filter(status=RoundStatus.CLOSED).order_by("-closed_at").first()
+    return (
+        PrioritisationRound.objects.filter(status=RoundStatus.CLOSED).order_by("-closed_at").first()
+    )
 
 
 def open_rounds():
@@ -148,7 +154,9 @@ def open_rounds_unscored_by(organisation_ids) -> list[PrioritisationRound]:
         PrioritisationRound.objects.filter(status=RoundStatus.OPEN)
         .annotate(
             need_count=Count("needs", distinct=True),
-            scored=Count("scores", filter=Q(scores__organisation__in=organisation_ids), distinct=True),
+            scored=Count(
+                "scores", filter=Q(scores__organisation__in=organisation_ids), distinct=True
+            ),
         )
         .filter(scored__lt=F("need_count") * len(organisation_ids))
     )
@@ -167,6 +175,6 @@ def outcome_detail(pk: int) -> Outcome:
 
 
 def target_group_list():
-    return TargetGroup.objects.annotate(focus_group_count=Count("focus_groups", distinct=True)).order_by(
-        "position", "pk"
-    )
+    return TargetGroup.objects.annotate(
+        focus_group_count=Count("focus_groups", distinct=True)
+    ).order_by("position", "pk")

@@ -70,17 +70,22 @@ def data_points_import(*, raw: bytes) -> ImportSummary:
         raise ImportFailed(sorted(parsed.errors))
     existing = {
         (p.indicator_id, p.period, p.target_group_id): p
-        for p in DataPoint.objects.select_for_update().order_by("pk").filter(
-            indicator__in={row.indicator.pk for row in parsed.rows}
-        )
+        for p in DataPoint.objects.select_for_update()
+        .order_by("pk")
+        .filter(indicator__in={row.indicator.pk for row in parsed.rows})
     }
     new, changed = [], []
     for row in parsed.rows:
-        point = existing.get((row.indicator.pk, row.period, row.target_group.pk if row.target_group else None))
+        point = existing.get(
+            (row.indicator.pk, row.period, row.target_group.pk if row.target_group else None)
+        )
         if point is None:
             new.append(
                 DataPoint(
-                    indicator=row.indicator, period=row.period, target_group=row.target_group, value=row.value
+                    indicator=row.indicator,
+                    period=row.period,
+                    target_group=row.target_group,
+                    value=row.value,
                 )
             )
         elif point.value != row.value:
@@ -148,7 +153,13 @@ def idea_moderate(
 
 @transaction.atomic
 def round_open(
-    *, title_sv: str, title_en: str = "", description_sv: str = "", description_en: str = "", needs, actor
+    *,
+    title_sv: str,
+    title_en: str = "",
+    description_sv: str = "",
+    description_en: str = "",
+    needs,
+    actor,
 ) -> PrioritisationRound:
     """Open a prioritisation round over a set of needs; member organisations may then score."""
     needs = list(needs)
@@ -176,7 +187,9 @@ class ScoreInput:
 
 
 @transaction.atomic
-def round_score(*, round_: PrioritisationRound, organisation, scores: list[ScoreInput], actor) -> int:
+def round_score(
+    *, round_: PrioritisationRound, organisation, scores: list[ScoreInput], actor
+) -> int:
     """Record an organisation's scores in an open round; a need scored again is updated.
 
     Only a person acting for the organisation may score for it, only while the round is open,
@@ -228,11 +241,15 @@ def round_close(*, round_: PrioritisationRound, actor) -> list[RoundResult]:
         .annotate(urgency=Avg("urgency"), capacity=Avg("capacity"), count=Count("pk"))
     )
     if not means:
-        raise ValidationError(_("No organisation has scored yet; a round with no scores cannot be closed."))
+        raise ValidationError(
+            _("No organisation has scored yet; a round with no scores cannot be closed.")
+        )
     for row in means:
         row["urgency"] = Decimal(row["urgency"]).quantize(TWO_PLACES, ROUND_HALF_UP)
         row["capacity"] = Decimal(row["capacity"]).quantize(TWO_PLACES, ROUND_HALF_UP)
-    means.sort(key=lambda r: (-(r["urgency"] + r["capacity"]), -r["urgency"], -r["count"], r["need_id"]))
+    means.sort(
+        key=lambda r: (-(r["urgency"] + r["capacity"]), -r["urgency"], -r["count"], r["need_id"])
+    )
     results = RoundResult.objects.bulk_create(
         RoundResult(
             round=round_,
@@ -258,7 +275,7 @@ def round_close(*, round_: PrioritisationRound, actor) -> list[RoundResult]:
 
 @transaction.atomic
 def outcome_save(*, outcome: Outcome, insights=None, measures=None) -> Outcome:
-    """Save an outcome, the residents' words behind it and its indicators with baseline and target."""
+    """Save an outcome, the residents' words behind it, its indicators with baseline and target."""
     outcome.full_clean()
     outcome.save()
     if insights is not None:

@@ -24,7 +24,11 @@ urlpatterns = [
     path("needs/<int:pk>/outcomes/new/", views.outcome_create, name="outcome_create"),
     path("outcomes/<int:pk>/", views.outcome_detail, name="outcome_detail"),
     path("outcomes/<int:pk>/edit/", views.outcome_edit, name="outcome_edit"),
-    path("outcomes/<int:pk>/interventions/new/", views.intervention_create, name="intervention_create"),
+    path(
+        "outcomes/<int:pk>/interventions/new/",
+        views.intervention_create,
+        name="intervention_create",
+    ),
     path("interventions/<int:pk>/edit/", views.intervention_edit, name="intervention_edit"),
     path("ideas/moderation/", views.idea_queue, name="idea_queue"),
     path("ideas/<int:pk>/moderate/", views.idea_moderate, name="idea_moderate"),

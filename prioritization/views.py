@@ -7,11 +7,10 @@ from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
 from actors.permissions import is_coordinator, role_required
+from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
 
 from . import charts, selectors, services
-from focusgroups.choices import IdeaStatus
-
 from .choices import NeedStatus, RoundStatus
 from .forms import (
     FocusAreaForm,
@@ -72,7 +71,11 @@ def focusarea_detail(request, slug):
     return render(
         request,
         "prioritization/focusarea_detail.html",
-        {"focus_area": focus_area, "can_edit": is_coordinator(request.user), **selectors.focus_area_page(focus_area)},
+        {
+            "focus_area": focus_area,
+            "can_edit": is_coordinator(request.user),
+            **selectors.focus_area_page(focus_area),
+        },
     )
 
 
@@ -90,7 +93,7 @@ def targetgroup_detail(request, slug):
     )
 
 
-def _vocabulary_form(request, form_class, item, kind):
+def _vocabulary_form(request, form_class, item, heading):
     form = form_class(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,28 +103,34 @@ def _vocabulary_form(request, form_class, item, kind):
         else:
             messages.success(request, _("Saved."))
             return redirect(item)
-    return render(request, "prioritization/vocabulary_form.html", {"form": form, "item": item, "kind": kind})
+    return render(
+        request,
+        "prioritization/vocabulary_form.html",
+        {"form": form, "item": item, "heading": heading},
+    )
 
 
 @coordinator_required
 def focusarea_create(request):
-    return _vocabulary_form(request, FocusAreaForm, FocusArea(), _("focus area"))
+    return _vocabulary_form(request, FocusAreaForm, FocusArea(), _("Add a focus area"))
 
 
 @coordinator_required
 def focusarea_edit(request, slug):
-    return _vocabulary_form(request, FocusAreaForm, get_object_or_404(FocusArea, slug=slug), _("focus area"))
+    area = get_object_or_404(FocusArea, slug=slug)
+    return _vocabulary_form(request, FocusAreaForm, area, _("Edit %(name)s") % {"name": area.name})
 
 
 @coordinator_required
 def targetgroup_create(request):
-    return _vocabulary_form(request, TargetGroupForm, TargetGroup(), _("target group"))
+    return _vocabulary_form(request, TargetGroupForm, TargetGroup(), _("Add a target group"))
 
 
 @coordinator_required
 def targetgroup_edit(request, slug):
+    group = get_object_or_404(TargetGroup, slug=slug)
     return _vocabulary_form(
-        request, TargetGroupForm, get_object_or_404(TargetGroup, slug=slug), _("target group")
+        request, TargetGroupForm, group, _("Edit %(name)s") % {"name": group.name}
     )
 
 
@@ -141,9 +150,16 @@ def indicator_list(request):
 
 def indicator_detail(request, slug):
     indicator = get_indicator_for_user(request.user, slug)
-    series = [(label or _("All residents"), values) for label, values in selectors.indicator_series(indicator)]
+    series = [
+        (label or _("All residents"), values)
+        for label, values in selectors.indicator_series(indicator)
+    ]
     chart = charts.line_chart(series)
-    rows = [(period, [values.get(period) for _label, values in series]) for period in chart["periods"]] if chart else []
+    rows = (
+        [(period, [values.get(period) for _label, values in series]) for period in chart["periods"]]
+        if chart
+        else []
+    )
     return render(
         request,
         "prioritization/indicator_detail.html",
@@ -167,7 +183,9 @@ def _indicator_form(request, indicator):
         else:
             messages.success(request, _("The indicator was saved."))
             return redirect(indicator)
-    return render(request, "prioritization/indicator_form.html", {"form": form, "indicator": indicator})
+    return render(
+        request, "prioritization/indicator_form.html", {"form": form, "indicator": indicator}
+    )
 
 
 @coordinator_required
@@ -199,7 +217,10 @@ def datapoint_import(request):
             return redirect("prioritization:indicator_list")
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "prioritization/datapoint_import.html", {"form": form, "errors": errors}, status=status
+        request,
+        "prioritization/datapoint_import.html",
+        {"form": form, "errors": errors},
+        status=status,
     )
 
 
@@ -238,7 +259,9 @@ def _need_form(request, need):
     form = NeedForm(request.POST or None, instance=need)
     if request.method == "POST" and form.is_valid():
         try:
-            need = services.need_save(need=form.save(commit=False), actor=request.user, relations=form.relations())
+            need = services.need_save(
+                need=form.save(commit=False), actor=request.user, relations=form.relations()
+            )
         except ValidationError as error:
             _apply_errors(form, error)
         else:
@@ -295,7 +318,10 @@ def round_list(request):
     return render(
         request,
         "prioritization/round_list.html",
-        {"page": _page(request, selectors.round_list_for(request.user)), "can_edit": is_coordinator(request.user)},
+        {
+            "page": _page(request, selectors.round_list_for(request.user)),
+            "can_edit": is_coordinator(request.user),
+        },
     )
 
 
@@ -304,7 +330,9 @@ def _round_context(request, round_):
     if round_.is_open:
         context["needs"] = list(round_.needs.select_related("focus_area"))
         context["progress"] = selectors.round_progress(round_)
-        context["can_score"] = bool(request.user.is_authenticated and scoring_organisations(request.user))
+        context["can_score"] = bool(
+            request.user.is_authenticated and scoring_organisations(request.user)
+        )
     else:
         results = selectors.round_results(round_)
         context["results"] = results
@@ -366,9 +394,13 @@ def round_score(request, pk):
                 data,
                 prefix=f"need-{need.pk}",
                 initial=(
-                    {"urgency": existing[need.pk].urgency, "capacity": existing[need.pk].capacity,
-                     "contribution": existing[need.pk].contribution}
-                    if need.pk in existing else None
+                    {
+                        "urgency": existing[need.pk].urgency,
+                        "capacity": existing[need.pk].capacity,
+                        "contribution": existing[need.pk].contribution,
+                    }
+                    if need.pk in existing
+                    else None
                 ),
             ),
         )
@@ -377,8 +409,12 @@ def round_score(request, pk):
     if request.method == "POST":
         valid = all(form.is_valid() for _need, form in forms)
         scored = [
-            services.ScoreInput(need.pk, form.cleaned_data["urgency"], form.cleaned_data["capacity"],
-                                form.cleaned_data["contribution"])
+            services.ScoreInput(
+                need.pk,
+                form.cleaned_data["urgency"],
+                form.cleaned_data["capacity"],
+                form.cleaned_data["contribution"],
+            )
             for need, form in forms
             if valid and form.cleaned_data["urgency"] is not None
         ]
@@ -387,7 +423,9 @@ def round_score(request, pk):
             valid = False
         if valid:
             try:
-                services.round_score(round_=round_, organisation=organisation, scores=scored, actor=request.user)
+                services.round_score(
+                    round_=round_, organisation=organisation, scores=scored, actor=request.user
+                )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             except PermissionDenied:
@@ -395,14 +433,22 @@ def round_score(request, pk):
             else:
                 messages.success(
                     request,
-                    _("%(organisation)s's scores were saved. You can change them until the round closes.")
+                    _(
+                        "%(organisation)s's scores were saved. "
+                        "You can change them until the round closes."
+                    )
                     % {"organisation": organisation.name},
                 )
                 return redirect(round_)
     return render(
         request,
         "prioritization/round_score.html",
-        {"round": round_, "forms": forms, "organisation": organisation, "organisations": organisations},
+        {
+            "round": round_,
+            "forms": forms,
+            "organisation": organisation,
+            "organisations": organisations,
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -439,7 +485,9 @@ def _outcome_form(request, outcome):
     if request.method == "POST" and form.is_valid() and measures.is_valid():
         try:
             outcome = services.outcome_save(
-                outcome=form.save(commit=False), insights=form.cleaned_data["insights"], measures=measures
+                outcome=form.save(commit=False),
+                insights=form.cleaned_data["insights"],
+                measures=measures,
             )
         except ValidationError as error:
             _apply_errors(form, error)

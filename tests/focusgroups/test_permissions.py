@@ -33,8 +33,12 @@ CASES = [
     Case("focusgroups:consultation_list", url("consultation_list"), public()),
     Case("focusgroups:consultation_create", url("consultation_create"), COORDINATOR_ONLY),
     Case("focusgroups:consultation_detail", url("consultation_detail", "consultation"), public()),
-    Case("focusgroups:consultation_edit", url("consultation_edit", "consultation"), COORDINATOR_ONLY),
-    Case("focusgroups:consultation_answer", url("consultation_answer", "consultation"), GET_REFUSED),
+    Case(
+        "focusgroups:consultation_edit", url("consultation_edit", "consultation"), COORDINATOR_ONLY
+    ),
+    Case(
+        "focusgroups:consultation_answer", url("consultation_answer", "consultation"), GET_REFUSED
+    ),
     Case(
         "focusgroups:consultation_answer",
         url("consultation_answer", "consultation"),

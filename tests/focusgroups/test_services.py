@@ -16,7 +16,10 @@ pytestmark = pytest.mark.django_db
 def test_a_consultation_is_answered_with_its_date():
     consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
     services.consultation_answer(
-        consultation=consultation, answer_sv="Ja", answer_en="Yes", answered_on=datetime.date(2025, 5, 27)
+        consultation=consultation,
+        answer_sv="Ja",
+        answer_en="Yes",
+        answered_on=datetime.date(2025, 5, 27),
     )
     consultation.refresh_from_db()
     assert consultation.status == ConsultationStatus.ANSWERED
@@ -27,7 +30,10 @@ def test_an_answer_before_the_question_was_asked_is_refused_and_nothing_changes(
     consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
     with pytest.raises(ValidationError) as error:
         services.consultation_answer(
-            consultation=consultation, answer_sv="Ja", answer_en="", answered_on=datetime.date(2025, 5, 5)
+            consultation=consultation,
+            answer_sv="Ja",
+            answer_en="",
+            answered_on=datetime.date(2025, 5, 5),
         )
     assert "answered_on" in error.value.error_dict
     consultation.refresh_from_db()
@@ -51,10 +57,16 @@ def test_an_insight_is_tagged_with_focus_areas():
     assert set(insight.focus_areas.all()) == set(areas)
 
 
-def test_a_submitted_idea_waits_for_its_sender_to_confirm(mailoutbox, django_capture_on_commit_callbacks):
+def test_a_submitted_idea_waits_for_its_sender_to_confirm(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         idea = services.idea_submit(
-            title="Utegym", text="Vid skolan", email="Resident@Example.org", language="en", base_url="https://x.test/"
+            title="Utegym",
+            text="Vid skolan",
+            email="Resident@Example.org",
+            language="en",
+            base_url="https://x.test/",
         )
     assert idea.status == IdeaStatus.UNCONFIRMED and idea.email == "resident@example.org"
     assert len(mailoutbox) == 1
@@ -64,13 +76,17 @@ def test_a_submitted_idea_waits_for_its_sender_to_confirm(mailoutbox, django_cap
     assert services.idea_confirm(token=token) == idea
 
 
-def test_no_mail_leaves_when_the_transaction_is_rolled_back(mailoutbox, django_capture_on_commit_callbacks):
+def test_no_mail_leaves_when_the_transaction_is_rolled_back(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     from django.db import transaction
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         try:
             with transaction.atomic():
-                services.idea_submit(title="T", text="x", email="a@example.org", language="sv", base_url="/")
+                services.idea_submit(
+                    title="T", text="x", email="a@example.org", language="sv", base_url="/"
+                )
                 raise RuntimeError
         except RuntimeError:
             pass

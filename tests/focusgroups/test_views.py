@@ -12,10 +12,17 @@ from tests.prioritization.factories import FocusAreaFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
 
-IDEA = {"title": "Utegym", "text": "Ett utegym vid skolan.", "email": "resident@example.org", "website": ""}
+IDEA = {
+    "title": "Utegym",
+    "text": "Ett utegym vid skolan.",
+    "email": "resident@example.org",
+    "website": "",
+}
 
 
-def test_it_sends_an_idea_and_the_link_confirms_it(client, mailoutbox, django_capture_on_commit_callbacks):
+def test_it_sends_an_idea_and_the_link_confirms_it(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("focusgroups:idea_submit"), IDEA)
     assert response.status_code == 302 and response["Location"] == reverse("focusgroups:idea_sent")
@@ -26,13 +33,17 @@ def test_it_sends_an_idea_and_the_link_confirms_it(client, mailoutbox, django_ca
 
 
 def test_it_keeps_nothing_from_a_bot_that_fills_the_honeypot(client, mailoutbox):
-    response = client.post(reverse("focusgroups:idea_submit"), {**IDEA, "website": "http://spam.example"})
+    response = client.post(
+        reverse("focusgroups:idea_submit"), {**IDEA, "website": "http://spam.example"}
+    )
     assert response.status_code == 302
     assert not Idea.objects.exists() and not mailoutbox
 
 
 def test_it_gives_the_form_back_on_bad_input(client):
-    response = client.post(reverse("focusgroups:idea_submit"), {**IDEA, "email": "not-an-address", "title": ""})
+    response = client.post(
+        reverse("focusgroups:idea_submit"), {**IDEA, "email": "not-an-address", "title": ""}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors.keys() == {"email", "title"}
     assert not Idea.objects.exists()
@@ -52,8 +63,14 @@ def test_coordinator_records_a_focus_group_with_counts_only(client_for, organisa
     client = client_for("coordinator")
     response = client.post(
         reverse("focusgroups:focusgroup_create"),
-        {"title_sv": "Unga om fritid", "held_on": "2025-03-12", "host": organisation.pk, "participant_count": 11,
-         "age_band": "16–25", "questions_sv": "Var känner du dig trygg?"},
+        {
+            "title_sv": "Unga om fritid",
+            "held_on": "2025-03-12",
+            "host": organisation.pk,
+            "participant_count": 11,
+            "age_band": "16–25",
+            "questions_sv": "Var känner du dig trygg?",
+        },
     )
     focus_group = FocusGroup.objects.get()
     assert response.status_code == 302 and response["Location"] == focus_group.get_absolute_url()
@@ -76,7 +93,12 @@ def test_coordinator_adds_a_tagged_insight(client_for):
     area = FocusAreaFactory()
     response = client_for("coordinator").post(
         reverse("focusgroups:insight_create", args=[focus_group.pk]),
-        {"kind": "quote", "text_sv": "Efter sju finns ingenstans att vara.", "position": 1, "focus_areas": [area.pk]},
+        {
+            "kind": "quote",
+            "text_sv": "Efter sju finns ingenstans att vara.",
+            "position": 1,
+            "focus_areas": [area.pk],
+        },
     )
     assert response.status_code == 302
     assert list(Insight.objects.get().focus_areas.all()) == [area]
@@ -85,17 +107,28 @@ def test_coordinator_adds_a_tagged_insight(client_for):
 def test_an_empty_insight_is_refused(client_for):
     focus_group = FocusGroupFactory()
     response = client_for("coordinator").post(
-        reverse("focusgroups:insight_create", args=[focus_group.pk]), {"kind": "quote", "text_sv": "", "position": 1}
+        reverse("focusgroups:insight_create", args=[focus_group.pk]),
+        {"kind": "quote", "text_sv": "", "position": 1},
     )
     assert response.status_code == 200 and not Insight.objects.exists()
 
 
 def test_coordinator_removes_an_insight(client_for):
     insight = InsightFactory()
-    assert client_for("coordinator").post(reverse("focusgroups:insight_delete", args=[insight.pk])).status_code == 302
+    assert (
+        client_for("coordinator")
+        .post(reverse("focusgroups:insight_delete", args=[insight.pk]))
+        .status_code
+        == 302
+    )
     assert not Insight.objects.exists()
     insight = InsightFactory()
-    assert client_for("outsider").post(reverse("focusgroups:insight_delete", args=[insight.pk])).status_code == 403
+    assert (
+        client_for("outsider")
+        .post(reverse("focusgroups:insight_delete", args=[insight.pk]))
+        .status_code
+        == 403
+    )
     assert Insight.objects.exists()
 
 
@@ -143,7 +176,9 @@ def test_list_pages_ask_a_fixed_number_of_queries(client, django_assert_max_num_
 
 
 @pytest.mark.parametrize("size", [1, 20])
-def test_focus_group_page_asks_a_fixed_number_of_queries(client, django_assert_max_num_queries, size):
+def test_focus_group_page_asks_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, size
+):
     focus_group = FocusGroupFactory()
     area = FocusAreaFactory()
     for _ in range(size):

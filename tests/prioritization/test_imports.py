@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from prioritization.models import DataPoint
 from prioritization.services import ImportFailed, data_points_import
@@ -11,9 +12,17 @@ from tests.prioritization.factories import DataPointFactory, IndicatorFactory, T
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _in_english():
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def indicator():
-    return IndicatorFactory(slug="safe-outdoors", name_sv="Känner sig trygga ute", name_en="Feel safe")
+    return IndicatorFactory(
+        slug="safe-outdoors", name_sv="Känner sig trygga ute", name_en="Feel safe"
+    )
 
 
 @pytest.fixture
@@ -29,7 +38,11 @@ def errors_of(raw: bytes) -> list[tuple[int, str]]:
 
 
 def test_it_imports_a_utf8_file_with_commas(indicator, group):
-    raw = b"indicator,period,target_group,value\nsafe-outdoors,2024,,61.5\nsafe-outdoors,2024,young-16-25,54\n"
+    raw = (
+        b"indicator,period,target_group,value\n"
+        b"safe-outdoors,2024,,61.5\n"
+        b"safe-outdoors,2024,young-16-25,54\n"
+    )
     summary = data_points_import(raw=raw)
     assert (summary.created, summary.updated) == (2, 0)
     assert DataPoint.objects.get(target_group=None).value == Decimal("61.5")
@@ -37,13 +50,18 @@ def test_it_imports_a_utf8_file_with_commas(indicator, group):
 
 
 def test_it_imports_excels_windows_1252_with_semicolons_and_decimal_commas(indicator, group):
-    text = "\ufeffIndicator;Period;Target_group;Value\r\nKänner sig trygga ute;2023;Unga 16–25 år;48,5\r\n"
-    raw = text.replace("\ufeff", "").encode("cp1252")
+    text = (
+        "Indicator;Period;Target_group;Value\r\nKänner sig trygga ute;2023;Unga 16–25 år;48,5\r\n"
+    )
+    raw = text.encode("cp1252")
     assert b"\xe4" in raw  # the ä really is a Windows-1252 byte, not UTF-8
     data_points_import(raw=raw)
     point = DataPoint.objects.get()
     assert (point.indicator, point.period, point.target_group, point.value) == (
-        indicator, "2023", group, Decimal("48.5")
+        indicator,
+        "2023",
+        group,
+        Decimal("48.5"),
     )
 
 
@@ -55,23 +73,25 @@ def test_it_reads_a_utf8_bom(indicator):
 def test_it_updates_existing_values_and_counts_unchanged_ones_as_neither(indicator):
     DataPointFactory(indicator=indicator, period="2023", value=Decimal("10"))
     DataPointFactory(indicator=indicator, period="2024", value=Decimal("20"))
-    summary = data_points_import(raw=b"indicator,period,value\nsafe-outdoors,2023,11\nsafe-outdoors,2024,20\n")
+    summary = data_points_import(
+        raw=b"indicator,period,value\nsafe-outdoors,2023,11\nsafe-outdoors,2024,20\n"
+    )
     assert (summary.created, summary.updated) == (0, 1)
     assert DataPoint.objects.get(period="2023").value == Decimal("11")
 
 
 def test_every_bad_row_is_reported_with_its_line_and_nothing_is_saved(indicator, group):
     raw = (
-        "indicator,period,target_group,value\n"
-        "safe-outdoors,2024,,60\n"  # 2: good
-        "unknown-thing,2024,,60\n"  # 3: unknown indicator
-        "safe-outdoors,24,,60\n"  # 4: bad period
-        "safe-outdoors,2024,nobody,60\n"  # 5: unknown target group
-        "safe-outdoors,2023,,sixty\n"  # 6: not a number
-        "safe-outdoors,2022,60\n"  # 7: too few columns
-        "safe-outdoors,2024,,61\n"  # 8: same as line 2
-        "safe-outdoors,2021,,NaN\n"  # 9: not a finite number
-    ).encode()
+        b"indicator,period,target_group,value\n"
+        b"safe-outdoors,2024,,60\n"  # 2: good
+        b"unknown-thing,2024,,60\n"  # 3: unknown indicator
+        b"safe-outdoors,24,,60\n"  # 4: bad period
+        b"safe-outdoors,2024,nobody,60\n"  # 5: unknown target group
+        b"safe-outdoors,2023,,sixty\n"  # 6: not a number
+        b"safe-outdoors,2022,60\n"  # 7: too few columns
+        b"safe-outdoors,2024,,61\n"  # 8: same as line 2
+        b"safe-outdoors,2021,,NaN\n"  # 9: not a finite number
+    )
     errors = errors_of(raw)
     assert [line for line, _message in errors] == [3, 4, 5, 6, 7, 8, 9]
     messages = dict(errors)
@@ -90,7 +110,12 @@ def test_line_numbers_count_quoted_line_breaks(indicator):
 
 @pytest.mark.parametrize(
     "header",
-    [b"indicator,year,value", b"indicator,period", b"indicator,period,value,comment", b"period,period,value"],
+    [
+        b"indicator,year,value",
+        b"indicator,period",
+        b"indicator,period,value,comment",
+        b"period,period,value",
+    ],
 )
 def test_wrong_columns_are_refused(indicator, header):
     errors = errors_of(header + b"\nsafe-outdoors,2024,1\n")
@@ -117,3 +142,9 @@ def test_a_file_that_is_not_csv_is_refused(raw):
 def test_a_header_without_rows_is_refused(indicator):
     errors = errors_of(b"indicator,period,value\n")
     assert "no rows" in errors[0][1]
+
+
+def test_the_reasons_are_translated(indicator):
+    with translation.override("sv"):
+        errors = errors_of(b"indicator,period,value\nsafe-outdoors,2024,x\n")
+    assert errors == [(2, "”x” är inget tal.")]

@@ -33,12 +33,16 @@ CASES = [
     Case("prioritization:focusarea_edit", url("focusarea_edit", "area_slug"), COORDINATOR_ONLY),
     Case("prioritization:targetgroup_create", url("targetgroup_create"), COORDINATOR_ONLY),
     Case("prioritization:targetgroup_detail", url("targetgroup_detail", "group_slug"), public()),
-    Case("prioritization:targetgroup_edit", url("targetgroup_edit", "group_slug"), COORDINATOR_ONLY),
+    Case(
+        "prioritization:targetgroup_edit", url("targetgroup_edit", "group_slug"), COORDINATOR_ONLY
+    ),
     Case("prioritization:indicator_list", url("indicator_list"), public()),
     Case("prioritization:indicator_create", url("indicator_create"), COORDINATOR_ONLY),
     Case("prioritization:datapoint_import", url("datapoint_import"), COORDINATOR_ONLY),
     Case("prioritization:indicator_detail", url("indicator_detail", "indicator_slug"), public()),
-    Case("prioritization:indicator_edit", url("indicator_edit", "indicator_slug"), COORDINATOR_ONLY),
+    Case(
+        "prioritization:indicator_edit", url("indicator_edit", "indicator_slug"), COORDINATOR_ONLY
+    ),
     Case("prioritization:need_list", url("need_list"), public()),
     Case("prioritization:need_create", url("need_create"), COORDINATOR_ONLY),
     Case("prioritization:need_detail", url("need_detail", "need_pk"), public()),
@@ -46,8 +50,16 @@ CASES = [
     Case("prioritization:outcome_create", url("outcome_create", "need_pk"), COORDINATOR_ONLY),
     Case("prioritization:outcome_detail", url("outcome_detail", "outcome_pk"), public()),
     Case("prioritization:outcome_edit", url("outcome_edit", "outcome_pk"), COORDINATOR_ONLY),
-    Case("prioritization:intervention_create", url("intervention_create", "outcome_pk"), COORDINATOR_ONLY),
-    Case("prioritization:intervention_edit", url("intervention_edit", "intervention_pk"), COORDINATOR_ONLY),
+    Case(
+        "prioritization:intervention_create",
+        url("intervention_create", "outcome_pk"),
+        COORDINATOR_ONLY,
+    ),
+    Case(
+        "prioritization:intervention_edit",
+        url("intervention_edit", "intervention_pk"),
+        COORDINATOR_ONLY,
+    ),
     Case("prioritization:idea_queue", url("idea_queue"), COORDINATOR_ONLY),
     Case("prioritization:idea_moderate", url("idea_moderate", "idea_pk"), COORDINATOR_ONLY),
     Case("prioritization:round_list", url("round_list"), public()),

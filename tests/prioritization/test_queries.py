@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from prioritization import services
+from tests.factories import OrganisationFactory
 from tests.focusgroups.factories import IdeaFactory, InsightFactory
 from tests.prioritization.factories import (
     DataPointFactory,
@@ -15,7 +16,6 @@ from tests.prioritization.factories import (
     ScoreFactory,
     TargetGroupFactory,
 )
-from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,11 +43,20 @@ def world(request, coordinator):
         OutcomeFactory(need=need)
         IdeaFactory()
         for organisation in organisations:
-            ScoreFactory(round=round_, need=need, organisation=organisation, contribution="Vi kan hjälpa")
+            ScoreFactory(
+                round=round_, need=need, organisation=organisation, contribution="Vi kan hjälpa"
+            )
     open_round = RoundFactory(needs=needs)
     services.round_close(round_=round_, actor=coordinator)
-    return {"area": area, "group": group, "need": needs[0], "round": round_, "open_round": open_round,
-            "indicator": needs[0].indicators.get(), "outcome": needs[0].outcomes.get()}
+    return {
+        "area": area,
+        "group": group,
+        "need": needs[0],
+        "round": round_,
+        "open_round": open_round,
+        "indicator": needs[0].indicators.get(),
+        "outcome": needs[0].outcomes.get(),
+    }
 
 
 SIZES = [1, 6]
@@ -104,7 +113,12 @@ def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_que
     client = client_for("member")
     # session, user, roles, organisations; the round; organisations; needs; existing scores
     with django_assert_max_num_queries(8):
-        assert client.get(reverse("prioritization:round_score", args=[world["open_round"].pk])).status_code == 200
+        assert (
+            client.get(
+                reverse("prioritization:round_score", args=[world["open_round"].pk])
+            ).status_code
+            == 200
+        )
     # session, user, roles, organisations, memberships; open rounds left to score
     with django_assert_max_num_queries(6):
         assert client.get(reverse("actors:dashboard")).status_code == 200
