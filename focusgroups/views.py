@@ -1,7 +1,6 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,29 +13,17 @@ from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, Ide
 from .models import CouncilConsultation, FocusGroup, Insight
 from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
 from .ratelimit import client_key, hit
+from .viewutils import page_of, saved
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
-PER_PAGE = 25
 IDEA_LIMIT, IDEA_WINDOW = 5, 3600  # five ideas an hour from one address
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Focus groups -------------------------------------------------------------------------------
 
 
 def focusgroup_list(request):
-    page = _page(request, selectors.focus_group_list())
+    page = page_of(request, selectors.focus_group_list())
     return render(
         request,
         "focusgroups/focusgroup_list.html",
@@ -56,71 +43,63 @@ def focusgroup_detail(request, pk):
 
 def _focus_group_form(request, focus_group: FocusGroup):
     form = FocusGroupForm(request.POST or None, instance=focus_group)
-    if request.method == "POST" and form.is_valid():
-        try:
-            focus_group = services.focus_group_save(
-                focus_group=form.save(commit=False), actor=request.user
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The focus group was saved."))
-            return None, redirect(focus_group)
-    return form, None
+    result = saved(
+        request,
+        form,
+        lambda f: services.focus_group_save(focus_group=f.save(commit=False), actor=request.user),
+        _("The focus group was saved."),
+    )
+    if result:
+        return redirect(result)
+    context = {
+        "form": form,
+        "focus_group": focus_group if focus_group.pk else None,
+        "cancel_url": focus_group.get_absolute_url()
+        if focus_group.pk
+        else reverse("focusgroups:focusgroup_list"),
+    }
+    return render(request, "focusgroups/focusgroup_form.html", context)
 
 
 @coordinator_required
 def focusgroup_create(request):
-    form, response = _focus_group_form(request, FocusGroup())
-    return response or render(
-        request, "focusgroups/focusgroup_form.html", {"form": form, "focus_group": None}
-    )
+    return _focus_group_form(request, FocusGroup())
 
 
 @coordinator_required
 def focusgroup_edit(request, pk):
-    focus_group = get_focus_group_for_user(request.user, pk, "edit")
-    form, response = _focus_group_form(request, focus_group)
-    return response or render(
-        request, "focusgroups/focusgroup_form.html", {"form": form, "focus_group": focus_group}
-    )
+    return _focus_group_form(request, get_focus_group_for_user(request.user, pk, "edit"))
 
 
 def _insight_form(request, insight: Insight):
     form = InsightForm(request.POST or None, instance=insight)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.insight_save(
-                insight=form.save(commit=False), focus_areas=form.cleaned_data["focus_areas"]
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The insight was saved."))
-            return None, redirect(insight.focus_group)
-    return form, None
+    result = saved(
+        request,
+        form,
+        lambda f: services.insight_save(
+            insight=f.save(commit=False), focus_areas=f.cleaned_data["focus_areas"]
+        ),
+        _("The insight was saved."),
+    )
+    if result:
+        return redirect(insight.focus_group)
+    context = {
+        "form": form,
+        "focus_group": insight.focus_group,
+        "insight": insight if insight.pk else None,
+    }
+    return render(request, "focusgroups/insight_form.html", context)
 
 
 @coordinator_required
 def insight_create(request, pk):
     focus_group = get_focus_group_for_user(request.user, pk, "edit")
-    form, response = _insight_form(request, Insight(focus_group=focus_group))
-    return response or render(
-        request,
-        "focusgroups/insight_form.html",
-        {"form": form, "focus_group": focus_group, "insight": None},
-    )
+    return _insight_form(request, Insight(focus_group=focus_group))
 
 
 @coordinator_required
 def insight_edit(request, pk):
-    insight = get_insight_for_user(request.user, pk, "edit")
-    form, response = _insight_form(request, insight)
-    return response or render(
-        request,
-        "focusgroups/insight_form.html",
-        {"form": form, "focus_group": insight.focus_group, "insight": insight},
-    )
+    return _insight_form(request, get_insight_for_user(request.user, pk, "edit"))
 
 
 @require_POST
@@ -141,7 +120,7 @@ def consultation_list(request):
         request,
         "focusgroups/consultation_list.html",
         {
-            "page": _page(request, selectors.consultation_list()),
+            "page": page_of(request, selectors.consultation_list()),
             "can_edit": is_coordinator(request.user),
         },
     )
@@ -164,34 +143,32 @@ def consultation_detail(request, pk):
 
 def _consultation_form(request, consultation: CouncilConsultation):
     form = ConsultationForm(request.POST or None, instance=consultation)
-    if request.method == "POST" and form.is_valid():
-        try:
-            consultation = services.consultation_save(
-                consultation=form.save(commit=False), actor=request.user
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The consultation was saved."))
-            return None, redirect(consultation)
-    return form, None
+    result = saved(
+        request,
+        form,
+        lambda f: services.consultation_save(consultation=f.save(commit=False), actor=request.user),
+        _("The consultation was saved."),
+    )
+    if result:
+        return redirect(result)
+    context = {
+        "form": form,
+        "consultation": consultation if consultation.pk else None,
+        "cancel_url": consultation.get_absolute_url()
+        if consultation.pk
+        else reverse("focusgroups:consultation_list"),
+    }
+    return render(request, "focusgroups/consultation_form.html", context)
 
 
 @coordinator_required
 def consultation_create(request):
-    form, response = _consultation_form(request, CouncilConsultation())
-    return response or render(
-        request, "focusgroups/consultation_form.html", {"form": form, "consultation": None}
-    )
+    return _consultation_form(request, CouncilConsultation())
 
 
 @coordinator_required
 def consultation_edit(request, pk):
-    consultation = get_consultation_for_user(request.user, pk, "edit")
-    form, response = _consultation_form(request, consultation)
-    return response or render(
-        request, "focusgroups/consultation_form.html", {"form": form, "consultation": consultation}
-    )
+    return _consultation_form(request, get_consultation_for_user(request.user, pk, "edit"))
 
 
 @require_POST
@@ -199,14 +176,13 @@ def consultation_edit(request, pk):
 def consultation_answer(request, pk):
     consultation = get_consultation_for_user(request.user, pk, "edit")
     form = ConsultationAnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.consultation_answer(consultation=consultation, **form.cleaned_data)
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The council's answer was recorded."))
-            return redirect(consultation)
+    if saved(
+        request,
+        form,
+        lambda f: services.consultation_answer(consultation=consultation, **f.cleaned_data),
+        _("The council's answer was recorded."),
+    ):
+        return redirect(consultation)
     return render(
         request,
         "focusgroups/consultation_detail.html",

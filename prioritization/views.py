@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,6 +8,7 @@ from actors.choices import PortalRole
 from actors.permissions import is_coordinator, role_required
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
+from focusgroups.viewutils import PER_PAGE, apply_errors, page_of, saved
 
 from . import charts, selectors, services
 from .choices import NeedStatus, RoundStatus
@@ -36,19 +36,6 @@ from .permissions import (
 )
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
-PER_PAGE = 25
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # Focus areas and target groups --------------------------------------------------------------
@@ -86,7 +73,7 @@ def targetgroup_detail(request, slug):
         "prioritization/targetgroup_detail.html",
         {
             "target_group": target_group,
-            "page": _page(request, selectors.insights_for(target_group=target_group)),
+            "page": page_of(request, selectors.insights_for(target_group=target_group)),
             "needs": list(selectors.need_list().filter(target_groups=target_group)[:PER_PAGE]),
             "can_edit": is_coordinator(request.user),
         },
@@ -95,19 +82,13 @@ def targetgroup_detail(request, slug):
 
 def _vocabulary_form(request, form_class, item, heading):
     form = form_class(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.vocabulary_save(item=form.save(commit=False))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return redirect(item)
-    return render(
-        request,
-        "prioritization/vocabulary_form.html",
-        {"form": form, "item": item, "heading": heading},
+    result = saved(
+        request, form, lambda f: services.vocabulary_save(item=f.save(commit=False)), _("Saved.")
     )
+    if result:
+        return redirect(result)
+    context = {"form": form, "item": item, "heading": heading}
+    return render(request, "prioritization/vocabulary_form.html", context)
 
 
 @coordinator_required
@@ -175,17 +156,16 @@ def indicator_detail(request, slug):
 
 def _indicator_form(request, indicator):
     form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            indicator = services.indicator_save(indicator=form.save(commit=False))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The indicator was saved."))
-            return redirect(indicator)
-    return render(
-        request, "prioritization/indicator_form.html", {"form": form, "indicator": indicator}
+    result = saved(
+        request,
+        form,
+        lambda f: services.indicator_save(indicator=f.save(commit=False)),
+        _("The indicator was saved."),
     )
+    if result:
+        return redirect(result)
+    context = {"form": form, "indicator": indicator}
+    return render(request, "prioritization/indicator_form.html", context)
 
 
 @coordinator_required
@@ -236,7 +216,7 @@ def need_list(request):
         request,
         "prioritization/need_list.html",
         {
-            "page": _page(request, selectors.need_list(focus_area=focus_area, status=status)),
+            "page": page_of(request, selectors.need_list(focus_area=focus_area, status=status)),
             "focus_areas": FocusArea.objects.all(),
             "statuses": NeedStatus.choices,
             "focus_area": focus_area,
@@ -257,16 +237,16 @@ def need_detail(request, pk):
 
 def _need_form(request, need):
     form = NeedForm(request.POST or None, instance=need)
-    if request.method == "POST" and form.is_valid():
-        try:
-            need = services.need_save(
-                need=form.save(commit=False), actor=request.user, relations=form.relations()
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The need was saved."))
-            return redirect(need)
+    result = saved(
+        request,
+        form,
+        lambda f: services.need_save(
+            need=f.save(commit=False), actor=request.user, relations=f.relations()
+        ),
+        _("The need was saved."),
+    )
+    if result:
+        return redirect(result)
     return render(request, "prioritization/need_form.html", {"form": form, "need": need})
 
 
@@ -288,7 +268,7 @@ def idea_queue(request):
     ideas = Idea.objects.filter(status__in=[IdeaStatus.AWAITING, IdeaStatus.KEPT]).order_by(
         "status", "confirmed_at", "pk"
     )
-    return render(request, "prioritization/idea_queue.html", {"page": _page(request, ideas)})
+    return render(request, "prioritization/idea_queue.html", {"page": page_of(request, ideas)})
 
 
 @coordinator_required
@@ -304,7 +284,7 @@ def idea_moderate(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The idea was moderated and its sender told."))
             return redirect(need if need else "prioritization:idea_queue")
@@ -319,7 +299,7 @@ def round_list(request):
         request,
         "prioritization/round_list.html",
         {
-            "page": _page(request, selectors.round_list_for(request.user)),
+            "page": page_of(request, selectors.round_list_for(request.user)),
             "can_edit": is_coordinator(request.user),
         },
     )
@@ -366,7 +346,7 @@ def round_create(request):
         try:
             round_ = services.round_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The round is open: member organisations can now score."))
             return redirect(round_)
@@ -490,7 +470,7 @@ def _outcome_form(request, outcome):
                 measures=measures,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_errors(form, error)
         else:
             messages.success(request, _("The outcome was saved."))
             return redirect(outcome)
@@ -514,19 +494,16 @@ def outcome_edit(request, pk):
 
 def _intervention_form(request, intervention):
     form = InterventionForm(request.POST or None, instance=intervention)
-    if request.method == "POST" and form.is_valid():
-        try:
-            intervention = services.intervention_save(intervention=form.save(commit=False))
-        except ValidationError as error:
-            _apply_errors(form, error)
-        else:
-            messages.success(request, _("The intervention was saved."))
-            return redirect(intervention.outcome)
-    return render(
+    result = saved(
         request,
-        "prioritization/intervention_form.html",
-        {"form": form, "intervention": intervention, "outcome": intervention.outcome},
+        form,
+        lambda f: services.intervention_save(intervention=f.save(commit=False)),
+        _("The intervention was saved."),
     )
+    if result:
+        return redirect(result.outcome)
+    context = {"form": form, "intervention": intervention, "outcome": intervention.outcome}
+    return render(request, "prioritization/intervention_form.html", context)
 
 
 @coordinator_required
