@@ -7,7 +7,14 @@ import pytest
 
 from prioritization.choices import RoundStatus
 from prioritization.models import PrioritisationRound, Score
-from tests.prioritization.factories import FocusAreaFactory, NeedFactory
+from tests.focusgroups.factories import InsightFactory
+from tests.prioritization.factories import (
+    DataPointFactory,
+    FocusAreaFactory,
+    IndicatorFactory,
+    NeedFactory,
+    TargetGroupFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -91,4 +98,21 @@ def test_coordinator_runs_prioritisation_round(
     ]
     assert rows.nth(1).inner_text().split("\t")[:4] == ["2", "Tryggare väg hem", "4,50", "1,50"]
     assert page.get_by_text("Lokaler på kvällstid").first.is_visible()
+    check_accessibility(page)
+
+    # From the matrix to the need's focus area: needs, numbers and what residents said.
+    indicator = IndicatorFactory(
+        slug="trygga-ute", name_sv="Känner sig trygga ute", focus_area=area
+    )
+    group = TargetGroupFactory(slug="unga", name_sv="Unga 16–25 år")
+    for year, value in (("2023", 51), ("2024", 56), ("2025", 59)):
+        DataPointFactory(indicator=indicator, period=year, value=value)
+        DataPointFactory(indicator=indicator, period=year, value=value - 6, target_group=group)
+    area.insights.add(InsightFactory(text_sv="Efter sju finns det ingenstans att vara."))
+    page.goto(area.get_absolute_url())
+    assert page.get_by_text("Efter sju finns det ingenstans att vara.").is_visible()
+    check_accessibility(page)
+    page.get_by_role("link", name="Känner sig trygga ute").click()
+    assert page.get_by_role("img", name="Känner sig trygga ute").is_visible()
+    assert page.get_by_role("columnheader", name="Unga 16–25 år").is_visible()
     check_accessibility(page)
