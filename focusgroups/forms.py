@@ -6,13 +6,23 @@ from .models import CouncilConsultation, FocusGroup, Idea, Insight
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def related_model(model, name):
+    """A model one floor up (prioritization), reached through the relation it declares here."""
+    return model._meta.get_field(name).related_model
+
+
 class FocusGroupForm(forms.ModelForm):
+    target_groups = forms.ModelMultipleChoiceField(
+        label=_("Target groups"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
     class Meta:
         model = FocusGroup
         fields = [
             "title_sv",
             "title_en",
             "held_on",
+            "target_groups",
             "host",
             "facilitator",
             "language",
@@ -37,11 +47,11 @@ class FocusGroupForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["host"].queryset = self.fields["host"].queryset.filter(active=True)
-
-
-def focus_area_model():
-    """FocusArea lives one floor up (prioritization); reach it through the declared relation."""
-    return Insight._meta.get_field("focus_areas").related_model
+        self.fields["target_groups"].queryset = related_model(
+            FocusGroup, "target_groups"
+        ).objects.all()
+        if self.instance.pk:
+            self.initial["target_groups"] = list(self.instance.target_groups.all())
 
 
 class InsightForm(forms.ModelForm):
@@ -59,7 +69,7 @@ class InsightForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["focus_areas"].queryset = focus_area_model().objects.all()
+        self.fields["focus_areas"].queryset = related_model(Insight, "focus_areas").objects.all()
         if self.instance.pk:
             self.initial["focus_areas"] = list(self.instance.focus_areas.all())
 

@@ -33,12 +33,15 @@ def _send(template: str, *, to: str, language: str, context: dict) -> None:
 
 
 @transaction.atomic
-def focus_group_save(*, focus_group: FocusGroup, actor=None) -> FocusGroup:
-    """Create or update a focus group's record."""
+def focus_group_save(*, focus_group: FocusGroup, actor=None, target_groups=None) -> FocusGroup:
+    """Create or update a focus group's record and, when given, the target groups it spoke with."""
     if focus_group.pk is None:
         focus_group.created_by = actor
     focus_group.full_clean()
     focus_group.save()
+    if target_groups is not None:
+        # Declared by prioritization (TargetGroup.focus_groups); its reverse side is here.
+        focus_group.target_groups.set(target_groups)
     return focus_group
 
 

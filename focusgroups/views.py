@@ -46,7 +46,11 @@ def _focus_group_form(request, focus_group: FocusGroup):
     result = saved(
         request,
         form,
-        lambda f: services.focus_group_save(focus_group=f.save(commit=False), actor=request.user),
+        lambda f: services.focus_group_save(
+            focus_group=f.save(commit=False),
+            actor=request.user,
+            target_groups=f.cleaned_data["target_groups"],
+        ),
         _("The focus group was saved."),
     )
     if result:

@@ -60,6 +60,7 @@ def test_it_limits_ideas_per_address(client):
 
 
 def test_coordinator_records_a_focus_group_with_counts_only(client_for, organisation):
+    group = TargetGroupFactory()
     client = client_for("coordinator")
     response = client.post(
         reverse("focusgroups:focusgroup_create"),
@@ -69,12 +70,14 @@ def test_coordinator_records_a_focus_group_with_counts_only(client_for, organisa
             "host": organisation.pk,
             "participant_count": 11,
             "age_band": "16–25",
+            "target_groups": [group.pk],
             "questions_sv": "Var känner du dig trygg?",
         },
     )
     focus_group = FocusGroup.objects.get()
     assert response.status_code == 302 and response["Location"] == focus_group.get_absolute_url()
     assert focus_group.participant_count == 11
+    assert list(focus_group.target_groups.all()) == [group]
     page = client.get(focus_group.get_absolute_url())
     assert "Var känner du dig trygg?" in page.content.decode()
 
