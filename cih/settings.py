@@ -54,6 +54,7 @@ PORTAL_APPS = [
     "actors",
     "focusgroups",
     "prioritization",
+    "workshops",
 ]
 
 INSTALLED_APPS = [
@@ -122,9 +123,11 @@ CACHE_URL = env.str("CACHE_URL", default="")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cih.cache.ForgivingRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": "cih",
+            # A dead Redis must not hold a page up for long.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

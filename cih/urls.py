@@ -2,8 +2,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from cih.health import healthz
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -12,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("actors.urls")),
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
+    path("", include("workshops.urls")),
     prefix_default_language=False,
 )
 

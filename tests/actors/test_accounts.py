@@ -58,3 +58,25 @@ def test_staff_roles_find_two_factor_authentication(client, coordinator, member)
     assert client.get(reverse("mfa_index")).status_code == 200
     client.force_login(member)
     assert reverse("mfa_index") not in client.get("/").content.decode()
+
+
+def test_a_disabled_account_loses_its_session_at_once(client, member):
+    client.force_login(member)
+    assert client.get(reverse("actors:dashboard")).status_code == 200
+    member.is_active = False
+    member.save()
+    assert client.get(reverse("actors:dashboard")).status_code == 302
+
+
+def test_logging_in_starts_a_new_session_and_logging_out_ends_it(client):
+    user = UserFactory(email="someone@example.org")
+    client.get(reverse("account_login"))
+    before = client.cookies.get("sessionid")
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+    after = client.cookies["sessionid"].value
+    assert before is None or before.value != after
+    # GET only asks for confirmation; the logout itself needs a POST.
+    assert client.get(reverse("account_logout")).status_code == 200
+    assert client.get(reverse("actors:dashboard")).status_code == 200
+    client.post(reverse("account_logout"))
+    assert client.get(reverse("actors:dashboard")).status_code == 302

@@ -1,0 +1,41 @@
+"""The demo data: a year of biweekly workshops, and loading it twice changes nothing."""
+
+import pytest
+from django.utils import timezone
+
+from actors import demo as actors_demo
+from workshops import demo
+from workshops.choices import ItemKind, MinutesState, WorkshopStatus
+from workshops.models import Attendance, ThemeSuggestion, Workshop, WorkshopItem
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        list(Workshop.objects.order_by("pk").values_list()),
+        list(Attendance.objects.order_by("pk").values_list()),
+        list(WorkshopItem.objects.order_by("pk").values_list()),
+        list(ThemeSuggestion.objects.order_by("pk").values_list("title", "status")),
+    )
+
+
+def test_a_year_of_biweekly_workshops_loaded_twice_is_the_same():
+    actors_demo.load()
+    demo.load()
+    first = snapshot()
+    demo.load()
+    assert snapshot() == first
+
+    held = Workshop.objects.filter(status=WorkshopStatus.HELD)
+    assert 25 <= held.count() <= 28
+    assert Workshop.objects.upcoming().exists()
+    assert Workshop.objects.filter(minutes_state=MinutesState.DRAFT).count() == 1
+    assert Attendance.objects.exists()
+    assert WorkshopItem.objects.filter(kind=ItemKind.DECISION).exists()
+    assert WorkshopItem.objects.filter(kind=ItemKind.IDEA).exists()
+    today = timezone.localdate()
+    overdue = WorkshopItem.objects.open_actions().filter(due__lt=today)
+    assert overdue.exists()
+    assert WorkshopItem.objects.filter(kind=ItemKind.STRENGTH).exists()
+    assert all(w.theme_en for w in Workshop.objects.all())
