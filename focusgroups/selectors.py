@@ -1,6 +1,6 @@
 """Reads for the focus-group pages, joined for what each page shows."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Window
 
 from .choices import IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
@@ -32,3 +32,8 @@ def consultation_list():
 
 def ideas_awaiting():
     return Idea.objects.filter(status=IdeaStatus.AWAITING).order_by("confirmed_at", "pk")
+
+
+def ideas_awaiting_with_total():
+    """Ideas awaiting moderation, each annotated with how many there are in all (one query)."""
+    return ideas_awaiting().annotate(total=Window(Count("pk")))

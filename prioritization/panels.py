@@ -40,14 +40,14 @@ def dashboard(request):
     user = request.user
     panels = []
     if is_coordinator(user):
-        # Two queries: ideas awaiting moderation (count + first five), open rounds.
-        ideas = focusgroup_selectors.ideas_awaiting()
+        # Two queries: the first ideas awaiting moderation, each carrying the total; open rounds.
+        ideas = list(focusgroup_selectors.ideas_awaiting_with_total()[:5])
         panels.append(
             Panel(
                 "prioritization/partials/_dashboard_coordinator.html",
                 {
-                    "ideas": list(ideas[:5]),
-                    "idea_count": ideas.count(),
+                    "ideas": ideas,
+                    "idea_count": ideas[0].total if ideas else 0,
                     "rounds": list(selectors.open_rounds()),
                 },
             )

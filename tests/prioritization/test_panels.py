@@ -47,3 +47,10 @@ def test_people_without_an_organisation_get_no_scoring_panel(client_for):
     round_ = RoundFactory(needs=[NeedFactory()])
     page = client_for("treasurer").get(reverse("actors:dashboard")).content.decode()
     assert reverse("prioritization:round_score", args=[round_.pk]) not in page
+
+
+def test_the_coordinator_panel_counts_every_waiting_idea_but_lists_five(client_for):
+    IdeaFactory.create_batch(7)
+    page = client_for("coordinator").get(reverse("actors:dashboard")).content.decode()
+    assert "7 invånaridéer väntar på granskning" in page
+    assert page.count("/moderate/") == 5

@@ -1,9 +1,13 @@
 """Every page asks the same number of queries however much data there is."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.urls import reverse
 
-from prioritization import services
+from actors.permissions import organisation_ids_of, roles_of
+from prioritization import panels, services
 from tests.factories import OrganisationFactory
 from tests.focusgroups.factories import IdeaFactory, InsightFactory
 from tests.prioritization.factories import (
@@ -89,8 +93,6 @@ def test_public_pages(client, world, django_assert_max_num_queries):
         (world["round"].get_absolute_url(), 3),
         # outcome for permission and for the page; interventions, insights, measures
         (world["outcome"].get_absolute_url(), 5),
-        # start page: organisations, principles, goals, bodies; the focus-areas panel
-        (reverse("actors:home"), 5),
     ]
     for url, most in pages:
         with django_assert_max_num_queries(most):
@@ -100,10 +102,7 @@ def test_public_pages(client, world, django_assert_max_num_queries):
 @pytest.mark.parametrize("world", SIZES, indirect=True)
 def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_queries):
     client = client_for("coordinator")
-    # site settings (first request, cached after); session, user, roles, organisations,
-    # memberships; ideas count + five; open rounds
-    with django_assert_max_num_queries(9):
-        assert client.get(reverse("actors:dashboard")).status_code == 200
+    client.get(reverse("prioritization:round_list"))  # site settings now cached
     # session, user, roles, organisations; ideas count + page
     with django_assert_max_num_queries(6):
         assert client.get(reverse("prioritization:idea_queue")).status_code == 200
@@ -113,12 +112,40 @@ def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_que
     client = client_for("member")
     # session, user, roles, organisations; the round; organisations; needs; existing scores
     with django_assert_max_num_queries(8):
-        assert (
-            client.get(
-                reverse("prioritization:round_score", args=[world["open_round"].pk])
-            ).status_code
-            == 200
-        )
-    # session, user, roles, organisations, memberships; open rounds left to score
-    with django_assert_max_num_queries(6):
-        assert client.get(reverse("actors:dashboard")).status_code == 200
+        url = reverse("prioritization:round_score", args=[world["open_round"].pk])
+        assert client.get(url).status_code == 200
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    roles_of(user), organisation_ids_of(user)  # read once per request by the layout already
+    return request
+
+
+@pytest.mark.parametrize("world", SIZES, indirect=True)
+def test_panels_add_a_fixed_number_of_queries(
+    world, coordinator, member, django_assert_num_queries
+):
+    """What this app's panels add to the start page and the dashboard, rendered."""
+
+    def render_all(found):
+        for panel in found:
+            render_to_string(panel.template, {"panel": panel.context})
+
+    anonymous, as_coordinator, as_member = (
+        _request(AnonymousUser()),
+        _request(coordinator),
+        _request(member),
+    )
+    # the focus areas with their counts
+    with django_assert_num_queries(1):
+        render_all(panels.home(anonymous))
+    # ideas awaiting moderation with their total; open rounds
+    with django_assert_num_queries(2):
+        render_all(panels.dashboard(as_coordinator))
+    # open rounds the member's organisations have not finished scoring
+    with django_assert_num_queries(1):
+        render_all(panels.dashboard(as_member))
+    with django_assert_num_queries(0):
+        assert panels.nav(as_member) and panels.user_nav(as_coordinator)
