@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ActorsConfig(AppConfig):
     name = "actors"
     verbose_name = _("Actors")
+
+    def ready(self):
+        from .pagecache import connect_invalidation
+
+        connect_invalidation()

@@ -87,7 +87,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "actors.pagecache.AnonymousPageCacheMiddleware",
 ]
+
+# Whole pages for anonymous visitors are cached until a write changes what they may show.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
+# Writes that no public page shows, so they leave cached pages alone.
+PAGE_CACHE_IGNORED_MODELS: list[str] = []
 
 ROOT_URLCONF = "cih.urls"
 WSGI_APPLICATION = "cih.wsgi.application"

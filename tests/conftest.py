@@ -17,6 +17,8 @@ def _isolated(settings, tmp_path):
     """Tasks run in-process and uploads land in a temporary folder, unless a test says otherwise."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Whole-page caching has tests of its own (tests/actors/test_pagecache.py).
+    settings.PAGE_CACHE_ENABLED = False
     celery_app.conf.task_always_eager = True
     # A request to /en/ leaves English active in this thread; reverse() must start in Swedish.
     translation.activate("sv")

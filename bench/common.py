@@ -1,0 +1,140 @@
+"""What the benchmarks share: databases made from seed_demo at a given scale, and a server."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379")
+
+
+def database_url(name: str) -> str:
+    return f"{SERVER}/{name}"
+
+
+def manage(*args: str, env: dict) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def seeded_database(scale: int) -> str:
+    """A database with seed_demo --scale N in it, made once and reused by later runs."""
+    name = f"cih_bench_scale_{scale}"
+    url = database_url(name)
+    with psycopg.connect(database_url("postgres"), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and os.environ.get("BENCH_RESEED"):
+            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            exists = None
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    env = {"DATABASE_URL": url}
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("seed_demo", "--scale", str(scale), env=env)
+    return url
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(database: str, redis_db: int) -> dict:
+    return {
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DJANGO_ENV": "production",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": database,
+        "CACHE_URL": f"{REDIS}/{redis_db}",
+        "CELERY_BROKER_URL": f"{REDIS}/{redis_db + 1}",
+        "EMAIL_URL": "dummymail://",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+class Gunicorn:
+    """The portal under gunicorn with two sync workers, as in production."""
+
+    def __init__(self, env: dict, workers: int = 2):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **env}
+        self.workers = workers
+
+    def __enter__(self):
+        manage("collectstatic", "--noinput", "-v0", env=self.env)
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "cih.wsgi",
+                "--workers",
+                str(self.workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/bench/ok", timeout=1)  # noqa: S310 - loopback
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
+
+
+def wrk(url: str, *, seconds: int = 5, connections: int = 8, headers=(), script=None) -> dict:
+    """Throughput and latency of one URL under wrk from a second process on loopback."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    latency = {
+        percent: _ms(value, unit)
+        for percent, value, unit in re.findall(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)$", output, re.M)
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": round(float(WRK_LINE.search(output).group(1)), 1),
+        "p50_ms": latency.get("50"),
+        "p99_ms": latency.get("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def _ms(value: str, unit: str) -> float:
+    factor = {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return round(float(value) * factor, 2)
