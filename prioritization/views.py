@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -387,7 +387,7 @@ def round_score(request, pk):
         for need in needs
     ]
     if request.method == "POST":
-        valid = all(form.is_valid() for _need, form in forms)
+        valid = all([form.is_valid() for _need, form in forms])  # every form shows its errors
         scored = [
             services.ScoreInput(
                 need.pk,
@@ -408,8 +408,6 @@ def round_score(request, pk):
                 )
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
-            except PermissionDenied:
-                raise
             else:
                 messages.success(
                     request,
