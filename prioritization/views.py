@@ -387,7 +387,8 @@ def round_score(request, pk):
         for need in needs
     ]
     if request.method == "POST":
-        valid = all([form.is_valid() for _need, form in forms])  # every form shows its errors
+        results = [form.is_valid() for _need, form in forms]  # every form, so each shows errors
+        valid = all(results)
         scored = [
             services.ScoreInput(
                 need.pk,
