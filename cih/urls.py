@@ -13,6 +13,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("actors.urls")),
+    path("", include("focusgroups.urls")),
+    path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
     path("newsletter/", include("newsletter.urls")),
     prefix_default_language=False,

@@ -1,0 +1,240 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actors.choices import PortalRole
+from actors.permissions import is_coordinator, role_required
+
+from . import selectors, services
+from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
+from .models import CouncilConsultation, FocusGroup, Insight
+from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
+from .ratelimit import client_key, hit
+from .viewutils import page_of, saved
+
+coordinator_required = role_required(PortalRole.COORDINATOR)
+IDEA_LIMIT, IDEA_WINDOW = 5, 3600  # five ideas an hour from one address
+
+
+# Focus groups -------------------------------------------------------------------------------
+
+
+def focusgroup_list(request):
+    page = page_of(request, selectors.focus_group_list())
+    return render(
+        request,
+        "focusgroups/focusgroup_list.html",
+        {"page": page, "can_edit": is_coordinator(request.user)},
+    )
+
+
+def focusgroup_detail(request, pk):
+    get_focus_group_for_user(request.user, pk)
+    focus_group = selectors.focus_group_detail(pk)
+    return render(
+        request,
+        "focusgroups/focusgroup_detail.html",
+        {"focus_group": focus_group, "can_edit": is_coordinator(request.user)},
+    )
+
+
+def _focus_group_form(request, focus_group: FocusGroup):
+    form = FocusGroupForm(request.POST or None, instance=focus_group)
+    result = saved(
+        request,
+        form,
+        lambda f: services.focus_group_save(
+            focus_group=f.save(commit=False),
+            actor=request.user,
+            target_groups=f.cleaned_data["target_groups"],
+        ),
+        _("The focus group was saved."),
+    )
+    if result:
+        return redirect(result)
+    context = {
+        "form": form,
+        "focus_group": focus_group if focus_group.pk else None,
+        "cancel_url": focus_group.get_absolute_url()
+        if focus_group.pk
+        else reverse("focusgroups:focusgroup_list"),
+    }
+    return render(request, "focusgroups/focusgroup_form.html", context)
+
+
+@coordinator_required
+def focusgroup_create(request):
+    return _focus_group_form(request, FocusGroup())
+
+
+@coordinator_required
+def focusgroup_edit(request, pk):
+    return _focus_group_form(request, get_focus_group_for_user(request.user, pk, "edit"))
+
+
+def _insight_form(request, insight: Insight):
+    form = InsightForm(request.POST or None, instance=insight)
+    result = saved(
+        request,
+        form,
+        lambda f: services.insight_save(
+            insight=f.save(commit=False), focus_areas=f.cleaned_data["focus_areas"]
+        ),
+        _("The insight was saved."),
+    )
+    if result:
+        return redirect(insight.focus_group)
+    context = {
+        "form": form,
+        "focus_group": insight.focus_group,
+        "insight": insight if insight.pk else None,
+    }
+    return render(request, "focusgroups/insight_form.html", context)
+
+
+@coordinator_required
+def insight_create(request, pk):
+    focus_group = get_focus_group_for_user(request.user, pk, "edit")
+    return _insight_form(request, Insight(focus_group=focus_group))
+
+
+@coordinator_required
+def insight_edit(request, pk):
+    return _insight_form(request, get_insight_for_user(request.user, pk, "edit"))
+
+
+@require_POST
+@coordinator_required
+def insight_delete(request, pk):
+    insight = get_insight_for_user(request.user, pk, "edit")
+    focus_group = insight.focus_group
+    services.insight_delete(insight=insight)
+    messages.success(request, _("The insight was removed."))
+    return redirect(focus_group)
+
+
+# Council consultations ----------------------------------------------------------------------
+
+
+def consultation_list(request):
+    return render(
+        request,
+        "focusgroups/consultation_list.html",
+        {
+            "page": page_of(request, selectors.consultation_list()),
+            "can_edit": is_coordinator(request.user),
+        },
+    )
+
+
+def consultation_detail(request, pk):
+    consultation = get_consultation_for_user(request.user, pk)
+    can_edit = is_coordinator(request.user)
+    return render(
+        request,
+        "focusgroups/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "needs": list(consultation.needs.all()),
+            "can_edit": can_edit,
+            "answer_form": ConsultationAnswerForm() if can_edit else None,
+        },
+    )
+
+
+def _consultation_form(request, consultation: CouncilConsultation):
+    form = ConsultationForm(request.POST or None, instance=consultation)
+    result = saved(
+        request,
+        form,
+        lambda f: services.consultation_save(consultation=f.save(commit=False), actor=request.user),
+        _("The consultation was saved."),
+    )
+    if result:
+        return redirect(result)
+    context = {
+        "form": form,
+        "consultation": consultation if consultation.pk else None,
+        "cancel_url": consultation.get_absolute_url()
+        if consultation.pk
+        else reverse("focusgroups:consultation_list"),
+    }
+    return render(request, "focusgroups/consultation_form.html", context)
+
+
+@coordinator_required
+def consultation_create(request):
+    return _consultation_form(request, CouncilConsultation())
+
+
+@coordinator_required
+def consultation_edit(request, pk):
+    return _consultation_form(request, get_consultation_for_user(request.user, pk, "edit"))
+
+
+@require_POST
+@coordinator_required
+def consultation_answer(request, pk):
+    consultation = get_consultation_for_user(request.user, pk, "edit")
+    form = ConsultationAnswerForm(request.POST)
+    if saved(
+        request,
+        form,
+        lambda f: services.consultation_answer(consultation=consultation, **f.cleaned_data),
+        _("The council's answer was recorded."),
+    ):
+        return redirect(consultation)
+    return render(
+        request,
+        "focusgroups/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "needs": list(consultation.needs.all()),
+            "can_edit": True,
+            "answer_form": form,
+        },
+        status=400,
+    )
+
+
+# Residents' ideas ---------------------------------------------------------------------------
+
+
+def idea_submit(request):
+    form = IdeaForm(request.POST or None)
+    if request.method == "POST":
+        if not hit("idea", client_key(request), limit=IDEA_LIMIT, window=IDEA_WINDOW):
+            form.is_valid()
+            form.add_error(
+                None,
+                _("Too many ideas from your connection just now. Please try again in an hour."),
+            )
+            return render(request, "focusgroups/idea_form.html", {"form": form}, status=429)
+        if form.is_bot():
+            # Answer as if all went well, and keep nothing.
+            return redirect("focusgroups:idea_sent")
+        if form.is_valid():
+            services.idea_submit(
+                title=form.cleaned_data["title"],
+                text=form.cleaned_data["text"],
+                email=form.cleaned_data["email"],
+                language=get_language() or "sv",
+                base_url=request.build_absolute_uri("/"),
+            )
+            return redirect("focusgroups:idea_sent")
+    return render(request, "focusgroups/idea_form.html", {"form": form})
+
+
+def idea_sent(request):
+    return render(request, "focusgroups/idea_sent.html")
+
+
+def idea_confirm(request, token):
+    try:
+        idea = services.idea_confirm(token=token)
+    except services.InvalidToken:
+        return render(request, "focusgroups/idea_confirm.html", {"idea": None}, status=400)
+    return render(request, "focusgroups/idea_confirm.html", {"idea": idea})

@@ -1,0 +1,117 @@
+import datetime
+
+import pytest
+from django.core import signing
+from django.core.exceptions import ValidationError
+
+from focusgroups import services
+from focusgroups.choices import ConsultationStatus, IdeaStatus
+from focusgroups.models import Idea
+from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
+from tests.prioritization.factories import FocusAreaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_consultation_is_answered_with_its_date():
+    consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
+    services.consultation_answer(
+        consultation=consultation,
+        answer_sv="Ja",
+        answer_en="Yes",
+        answered_on=datetime.date(2025, 5, 27),
+    )
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.ANSWERED
+    assert consultation.answered_on == datetime.date(2025, 5, 27)
+
+
+def test_an_answer_before_the_question_was_asked_is_refused_and_nothing_changes():
+    consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
+    with pytest.raises(ValidationError) as error:
+        services.consultation_answer(
+            consultation=consultation,
+            answer_sv="Ja",
+            answer_en="",
+            answered_on=datetime.date(2025, 5, 5),
+        )
+    assert "answered_on" in error.value.error_dict
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.ASKED and consultation.answer_sv == ""
+
+
+def test_the_database_refuses_an_answer_before_the_question_too():
+    from django.db import IntegrityError, transaction
+
+    consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
+    consultation.answered_on = datetime.date(2025, 1, 1)
+    consultation.status = ConsultationStatus.ANSWERED
+    with pytest.raises(IntegrityError), transaction.atomic():
+        consultation.save()
+
+
+def test_an_insight_is_tagged_with_focus_areas():
+    insight = InsightFactory()
+    areas = FocusAreaFactory.create_batch(2)
+    services.insight_save(insight=insight, focus_areas=areas)
+    assert set(insight.focus_areas.all()) == set(areas)
+
+
+def test_a_submitted_idea_waits_for_its_sender_to_confirm(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        idea = services.idea_submit(
+            title="Utegym",
+            text="Vid skolan",
+            email="Resident@Example.org",
+            language="en",
+            base_url="https://x.test/",
+        )
+    assert idea.status == IdeaStatus.UNCONFIRMED and idea.email == "resident@example.org"
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.subject == "Confirm your idea"  # in the sender's language
+    token = message.body.split("https://x.test/ideas/confirm/")[1].split("/")[0]
+    assert services.idea_confirm(token=token) == idea
+
+
+def test_no_mail_leaves_when_the_transaction_is_rolled_back(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                services.idea_submit(
+                    title="T", text="x", email="a@example.org", language="sv", base_url="/"
+                )
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert not callbacks and not mailoutbox and not Idea.objects.exists()
+
+
+def test_confirming_twice_is_harmless():
+    idea = IdeaFactory(status=IdeaStatus.UNCONFIRMED)
+    token = services.idea_confirm_token(idea)
+    services.idea_confirm(token=token)
+    confirmed_at = Idea.objects.get().confirmed_at
+    services.idea_confirm(token=token)
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.AWAITING and idea.confirmed_at == confirmed_at
+
+
+def test_an_expired_or_forged_link_confirms_nothing(settings):
+    idea = IdeaFactory(status=IdeaStatus.UNCONFIRMED)
+    token = services.idea_confirm_token(idea)
+    with pytest.raises(services.InvalidToken):
+        services.idea_confirm(token=token, max_age=-1)
+    with pytest.raises(services.InvalidToken):
+        services.idea_confirm(token=token[:-2] + "xx")
+    forged = signing.dumps({"idea": idea.pk, "email": "other@example.org"}, salt=services.IDEA_SALT)
+    with pytest.raises(services.InvalidToken):
+        services.idea_confirm(token=forged)
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.UNCONFIRMED

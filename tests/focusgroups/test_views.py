@@ -1,0 +1,192 @@
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+
+from focusgroups.choices import ConsultationStatus, IdeaStatus
+from focusgroups.models import FocusGroup, Idea, Insight
+from focusgroups.views import IDEA_LIMIT
+from tests.focusgroups.factories import ConsultationFactory, FocusGroupFactory, InsightFactory
+from tests.prioritization.factories import FocusAreaFactory, TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+IDEA = {
+    "title": "Utegym",
+    "text": "Ett utegym vid skolan.",
+    "email": "resident@example.org",
+    "website": "",
+}
+
+
+def test_it_sends_an_idea_and_the_link_confirms_it(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("focusgroups:idea_submit"), IDEA)
+    assert response.status_code == 302 and response["Location"] == reverse("focusgroups:idea_sent")
+    link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
+    response = client.get(link)
+    assert response.status_code == 200
+    assert Idea.objects.get().status == IdeaStatus.AWAITING
+
+
+def test_it_keeps_nothing_from_a_bot_that_fills_the_honeypot(client, mailoutbox):
+    response = client.post(
+        reverse("focusgroups:idea_submit"), {**IDEA, "website": "http://spam.example"}
+    )
+    assert response.status_code == 302
+    assert not Idea.objects.exists() and not mailoutbox
+
+
+def test_it_gives_the_form_back_on_bad_input(client):
+    response = client.post(
+        reverse("focusgroups:idea_submit"), {**IDEA, "email": "not-an-address", "title": ""}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"email", "title"}
+    assert not Idea.objects.exists()
+
+
+def test_it_limits_ideas_per_address(client):
+    for _ in range(IDEA_LIMIT):
+        assert client.post(reverse("focusgroups:idea_submit"), IDEA).status_code == 302
+    response = client.post(reverse("focusgroups:idea_submit"), IDEA)
+    assert response.status_code == 429
+    assert Idea.objects.count() == IDEA_LIMIT
+    other = client.post(reverse("focusgroups:idea_submit"), IDEA, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_coordinator_records_a_focus_group_with_counts_only(client_for, organisation):
+    group = TargetGroupFactory()
+    client = client_for("coordinator")
+    response = client.post(
+        reverse("focusgroups:focusgroup_create"),
+        {
+            "title_sv": "Unga om fritid",
+            "held_on": "2025-03-12",
+            "host": organisation.pk,
+            "participant_count": 11,
+            "age_band": "16–25",
+            "target_groups": [group.pk],
+            "questions_sv": "Var känner du dig trygg?",
+        },
+    )
+    focus_group = FocusGroup.objects.get()
+    assert response.status_code == 302 and response["Location"] == focus_group.get_absolute_url()
+    assert focus_group.participant_count == 11
+    assert list(focus_group.target_groups.all()) == [group]
+    page = client.get(focus_group.get_absolute_url())
+    assert "Var känner du dig trygg?" in page.content.decode()
+
+
+def test_a_focus_group_without_participants_is_refused(client_for, organisation):
+    response = client_for("coordinator").post(
+        reverse("focusgroups:focusgroup_create"),
+        {"title_sv": "X", "held_on": "2025-03-12", "host": organisation.pk, "participant_count": 0},
+    )
+    assert response.status_code == 200 and "participant_count" in response.context["form"].errors
+    assert not FocusGroup.objects.exists()
+
+
+def test_coordinator_adds_a_tagged_insight(client_for):
+    focus_group = FocusGroupFactory()
+    area = FocusAreaFactory()
+    response = client_for("coordinator").post(
+        reverse("focusgroups:insight_create", args=[focus_group.pk]),
+        {
+            "kind": "quote",
+            "text_sv": "Efter sju finns ingenstans att vara.",
+            "position": 1,
+            "focus_areas": [area.pk],
+        },
+    )
+    assert response.status_code == 302
+    assert list(Insight.objects.get().focus_areas.all()) == [area]
+
+
+def test_an_empty_insight_is_refused(client_for):
+    focus_group = FocusGroupFactory()
+    response = client_for("coordinator").post(
+        reverse("focusgroups:insight_create", args=[focus_group.pk]),
+        {"kind": "quote", "text_sv": "", "position": 1},
+    )
+    assert response.status_code == 200 and not Insight.objects.exists()
+
+
+def test_coordinator_removes_an_insight(client_for):
+    insight = InsightFactory()
+    assert (
+        client_for("coordinator")
+        .post(reverse("focusgroups:insight_delete", args=[insight.pk]))
+        .status_code
+        == 302
+    )
+    assert not Insight.objects.exists()
+    insight = InsightFactory()
+    assert (
+        client_for("outsider")
+        .post(reverse("focusgroups:insight_delete", args=[insight.pk]))
+        .status_code
+        == 403
+    )
+    assert Insight.objects.exists()
+
+
+def test_an_answer_dated_before_the_question_gets_the_form_back(client_for):
+    consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
+    response = client_for("coordinator").post(
+        reverse("focusgroups:consultation_answer", args=[consultation.pk]),
+        {"answered_on": "2025-05-01", "answer_sv": "Ja"},
+    )
+    assert response.status_code == 400
+    assert "answered_on" in response.context["answer_form"].errors
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.ASKED
+
+
+def test_coordinator_records_the_councils_answer(client_for):
+    consultation = ConsultationFactory(asked_on=datetime.date(2025, 5, 6))
+    response = client_for("coordinator").post(
+        reverse("focusgroups:consultation_answer", args=[consultation.pk]),
+        {"answered_on": "2025-05-27", "answer_sv": "Ja, men följ upp."},
+    )
+    assert response.status_code == 302
+    consultation.refresh_from_db()
+    assert consultation.status == ConsultationStatus.ANSWERED
+
+
+def test_focus_group_pages_show_target_groups(client):
+    focus_group = FocusGroupFactory()
+    group = TargetGroupFactory(name_sv="Föräldrar")
+    group.focus_groups.add(focus_group)
+    assert "Föräldrar" in client.get(reverse("focusgroups:focusgroup_list")).content.decode()
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_list_pages_ask_a_fixed_number_of_queries(client, django_assert_max_num_queries, size):
+    for _ in range(size):
+        InsightFactory(focus_group=FocusGroupFactory())
+        ConsultationFactory()
+    # focus groups: count, page of rows (+host), their target groups; the layout's site settings.
+    with django_assert_max_num_queries(5):
+        client.get(reverse("focusgroups:focusgroup_list"))
+    # consultations: count, page, their needs
+    with django_assert_max_num_queries(5):
+        client.get(reverse("focusgroups:consultation_list"))
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_focus_group_page_asks_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, size
+):
+    focus_group = FocusGroupFactory()
+    area = FocusAreaFactory()
+    for _ in range(size):
+        area.insights.add(InsightFactory(focus_group=focus_group))
+    # permission lookup, the focus group (+host), target groups, insights, their focus areas,
+    # their needs, site settings
+    with django_assert_max_num_queries(8):
+        assert client.get(focus_group.get_absolute_url()).status_code == 200

@@ -1,0 +1,151 @@
+"""Every page asks the same number of queries however much data there is."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.urls import reverse
+
+from actors.permissions import organisation_ids_of, roles_of
+from prioritization import panels, services
+from tests.factories import OrganisationFactory
+from tests.focusgroups.factories import IdeaFactory, InsightFactory
+from tests.prioritization.factories import (
+    DataPointFactory,
+    FocusAreaFactory,
+    IndicatorFactory,
+    NeedFactory,
+    OutcomeFactory,
+    RoundFactory,
+    ScoreFactory,
+    TargetGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(request, coordinator):
+    """`size` of everything: needs, insights, indicators with data, organisations scoring."""
+    size = request.param
+    area = FocusAreaFactory(slug="safety")
+    group = TargetGroupFactory(slug="parents")
+    organisations = OrganisationFactory.create_batch(size)
+    needs = NeedFactory.create_batch(size, focus_area=area)
+    round_ = RoundFactory(needs=needs)
+    for need in needs:
+        need.target_groups.add(group)
+        insight = InsightFactory()
+        area.insights.add(insight)
+        need.insights.add(insight)
+        group.focus_groups.add(insight.focus_group)
+        indicator = IndicatorFactory(focus_area=area)
+        need.indicators.add(indicator)
+        for year in range(2020, 2020 + size):
+            DataPointFactory(indicator=indicator, period=str(year))
+            DataPointFactory(indicator=indicator, period=str(year), target_group=group)
+        OutcomeFactory(need=need)
+        IdeaFactory()
+        for organisation in organisations:
+            ScoreFactory(
+                round=round_, need=need, organisation=organisation, contribution="Vi kan hjälpa"
+            )
+    open_round = RoundFactory(needs=needs)
+    services.round_close(round_=round_, actor=coordinator)
+    return {
+        "area": area,
+        "group": group,
+        "need": needs[0],
+        "round": round_,
+        "open_round": open_round,
+        "indicator": needs[0].indicators.get(),
+        "outcome": needs[0].outcomes.get(),
+    }
+
+
+SIZES = [1, 6]
+
+
+@pytest.mark.parametrize("world", SIZES, indirect=True)
+def test_public_pages(client, world, django_assert_max_num_queries):
+    pages = [
+        # site settings (first page of the test; cached after); focus areas with counts;
+        # target groups with counts
+        (reverse("prioritization:focusarea_list"), 3),
+        # the area; its needs (+target groups); indicators; their latest values; insights
+        (world["area"].get_absolute_url(), 6),
+        # the group; count + page of insights (+focus group); needs; their target groups
+        (world["group"].get_absolute_url(), 5),
+        # count + page of needs (+area); their target groups; the focus-area filter
+        (reverse("prioritization:need_list"), 4),
+        # need (+area) for permission and for the page; target groups, indicators, consultations,
+        # ideas, insights (+focus group), outcomes, their interventions, round results (+round)
+        (world["need"].get_absolute_url(), 10),
+        # indicators; their latest values
+        (reverse("prioritization:indicator_list"), 2),
+        # the indicator (+area); its data points (+target group)
+        (world["indicator"].get_absolute_url(), 2),
+        # count + page of closed rounds
+        (reverse("prioritization:round_list"), 2),
+        # latest closed round; results (+need, area); contributions (+organisation)
+        (reverse("prioritization:matrix"), 3),
+        # the round; results; contributions
+        (world["round"].get_absolute_url(), 3),
+        # outcome for permission and for the page; interventions, insights, measures
+        (world["outcome"].get_absolute_url(), 5),
+    ]
+    for url, most in pages:
+        with django_assert_max_num_queries(most):
+            assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("world", SIZES, indirect=True)
+def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_queries):
+    client = client_for("coordinator")
+    client.get(reverse("prioritization:round_list"))  # site settings now cached
+    # session, user, roles, organisations; ideas count + page
+    with django_assert_max_num_queries(6):
+        assert client.get(reverse("prioritization:idea_queue")).status_code == 200
+    # session, user, roles, organisations; the open round; needs; scoring progress
+    with django_assert_max_num_queries(7):
+        assert client.get(world["open_round"].get_absolute_url()).status_code == 200
+    client = client_for("member")
+    # session, user, roles, organisations; the round; organisations; needs; existing scores
+    with django_assert_max_num_queries(8):
+        url = reverse("prioritization:round_score", args=[world["open_round"].pk])
+        assert client.get(url).status_code == 200
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    roles_of(user), organisation_ids_of(user)  # read once per request by the layout already
+    return request
+
+
+@pytest.mark.parametrize("world", SIZES, indirect=True)
+def test_panels_add_a_fixed_number_of_queries(
+    world, coordinator, member, django_assert_num_queries
+):
+    """What this app's panels add to the start page and the dashboard, rendered."""
+
+    def render_all(found):
+        for panel in found:
+            render_to_string(panel.template, {"panel": panel.context})
+
+    anonymous, as_coordinator, as_member = (
+        _request(AnonymousUser()),
+        _request(coordinator),
+        _request(member),
+    )
+    # the focus areas with their counts
+    with django_assert_num_queries(1):
+        render_all(panels.home(anonymous))
+    # ideas awaiting moderation with their total; open rounds
+    with django_assert_num_queries(2):
+        render_all(panels.dashboard(as_coordinator))
+    # open rounds the member's organisations have not finished scoring
+    with django_assert_num_queries(1):
+        render_all(panels.dashboard(as_member))
+    with django_assert_num_queries(0):
+        assert panels.nav(as_member) and panels.user_nav(as_coordinator)
