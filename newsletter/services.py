@@ -11,7 +11,7 @@ from contextlib import suppress
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -371,38 +371,40 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
     raw = getattr(smtp, "connection", None) is not None
     prepared: dict[str, mail.PreparedEdition | None] = {}
     _relax_commits(True)
+    claims = _claims()
     try:
         for index, row in enumerate(rows):
             subscriber = row.subscriber
             if subscriber.status != SubscriberStatus.CONFIRMED or not subscriber.email:
+                claims.flush()
                 Delivery.objects.filter(pk=row.pk, status=DeliveryStatus.PENDING).update(
                     status=DeliveryStatus.SKIPPED
                 )
                 continue
             try:
-                with _delivery_transaction() as delivery:
-                    if not delivery.claim(row.pk):
-                        continue  # sent, or being sent by another worker right now
-                    if row.language not in contents:
-                        contents[row.language], prepared[row.language] = _rendered(
-                            edition, row.language, raw=raw
-                        )
-                    message_id = mail.message_id(edition_id, row.pk)
-                    if fast := prepared[row.language]:
-                        token = links.make_token(subscriber, salt=links.MANAGE_SALT)
-                        to = mail.envelope_recipient(subscriber)
-                        smtp.connection.sendmail(
-                            fast.from_address,
-                            [to],
-                            fast.message_bytes(to=to, message_id=message_id, token=token),
-                        )
-                    else:
-                        message = mail.delivery_message(
-                            contents[row.language], delivery=row, subscriber=subscriber
-                        )
-                        smtp.send_messages([message])
-                    delivery.mark_sent(row.pk, message_id)
+                if not claims.claim(row.pk):
+                    continue  # sent, or being sent by another worker right now
+                if row.language not in contents:
+                    contents[row.language], prepared[row.language] = _rendered(
+                        edition, row.language, raw=raw
+                    )
+                message_id = mail.message_id(edition_id, row.pk)
+                if fast := prepared[row.language]:
+                    token = links.make_token(subscriber, salt=links.MANAGE_SALT)
+                    to = mail.envelope_recipient(subscriber)
+                    smtp.connection.sendmail(
+                        fast.from_address,
+                        [to],
+                        fast.message_bytes(to=to, message_id=message_id, token=token),
+                    )
+                else:
+                    message = mail.delivery_message(
+                        contents[row.language], delivery=row, subscriber=subscriber
+                    )
+                    smtp.send_messages([message])
+                claims.sent(row.pk, message_id)
             except (OSError, smtplib.SMTPException, ValueError, UnicodeError) as error:
+                claims.release()
                 if _is_permanent(error):
                     Delivery.objects.filter(pk=row.pk, status=DeliveryStatus.PENDING).update(
                         status=DeliveryStatus.FAILED,
@@ -416,7 +418,9 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                 retry += failed
                 if broken:
                     break
+        claims.flush()
     finally:
+        claims.release()  # only does something when an unexpected error left a claim open
         _relax_commits(False)
         with suppress(Exception):  # a connection that died on us needs no goodbye
             smtp.close()
@@ -451,71 +455,106 @@ _MARK_SENT = (
 )
 
 
-class _AtomicDelivery:
-    """One delivery's transaction through Django's atomic(): lock if pending, then mark sent."""
+class _AtomicClaims:
+    """Claims through Django's atomic(), one savepoint per delivery (inside tests' transactions).
 
-    def __enter__(self):
-        self.atomic = transaction.atomic()
-        self.atomic.__enter__()
-        return self
+    `claim(id)` locks the delivery if it is pending, `sent(id, message_id)` marks it and commits,
+    `release()` gives up the current claim, `flush()` makes sure nothing is left uncommitted.
+    """
 
-    def __exit__(self, *exc):
-        return self.atomic.__exit__(*exc)
+    def __init__(self):
+        self.atomic = None
 
     def claim(self, delivery_id: int) -> bool:
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
         sql = _LOCK_PENDING
         if connection.features.has_select_for_update_skip_locked:
             sql += " FOR UPDATE SKIP LOCKED"
         with connection.cursor() as cursor:
             cursor.execute(sql, [delivery_id, DeliveryStatus.PENDING])
-            return cursor.fetchone() is not None
+            claimed = cursor.fetchone() is not None
+        if not claimed:
+            self._end()
+        return claimed
 
-    def mark_sent(self, delivery_id: int, message_id: str) -> None:
+    def sent(self, delivery_id: int, message_id: str) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 _MARK_SENT, [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id]
             )
+        self._end()
+
+    def release(self) -> None:
+        if self.atomic is not None:
+            atomic, self.atomic = self.atomic, None
+            atomic.__exit__(DatabaseError, DatabaseError("released"), None)  # rolls back
+
+    def flush(self) -> None:
+        self._end()
+
+    def _end(self) -> None:
+        if self.atomic is not None:
+            atomic, self.atomic = self.atomic, None
+            atomic.__exit__(None, None, None)
 
 
-class _PipelinedDelivery(_AtomicDelivery):
-    """The same on PostgreSQL in a worker (no transaction around it), in two round trips.
+class _PipelinedClaims:
+    """The same on PostgreSQL in a worker, in one database round trip per message.
 
-    BEGIN travels with the lock and COMMIT with the "sent" mark instead of going on their own.
+    A delivery's "sent" mark and COMMIT travel with the next delivery's BEGIN and lock; the
+    last mark goes with `flush()`. The next message is sent only once that round trip has
+    answered, so at most one sent message is ever waiting for its mark: the one a killed
+    worker may send twice.
     """
 
-    def __enter__(self):
-        self.open = False
-        return self
+    def __init__(self):
+        self.open = False  # a transaction holding a claim (or nothing) is open
+        self.mark: list | None = None  # the "sent" mark waiting to travel
 
-    def __exit__(self, exc_type, *exc):
+    def _prefix(self) -> tuple[list[str], list]:
+        statements, params = [], []
+        if self.mark is not None:
+            statements.append(_MARK_SENT)
+            params += self.mark
+            self.mark = None
         if self.open:
-            with connection.cursor() as cursor:
-                cursor.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False
+            statements.append("COMMIT")
+            self.open = False
+        return statements, params
 
     def claim(self, delivery_id: int) -> bool:
+        statements, params = self._prefix()
+        statements += ["BEGIN", _LOCK_PENDING + " FOR UPDATE SKIP LOCKED"]
+        params += [delivery_id, DeliveryStatus.PENDING]
         with connection.cursor() as cursor:
             self.open = True
-            cursor.execute(
-                "BEGIN; " + _LOCK_PENDING + " FOR UPDATE SKIP LOCKED",
-                [delivery_id, DeliveryStatus.PENDING],
-            )
-            cursor.cursor.nextset()
+            cursor.execute("; ".join(statements), params)
+            while cursor.cursor.nextset():
+                pass
             return cursor.fetchone() is not None
 
-    def mark_sent(self, delivery_id: int, message_id: str) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                _MARK_SENT + "; COMMIT",
-                [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id],
-            )
+    def sent(self, delivery_id: int, message_id: str) -> None:
+        self.mark = [DeliveryStatus.SENT, timezone.now(), message_id, delivery_id]
+
+    def release(self) -> None:
+        if self.open:
+            self.mark = None  # a mark is only ever waiting inside the open transaction
             self.open = False
+            with connection.cursor() as cursor:
+                cursor.execute("ROLLBACK")
+
+    def flush(self) -> None:
+        statements, params = self._prefix()
+        if statements:
+            with connection.cursor() as cursor:
+                cursor.execute("; ".join(statements), params)
 
 
-def _delivery_transaction():
+def _claims():
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
-        return _PipelinedDelivery()
-    return _AtomicDelivery()
+        return _PipelinedClaims()
+    return _AtomicClaims()
 
 
 def _relax_commits(on: bool) -> None:
