@@ -52,6 +52,7 @@ if PRODUCTION and DEBUG:
 # The portal's own apps, in the order the architecture lets them import each other.
 PORTAL_APPS = [
     "actors",
+    "focusgroups",
     "prioritization",
 ]
 

@@ -10,6 +10,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("", include("actors.urls")),
+    path("", include("focusgroups.urls")),
+    path("", include("prioritization.urls")),
     prefix_default_language=False,
 )
 

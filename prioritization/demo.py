@@ -1,6 +1,30 @@
-"""Demo data for prioritisation: the six focus areas and the first three target groups."""
+"""Demo data for prioritisation: the six focus areas and the first three target groups, indicators
+with five years of data, needs with their evidence, two closed prioritisation rounds, outcomes and
+interventions. Every row is keyed on a natural key, so loading twice changes nothing.
 
-from .models import FocusArea, TargetGroup
+The demo text is written for the demo; the numbers are invented, not real statistics.
+"""
+
+import datetime
+from decimal import Decimal
+
+from actors.models import Organisation
+from focusgroups.models import CouncilConsultation, FocusGroup, Insight
+
+from . import services
+from .choices import Direction, EvidenceStrength, InterventionStatus, RoundStatus
+from .models import (
+    DataPoint,
+    FocusArea,
+    Indicator,
+    Intervention,
+    Need,
+    Outcome,
+    OutcomeIndicator,
+    PrioritisationRound,
+    Score,
+    TargetGroup,
+)
 
 FOCUS_AREAS = [
     ("mental-health", "God psykisk hälsa", "Good mental health"),
@@ -32,7 +56,7 @@ TARGET_GROUPS = [
 ]
 
 
-def load(*, scale: int = 1) -> None:
+def load_vocabulary() -> None:
     for position, (slug, name_sv, name_en) in enumerate(FOCUS_AREAS, start=1):
         FocusArea.objects.update_or_create(
             slug=slug, defaults={"position": position, "name_sv": name_sv, "name_en": name_en}
@@ -48,3 +72,216 @@ def load(*, scale: int = 1) -> None:
                 "description_en": text_en,
             },
         )
+
+
+INDICATORS = [
+    # slug, focus area, Swedish name, English name, unit, direction, source, 2021..2025 values,
+    # and per target group an offset from the all-residents value
+    ("safe-outdoors", "safety", "Känner sig trygga ute på kvällen", "Feel safe outdoors in the evening",
+     "%", Direction.HIGHER, "Stockholms stads trygghetsundersökning (demo)",
+     [52, 54, 51, 56, 59], {"young-16-25": -6, "parents": -3}),
+    ("physical-activity", "physical-health", "Unga som rör sig minst 60 minuter om dagen",
+     "Young people active at least 60 minutes a day", "%", Direction.HIGHER,
+     "Folkhälsomyndigheten, Skolbarns hälsovanor (demo)", [38, 35, 37, 40, 42],
+     {"children-13-16": 3}),
+    ("mental-wellbeing", "mental-health", "Unga som mår bra psykiskt", "Young people in good mental health",
+     "%", Direction.HIGHER, "Region Stockholm, Stockholmsenkäten (demo)", [61, 57, 58, 60, 63],
+     {"children-13-16": 4, "young-16-25": -2}),
+    ("youth-unemployment", "work-economy", "Arbetslöshet 18–24 år", "Unemployment aged 18–24",
+     "%", Direction.LOWER, "Arbetsförmedlingen (demo)", [14.2, 15.1, 13.8, 12.9, 12.4], {}),
+    ("leisure-members", "relationships-leisure", "Unga som är med i en förening",
+     "Young people who belong to an association", "%", Direction.HIGHER,
+     "Fritidsförvaltningen (demo)", [29, 27, 30, 33, 35], {"children-13-16": 5}),
+    ("election-turnout", "knowledge-influence", "Valdeltagande", "Voter turnout", "%", Direction.HIGHER,
+     "Valmyndigheten (demo)", [61.5, 61.5, 63.0, 63.0, 64.5], {}),
+]
+YEARS = ["2021", "2022", "2023", "2024", "2025"]
+
+# Focus groups from focusgroups' demo: (Swedish title, target groups, {position: focus areas})
+FOCUS_GROUP_LINKS = [
+    ("Unga om fritid och trygghet", ["young-16-25"],
+     {1: ["safety", "relationships-leisure"], 2: ["mental-health"], 3: ["physical-health"]}),
+    ("Föräldrar om skola och hälsa", ["parents"],
+     {1: ["knowledge-influence"], 2: ["mental-health", "physical-health"], 3: ["relationships-leisure"]}),
+    ("Tjejer 13–16 om rörelse", ["children-13-16"], {1: ["physical-health", "safety"], 2: ["physical-health"]}),
+]
+
+NEEDS = [
+    # Swedish title, English title, focus area, target groups, indicators, insights (focus group, position)
+    ("Mötesplatser öppna kvällar och helger", "Meeting places open in evenings and at weekends",
+     "relationships-leisure", ["young-16-25", "children-13-16"], ["leisure-members"],
+     [("Unga om fritid och trygghet", 1), ("Unga om fritid och trygghet", 3)]),
+    ("Tryggare väg hem på kvällen", "A safer way home in the evening", "safety", ["young-16-25"],
+     ["safe-outdoors"], [("Tjejer 13–16 om rörelse", 1)]),
+    ("Träning för tjejer 13–16", "Training for girls aged 13–16", "physical-health", ["children-13-16"],
+     ["physical-activity"], [("Tjejer 13–16 om rörelse", 2)]),
+    ("Föräldrastöd på flera språk", "Parent support in several languages", "knowledge-influence",
+     ["parents"], [], [("Föräldrar om skola och hälsa", 1)]),
+    ("Sömn och återhämtning för barn", "Sleep and rest for children", "mental-health",
+     ["children-13-16", "parents"], ["mental-wellbeing"], [("Föräldrar om skola och hälsa", 2)]),
+    ("Vuxna förebilder för unga", "Adult role models for young people", "mental-health", ["young-16-25"],
+     ["mental-wellbeing"], [("Unga om fritid och trygghet", 2)]),
+    ("Sommarjobb och första jobbet", "Summer jobs and the first job", "work-economy", ["young-16-25"],
+     ["youth-unemployment"], []),
+]
+
+ROUNDS = [
+    {
+        "title_sv": "Prioritering våren 2025",
+        "title_en": "Prioritisation spring 2025",
+        "opened": datetime.datetime(2025, 4, 10, 9, 0, tzinfo=datetime.UTC),
+        "closed": datetime.datetime(2025, 4, 30, 15, 0, tzinfo=datetime.UTC),
+        "needs": [0, 1, 2, 3, 5],
+        # organisation -> scores (urgency, capacity) per need in the order above
+        "scores": {
+            "folkets-husby": [(5, 5), (4, 2), (3, 3), (4, 4), (4, 3)],
+            "husby-ff": [(4, 4), (3, 2), (5, 5), (2, 1), (4, 4)],
+            "radda-barnen": [(4, 3), (4, 2), (3, 2), (5, 4), (3, 3)],
+            "loparakademin": [(3, 3), (4, 3), (5, 4), (2, 1), (3, 4)],
+        },
+    },
+    {
+        "title_sv": "Prioritering hösten 2025",
+        "title_en": "Prioritisation autumn 2025",
+        "opened": datetime.datetime(2025, 10, 1, 9, 0, tzinfo=datetime.UTC),
+        "closed": datetime.datetime(2025, 10, 22, 15, 0, tzinfo=datetime.UTC),
+        "needs": [3, 4, 5, 6],
+        "scores": {
+            "folkets-husby": [(4, 4), (3, 2), (4, 3), (4, 2)],
+            "stadsmissionen": [(4, 3), (4, 2), (3, 3), (5, 3)],
+            "jarvaskolan": [(5, 4), (5, 3), (4, 3), (3, 1)],
+            "bk-jarva": [(2, 1), (3, 2), (5, 5), (4, 3)],
+        },
+    },
+]
+
+OUTCOMES = [
+    # need index, Swedish title, English title, insights, (indicator, baseline, period, target, period),
+    # interventions: (sv, en, strength, source, url)
+    (0, "Fler unga har en trygg plats att vara på kvällar", "More young people have a safe place to be in the evening",
+     [("Unga om fritid och trygghet", 1)], ("leisure-members", "33", "2024", "40", "2027"),
+     [("Kvällsöppen fritidsgård med unga ledare", "Evening youth centre with young leaders",
+       EvidenceStrength.MODERATE, "MUCF, Öppen fritidsverksamhet (demo)", "https://www.mucf.se/"),
+      ("Helgöppen idrottshall", "Sports hall open at weekends", EvidenceStrength.EMERGING,
+       "Erfarenheter från Husby FF", "")]),
+    (2, "Fler tjejer 13–16 tränar varje vecka", "More girls aged 13–16 train every week",
+     [("Tjejer 13–16 om rörelse", 2)], ("physical-activity", "40", "2024", "48", "2027"),
+     [("Löpgrupper för tjejer med kända ledare", "Running groups for girls with familiar coaches",
+       EvidenceStrength.EMERGING, "Löparakademin (demo)", "")]),
+]
+
+
+def _target_groups():
+    return {g.slug: g for g in TargetGroup.objects.all()}
+
+
+def load(*, scale: int = 1) -> None:
+    load_vocabulary()
+    areas = {a.slug: a for a in FocusArea.objects.all()}
+    groups = _target_groups()
+
+    insights = {
+        (i.focus_group.title_sv, i.position): i for i in Insight.objects.select_related("focus_group")
+    }
+    for title_sv, group_slugs, tags in FOCUS_GROUP_LINKS:
+        focus_group = FocusGroup.objects.filter(title_sv=title_sv).first()
+        if focus_group is None:
+            continue
+        focus_group.target_groups.set([groups[s] for s in group_slugs])
+        for position, area_slugs in tags.items():
+            insight = insights.get((title_sv, position))
+            if insight is not None:
+                insight.focus_areas.set([areas[s] for s in area_slugs])
+
+    indicators = {}
+    for slug, area, name_sv, name_en, unit, direction, source, values, offsets in INDICATORS:
+        indicator, _ = Indicator.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "focus_area": areas[area],
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "unit": unit,
+                "direction": direction,
+                "source": source,
+            },
+        )
+        indicators[slug] = indicator
+        for year, value in zip(YEARS, values, strict=True):
+            DataPoint.objects.update_or_create(
+                indicator=indicator, period=year, target_group=None, defaults={"value": Decimal(str(value))}
+            )
+            for group_slug, offset in offsets.items():
+                DataPoint.objects.update_or_create(
+                    indicator=indicator,
+                    period=year,
+                    target_group=groups[group_slug],
+                    defaults={"value": Decimal(str(value)) + offset},
+                )
+
+    needs = []
+    for title_sv, title_en, area, group_slugs, indicator_slugs, insight_keys in NEEDS:
+        need, _ = Need.objects.get_or_create(
+            title_sv=title_sv, defaults={"title_en": title_en, "focus_area": areas[area]}
+        )
+        need.target_groups.set([groups[s] for s in group_slugs])
+        need.indicators.set([indicators[s] for s in indicator_slugs])
+        need.insights.set([insights[k] for k in insight_keys if k in insights])
+        needs.append(need)
+    consultation = CouncilConsultation.objects.filter(asked_on=datetime.date(2025, 5, 6)).first()
+    if consultation is not None:
+        needs[0].consultations.add(consultation)
+
+    organisations = {o.slug: o for o in Organisation.objects.all()}
+    for spec in ROUNDS:
+        round_, created = PrioritisationRound.objects.get_or_create(
+            title_sv=spec["title_sv"], defaults={"title_en": spec["title_en"]}
+        )
+        if round_.status != RoundStatus.OPEN:
+            continue
+        round_needs = [needs[i] for i in spec["needs"]]
+        round_.needs.set(round_needs)
+        for org_slug, values in spec["scores"].items():
+            for need, (urgency, capacity) in zip(round_needs, values, strict=True):
+                Score.objects.update_or_create(
+                    round=round_,
+                    need=need,
+                    organisation=organisations[org_slug],
+                    defaults={"urgency": urgency, "capacity": capacity},
+                )
+        services.round_close(round_=round_, actor=None)
+        PrioritisationRound.objects.filter(pk=round_.pk).update(
+            opened_at=spec["opened"], closed_at=spec["closed"]
+        )
+        Need.objects.filter(pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False).update(
+            prioritised_at=spec["closed"]
+        )
+
+    for need_index, title_sv, title_en, insight_keys, measure, interventions in OUTCOMES:
+        outcome, _ = Outcome.objects.get_or_create(
+            need=needs[need_index], title_sv=title_sv, defaults={"title_en": title_en}
+        )
+        outcome.insights.set([insights[k] for k in insight_keys if k in insights])
+        slug, baseline, baseline_period, target, target_period = measure
+        OutcomeIndicator.objects.update_or_create(
+            outcome=outcome,
+            indicator=indicators[slug],
+            defaults={
+                "baseline": Decimal(baseline),
+                "baseline_period": baseline_period,
+                "target": Decimal(target),
+                "target_period": target_period,
+            },
+        )
+        for int_sv, int_en, strength, source, url in interventions:
+            Intervention.objects.update_or_create(
+                outcome=outcome,
+                title_sv=int_sv,
+                defaults={
+                    "title_en": int_en,
+                    "evidence_strength": strength,
+                    "evidence_source": source,
+                    "evidence_url": url,
+                    "status": InterventionStatus.CANDIDATE,
+                },
+            )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FocusgroupsConfig(AppConfig):
+    name = "focusgroups"
+    verbose_name = _("Focus groups and residents' voice")

@@ -1,0 +1,156 @@
+"""Demo data for focus groups, insights and council consultations in Husby.
+
+The text is written for the demo, in Swedish and English. Rows are keyed on natural keys
+(a focus group's Swedish title and date, an insight's position in it), so loading twice changes
+nothing. Target groups and focus-area tags are set by prioritization's demo, one floor up.
+"""
+
+import datetime
+
+from actors.models import Organisation
+
+from .choices import ConsultationStatus, IdeaStatus, InsightKind
+from .models import CouncilConsultation, FocusGroup, Idea, Insight
+
+FOCUS_GROUPS = [
+    {
+        "key": ("Unga om fritid och trygghet", datetime.date(2025, 3, 12)),
+        "title_en": "Young people on leisure and safety",
+        "host": "folkets-husby",
+        "facilitator": "Folkets Husby, processledare",
+        "language": "svenska",
+        "participant_count": 11,
+        "age_band": "16–25",
+        "questions_sv": "Var känner du dig trygg i Husby?\nVad saknar du att göra på kvällarna?",
+        "questions_en": "Where in Husby do you feel safe?\nWhat do you miss doing in the evenings?",
+        "summary_sv": "Unga vill ha öppna lokaler på kvällar och helger och vuxna som finns där.",
+        "summary_en": "Young people want venues open in evenings and at weekends, with adults around.",
+        "insights": [
+            (InsightKind.QUOTE, "Efter sju finns det ingenstans att vara utom centrum.",
+             "After seven there is nowhere to be except the centre."),
+            (InsightKind.STATEMENT, "Flera saknar vuxna förebilder som de litar på.",
+             "Several miss adult role models they trust."),
+            (InsightKind.QUOTE, "Jag skulle träna mer om hallen var öppen på helgen.",
+             "I would train more if the hall were open at the weekend."),
+        ],
+    },
+    {
+        "key": ("Föräldrar om skola och hälsa", datetime.date(2025, 4, 2)),
+        "title_en": "Parents on school and health",
+        "host": "radda-barnen",
+        "facilitator": "Rädda Barnen Husby",
+        "language": "svenska, somaliska",
+        "participant_count": 9,
+        "age_band": "30–55",
+        "questions_sv": "Vad oroar dig mest för dina barn?\nVar får du stöd som förälder?",
+        "questions_en": "What worries you most about your children?\nWhere do you get support as a parent?",
+        "summary_sv": "Föräldrar oroar sig för skärmtid och sömn och vill ha stöd på sitt eget språk.",
+        "summary_en": "Parents worry about screen time and sleep and want support in their own language.",
+        "insights": [
+            (InsightKind.STATEMENT, "Föräldrar vill ha föräldraträffar på flera språk.",
+             "Parents want parent meetings in several languages."),
+            (InsightKind.QUOTE, "Mitt barn sover för lite och är trött i skolan.",
+             "My child sleeps too little and is tired at school."),
+            (InsightKind.STATEMENT, "Det är svårt att veta vilka aktiviteter som finns för barnen.",
+             "It is hard to know which activities exist for the children."),
+        ],
+    },
+    {
+        "key": ("Tjejer 13–16 om rörelse", datetime.date(2025, 9, 18)),
+        "title_en": "Girls 13–16 on physical activity",
+        "host": "galdem-a-talk",
+        "facilitator": "Galdem A Talk",
+        "language": "svenska",
+        "participant_count": 8,
+        "age_band": "13–16",
+        "questions_sv": "Vad skulle få dig att röra på dig mer?",
+        "questions_en": "What would make you move more?",
+        "summary_sv": "Tjejer vill träna i egna grupper med tränare de känner.",
+        "summary_en": "Girls want to train in their own groups with coaches they know.",
+        "insights": [
+            (InsightKind.QUOTE, "Jag vill springa, men inte ensam när det är mörkt.",
+             "I want to run, but not alone when it is dark."),
+            (InsightKind.STATEMENT, "Egna tjejgrupper gör det lättare att börja.",
+             "Groups for girls only make it easier to start."),
+        ],
+    },
+]
+
+CONSULTATIONS = [
+    {
+        "asked_on": datetime.date(2025, 5, 6),
+        "question_sv": "Ska kvällsöppna lokaler för unga prioriteras före fler läxhjälpstider?",
+        "question_en": "Should venues open in the evening for young people come before more homework help?",
+        "material": "Sammanfattning av fokusgrupper våren 2025 och prioriteringsrundan.",
+        "answered_on": datetime.date(2025, 5, 27),
+        "answer_sv": "Ja, men läxhjälpen får inte minska. Rådet vill följa upp efter ett halvår.",
+        "answer_en": "Yes, but homework help must not shrink. The council wants a follow-up after six months.",
+    },
+    {
+        "asked_on": datetime.date(2025, 10, 14),
+        "question_sv": "Hur når vi föräldrar som inte kommer till dagens föräldramöten?",
+        "question_en": "How do we reach parents who do not come to today's parent meetings?",
+        "material": "Insikter från föräldrafokusgruppen.",
+        "answered_on": None,
+        "answer_sv": "",
+        "answer_en": "",
+    },
+]
+
+IDEAS = [
+    ("Utegym vid Husby gård", "Ett utegym med belysning nära Husby gård skulle få fler att träna.",
+     "idea1@example.org", IdeaStatus.AWAITING),
+    ("Läxhjälp på somaliska", "Föräldrar kan hjälpa mer om de förstår läxorna.",
+     "idea2@example.org", IdeaStatus.KEPT),
+]
+
+
+CONFIRMED = datetime.datetime(2025, 11, 3, 12, 0, tzinfo=datetime.UTC)
+
+
+def load(*, scale: int = 1) -> None:
+    hosts = {o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in FOCUS_GROUPS})}
+    for spec in FOCUS_GROUPS:
+        title_sv, held_on = spec["key"]
+        group, _ = FocusGroup.objects.update_or_create(
+            title_sv=title_sv,
+            held_on=held_on,
+            defaults={
+                "title_en": spec["title_en"],
+                "host": hosts[spec["host"]],
+                "facilitator": spec["facilitator"],
+                "language": spec["language"],
+                "participant_count": spec["participant_count"],
+                "age_band": spec["age_band"],
+                "questions_sv": spec["questions_sv"],
+                "questions_en": spec["questions_en"],
+                "summary_sv": spec["summary_sv"],
+                "summary_en": spec["summary_en"],
+            },
+        )
+        for position, (kind, text_sv, text_en) in enumerate(spec["insights"], start=1):
+            Insight.objects.update_or_create(
+                focus_group=group,
+                position=position,
+                defaults={"kind": kind, "text_sv": text_sv, "text_en": text_en},
+            )
+    for spec in CONSULTATIONS:
+        answered = spec["answered_on"] is not None
+        CouncilConsultation.objects.update_or_create(
+            asked_on=spec["asked_on"],
+            question_sv=spec["question_sv"],
+            defaults={
+                "question_en": spec["question_en"],
+                "material": spec["material"],
+                "answered_on": spec["answered_on"],
+                "answer_sv": spec["answer_sv"],
+                "answer_en": spec["answer_en"],
+                "status": ConsultationStatus.ANSWERED if answered else ConsultationStatus.ASKED,
+            },
+        )
+    for title, text, email, status in IDEAS:
+        Idea.objects.get_or_create(
+            title=title,
+            email=email,
+            defaults={"text": text, "status": status, "language": "sv", "confirmed_at": CONFIRMED},
+        )

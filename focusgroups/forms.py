@@ -1,0 +1,109 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import CouncilConsultation, FocusGroup, Idea, Insight
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FocusGroupForm(forms.ModelForm):
+    class Meta:
+        model = FocusGroup
+        fields = [
+            "title_sv",
+            "title_en",
+            "held_on",
+            "host",
+            "facilitator",
+            "language",
+            "participant_count",
+            "age_band",
+            "questions_sv",
+            "questions_en",
+            "summary_sv",
+            "summary_en",
+        ]
+        widgets = {
+            "held_on": DATE,
+            "questions_sv": forms.Textarea(attrs={"rows": 4}),
+            "questions_en": forms.Textarea(attrs={"rows": 4}),
+            "summary_sv": forms.Textarea(attrs={"rows": 4}),
+            "summary_en": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "participant_count": _("Only the number: no names or other details of participants.")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = self.fields["host"].queryset.filter(active=True)
+        self.fields["participant_count"].min_value = 1
+        self.fields["participant_count"].widget.attrs["min"] = 1
+
+
+def focus_area_model():
+    """FocusArea lives one floor up (prioritization); reach it through the declared relation."""
+    return Insight._meta.get_field("focus_areas").related_model
+
+
+class InsightForm(forms.ModelForm):
+    focus_areas = forms.ModelMultipleChoiceField(
+        label=_("Focus areas"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Insight
+        fields = ["kind", "text_sv", "text_en", "position"]
+        widgets = {
+            "text_sv": forms.Textarea(attrs={"rows": 3}),
+            "text_en": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_areas"].queryset = focus_area_model().objects.all()
+        if self.instance.pk:
+            self.initial["focus_areas"] = list(self.instance.focus_areas.all())
+
+
+class ConsultationForm(forms.ModelForm):
+    class Meta:
+        model = CouncilConsultation
+        fields = ["question_sv", "question_en", "asked_on", "material", "material_url"]
+        widgets = {
+            "asked_on": DATE,
+            "question_sv": forms.Textarea(attrs={"rows": 3}),
+            "question_en": forms.Textarea(attrs={"rows": 3}),
+            "material": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class ConsultationAnswerForm(forms.Form):
+    answered_on = forms.DateField(label=_("Answered on"), widget=DATE)
+    answer_sv = forms.CharField(label=_("The council's answer (Swedish)"), widget=forms.Textarea)
+    answer_en = forms.CharField(
+        label=_("The council's answer (English)"), widget=forms.Textarea, required=False
+    )
+
+
+class IdeaForm(forms.ModelForm):
+    # A field people never see; bots that fill every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    class Meta:
+        model = Idea
+        fields = ["title", "text", "email"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {
+            "email": _(
+                "We send you a link to confirm the idea, and tell you what became of it. "
+                "We use the address for nothing else."
+            )
+        }
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website"), "").strip())

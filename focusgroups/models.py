@@ -1,0 +1,174 @@
+"""What residents tell the collaboration: focus groups and their insights, consultations of the
+residents' council, and ideas sent in through the public site.
+
+This app sits just above actors. Focus areas, target groups and needs live in prioritization,
+one floor up; the relations between them are declared there (FocusArea.insights,
+TargetGroup.focus_groups, Need.insights, Need.consultations, Need.ideas), so nothing here imports
+or migrates against a higher app. Their reverse accessors (`insight.focus_areas`,
+`focus_group.target_groups`, `insight.needs`, `consultation.needs`, `idea.needs`) read as usual.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import Translated, char_pair, text_pair
+from actors.models import Organisation
+
+from .choices import ConsultationStatus, IdeaStatus, InsightKind
+
+
+class FocusGroup(models.Model):
+    """A conversation with a group of residents. Only counts and an age band, never names."""
+
+    title_sv, title_en = char_pair(_("Title"), 160)
+    held_on = models.DateField(_("held on"))
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("host organisation"),
+        on_delete=models.PROTECT,
+        related_name="focus_groups",
+    )
+    facilitator = models.CharField(_("facilitator"), max_length=120, blank=True)
+    language = models.CharField(
+        _("language of the conversation"), max_length=60, blank=True, help_text=_("e.g. Swedish, Somali")
+    )
+    participant_count = models.PositiveSmallIntegerField(_("number of participants"))
+    age_band = models.CharField(_("age band"), max_length=40, blank=True, help_text=_("e.g. 16–25"))
+    questions_sv, questions_en = text_pair(_("Questions asked (one per line)"))
+    summary_sv, summary_en = text_pair(_("Summary"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    title = Translated()
+    questions = Translated()
+    summary = Translated()
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("focus group")
+        verbose_name_plural = _("focus groups")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(participant_count__gte=1), name="focus_group_has_participants"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title_sv} ({self.held_on:%Y-%m-%d})"
+
+    def get_absolute_url(self):
+        return reverse("focusgroups:focusgroup_detail", args=[self.pk])
+
+    def question_list(self) -> list[str]:
+        return [line.strip() for line in self.questions.splitlines() if line.strip()]
+
+
+class Insight(models.Model):
+    """A statement or quote from residents, as said in a focus group (never who said it)."""
+
+    focus_group = models.ForeignKey(
+        FocusGroup, verbose_name=_("focus group"), on_delete=models.CASCADE, related_name="insights"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=InsightKind.choices, default=InsightKind.STATEMENT
+    )
+    text_sv, text_en = text_pair(_("What was said"), required=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    text = Translated()
+
+    class Meta:
+        ordering = ["focus_group", "position", "pk"]
+        verbose_name = _("insight")
+        verbose_name_plural = _("insights")
+
+    def __str__(self):
+        return self.text_sv[:80]
+
+    def get_absolute_url(self):
+        return f"{self.focus_group.get_absolute_url()}#insight-{self.pk}"
+
+
+class CouncilConsultation(models.Model):
+    """A question put to the residents' council before a decision, and the council's answer.
+
+    A decision elsewhere (a workshop, an initiative) shows it was anchored by pointing here.
+    """
+
+    question_sv, question_en = text_pair(_("Question to the council"), required=True)
+    asked_on = models.DateField(_("asked on"))
+    material = models.TextField(_("material"), blank=True, help_text=_("What the council was given"))
+    material_url = models.URLField(_("link to the material"), blank=True)
+    answer_sv, answer_en = text_pair(_("The council's answer"))
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ConsultationStatus.choices, default=ConsultationStatus.ASKED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    question = Translated()
+    answer = Translated()
+
+    class Meta:
+        ordering = ["-asked_on", "-pk"]
+        verbose_name = _("council consultation")
+        verbose_name_plural = _("council consultations")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(answered_on__isnull=True)
+                | models.Q(answered_on__gte=models.F("asked_on")),
+                name="consultation_answered_after_asked",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="asked") | models.Q(answered_on__isnull=False),
+                name="consultation_answered_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.question_sv[:80]
+
+    def get_absolute_url(self):
+        return reverse("focusgroups:consultation_detail", args=[self.pk])
+
+    @property
+    def is_answered(self) -> bool:
+        return self.status == ConsultationStatus.ANSWERED
+
+
+class Idea(models.Model):
+    """An idea or a need a resident sent in through the public site, without an account.
+
+    The e-mail address is kept only to confirm the idea and to tell the sender what became of it.
+    """
+
+    title = models.CharField(_("title"), max_length=160)
+    text = models.TextField(_("your idea or need"), max_length=4000)
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=8, default="sv")
+    status = models.CharField(
+        _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.UNCONFIRMED
+    )
+    reply = models.TextField(_("reply to the sender"), blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("resident's idea")
+        verbose_name_plural = _("residents' ideas")
+        indexes = [models.Index(fields=["status", "created"])]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Direction(models.TextChoices):
+    """Which way an indicator should move for things to be getting better."""
+
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class NeedStatus(models.TextChoices):
+    IDENTIFIED = "identified", _("Identified")
+    PRIORITISED = "prioritised", _("Prioritised")
+    BEING_MET = "being_met", _("Being worked on")
+    MET = "met", _("Met")
+    SET_ASIDE = "set_aside", _("Set aside")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open for scoring")
+    CLOSED = "closed", _("Closed")
+
+
+class EvidenceStrength(models.TextChoices):
+    STRONG = "strong", _("Strong: several evaluations")
+    MODERATE = "moderate", _("Moderate: one evaluation or a strong study")
+    EMERGING = "emerging", _("Emerging: promising experience")
+    LOCAL = "local", _("Local experience only")
+
+
+class InterventionStatus(models.TextChoices):
+    CANDIDATE = "candidate", _("Candidate")
+    CHOSEN = "chosen", _("Chosen")
+    SET_ASIDE = "set_aside", _("Set aside")
+
+
+class IdeaOutcome(models.TextChoices):
+    """What a coordinator may make of a resident's idea."""
+
+    NEED = "need", _("Take it up as a need")
+    KEEP = "keep", _("Keep it for later")
+    DECLINE = "decline", _("Decline politely")

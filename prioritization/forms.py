@@ -1,0 +1,204 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from focusgroups.models import Insight
+
+from .choices import IdeaOutcome
+from .models import FocusArea, Indicator, Intervention, Need, Outcome, OutcomeIndicator, TargetGroup
+
+TEXTAREA = forms.Textarea(attrs={"rows": 4})
+SCORE_CHOICES = [(i, str(i)) for i in range(1, 6)]
+
+
+class InsightChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.focus_group.held_on:%Y-%m-%d} · {obj.text[:90]}"
+
+
+def insight_field(**kwargs):
+    return InsightChoiceField(
+        label=_("What residents said"),
+        queryset=Insight.objects.select_related("focus_group").order_by("-focus_group__held_on", "pk"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        **kwargs,
+    )
+
+
+class FocusAreaForm(forms.ModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["name_sv", "name_en", "slug", "position", "description_sv", "description_en"]
+        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+
+
+class TargetGroupForm(FocusAreaForm):
+    class Meta(FocusAreaForm.Meta):
+        model = TargetGroup
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name_sv",
+            "name_en",
+            "slug",
+            "focus_area",
+            "unit",
+            "direction",
+            "source",
+            "source_url",
+            "description_sv",
+            "description_en",
+        ]
+        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+        help_texts = {"slug": _("Used in the indicator column of CSV files.")}
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "Columns: indicator, period, target_group (may be empty), value. UTF-8 or Excel's "
+            "Windows-1252; comma or semicolon between columns."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+
+class NeedForm(forms.ModelForm):
+    insights = insight_field()
+
+    class Meta:
+        model = Need
+        fields = [
+            "title_sv",
+            "title_en",
+            "focus_area",
+            "status",
+            "description_sv",
+            "description_en",
+            "target_groups",
+            "insights",
+            "indicators",
+            "consultations",
+        ]
+        widgets = {
+            "description_sv": TEXTAREA,
+            "description_en": TEXTAREA,
+            "target_groups": forms.CheckboxSelectMultiple,
+        }
+
+    RELATIONS = ("target_groups", "insights", "indicators", "consultations")
+
+    def relations(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.RELATIONS}
+
+
+class RoundForm(forms.Form):
+    title_sv = forms.CharField(label=_("Title (Swedish)"), max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    description_sv = forms.CharField(label=_("Description (Swedish)"), widget=TEXTAREA, required=False)
+    description_en = forms.CharField(label=_("Description (English)"), widget=TEXTAREA, required=False)
+    needs = forms.ModelMultipleChoiceField(
+        label=_("Needs to prioritise"),
+        queryset=Need.objects.select_related("focus_area").exclude(status__in=["met", "set_aside"]),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ScoreForm(forms.Form):
+    """One need's score; the need is given by the view (the form's prefix), not by the data.
+
+    Both scales or neither: a need left blank is simply not scored yet.
+    """
+
+    urgency = forms.TypedChoiceField(
+        label=_("Urgency"), choices=SCORE_CHOICES, coerce=int, widget=forms.RadioSelect, required=False,
+        empty_value=None,
+    )
+    capacity = forms.TypedChoiceField(
+        label=_("Our capacity to meet it"), choices=SCORE_CHOICES, coerce=int,
+        widget=forms.RadioSelect, required=False, empty_value=None,
+    )
+    contribution = forms.CharField(
+        label=_("What we could contribute"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self):
+        data = super().clean()
+        urgency, capacity = data.get("urgency"), data.get("capacity")
+        if (urgency is None) != (capacity is None) and not self.errors:
+            raise forms.ValidationError(_("Give both urgency and capacity, or neither."))
+        return data
+
+    @property
+    def is_scored(self) -> bool:
+        return self.is_valid() and self.cleaned_data.get("urgency") is not None
+
+
+class IdeaModerationForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Decision"), choices=IdeaOutcome.choices, widget=forms.RadioSelect)
+    reply = forms.CharField(
+        label=_("Message to the sender"),
+        widget=TEXTAREA,
+        help_text=_("Sent by e-mail with the decision. Be kind and say why."),
+    )
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area of the new need"), queryset=FocusArea.objects.all(), required=False
+    )
+    title_sv = forms.CharField(label=_("Title of the need (Swedish)"), max_length=200, required=False)
+    title_en = forms.CharField(label=_("Title of the need (English)"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == IdeaOutcome.NEED:
+            if not data.get("focus_area"):
+                self.add_error("focus_area", _("Choose the focus area of the new need."))
+            if not (data.get("title_sv") or "").strip():
+                self.add_error("title_sv", _("Give the new need a Swedish title."))
+        return data
+
+
+class OutcomeForm(forms.ModelForm):
+    insights = insight_field()
+
+    class Meta:
+        model = Outcome
+        fields = ["title_sv", "title_en", "description_sv", "description_en", "insights"]
+        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+
+
+MeasureFormSet = inlineformset_factory(
+    Outcome,
+    OutcomeIndicator,
+    fields=["indicator", "baseline", "baseline_period", "target", "target_period"],
+    extra=1,
+    can_delete=True,
+)
+
+
+class InterventionForm(forms.ModelForm):
+    class Meta:
+        model = Intervention
+        fields = [
+            "title_sv",
+            "title_en",
+            "description_sv",
+            "description_en",
+            "status",
+            "evidence_strength",
+            "evidence_source",
+            "evidence_url",
+            "evidence_notes",
+        ]
+        widgets = {
+            "description_sv": TEXTAREA,
+            "description_en": TEXTAREA,
+            "evidence_notes": TEXTAREA,
+        }

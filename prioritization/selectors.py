@@ -1,0 +1,172 @@
+"""Reads for the prioritisation pages, each joined for what its page shows."""
+
+from collections import defaultdict
+
+from django.db.models import Count, F, Prefetch, Q
+
+from focusgroups.models import Insight
+
+from .choices import NeedStatus, RoundStatus
+from .models import (
+    DataPoint,
+    FocusArea,
+    Indicator,
+    Need,
+    Outcome,
+    OutcomeIndicator,
+    PrioritisationRound,
+    RoundResult,
+    Score,
+    TargetGroup,
+)
+
+PUBLIC_INSIGHTS = 10
+
+
+def focus_area_list():
+    return FocusArea.objects.annotate(
+        need_count=Count("needs", distinct=True),
+        indicator_count=Count("indicators", distinct=True),
+        insight_count=Count("insights", distinct=True),
+    ).order_by("position", "pk")
+
+
+def need_list(*, focus_area: FocusArea | None = None, status: str | None = None):
+    queryset = Need.objects.select_related("focus_area").prefetch_related("target_groups")
+    if focus_area is not None:
+        queryset = queryset.filter(focus_area=focus_area)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def need_detail(pk: int) -> Need:
+    return (
+        Need.objects.select_related("focus_area")
+        .prefetch_related(
+            "target_groups",
+            "indicators",
+            "consultations",
+            "ideas",
+            Prefetch("insights", queryset=Insight.objects.select_related("focus_group")),
+            Prefetch("outcomes", queryset=Outcome.objects.prefetch_related("interventions")),
+            Prefetch(
+                "round_results",
+                queryset=RoundResult.objects.select_related("round").order_by("-round__closed_at"),
+            ),
+        )
+        .get(pk=pk)
+    )
+
+
+def insights_for(*, focus_area=None, target_group=None):
+    queryset = Insight.objects.select_related("focus_group").order_by("-focus_group__held_on", "pk")
+    if focus_area is not None:
+        queryset = queryset.filter(focus_areas=focus_area)
+    if target_group is not None:
+        queryset = queryset.filter(focus_group__target_groups=target_group)
+    return queryset
+
+
+def indicators_with_latest(queryset):
+    """Indicators, each with `latest` set to its newest all-residents data point (one query more)."""
+    indicators = list(queryset.select_related("focus_area"))
+    latest = {}
+    for point in DataPoint.objects.filter(indicator__in=indicators, target_group=None).order_by(
+        "indicator_id", "-period"
+    ).distinct("indicator_id"):
+        latest[point.indicator_id] = point
+    for indicator in indicators:
+        indicator.latest = latest.get(indicator.pk)
+    return indicators
+
+
+def focus_area_page(focus_area: FocusArea) -> dict:
+    return {
+        "needs": list(need_list(focus_area=focus_area).exclude(status=NeedStatus.SET_ASIDE)),
+        "indicators": indicators_with_latest(Indicator.objects.filter(focus_area=focus_area)),
+        "insights": list(insights_for(focus_area=focus_area)[:PUBLIC_INSIGHTS]),
+    }
+
+
+def indicator_series(indicator: Indicator) -> list[tuple[str, dict]]:
+    """The indicator's values by period: all residents first, then each target group."""
+    by_group: dict = defaultdict(dict)
+    names = {}
+    for point in indicator.data_points.select_related("target_group").order_by("period"):
+        by_group[point.target_group_id][point.period] = point.value
+        names[point.target_group_id] = point.target_group
+    order = sorted(by_group, key=lambda gid: (gid is not None, names[gid].position if gid else 0, gid or 0))
+    return [(str(names[gid]) if gid else None, by_group[gid]) for gid in order]
+
+
+def round_list_for(user):
+    queryset = PrioritisationRound.objects.annotate(need_count=Count("needs", distinct=True)).order_by(
+        "-opened_at", "-pk"
+    )
+    if not user.is_authenticated:
+        queryset = queryset.filter(status=RoundStatus.CLOSED)
+    return queryset
+
+
+def round_results(round_: PrioritisationRound) -> list[RoundResult]:
+    return list(round_.results.select_related("need__focus_area").order_by("rank"))
+
+
+def round_progress(round_: PrioritisationRound) -> dict:
+    """Which organisations have scored how many of the round's needs (no scores shown)."""
+    rows = (
+        Score.objects.filter(round=round_)
+        .values("organisation__name")
+        .annotate(count=Count("pk"))
+        .order_by("organisation__name")
+    )
+    return {row["organisation__name"]: row["count"] for row in rows}
+
+
+def round_contributions(round_: PrioritisationRound) -> dict[int, list[Score]]:
+    """What organisations said they could contribute, per need (for a closed round)."""
+    by_need = defaultdict(list)
+    for score in (
+        Score.objects.filter(round=round_).exclude(contribution="").select_related("organisation")
+    ):
+        by_need[score.need_id].append(score)
+    return by_need
+
+
+def latest_closed_round() -> PrioritisationRound | None:
+    return PrioritisationRound.objects.filter(status=RoundStatus.CLOSED).order_by("-closed_at").first()
+
+
+def open_rounds():
+    return PrioritisationRound.objects.filter(status=RoundStatus.OPEN)
+
+
+def open_rounds_unscored_by(organisation_ids) -> list[PrioritisationRound]:
+    """Open rounds where some organisation of the person has not scored every need."""
+    return list(
+        PrioritisationRound.objects.filter(status=RoundStatus.OPEN)
+        .annotate(
+            need_count=Count("needs", distinct=True),
+            scored=Count("scores", filter=Q(scores__organisation__in=organisation_ids), distinct=True),
+        )
+        .filter(scored__lt=F("need_count") * len(organisation_ids))
+    )
+
+
+def outcome_detail(pk: int) -> Outcome:
+    return (
+        Outcome.objects.select_related("need__focus_area")
+        .prefetch_related(
+            "interventions",
+            Prefetch("insights", queryset=Insight.objects.select_related("focus_group")),
+            Prefetch("measures", queryset=OutcomeIndicator.objects.select_related("indicator")),
+        )
+        .get(pk=pk)
+    )
+
+
+def target_group_list():
+    return TargetGroup.objects.annotate(focus_group_count=Count("focus_groups", distinct=True)).order_by(
+        "position", "pk"
+    )

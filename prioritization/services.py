@@ -1,0 +1,276 @@
+"""Writes for needs, indicators, prioritisation rounds, outcomes and interventions.
+
+Each function is one domain action in one transaction; rows that others may change at the same
+time are locked first.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Avg, Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actors.permissions import is_member_of
+from focusgroups import services as focusgroup_services
+from focusgroups.models import Idea
+
+from . import imports
+from .choices import IdeaOutcome, NeedStatus, RoundStatus
+from .models import (
+    DataPoint,
+    FocusArea,
+    Indicator,
+    Intervention,
+    Need,
+    Outcome,
+    PrioritisationRound,
+    RoundResult,
+    Score,
+    TargetGroup,
+)
+
+
+@transaction.atomic
+def vocabulary_save(*, item: FocusArea | TargetGroup) -> FocusArea | TargetGroup:
+    """Create or update a focus area or a target group."""
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def indicator_save(*, indicator: Indicator) -> Indicator:
+    indicator.full_clean()
+    indicator.save()
+    return indicator
+
+
+class ImportFailed(Exception):
+    """The file had errors; nothing was saved. `errors` lists (line number, reason)."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class ImportSummary:
+    created: int
+    updated: int
+
+
+@transaction.atomic
+def data_points_import(*, raw: bytes) -> ImportSummary:
+    """Import data points from CSV bytes: every row or, at the first bad row, none at all."""
+    parsed = imports.parse(raw)
+    if parsed.errors:
+        raise ImportFailed(sorted(parsed.errors))
+    existing = {
+        (p.indicator_id, p.period, p.target_group_id): p
+        for p in DataPoint.objects.select_for_update().filter(
+            indicator__in={row.indicator.pk for row in parsed.rows}
+        )
+    }
+    new, changed = [], []
+    for row in parsed.rows:
+        point = existing.get((row.indicator.pk, row.period, row.target_group.pk if row.target_group else None))
+        if point is None:
+            new.append(
+                DataPoint(
+                    indicator=row.indicator, period=row.period, target_group=row.target_group, value=row.value
+                )
+            )
+        elif point.value != row.value:
+            point.value = row.value
+            point.imported_at = timezone.now()
+            changed.append(point)
+    DataPoint.objects.bulk_create(new, batch_size=1000)
+    DataPoint.objects.bulk_update(changed, ["value", "imported_at"], batch_size=1000)
+    return ImportSummary(created=len(new), updated=len(changed))
+
+
+@transaction.atomic
+def need_save(*, need: Need, actor=None, relations: dict | None = None) -> Need:
+    """Create or update a need with its evidence (target groups, insights, indicators, …)."""
+    if need.pk is None:
+        need.created_by = actor
+    need.full_clean()
+    need.save()
+    for name, values in (relations or {}).items():
+        getattr(need, name).set(values)
+    return need
+
+
+@transaction.atomic
+def idea_moderate(
+    *,
+    idea: Idea,
+    outcome: str,
+    reply: str,
+    actor,
+    focus_area: FocusArea | None = None,
+    title_sv: str = "",
+    title_en: str = "",
+    need_url_for=None,
+) -> Need | None:
+    """Moderate a resident's idea: make it a need, keep it for later, or decline it.
+
+    The sender is told by e-mail either way. `need_url_for(need)` builds the link put in the
+    mail (an absolute URL; the view knows the host).
+    """
+    if outcome == IdeaOutcome.NEED:
+        if focus_area is None or not title_sv.strip():
+            raise ValidationError(_("A need needs a focus area and a Swedish title."))
+        need = Need(
+            title_sv=title_sv,
+            title_en=title_en,
+            description_sv=idea.text,
+            focus_area=focus_area,
+            created_by=actor,
+        )
+        need.full_clean()
+        need.save()
+        need.ideas.add(idea)
+        focusgroup_services.idea_accept(
+            idea=idea,
+            reply=reply,
+            actor=actor,
+            need_title=need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv),
+            need_url=need_url_for(need) if need_url_for else need.get_absolute_url(),
+        )
+        return need
+    focusgroup_services.idea_moderate(idea=idea, decision=outcome, reply=reply, actor=actor)
+    return None
+
+
+@transaction.atomic
+def round_open(
+    *, title_sv: str, title_en: str = "", description_sv: str = "", description_en: str = "", needs, actor
+) -> PrioritisationRound:
+    """Open a prioritisation round over a set of needs; member organisations may then score."""
+    needs = list(needs)
+    if not needs:
+        raise ValidationError({"needs": _("Choose at least one need to prioritise.")})
+    round_ = PrioritisationRound(
+        title_sv=title_sv,
+        title_en=title_en,
+        description_sv=description_sv,
+        description_en=description_en,
+        opened_by=actor,
+    )
+    round_.full_clean()
+    round_.save()
+    round_.needs.set(needs)
+    return round_
+
+
+@dataclass(frozen=True)
+class ScoreInput:
+    need_id: int
+    urgency: int
+    capacity: int
+    contribution: str = ""
+
+
+@transaction.atomic
+def round_score(*, round_: PrioritisationRound, organisation, scores: list[ScoreInput], actor) -> int:
+    """Record an organisation's scores in an open round; a need scored again is updated.
+
+    Only a person acting for the organisation may score for it, only while the round is open,
+    only needs of the round, and only 1–5 on both scales. All or nothing.
+    """
+    if not is_member_of(actor, getattr(organisation, "pk", None)):
+        raise PermissionDenied
+    round_ = PrioritisationRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != RoundStatus.OPEN:
+        raise ValidationError(_("The round is closed; scores can no longer be changed."))
+    need_ids = set(round_.needs.values_list("pk", flat=True))
+    for item in scores:
+        if item.need_id not in need_ids:
+            raise ValidationError(_("That need is not part of this round."))
+        for value in (item.urgency, item.capacity):
+            if not isinstance(value, int) or not 1 <= value <= 5:
+                raise ValidationError(_("Scores go from 1 to 5."))
+    for item in scores:
+        Score.objects.update_or_create(
+            round=round_,
+            need_id=item.need_id,
+            organisation=organisation,
+            defaults={
+                "urgency": item.urgency,
+                "capacity": item.capacity,
+                "contribution": item.contribution,
+                "scored_by": actor,
+            },
+        )
+    return len(scores)
+
+
+TWO_PLACES = Decimal("0.01")
+
+
+@transaction.atomic
+def round_close(*, round_: PrioritisationRound, actor) -> list[RoundResult]:
+    """Close a round: rank its needs by mean urgency plus mean capacity and keep the result.
+
+    Needs in the "urgent and able" quarter of the matrix become prioritised. A round with no
+    scores at all cannot be closed.
+    """
+    round_ = PrioritisationRound.objects.select_for_update().get(pk=round_.pk)
+    if round_.status != RoundStatus.OPEN:
+        raise ValidationError(_("The round is already closed."))
+    means = list(
+        Score.objects.filter(round=round_)
+        .values("need_id")
+        .annotate(urgency=Avg("urgency"), capacity=Avg("capacity"), count=Count("pk"))
+    )
+    if not means:
+        raise ValidationError(_("No organisation has scored yet; a round with no scores cannot be closed."))
+    for row in means:
+        row["urgency"] = Decimal(row["urgency"]).quantize(TWO_PLACES, ROUND_HALF_UP)
+        row["capacity"] = Decimal(row["capacity"]).quantize(TWO_PLACES, ROUND_HALF_UP)
+    means.sort(key=lambda r: (-(r["urgency"] + r["capacity"]), -r["urgency"], -r["count"], r["need_id"]))
+    results = RoundResult.objects.bulk_create(
+        RoundResult(
+            round=round_,
+            need_id=row["need_id"],
+            rank=rank,
+            urgency=row["urgency"],
+            capacity=row["capacity"],
+            score_count=row["count"],
+        )
+        for rank, row in enumerate(means, start=1)
+    )
+    now = timezone.now()
+    prioritised = [r.need_id for r in results if r.quadrant == "act"]
+    Need.objects.filter(pk__in=prioritised, status=NeedStatus.IDENTIFIED).update(
+        status=NeedStatus.PRIORITISED, prioritised_at=now
+    )
+    round_.status = RoundStatus.CLOSED
+    round_.closed_at = now
+    round_.closed_by = actor
+    round_.save(update_fields=["status", "closed_at", "closed_by"])
+    return results
+
+
+@transaction.atomic
+def outcome_save(*, outcome: Outcome, insights=None, measures=None) -> Outcome:
+    """Save an outcome, the residents' words behind it and its indicators with baseline and target."""
+    outcome.full_clean()
+    outcome.save()
+    if insights is not None:
+        outcome.insights.set(insights)
+    if measures is not None:
+        measures.instance = outcome
+        measures.save()
+    return outcome
+
+
+@transaction.atomic
+def intervention_save(*, intervention: Intervention) -> Intervention:
+    intervention.full_clean()
+    intervention.save()
+    return intervention
