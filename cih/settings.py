@@ -54,6 +54,8 @@ PORTAL_APPS = [
     "actors",
     "focusgroups",
     "prioritization",
+    "workshops",
+    "initiatives",
 ]
 
 INSTALLED_APPS = [

@@ -1,0 +1,84 @@
+"""Factories for the workshops app."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from workshops.choices import ItemKind, MinutesState, WorkshopStatus
+from workshops.models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+
+
+def days_from_now(days: int, hour: int = 16) -> datetime.datetime:
+    moment = timezone.localtime() + datetime.timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A workshop held a week ago, with draft minutes."""
+
+    class Meta:
+        model = Workshop
+
+    starts_at = factory.LazyFunction(lambda: days_from_now(-7))
+    place = "Folkets Husby"
+    theme_sv = factory.Sequence(lambda n: f"Tema {n}")
+    theme_en = factory.Sequence(lambda n: f"Theme {n}")
+    status = WorkshopStatus.HELD
+    minutes_state = MinutesState.DRAFT
+    summary_sv = "Vi pratade om trygghet."
+    summary_en = "We talked about safety."
+    notes = "Internt: lokalen var för liten."
+
+
+class PlannedWorkshopFactory(WorkshopFactory):
+    starts_at = factory.LazyFunction(lambda: days_from_now(7))
+    status = WorkshopStatus.PLANNED
+    minutes_state = MinutesState.NONE
+    summary_sv = ""
+    summary_en = ""
+    notes = ""
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    people = 2
+
+
+class ItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkshopItem
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    kind = ItemKind.DECISION
+    text_sv = factory.Sequence(lambda n: f"Punkt {n}")
+    text_en = factory.Sequence(lambda n: f"Point {n}")
+
+
+class ActionFactory(ItemFactory):
+    kind = ItemKind.ACTION
+    responsible = "Amina"
+    due = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
+
+
+class IdeaFactory(ItemFactory):
+    kind = ItemKind.IDEA
+    look_again_on = factory.LazyFunction(lambda: timezone.localdate())
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MinutesComment
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    text = "Det saknas ett beslut."
+
+
+class ThemeSuggestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ThemeSuggestion
+
+    title = factory.Sequence(lambda n: f"Förslag {n}")

@@ -1,0 +1,117 @@
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import ROLES
+from tests.matrix import Case, allow, check_case, public
+
+from .factories import (
+    ActionFactory,
+    AttendanceFactory,
+    IdeaFactory,
+    PlannedWorkshopFactory,
+    ThemeSuggestionFactory,
+    WorkshopFactory,
+)
+
+COORDINATOR_ONLY = allow("coordinator", "admin")
+INSIDE = allow("member", "outsider", "coordinator", "treasurer", "evaluator", "admin")
+OWNER = allow("member", "coordinator", "admin")  # the action's owner organisation, coordinators
+CAME = allow("member", "coordinator", "admin")  # organisations that came, coordinators
+SUGGESTERS = allow("member", "outsider", "coordinator", "admin")
+POST_ONLY = dict.fromkeys(ROLES, 405)
+
+
+def url(name, attribute=None):
+    if attribute is None:
+        return lambda o: reverse(f"workshops:{name}")
+    return lambda o: reverse(f"workshops:{name}", args=[getattr(o, attribute).pk])
+
+
+CASES = [
+    Case("workshops:list", url("list"), public()),
+    Case("workshops:detail", url("detail", "held"), public()),
+    Case("workshops:detail", url("detail", "planned"), public()),
+    Case("workshops:create", url("create"), COORDINATOR_ONLY),
+    Case("workshops:edit", url("edit", "planned"), COORDINATOR_ONLY),
+    Case("workshops:log", url("log", "held"), COORDINATOR_ONLY),
+    Case("workshops:cancel", url("cancel", "planned"), POST_ONLY),
+    Case("workshops:cancel", url("cancel", "planned"), COORDINATOR_ONLY, method="post"),
+    Case("workshops:publish", url("publish", "held"), POST_ONLY),
+    Case("workshops:publish", url("publish", "held"), COORDINATOR_ONLY, method="post"),
+    Case("workshops:comment", url("comment", "held"), POST_ONLY),
+    Case(
+        "workshops:comment",
+        url("comment", "held"),
+        CAME,
+        method="post",
+        data=lambda o: {"kind": "comment", "text": "Bra möte."},
+    ),
+    Case("workshops:ics", url("ics", "planned"), public()),
+    Case("workshops:feed", url("feed"), public()),
+    Case("workshops:actions", url("actions"), INSIDE),
+    Case("workshops:action_update", url("action_update", "action"), POST_ONLY),
+    Case(
+        "workshops:action_update",
+        url("action_update", "action"),
+        OWNER,
+        method="post",
+        data=lambda o: {"change": "done"},
+    ),
+    Case("workshops:parking_lot", url("parking_lot"), INSIDE),
+    Case("workshops:idea_schedule", url("idea_schedule", "idea"), POST_ONLY),
+    Case(
+        "workshops:idea_schedule",
+        url("idea_schedule", "idea"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=lambda o: {"look_again_on": "2030-01-01"},
+    ),
+    Case("workshops:idea_archive", url("idea_archive", "idea"), POST_ONLY),
+    Case(
+        "workshops:idea_archive",
+        url("idea_archive", "idea"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=lambda o: {"reason": "Done elsewhere."},
+    ),
+    Case("workshops:attendance", url("attendance"), INSIDE),
+    Case("workshops:themes", url("themes"), INSIDE),
+    Case("workshops:theme_suggest", url("theme_suggest"), POST_ONLY),
+    Case(
+        "workshops:theme_suggest",
+        url("theme_suggest"),
+        SUGGESTERS,
+        method="post",
+        data=lambda o: {"title": "Trygghet"},
+    ),
+    Case("workshops:theme_take_up", url("theme_take_up", "suggestion"), POST_ONLY),
+    Case(
+        "workshops:theme_take_up",
+        url("theme_take_up", "suggestion"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=lambda o: {"workshop": o.planned.pk},
+    ),
+]
+
+
+@pytest.fixture
+def objects(organisation, other_organisation):
+    held = WorkshopFactory()
+    AttendanceFactory(workshop=held, organisation=organisation)
+    return SimpleNamespace(
+        held=held,
+        planned=PlannedWorkshopFactory(),
+        action=ActionFactory(workshop=held, owner=organisation),
+        idea=IdeaFactory(workshop=held),
+        suggestion=ThemeSuggestionFactory(),
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_permission_matrix(case, role, client_for, objects):
+    check_case(case, role, client_for, objects)

@@ -1,0 +1,58 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkshopStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class WorkshopFormat(models.TextChoices):
+    """How the coordinator structures what came out of the workshop."""
+
+    STANDARD = "standard", _("Decisions, actions and parked ideas")
+    SWOT = "swot", _("With a SWOT analysis")
+
+
+class MinutesState(models.TextChoices):
+    """Where a workshop's written record stands: members check a draft before it is published."""
+
+    NONE = "none", _("Not written yet")
+    DRAFT = "draft", _("Draft for members to check")
+    PUBLISHED = "published", _("Published")
+
+
+class ItemKind(models.TextChoices):
+    """What came out of a workshop."""
+
+    DECISION = "decision", _("Decision")
+    ACTION = "action", _("Action")
+    IDEA = "idea", _("Parked idea")
+    STRENGTH = "strength", _("Strength")
+    WEAKNESS = "weakness", _("Weakness")
+    OPPORTUNITY = "opportunity", _("Opportunity")
+    THREAT = "threat", _("Threat")
+
+
+SWOT_KINDS = (ItemKind.STRENGTH, ItemKind.WEAKNESS, ItemKind.OPPORTUNITY, ItemKind.THREAT)
+
+
+class SwotHeading(models.TextChoices):
+    """The SWOT heading an action answers ("what do we do next?")."""
+
+    NONE = "", _("No SWOT heading")
+    STRENGTH = "strength", _("Strengths")
+    WEAKNESS = "weakness", _("Weaknesses")
+    OPPORTUNITY = "opportunity", _("Opportunities")
+    THREAT = "threat", _("Threats")
+
+
+class CommentKind(models.TextChoices):
+    COMMENT = "comment", _("Comment")
+    CORRECTION = "correction", _("Suggested correction")
+
+
+class SuggestionStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    TAKEN_UP = "taken_up", _("Taken up")

@@ -1,0 +1,433 @@
+"""Forms for the workshops. `WorkshopLogForms` is the one-page record of a held workshop."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Organisation
+
+from . import services
+from .choices import SWOT_KINDS, CommentKind, ItemKind, WorkshopFormat, WorkshopStatus
+from .models import Workshop, WorkshopItem
+
+IDEA_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
+
+
+def _datetime_widget():
+    return forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _text_widget(rows=2):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class HostChoiceMixin:
+    def limit_host(self):
+        if "host" in self.fields:
+            self.fields["host"].queryset = Organisation.objects.active()
+
+
+class WorkshopForm(HostChoiceMixin, forms.ModelForm):
+    """Plan a workshop, or change a planned one."""
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "starts_at",
+            "ends_at",
+            "place",
+            "theme_sv",
+            "theme_en",
+            "host",
+            "format",
+            "agenda_sv",
+            "agenda_en",
+        ]
+        widgets = {
+            "starts_at": _datetime_widget(),
+            "ends_at": _datetime_widget(),
+            "agenda_sv": _text_widget(5),
+            "agenda_en": _text_widget(5),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_host()
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = services.workshop_rule_errors(
+            starts_at=cleaned.get("starts_at"),
+            ends_at=cleaned.get("ends_at"),
+            status=WorkshopStatus.PLANNED,
+        )
+        for name, message in errors.items():
+            self.add_error(name, message)
+        return cleaned
+
+
+class RecordForm(HostChoiceMixin, forms.ModelForm):
+    """The record of a held workshop: when, where, who hosted, the summary and the notes."""
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "starts_at",
+            "ends_at",
+            "place",
+            "theme_sv",
+            "theme_en",
+            "host",
+            "format",
+            "residents",
+            "summary_sv",
+            "summary_en",
+            "notes",
+        ]
+        widgets = {
+            "starts_at": _datetime_widget(),
+            "ends_at": _datetime_widget(),
+            "summary_sv": _text_widget(4),
+            "summary_en": _text_widget(4),
+            "notes": _text_widget(4),
+            "residents": forms.NumberInput(attrs={"min": 0}),
+        }
+        help_texts = {
+            "summary_sv": _("What the public reads once the minutes are published."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_host()
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = services.workshop_rule_errors(
+            starts_at=cleaned.get("starts_at"),
+            ends_at=cleaned.get("ends_at"),
+            status=WorkshopStatus.HELD,
+        )
+        for name, message in errors.items():
+            self.add_error(name, message)
+        return cleaned
+
+
+class AttendanceForm(forms.Form):
+    """How many people one organisation sent; blank or 0 means it did not come."""
+
+    organisation = forms.IntegerField(widget=forms.HiddenInput)
+    people = forms.IntegerField(
+        label=_("People"),
+        required=False,
+        min_value=0,
+        max_value=500,
+        error_messages={"min_value": _("Attendance cannot be below zero.")},
+        widget=forms.NumberInput(attrs={"min": 0, "class": "form-control attendance-input"}),
+    )
+
+
+class BaseAttendanceFormSet(forms.BaseFormSet):
+    def __init__(self, *args, organisations: dict, **kwargs):
+        self.organisations = organisations
+        super().__init__(*args, **kwargs)
+        for form in self.forms:
+            organisation_id = form["organisation"].value()
+            try:
+                form.organisation = organisations.get(int(organisation_id))
+            except (TypeError, ValueError):
+                form.organisation = None
+
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            organisation_id = form.cleaned_data.get("organisation")
+            if organisation_id is None:
+                continue
+            organisation = self.organisations.get(organisation_id)
+            if organisation is None:
+                raise forms.ValidationError(
+                    _("Attendance names an organisation that does not exist.")
+                )
+            if organisation_id in seen:
+                raise forms.ValidationError(
+                    _("The attendance of %(name)s is recorded twice. Record it once.")
+                    % {"name": organisation.name}
+                )
+            seen.add(organisation_id)
+
+    def attendance(self) -> dict[int, int]:
+        return {
+            form.cleaned_data["organisation"]: form.cleaned_data.get("people") or 0
+            for form in self.forms
+            if form.cleaned_data.get("organisation") is not None
+        }
+
+
+AttendanceFormSet = forms.formset_factory(AttendanceForm, formset=BaseAttendanceFormSet, extra=0)
+
+
+class ItemForm(forms.ModelForm):
+    """One row of what came out; the subclasses choose the fields each kind needs."""
+
+    kind_value: str | None = None
+
+    class Meta:
+        model = WorkshopItem
+        fields = ["text_sv", "text_en"]
+        widgets = {"text_sv": _text_widget(), "text_en": _text_widget()}
+
+
+class DecisionForm(ItemForm):
+    kind_value = ItemKind.DECISION
+
+
+class ActionForm(ItemForm):
+    kind_value = ItemKind.ACTION
+
+    class Meta(ItemForm.Meta):
+        fields = ["text_sv", "text_en", "owner", "responsible", "due", "swot_heading"]
+        widgets = {**ItemForm.Meta.widgets, "due": _date_widget()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = Organisation.objects.active()
+
+
+class IdeaForm(ItemForm):
+    kind_value = ItemKind.IDEA
+
+    class Meta(ItemForm.Meta):
+        fields = ["text_sv", "text_en", "look_again_on"]
+        widgets = {**ItemForm.Meta.widgets, "look_again_on": _date_widget()}
+        help_texts = {"look_again_on": _("Blank: in three months.")}
+
+
+class SwotForm(ItemForm):
+    class Meta(ItemForm.Meta):
+        fields = ["kind", "text_sv", "text_en"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "---------")] + [
+            (kind.value, kind.label) for kind in SWOT_KINDS
+        ]
+        self.fields["kind"].label = _("Heading")
+
+
+ITEM_FORMS = {
+    # prefix: (form class, kinds, blank rows)
+    "decisions": (DecisionForm, [ItemKind.DECISION], 3),
+    "actions": (ActionForm, [ItemKind.ACTION], 3),
+    "ideas": (IdeaForm, [ItemKind.IDEA], 2),
+    "swot": (SwotForm, list(SWOT_KINDS), 4),
+}
+
+
+class NextWorkshopForm(HostChoiceMixin, forms.ModelForm):
+    """The next workshop, proposed two weeks on: accept it, move it, or leave it for later."""
+
+    plan = forms.BooleanField(label=_("Plan the next workshop"), required=False, initial=True)
+
+    class Meta:
+        model = Workshop
+        fields = ["starts_at", "ends_at", "place", "theme_sv", "theme_en", "host"]
+        widgets = {"starts_at": _datetime_widget(), "ends_at": _datetime_widget()}
+        labels = {"starts_at": _("Next workshop starts")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_host()
+
+    @property
+    def wanted(self) -> bool:
+        return bool(self["plan"].value())
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = services.workshop_rule_errors(
+            starts_at=cleaned.get("starts_at"),
+            ends_at=cleaned.get("ends_at"),
+            status=WorkshopStatus.PLANNED,
+        )
+        for name, message in errors.items():
+            self.add_error(name, message)
+        return cleaned
+
+
+class WorkshopLogForms:
+    """Every form of the one-page log: the record, attendance, items and the next workshop.
+
+    Valid only when every part is valid and the parts agree (actions due on or after the
+    workshop, SWOT points only in the SWOT format, the next workshop after this one).
+    """
+
+    def __init__(self, data, *, workshop: Workshop, organisations: list, attendance: dict):
+        self.workshop = workshop
+        self.record = RecordForm(data, instance=workshop, prefix="record")
+        by_id = {o.pk: o for o in organisations}
+        initial = [{"organisation": o.pk, "people": attendance.get(o.pk)} for o in organisations]
+        self.attendance = AttendanceFormSet(
+            data, initial=initial, prefix="attendance", organisations=by_id
+        )
+        self.item_formsets = {}
+        editable = not workshop.is_published
+        for prefix, (form_class, kinds, extra) in ITEM_FORMS.items():
+            formset_class = forms.modelformset_factory(
+                WorkshopItem,
+                form=form_class,
+                extra=extra,
+                can_delete=editable,
+                can_delete_extra=False,
+            )
+            queryset = (
+                WorkshopItem.objects.filter(workshop=workshop, kind__in=kinds)
+                .select_related("owner")
+                .order_by("position", "pk")
+                if workshop.pk
+                else WorkshopItem.objects.none()
+            )
+            self.item_formsets[prefix] = formset_class(data, queryset=queryset, prefix=prefix)
+        proposal = services.next_workshop_proposal(workshop)
+        self.next_is_new = proposal.pk is None
+        self.next = NextWorkshopForm(
+            data,
+            instance=proposal,
+            prefix="next",
+            initial={"plan": proposal.starts_at > timezone.now()},
+        )
+
+    @property
+    def decisions(self):
+        return self.item_formsets["decisions"]
+
+    @property
+    def actions(self):
+        return self.item_formsets["actions"]
+
+    @property
+    def ideas(self):
+        return self.item_formsets["ideas"]
+
+    @property
+    def swot(self):
+        return self.item_formsets["swot"]
+
+    def _parts(self):
+        parts = [self.record, self.attendance, *self.item_formsets.values()]
+        if self.next.is_bound and self.next.wanted:
+            parts.append(self.next)
+        return parts
+
+    def is_valid(self) -> bool:
+        valid = all(part.is_valid() for part in self._parts())
+        if not self.record.is_valid():
+            return False
+        starts_at = self.record.cleaned_data["starts_at"]
+        workshop_date = timezone.localdate(starts_at)
+        for form in self.actions.forms:
+            if not form.is_valid() or not form.has_changed():
+                continue
+            message = services.action_due_error(
+                due=form.cleaned_data.get("due"), workshop_date=workshop_date
+            )
+            if message:
+                form.add_error("due", message)
+                valid = False
+        swot_points = [
+            form
+            for form in self.swot.forms
+            if form.is_valid() and form.has_changed() and not self.swot._should_delete_form(form)
+        ]
+        if swot_points and self.record.cleaned_data.get("format") != WorkshopFormat.SWOT:
+            self.record.add_error(
+                "format", _("Choose the SWOT format to record strengths, weaknesses and the rest.")
+            )
+            valid = False
+        next_wanted = self.next.is_bound and self.next.wanted and self.next.is_valid()
+        if next_wanted and self.next.cleaned_data["starts_at"] <= starts_at:
+            self.next.add_error("starts_at", _("The next workshop must come after this one."))
+            valid = False
+        return valid
+
+    @property
+    def has_errors(self) -> bool:
+        return any(
+            part.errors if isinstance(part, forms.BaseForm) else part.total_error_count()
+            for part in [self.record, self.attendance, *self.item_formsets.values(), self.next]
+            if part.is_bound
+        )
+
+    def items(self) -> tuple[list, list]:
+        """The items to save (new or kept, in the order typed) and those to remove."""
+        keep, removed = [], []
+        for formset in self.item_formsets.values():
+            for index, form in enumerate(formset.forms, start=1):
+                if formset.can_delete and formset._should_delete_form(form):
+                    if form.instance.pk:
+                        removed.append(form.instance)
+                    continue
+                if not form.instance.pk and not form.has_changed():
+                    continue
+                item = form.save(commit=False)
+                if form.kind_value:
+                    item.kind = form.kind_value
+                item.position = index
+                if item.kind == ItemKind.IDEA and item.look_again_on is None:
+                    item.look_again_on = (
+                        timezone.localdate(self.record.cleaned_data["starts_at"])
+                        + IDEA_LOOK_AGAIN_AFTER
+                    )
+                keep.append(item)
+        return keep, removed
+
+    def save(self, *, actor) -> Workshop:
+        items, removed = self.items()
+        return services.workshop_log(
+            workshop=self.record.save(commit=False),
+            attendance=self.attendance.attendance(),
+            items=items,
+            removed=removed,
+            next_workshop=self.next.save(commit=False) if self.next.wanted else None,
+            actor=actor,
+        )
+
+
+class CommentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("This is a"), choices=CommentKind.choices)
+    text = forms.CharField(label=_("Your comment"), max_length=4000, widget=_text_widget(4))
+
+
+class ActionUpdateForm(forms.Form):
+    """What the owner organisation says about an action: done, not done after all, or progress."""
+
+    DONE, REOPEN, NOTE = "done", "reopen", "note"
+    change = forms.ChoiceField(
+        label=_("Change"),
+        choices=[
+            (DONE, _("Mark done")),
+            (REOPEN, _("Open again")),
+            (NOTE, _("Progress note only")),
+        ],
+    )
+    note = forms.CharField(label=_("Progress note"), max_length=300, required=False)
+
+
+class IdeaScheduleForm(forms.Form):
+    look_again_on = forms.DateField(label=_("Look at it again on"), widget=_date_widget())
+
+
+class IdeaArchiveForm(forms.Form):
+    reason = forms.CharField(label=_("Why is it archived?"), max_length=300)
+
+
+class ThemeSuggestionForm(forms.Form):
+    title = forms.CharField(label=_("Theme"), max_length=200)
+    description = forms.CharField(
+        label=_("Why and what"), max_length=2000, required=False, widget=_text_widget(3)
+    )

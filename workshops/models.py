@@ -1,0 +1,331 @@
+"""The biweekly co-creation workshops and what came out of them: the collaboration's memory."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import Translated, char_pair, text_pair
+from actors.models import Organisation
+
+from .choices import (
+    SWOT_KINDS,
+    CommentKind,
+    ItemKind,
+    MinutesState,
+    SuggestionStatus,
+    SwotHeading,
+    WorkshopFormat,
+    WorkshopStatus,
+)
+
+DEFAULT_LENGTH = datetime.timedelta(hours=2)
+
+
+class WorkshopQuerySet(models.QuerySet):
+    def upcoming(self):
+        return self.filter(status=WorkshopStatus.PLANNED, starts_at__gte=timezone.now()).order_by(
+            "starts_at"
+        )
+
+    def past(self):
+        return self.filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+    def published(self):
+        return self.filter(minutes_state=MinutesState.PUBLISHED)
+
+
+class Workshop(models.Model):
+    """One co-creation workshop: planned, then held (with minutes) or cancelled."""
+
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    theme_sv, theme_en = char_pair(_("Theme"), 200)
+    host = models.ForeignKey(
+        Organisation,
+        verbose_name=_("hosting organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hosted_workshops",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=WorkshopStatus.choices, default=WorkshopStatus.PLANNED
+    )
+    format = models.CharField(
+        _("format"), max_length=12, choices=WorkshopFormat.choices, default=WorkshopFormat.STANDARD
+    )
+    agenda_sv, agenda_en = text_pair(_("Agenda"))
+    summary_sv, summary_en = text_pair(_("Public summary"))
+    notes = models.TextField(
+        _("internal notes"),
+        blank=True,
+        help_text=_("Read by members and staff, never by the public."),
+    )
+    residents = models.PositiveIntegerField(_("residents who came"), default=0)
+    minutes_state = models.CharField(
+        _("minutes"), max_length=12, choices=MinutesState.choices, default=MinutesState.NONE
+    )
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    theme = Translated()
+    agenda = Translated()
+    summary = Translated()
+
+    objects = WorkshopQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["status", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=models.F("starts_at")),
+                name="workshop_ends_after_start",
+            ),
+        ]
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+
+    def __str__(self):
+        return f"{timezone.localtime(self.starts_at):%Y-%m-%d} {self.theme_sv}"
+
+    def get_absolute_url(self):
+        return reverse("workshops:detail", kwargs={"pk": self.pk})
+
+    @property
+    def ends(self) -> datetime.datetime:
+        return self.ends_at or self.starts_at + DEFAULT_LENGTH
+
+    @property
+    def date(self) -> datetime.date:
+        return timezone.localdate(self.starts_at)
+
+    @property
+    def is_published(self) -> bool:
+        return self.minutes_state == MinutesState.PUBLISHED
+
+    @property
+    def is_draft(self) -> bool:
+        return self.minutes_state == MinutesState.DRAFT
+
+    @property
+    def uses_swot(self) -> bool:
+        return self.format == WorkshopFormat.SWOT
+
+
+class Attendance(models.Model):
+    """How many people an organisation sent to a workshop: one row per organisation."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendances")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="workshop_attendances",
+    )
+    people = models.PositiveSmallIntegerField(_("people"), default=0)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "organisation"], name="one_attendance_per_organisation"
+            ),
+            models.CheckConstraint(condition=Q(people__gte=0), name="attendance_not_negative"),
+        ]
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+
+    def __str__(self):
+        return f"{self.organisation} × {self.people}"
+
+
+class WorkshopItemQuerySet(models.QuerySet):
+    def actions(self):
+        return self.filter(kind=ItemKind.ACTION)
+
+    def open_actions(self):
+        return self.actions().filter(done_at__isnull=True)
+
+    def ideas(self):
+        return self.filter(kind=ItemKind.IDEA)
+
+    def parked(self):
+        """Parked ideas still in the parking lot (not archived)."""
+        return self.ideas().filter(archived_at__isnull=True)
+
+    def due_for_a_look(self, on: datetime.date):
+        return self.parked().filter(look_again_on__lte=on)
+
+
+class WorkshopItem(models.Model):
+    """Something that came out of a workshop: a decision, an action, a parked idea or a SWOT point.
+
+    One table for every kind, so that follow-up reads one place and a later migration can add the
+    links to needs and initiatives (nullable foreign keys) once those apps exist.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    text_sv, text_en = text_pair(_("Text"), required=True)
+
+    # Actions
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="workshop_actions",
+    )
+    responsible = models.CharField(_("responsible person"), max_length=120, blank=True)
+    due = models.DateField(_("due"), null=True, blank=True)
+    swot_heading = models.CharField(
+        _("answers the SWOT heading"),
+        max_length=12,
+        choices=SwotHeading.choices,
+        default=SwotHeading.NONE,
+        blank=True,
+    )
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    progress_note = models.CharField(_("progress note"), max_length=300, blank=True)
+
+    # Parked ideas
+    look_again_on = models.DateField(_("look at it again on"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    archive_reason = models.CharField(_("reason for archiving"), max_length=300, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    created = models.DateTimeField(auto_now_add=True)
+
+    text = Translated()
+
+    objects = WorkshopItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["workshop", "kind", "position", "pk"]
+        indexes = [
+            models.Index(fields=["kind", "done_at"]),
+            models.Index(fields=["kind", "archived_at", "look_again_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind=ItemKind.ACTION) | Q(done_at__isnull=True, due__isnull=True),
+                name="only_actions_are_done_or_due",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ItemKind.IDEA) | Q(archived_at__isnull=True),
+                name="only_ideas_are_archived",
+            ),
+        ]
+        verbose_name = _("workshop item")
+        verbose_name_plural = _("workshop items")
+
+    def __str__(self):
+        return self.text_sv[:80]
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
+
+    @property
+    def is_swot(self) -> bool:
+        return self.kind in SWOT_KINDS
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return (
+            self.kind == ItemKind.ACTION
+            and not self.is_done
+            and self.due is not None
+            and (self.due < today)
+        )
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+
+class MinutesComment(models.Model):
+    """A member organisation's comment on, or suggested correction to, draft minutes."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=CommentKind.choices, default=CommentKind.COMMENT
+    )
+    text = models.TextField(_("text"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("comment on the minutes")
+        verbose_name_plural = _("comments on the minutes")
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ThemeSuggestion(models.Model):
+    """A theme a member suggests for a coming workshop."""
+
+    title = models.CharField(_("theme"), max_length=200)
+    description = models.TextField(_("why and what"), blank=True)
+    suggested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=SuggestionStatus.choices, default=SuggestionStatus.OPEN
+    )
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("taken up at"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suggestions",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("theme suggestion")
+        verbose_name_plural = _("theme suggestions")
+
+    def __str__(self):
+        return self.title

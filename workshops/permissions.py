@@ -1,0 +1,70 @@
+"""Who may see and change what in the workshops.
+
+Coordinators plan, log and publish workshops. Members of an organisation (and the staff roles)
+read the internal side: drafts, internal notes, actions, the parking lot, theme suggestions;
+they update the actions their organisation owns and comment on drafts of workshops their
+organisation attended. The public reads planned workshops and published summaries.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from actors.choices import PortalRole
+from actors.permissions import MEMBER, has_role, is_coordinator, is_member_of, organisation_ids_of
+
+from .choices import ItemKind
+from .models import Attendance, Workshop, WorkshopItem
+
+INSIDE_ROLES = (MEMBER, PortalRole.COORDINATOR, PortalRole.TREASURER, PortalRole.EVALUATOR)
+
+
+def reads_internal(user) -> bool:
+    """Members and staff read drafts, internal notes, actions and the parking lot."""
+    return has_role(user, *INSIDE_ROLES)
+
+
+def can_comment(user, workshop: Workshop) -> bool:
+    """Coordinators, and members of organisations that came, comment on draft minutes."""
+    if not workshop.is_draft:
+        return False
+    if is_coordinator(user):
+        return True
+    own = organisation_ids_of(user)
+    return (
+        bool(own)
+        and Attendance.objects.filter(
+            workshop=workshop, organisation_id__in=own, people__gt=0
+        ).exists()
+    )
+
+
+def can_update_action(user, item: WorkshopItem) -> bool:
+    return item.kind == ItemKind.ACTION and (
+        is_coordinator(user) or is_member_of(user, item.owner_id)
+    )
+
+
+def get_workshop_for_user(user, pk: int, action: str = "view") -> Workshop:
+    """The workshop (every workshop is public), or 403 when the action is not the user's to take."""
+    workshop = get_object_or_404(Workshop.objects.select_related("host"), pk=pk)
+    if action in {"edit", "log", "publish", "cancel"} and not is_coordinator(user):
+        raise PermissionDenied
+    if action == "comment" and not can_comment(user, workshop):
+        raise PermissionDenied
+    return workshop
+
+
+def get_item_for_user(user, pk: int, action: str) -> WorkshopItem:
+    """An item to change: an action (owner's members, coordinators) or an idea (coordinators)."""
+    item = get_object_or_404(WorkshopItem.objects.select_related("workshop", "owner"), pk=pk)
+    if action == "update_action":
+        if item.kind != ItemKind.ACTION:
+            raise PermissionDenied
+        if not can_update_action(user, item):
+            raise PermissionDenied
+    elif action == "manage_idea":
+        if item.kind != ItemKind.IDEA or not is_coordinator(user):
+            raise PermissionDenied
+    else:
+        raise PermissionDenied
+    return item

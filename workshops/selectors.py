@@ -1,0 +1,221 @@
+"""Reads for the workshops pages, each already joined for its page (a fixed number of queries)."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import F, Q, Sum
+from django.utils import timezone
+
+from actors.models import Organisation
+
+from .choices import SWOT_KINDS, ItemKind, MinutesState, SuggestionStatus, WorkshopStatus
+from .models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+
+
+def workshop_list_upcoming(*, limit: int = 10):
+    return list(Workshop.objects.upcoming().select_related("host")[:limit])
+
+
+def workshop_list_past():
+    """Past workshops, newest first, with the number of people who came."""
+    return (
+        Workshop.objects.past().select_related("host").annotate(people=Sum("attendances__people"))
+    )
+
+
+def next_workshop() -> Workshop | None:
+    return Workshop.objects.upcoming().select_related("host").first()
+
+
+@dataclass
+class WorkshopRecord:
+    """Everything a workshop's page shows, grouped the way the minutes read."""
+
+    attendance: list = field(default_factory=list)
+    decisions: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+    ideas: list = field(default_factory=list)
+    swot: list = field(default_factory=list)  # [(kind label, points, actions answering it)]
+    comments: list = field(default_factory=list)
+    due_ideas: list = field(default_factory=list)
+
+    @property
+    def people(self) -> int:
+        return sum(a.people for a in self.attendance)
+
+
+def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
+    """The record of one workshop. The public only reads a published record's public parts."""
+    record = WorkshopRecord()
+    if workshop.status == WorkshopStatus.PLANNED:
+        # Ideas due for a new look by the workshop's date go on its agenda.
+        record.due_ideas = list(
+            WorkshopItem.objects.due_for_a_look(workshop.date).select_related("workshop")[:20]
+        )
+    if not (internal or workshop.is_published):
+        return record
+    record.attendance = list(
+        Attendance.objects.filter(workshop=workshop, people__gt=0).select_related("organisation")
+    )
+    items = WorkshopItem.objects.filter(workshop=workshop).select_related("owner")
+    if not internal:
+        items = items.filter(kind=ItemKind.DECISION)
+    by_kind: dict[str, list] = {}
+    for item in items.order_by("position", "pk"):
+        by_kind.setdefault(item.kind, []).append(item)
+    record.decisions = by_kind.get(ItemKind.DECISION, [])
+    actions = by_kind.get(ItemKind.ACTION, [])
+    record.actions = [a for a in actions if not a.swot_heading]
+    record.ideas = by_kind.get(ItemKind.IDEA, [])
+    if workshop.uses_swot or any(by_kind.get(kind) for kind in SWOT_KINDS):
+        record.swot = [
+            (
+                ItemKind(kind).label,
+                by_kind.get(kind, []),
+                [a for a in actions if a.swot_heading == kind],
+            )
+            for kind in SWOT_KINDS
+        ]
+    else:
+        record.actions = actions
+    if internal:
+        record.comments = list(
+            MinutesComment.objects.filter(workshop=workshop).select_related(
+                "author", "organisation"
+            )
+        )
+    return record
+
+
+def open_actions(*, owner_id: int | None = None):
+    """Open actions of every workshop, by owner organisation, the earliest due first."""
+    queryset = (
+        WorkshopItem.objects.open_actions()
+        .select_related("owner", "workshop")
+        .order_by(F("owner__name").asc(nulls_last=True), F("due").asc(nulls_last=True), "pk")
+    )
+    if owner_id is not None:
+        queryset = queryset.filter(owner_id=owner_id)
+    return queryset
+
+
+def parking_lot(*, archived: bool = False):
+    """Parked ideas: those due for a look first, then by date; archived ones on their own."""
+    queryset = WorkshopItem.objects.ideas().select_related("workshop", "archived_by")
+    if archived:
+        return queryset.filter(archived_at__isnull=False).order_by("-archived_at", "-pk")
+    return queryset.filter(archived_at__isnull=True).order_by(
+        F("look_again_on").asc(nulls_last=True), "-workshop__starts_at", "pk"
+    )
+
+
+def ideas_due(*, on: datetime.date | None = None, limit: int = 10):
+    on = on or timezone.localdate()
+    return list(
+        WorkshopItem.objects.due_for_a_look(on)
+        .select_related("workshop")
+        .order_by("look_again_on", "pk")[:limit]
+    )
+
+
+def drafts_awaiting_publish(*, limit: int = 10):
+    return list(
+        Workshop.objects.filter(minutes_state=MinutesState.DRAFT).order_by("starts_at")[:limit]
+    )
+
+
+def open_actions_of(organisation_ids, *, limit: int = 10):
+    return list(
+        WorkshopItem.objects.open_actions()
+        .filter(owner_id__in=organisation_ids)
+        .select_related("owner", "workshop")
+        .order_by(F("due").asc(nulls_last=True), "pk")[:limit]
+    )
+
+
+def theme_suggestions(*, status: str = SuggestionStatus.OPEN):
+    return ThemeSuggestion.objects.filter(status=status).select_related("organisation", "workshop")
+
+
+@dataclass
+class AttendanceRow:
+    organisation: Organisation
+    counts: list  # people per workshop, in the order of the columns (0: did not come)
+    rate: int = 0  # share of the workshops it came to, in whole per cent
+
+    @property
+    def came(self) -> int:
+        return sum(1 for count in self.counts if count)
+
+    @property
+    def people(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass
+class AttendanceOverview:
+    workshops: list
+    rows: list
+    residents: list
+
+    BAR_HEIGHT = 24
+    BAR_SCALE = 3  # pixels per per cent
+
+    @property
+    def chart(self) -> dict:
+        """Geometry of the bar chart: one bar per organisation, its length the attendance rate."""
+        bars = []
+        for index, row in enumerate(self.rows):
+            rate = row.rate
+            y = index * self.BAR_HEIGHT
+            bars.append(
+                {
+                    "name": row.organisation.name,
+                    "rate": rate,
+                    "came": row.came,
+                    "y": y,
+                    "text_y": y + 16,
+                    "width": max(rate * self.BAR_SCALE, 1),
+                    "label_x": 230 + rate * self.BAR_SCALE + 6,
+                }
+            )
+        return {"bars": bars, "height": len(bars) * self.BAR_HEIGHT + 4, "width": 600}
+
+
+def attendance_overview(*, last: int = 12) -> AttendanceOverview:
+    """Who came to the last held workshops: one row per organisation, one column per workshop.
+
+    Three queries whatever the history: the workshops, their attendance, the organisations.
+    """
+    workshops = list(
+        Workshop.objects.filter(status=WorkshopStatus.HELD).order_by("-starts_at")[:last]
+    )
+    workshops.reverse()
+    column = {w.pk: index for index, w in enumerate(workshops)}
+    counts: dict[int, list] = {}
+    for row in Attendance.objects.filter(workshop_id__in=column).values_list(
+        "organisation_id", "workshop_id", "people"
+    ):
+        organisation_id, workshop_id, people = row
+        counts.setdefault(organisation_id, [0] * len(workshops))[column[workshop_id]] = people
+    organisations = Organisation.objects.filter(Q(active=True) | Q(pk__in=counts))
+    rows = [
+        AttendanceRow(organisation=o, counts=counts.get(o.pk, [0] * len(workshops)))
+        for o in organisations
+    ]
+    for row in rows:
+        row.rate = round(100 * row.came / len(workshops)) if workshops else 0
+    rows.sort(key=lambda row: (-row.came, row.organisation.name))
+    return AttendanceOverview(
+        workshops=workshops, rows=rows, residents=[w.residents for w in workshops]
+    )
+
+
+def workshops_for_calendar(*, limit: int = 200):
+    """The feed: coming workshops and the recent past (calendar apps keep their own history)."""
+    since = timezone.now() - datetime.timedelta(days=180)
+    return list(
+        Workshop.objects.filter(starts_at__gte=since)
+        .select_related("host")
+        .order_by("starts_at")[:limit]
+    )

@@ -1,0 +1,297 @@
+"""Writes for the workshops app: one function per domain action, each in one transaction.
+
+Each service checks its own rules (the forms check them too, to show the message next to the
+field); a broken rule raises ValidationError and nothing is saved.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.models import Organisation
+
+from .choices import (
+    SWOT_KINDS,
+    CommentKind,
+    ItemKind,
+    MinutesState,
+    SuggestionStatus,
+    SwotHeading,
+    WorkshopStatus,
+)
+from .models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+
+NEXT_WORKSHOP_AFTER = datetime.timedelta(weeks=2)
+
+
+def workshop_rule_errors(*, starts_at, ends_at, status, now=None) -> dict[str, str]:
+    """The rules a workshop's date and status must follow, as {field: message}."""
+    now = now or timezone.now()
+    errors = {}
+    if starts_at and status == WorkshopStatus.PLANNED and starts_at < now:
+        errors["starts_at"] = _(
+            "A workshop in the past cannot be planned: log it as held, or mark it cancelled."
+        )
+    if starts_at and status == WorkshopStatus.HELD and starts_at > now:
+        errors["starts_at"] = _("A workshop that has not started yet cannot be held.")
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = _("The workshop must end after it starts.")
+    return errors
+
+
+def action_due_error(*, due: datetime.date | None, workshop_date: datetime.date) -> str | None:
+    if due is not None and due < workshop_date:
+        return _("An action cannot be due before the workshop it came from (%(date)s).") % {
+            "date": workshop_date.isoformat()
+        }
+    return None
+
+
+def _check(workshop: Workshop) -> None:
+    errors = workshop_rule_errors(
+        starts_at=workshop.starts_at, ends_at=workshop.ends_at, status=workshop.status
+    )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def workshop_save(*, workshop: Workshop, actor) -> Workshop:
+    """Plan a workshop, or change a planned one's date, place, theme, host, format or agenda."""
+    _check(workshop)
+    if workshop.pk:
+        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    else:
+        workshop.created_by = actor
+    workshop.save()
+    return workshop
+
+
+def next_workshop_proposal(workshop: Workshop) -> Workshop:
+    """The workshop after this one: the planned one if there is one, else a new one two weeks on."""
+    planned = (
+        Workshop.objects.filter(status=WorkshopStatus.PLANNED, starts_at__gt=workshop.starts_at)
+        .exclude(pk=workshop.pk)
+        .order_by("starts_at")
+        .first()
+    )
+    if planned is not None:
+        return planned
+    starts_at = workshop.starts_at + NEXT_WORKSHOP_AFTER
+    return Workshop(
+        starts_at=starts_at,
+        ends_at=workshop.ends_at + NEXT_WORKSHOP_AFTER if workshop.ends_at else None,
+        place=workshop.place,
+        host=workshop.host,
+        status=WorkshopStatus.PLANNED,
+    )
+
+
+@transaction.atomic
+def workshop_log(
+    *,
+    workshop: Workshop,
+    attendance: dict[int, int],
+    items: list[WorkshopItem],
+    removed: list[WorkshopItem] = (),
+    next_workshop: Workshop | None = None,
+    actor,
+) -> Workshop:
+    """Record a held workshop in one go: the record, attendance, what came out, the next workshop.
+
+    `workshop` carries the record's fields as typed; `attendance` maps organisation ids to the
+    number of people who came (0 or missing: did not come); `items` are new or changed items and
+    `removed` items the coordinator took out of a draft. The minutes become a draft for members
+    to check, unless they were already published (then the correction shows at once).
+    """
+    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    workshop.status = WorkshopStatus.HELD
+    _check(workshop)
+    workshop_date = workshop.date
+    errors = []
+    if any(people is None or people < 0 for people in attendance.values()):
+        errors.append(_("Attendance cannot be below zero."))
+    if Organisation.objects.filter(pk__in=attendance).count() != len(attendance):
+        errors.append(_("Attendance names an organisation that does not exist."))
+    for item in items:
+        if item.kind == ItemKind.ACTION:
+            message = action_due_error(due=item.due, workshop_date=workshop_date)
+            if message:
+                errors.append(message)
+        elif item.due or item.owner_id or item.done_at:
+            errors.append(_("Only actions have an owner and a due date."))
+        if item.kind in SWOT_KINDS and not workshop.uses_swot:
+            errors.append(_("SWOT points need the SWOT format."))
+    if removed and workshop.is_published:
+        errors.append(_("Items of published minutes are corrected, not removed."))
+    if next_workshop is not None and next_workshop.starts_at <= workshop.starts_at:
+        errors.append(_("The next workshop must come after this one."))
+    if errors:
+        raise ValidationError(errors)
+
+    if workshop.minutes_state == MinutesState.NONE:
+        workshop.minutes_state = MinutesState.DRAFT
+    workshop.save()
+
+    came = {org_id: people for org_id, people in attendance.items() if people}
+    Attendance.objects.filter(workshop=workshop).exclude(organisation_id__in=came).delete()
+    existing = {a.organisation_id: a for a in Attendance.objects.filter(workshop=workshop)}
+    for organisation_id, people in came.items():
+        row = existing.get(organisation_id)
+        if row is None:
+            Attendance.objects.create(
+                workshop=workshop, organisation_id=organisation_id, people=people
+            )
+        elif row.people != people:
+            row.people = people
+            row.save(update_fields=["people"])
+
+    for item in removed:
+        if item.pk and item.workshop_id == workshop.pk:
+            item.delete()
+    for position, item in enumerate(items, start=1):
+        item.workshop = workshop
+        if not item.position:
+            item.position = position
+        if item.kind != ItemKind.ACTION:
+            item.swot_heading = SwotHeading.NONE
+        item.save()
+
+    if next_workshop is not None:
+        next_workshop.status = WorkshopStatus.PLANNED
+        workshop_save(workshop=next_workshop, actor=actor)
+    return workshop
+
+
+@transaction.atomic
+def workshop_cancel(*, workshop: Workshop, actor) -> Workshop:
+    """Call off a planned workshop; it stays in the list, marked cancelled."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != WorkshopStatus.PLANNED:
+        raise ValidationError(_("Only a planned workshop can be cancelled."))
+    workshop.status = WorkshopStatus.CANCELLED
+    workshop.save(update_fields=["status", "updated"])
+    return workshop
+
+
+@transaction.atomic
+def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
+    """Publish checked minutes: the public and the reports read the published record."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.minutes_state != MinutesState.DRAFT:
+        raise ValidationError(_("Only draft minutes can be published."))
+    if not workshop.summary_sv.strip():
+        raise ValidationError(_("Write a public summary (in Swedish) before publishing."))
+    workshop.minutes_state = MinutesState.PUBLISHED
+    workshop.published_at = timezone.now()
+    workshop.published_by = actor
+    workshop.save(update_fields=["minutes_state", "published_at", "published_by", "updated"])
+    return workshop
+
+
+@transaction.atomic
+def minutes_comment_add(
+    *, workshop: Workshop, author, organisation: Organisation | None, kind: str, text: str
+) -> MinutesComment:
+    """A member's comment on draft minutes, or a correction they suggest."""
+    if not workshop.is_draft:
+        raise ValidationError(_("Comments are taken while the minutes are a draft."))
+    if kind not in CommentKind.values or not text.strip():
+        raise ValidationError(_("Write a comment."))
+    return MinutesComment.objects.create(
+        workshop=workshop, author=author, organisation=organisation, kind=kind, text=text.strip()
+    )
+
+
+def _locked_item(item: WorkshopItem, kind: str) -> WorkshopItem:
+    locked = WorkshopItem.objects.select_for_update().get(pk=item.pk)
+    if locked.kind != kind:
+        raise ValidationError(_("This item is not of the right kind."))
+    return locked
+
+
+@transaction.atomic
+def action_complete(*, item: WorkshopItem, actor, note: str = "") -> WorkshopItem:
+    """Mark an action done; the owner organisation's members and coordinators do this."""
+    item = _locked_item(item, ItemKind.ACTION)
+    if item.done_at is None:
+        item.done_at = timezone.now()
+        item.done_by = actor
+    if note:
+        item.progress_note = note
+    item.save(update_fields=["done_at", "done_by", "progress_note"])
+    return item
+
+
+@transaction.atomic
+def action_reopen(*, item: WorkshopItem, actor, note: str = "") -> WorkshopItem:
+    """Open a done action again (it was not done after all)."""
+    item = _locked_item(item, ItemKind.ACTION)
+    item.done_at = None
+    item.done_by = None
+    if note:
+        item.progress_note = note
+    item.save(update_fields=["done_at", "done_by", "progress_note"])
+    return item
+
+
+@transaction.atomic
+def action_note(*, item: WorkshopItem, actor, note: str) -> WorkshopItem:
+    """Say how an open action is going, without closing it."""
+    item = _locked_item(item, ItemKind.ACTION)
+    item.progress_note = note
+    item.save(update_fields=["progress_note"])
+    return item
+
+
+@transaction.atomic
+def idea_schedule(*, item: WorkshopItem, look_again_on: datetime.date, actor) -> WorkshopItem:
+    """Set the date to look at a parked idea again."""
+    item = _locked_item(item, ItemKind.IDEA)
+    if item.archived_at is not None:
+        raise ValidationError(_("This idea is archived."))
+    item.look_again_on = look_again_on
+    item.save(update_fields=["look_again_on"])
+    return item
+
+
+@transaction.atomic
+def idea_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
+    """Take a parked idea out of the parking lot, with the reason; it is kept, never deleted."""
+    item = _locked_item(item, ItemKind.IDEA)
+    if not reason.strip():
+        raise ValidationError(_("Say why the idea is archived."))
+    if item.archived_at is None:
+        item.archived_at = timezone.now()
+        item.archived_by = actor
+        item.archive_reason = reason.strip()
+        item.save(update_fields=["archived_at", "archived_by", "archive_reason"])
+    return item
+
+
+@transaction.atomic
+def theme_suggest(
+    *, title: str, description: str, user, organisation: Organisation | None
+) -> ThemeSuggestion:
+    """A member suggests a theme for a coming workshop."""
+    if not title.strip():
+        raise ValidationError(_("Name the theme."))
+    return ThemeSuggestion.objects.create(
+        title=title.strip(),
+        description=description.strip(),
+        suggested_by=user,
+        organisation=organisation,
+    )
+
+
+@transaction.atomic
+def theme_take_up(*, suggestion: ThemeSuggestion, workshop: Workshop, actor) -> ThemeSuggestion:
+    """Note which workshop takes up a suggested theme."""
+    suggestion = ThemeSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    suggestion.status = SuggestionStatus.TAKEN_UP
+    suggestion.workshop = workshop
+    suggestion.save(update_fields=["status", "workshop"])
+    return suggestion

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "workshops"
+
+urlpatterns = [
+    path("workshops/", views.workshop_list, name="list"),
+    path("workshops/new/", views.workshop_create, name="create"),
+    path("workshops/calendar.ics", views.calendar_feed, name="feed"),
+    path("workshops/actions/", views.action_list, name="actions"),
+    path("workshops/actions/<int:pk>/", views.action_update, name="action_update"),
+    path("workshops/parking-lot/", views.parking_lot, name="parking_lot"),
+    path("workshops/parking-lot/<int:pk>/date/", views.idea_schedule, name="idea_schedule"),
+    path("workshops/parking-lot/<int:pk>/archive/", views.idea_archive, name="idea_archive"),
+    path("workshops/attendance/", views.attendance_overview, name="attendance"),
+    path("workshops/themes/", views.theme_list, name="themes"),
+    path("workshops/themes/new/", views.theme_suggest, name="theme_suggest"),
+    path("workshops/themes/<int:pk>/taken-up/", views.theme_take_up, name="theme_take_up"),
+    path("workshops/<int:pk>/", views.workshop_detail, name="detail"),
+    path("workshops/<int:pk>/edit/", views.workshop_edit, name="edit"),
+    path("workshops/<int:pk>/log/", views.workshop_log, name="log"),
+    path("workshops/<int:pk>/cancel/", views.workshop_cancel, name="cancel"),
+    path("workshops/<int:pk>/publish/", views.workshop_publish, name="publish"),
+    path("workshops/<int:pk>/comments/", views.comment_add, name="comment"),
+    path("workshops/<int:pk>/calendar.ics", views.workshop_ics, name="ics"),
+]

@@ -1,0 +1,376 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actors.choices import PortalRole
+from actors.models import Organisation
+from actors.permissions import is_coordinator, organisation_ids_of, role_required
+
+from . import calendar, selectors, services
+from .choices import MinutesState, SuggestionStatus, WorkshopStatus
+from .forms import (
+    ActionUpdateForm,
+    CommentForm,
+    IdeaArchiveForm,
+    IdeaScheduleForm,
+    ThemeSuggestionForm,
+    WorkshopForm,
+    WorkshopLogForms,
+)
+from .models import Attendance, ThemeSuggestion, Workshop
+from .permissions import (
+    INSIDE_ROLES,
+    can_comment,
+    get_item_for_user,
+    get_workshop_for_user,
+    reads_internal,
+)
+
+PAGE_SIZE = 25
+
+coordinator_required = role_required(PortalRole.COORDINATOR)
+inside_required = role_required(*INSIDE_ROLES)
+suggester_required = role_required("member", PortalRole.COORDINATOR)
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+def workshop_list(request):
+    return render(
+        request,
+        "workshops/workshop_list.html",
+        {
+            "upcoming": selectors.workshop_list_upcoming(),
+            "page": _page(request, selectors.workshop_list_past()),
+            "internal": reads_internal(request.user),
+        },
+    )
+
+
+def workshop_detail(request, pk):
+    workshop = get_workshop_for_user(request.user, pk)
+    internal = reads_internal(request.user)
+    return render(
+        request,
+        "workshops/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "internal": internal,
+            "record": selectors.workshop_record(workshop, internal=internal),
+            "comment_form": CommentForm() if can_comment(request.user, workshop) else None,
+        },
+    )
+
+
+@coordinator_required
+def workshop_create(request):
+    form = WorkshopForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop = services.workshop_save(workshop=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The workshop is planned."))
+            return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": None})
+
+
+@coordinator_required
+def workshop_edit(request, pk):
+    workshop = get_workshop_for_user(request.user, pk, "edit")
+    if workshop.status == WorkshopStatus.HELD:
+        return redirect("workshops:log", pk=workshop.pk)
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workshop_save(workshop=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The workshop was saved."))
+            return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@coordinator_required
+def workshop_log(request, pk):
+    """Record a held workshop on one page: attendance, what came out, the next workshop."""
+    workshop = get_workshop_for_user(request.user, pk, "log")
+    if workshop.status == WorkshopStatus.CANCELLED:
+        messages.error(request, _("A cancelled workshop has no record."))
+        return redirect(workshop)
+    organisations = list(
+        Organisation.objects.filter(Q(active=True) | Q(workshop_attendances__workshop=workshop))
+        .distinct()
+        .order_by("name")
+    )
+    attendance = dict(
+        Attendance.objects.filter(workshop=workshop).values_list("organisation_id", "people")
+    )
+    log = WorkshopLogForms(
+        request.POST if request.method == "POST" else None,
+        workshop=workshop,
+        organisations=organisations,
+        attendance=attendance,
+    )
+    if request.method == "POST" and log.is_valid():
+        try:
+            log.save(actor=request.user)
+        except ValidationError as error:
+            log.record.add_error(None, _errors(error))
+        else:
+            messages.success(
+                request,
+                _("The workshop is recorded. Members can check the draft before you publish it.")
+                if workshop.minutes_state == MinutesState.DRAFT
+                else _("The workshop record was saved."),
+            )
+            if "continue" in request.POST:
+                return redirect("workshops:log", pk=workshop.pk)
+            return redirect(workshop)
+    return render(
+        request,
+        "workshops/workshop_log.html",
+        {
+            "workshop": workshop,
+            "log": log,
+            "suggestions": list(selectors.theme_suggestions()[:10]),
+            "due_ideas": selectors.ideas_due(on=workshop.date),
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def workshop_cancel(request, pk):
+    workshop = get_workshop_for_user(request.user, pk, "cancel")
+    try:
+        services.workshop_cancel(workshop=workshop, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The workshop is cancelled."))
+    return redirect(workshop)
+
+
+@require_POST
+@coordinator_required
+def workshop_publish(request, pk):
+    workshop = get_workshop_for_user(request.user, pk, "publish")
+    try:
+        services.workshop_publish(workshop=workshop, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The minutes are published."))
+    return redirect(workshop)
+
+
+@require_POST
+@login_required
+def comment_add(request, pk):
+    workshop = get_workshop_for_user(request.user, pk, "comment")
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a comment."))
+        return redirect(workshop)
+    came = set(workshop.attendances.filter(people__gt=0).values_list("organisation_id", flat=True))
+    own = sorted(organisation_ids_of(request.user) & came)
+    organisation = Organisation.objects.filter(pk=own[0]).first() if own else None
+    try:
+        services.minutes_comment_add(
+            workshop=workshop,
+            author=request.user,
+            organisation=organisation,
+            kind=form.cleaned_data["kind"],
+            text=form.cleaned_data["text"],
+        )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("Thank you: the coordinator will see your comment."))
+    return redirect(workshop)
+
+
+def workshop_ics(request, pk):
+    workshop = get_workshop_for_user(request.user, pk)
+    body = calendar.build([workshop], request=request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="workshop-{workshop.pk}.ics"'
+    return response
+
+
+def calendar_feed(request):
+    body = calendar.build(selectors.workshops_for_calendar(), request=request)
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
+
+
+@inside_required
+def action_list(request):
+    owner = None
+    if request.GET.get("owner"):
+        owner = Organisation.objects.filter(slug=request.GET["owner"]).first()
+    return render(
+        request,
+        "workshops/action_list.html",
+        {
+            "page": _page(request, selectors.open_actions(owner_id=owner.pk if owner else None)),
+            "owner": owner,
+            "owners": Organisation.objects.active(),
+            "own_ids": organisation_ids_of(request.user),
+            "is_coordinator": is_coordinator(request.user),
+        },
+    )
+
+
+@require_POST
+@login_required
+def action_update(request, pk):
+    item = get_item_for_user(request.user, pk, "update_action")
+    form = ActionUpdateForm(request.POST)
+    back = request.POST.get("next")
+    if back not in {"detail", "actions"}:
+        back = "actions"
+    target = item.workshop.get_absolute_url() if back == "detail" else reverse("workshops:actions")
+    if not form.is_valid():
+        messages.error(request, _("Choose what to change."))
+        return redirect(target)
+    change, note = form.cleaned_data["change"], form.cleaned_data["note"]
+    if change == ActionUpdateForm.DONE:
+        services.action_complete(item=item, actor=request.user, note=note)
+        messages.success(request, _("The action is marked done."))
+    elif change == ActionUpdateForm.REOPEN:
+        services.action_reopen(item=item, actor=request.user, note=note)
+        messages.success(request, _("The action is open again."))
+    elif note:
+        services.action_note(item=item, actor=request.user, note=note)
+        messages.success(request, _("The progress note was saved."))
+    else:
+        messages.error(request, _("Write a progress note."))
+    return redirect(target)
+
+
+@inside_required
+def parking_lot(request):
+    archived = request.GET.get("archived") == "1"
+    return render(
+        request,
+        "workshops/idea_list.html",
+        {
+            "page": _page(request, selectors.parking_lot(archived=archived)),
+            "archived": archived,
+            "is_coordinator": is_coordinator(request.user),
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def idea_schedule(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_idea")
+    form = IdeaScheduleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a valid date to look at the idea again."))
+        return redirect("workshops:parking_lot")
+    try:
+        services.idea_schedule(
+            item=item, look_again_on=form.cleaned_data["look_again_on"], actor=request.user
+        )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(request, _("The idea will come up again on the date you chose."))
+    return redirect("workshops:parking_lot")
+
+
+@require_POST
+@coordinator_required
+def idea_archive(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_idea")
+    form = IdeaArchiveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the idea is archived."))
+        return redirect("workshops:parking_lot")
+    services.idea_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
+    messages.success(
+        request, _("The idea is archived. It stays in the archive of the parking lot.")
+    )
+    return redirect("workshops:parking_lot")
+
+
+@inside_required
+def attendance_overview(request):
+    return render(
+        request,
+        "workshops/attendance_overview.html",
+        {"overview": selectors.attendance_overview()},
+    )
+
+
+@inside_required
+def theme_list(request):
+    return render(
+        request,
+        "workshops/theme_list.html",
+        {
+            "page": _page(request, selectors.theme_suggestions()),
+            "taken_up": list(selectors.theme_suggestions(status=SuggestionStatus.TAKEN_UP)[:10]),
+            "form": ThemeSuggestionForm(),
+            "can_suggest": is_coordinator(request.user) or bool(organisation_ids_of(request.user)),
+            "upcoming": selectors.workshop_list_upcoming() if is_coordinator(request.user) else [],
+        },
+    )
+
+
+@require_POST
+@suggester_required
+def theme_suggest(request):
+    form = ThemeSuggestionForm(request.POST)
+    if form.is_valid():
+        own = sorted(organisation_ids_of(request.user))
+        services.theme_suggest(
+            title=form.cleaned_data["title"],
+            description=form.cleaned_data["description"],
+            user=request.user,
+            organisation=Organisation.objects.filter(pk=own[0]).first() if own else None,
+        )
+        messages.success(request, _("Thank you for the theme suggestion."))
+        return redirect("workshops:themes")
+    return render(
+        request,
+        "workshops/theme_list.html",
+        {
+            "page": _page(request, selectors.theme_suggestions()),
+            "taken_up": [],
+            "form": form,
+            "can_suggest": True,
+            "upcoming": [],
+        },
+    )
+
+
+@require_POST
+@coordinator_required
+def theme_take_up(request, pk):
+    suggestion = get_object_or_404(ThemeSuggestion, pk=pk)
+    workshop = Workshop.objects.filter(pk=request.POST.get("workshop") or 0).first()
+    if workshop is None:
+        messages.error(request, _("Choose the workshop that takes up the theme."))
+        return redirect("workshops:themes")
+    services.theme_take_up(suggestion=suggestion, workshop=workshop, actor=request.user)
+    messages.success(request, _("The theme is noted as taken up."))
+    return redirect("workshops:themes")
