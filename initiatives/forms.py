@@ -54,12 +54,12 @@ class InitiativeForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         linked = self.instance.pk and self.instance.needs.values("pk")
-        open_needs = Need.objects.filter(
-            status__in=[NeedStatus.PRIORITISED, NeedStatus.BEING_MET]
-        )
+        open_needs = Need.objects.filter(status__in=[NeedStatus.PRIORITISED, NeedStatus.BEING_MET])
         self.fields["needs"].queryset = (
-            (open_needs | Need.objects.filter(pk__in=linked)) if linked else open_needs
-        ).select_related("focus_area").distinct()
+            ((open_needs | Need.objects.filter(pk__in=linked)) if linked else open_needs)
+            .select_related("focus_area")
+            .distinct()
+        )
         self.fields["needs"].help_text = _("The prioritised needs the initiative answers.")
         self.fields["outcomes"].queryset = Outcome.objects.select_related("need")
         self.fields["target_groups"].queryset = TargetGroup.objects.all()
@@ -91,7 +91,10 @@ class MoveForm(forms.Form):
     to_step = forms.CharField(widget=forms.HiddenInput, max_length=20)
     expected_step = forms.CharField(widget=forms.HiddenInput, max_length=20)
     note = forms.CharField(
-        label=_("Note or reason"), required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note or reason"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     override_reason = forms.CharField(
         label=_("Reason for overriding the rule"),
@@ -128,7 +131,9 @@ class FundingConfirmationForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Committed amount (SEK)"), min_value=0, max_digits=12, decimal_places=2
     )
-    note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class FollowUpForm(forms.ModelForm):
@@ -203,7 +208,14 @@ class EvaluationForm(forms.ModelForm):
 
     class Meta:
         model = Evaluation
-        fields = ["method", "findings_sv", "findings_en", "lessons_sv", "lessons_en", "recommendation"]
+        fields = [
+            "method",
+            "findings_sv",
+            "findings_en",
+            "lessons_sv",
+            "lessons_en",
+            "recommendation",
+        ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
             for name in ("method", "findings_sv", "findings_en", "lessons_sv", "lessons_en")

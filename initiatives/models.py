@@ -46,9 +46,7 @@ class Initiative(models.Model):
 
     title_sv, title_en = char_pair(_("Title"), 200)
     summary_sv, summary_en = text_pair(_("Summary"), required=True)
-    resident_involvement_sv, resident_involvement_en = text_pair(
-        _("How residents were involved")
-    )
+    resident_involvement_sv, resident_involvement_en = text_pair(_("How residents were involved"))
     focus_area = models.ForeignKey(
         "prioritization.FocusArea",
         verbose_name=_("focus area"),
@@ -149,10 +147,18 @@ class Initiative(models.Model):
     def is_closed(self) -> bool:
         return self.step in CLOSED_STEPS
 
-    @property
-    def step_choices(self):
-        """The six steps in order, for the tracker on the initiative's page."""
-        return [(step.value, step.label) for step in PROCESS_STEPS]
+    def tracker(self) -> list[tuple[str, str]]:
+        """The six steps in order, each "done", "current" or "ahead" of this initiative."""
+        position = PROCESS_STEPS.index(self.step) if self.step in PROCESS_STEPS else None
+        if self.step == InitiativeStep.COMPLETED:
+            position = len(PROCESS_STEPS)
+        states = []
+        for index, step in enumerate(PROCESS_STEPS):
+            if position is None or index > position:
+                states.append((step.label, "ahead"))
+            else:
+                states.append((step.label, "current" if index == position else "done"))
+        return states
 
     @property
     def is_public(self) -> bool:
@@ -308,8 +314,13 @@ class FollowUpReach(models.Model):
     class Meta:
         ordering = ["target_group__position"]
         constraints = [
-            models.UniqueConstraint(fields=["follow_up", "target_group"], name="one_reach_per_group")
+            models.UniqueConstraint(
+                fields=["follow_up", "target_group"], name="one_reach_per_group"
+            )
         ]
+
+    def __str__(self):
+        return f"{self.target_group}: {self.participants}"
 
 
 class FollowUpMeasure(models.Model):
@@ -329,6 +340,9 @@ class FollowUpMeasure(models.Model):
                 fields=["follow_up", "outcome_indicator"], name="one_measure_per_indicator_period"
             )
         ]
+
+    def __str__(self):
+        return f"{self.outcome_indicator}: {self.value}"
 
 
 class Evaluation(models.Model):
@@ -377,3 +391,6 @@ class OutcomeAchievement(models.Model):
                 fields=["evaluation", "outcome"], name="one_achievement_per_outcome"
             )
         ]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.get_achievement_display()}"

@@ -53,7 +53,9 @@ def anchored_with_residents(initiative: Initiative) -> str | None:
 
 def has_decision(initiative: Initiative) -> str | None:
     if not hasattr(initiative, "decision"):
-        return _("Record the decision first: where and when it was taken, by whom, on which conditions.")
+        return _(
+            "Record the decision first: where and when it was taken, by whom, on which conditions."
+        )
     return None
 
 

@@ -63,9 +63,7 @@ def pipeline(*, focus_area=None, organisation=None, target_group=None):
     if target_group:
         queryset = queryset.filter(target_groups__slug=target_group)
     queryset = queryset.distinct()
-    counts = dict(
-        queryset.order_by().values_list("step").annotate(n=Count("pk", distinct=True))
-    )
+    counts = dict(queryset.order_by().values_list("step").annotate(n=Count("pk", distinct=True)))
     cards = queryset.select_related("focus_area", "lead_organisation").order_by("-updated", "-pk")
     return [
         {

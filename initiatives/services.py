@@ -105,11 +105,6 @@ def initiative_advance(
     )
 
 
-def _refuse_when_closed(initiative: Initiative) -> None:
-    if initiative.is_closed:
-        raise TransitionError(_("This initiative is closed; nothing more can be recorded on it."))
-
-
 @transaction.atomic
 def decision_record(*, initiative: Initiative, form, actor) -> Decision:
     """Record where, when and by whom the initiative was decided (once it is up for decision)."""
@@ -128,7 +123,9 @@ def funding_confirm(*, initiative: Initiative, amount, note: str, actor) -> Fund
     """A treasurer confirms how much committed funding the initiative has."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.FUNDING:
-        raise TransitionError(_("Funding is confirmed while the initiative is at the funding step."))
+        raise TransitionError(
+            _("Funding is confirmed while the initiative is at the funding step.")
+        )
     confirmation, _created = FundingConfirmation.objects.update_or_create(
         initiative=locked, defaults={"amount": amount, "note": note, "confirmed_by": actor}
     )
@@ -136,11 +133,15 @@ def funding_confirm(*, initiative: Initiative, amount, note: str, actor) -> Fund
 
 
 @transaction.atomic
-def follow_up_report(*, initiative: Initiative, form, reach: dict, measures: dict, actor) -> FollowUp:
+def follow_up_report(
+    *, initiative: Initiative, form, reach: dict, measures: dict, actor
+) -> FollowUp:
     """The lead organisation reports a period: activities, reach per target group, measures."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step not in (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION):
-        raise TransitionError(_("Follow-ups are reported while the initiative is being carried out."))
+        raise TransitionError(
+            _("Follow-ups are reported while the initiative is being carried out.")
+        )
     follow_up = form.save(commit=False)
     follow_up.initiative = locked
     follow_up.reported_by = actor
@@ -167,7 +168,9 @@ def evaluation_record(*, initiative: Initiative, form, achievements: dict, actor
     """An evaluator records (or revises) the evaluation and the achievement of each outcome."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.EVALUATION:
-        raise TransitionError(_("An evaluation is recorded while the initiative is being evaluated."))
+        raise TransitionError(
+            _("An evaluation is recorded while the initiative is being evaluated.")
+        )
     evaluation = form.save(commit=False)
     evaluation.initiative = locked
     evaluation.evaluator = actor

@@ -7,7 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.models import Organisation
-from actors.permissions import STAFF_ROLES, PortalRole, has_role, is_coordinator, organisation_ids_of
+from actors.permissions import (
+    STAFF_ROLES,
+    PortalRole,
+    has_role,
+    is_coordinator,
+    organisation_ids_of,
+)
 from prioritization.models import FocusArea, Intervention, TargetGroup
 
 from . import process, selectors, services
@@ -21,7 +27,6 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .models import Initiative
 from .permissions import can_see_drafts, get_initiative_for_user, is_lead
 
 
@@ -47,12 +52,14 @@ def initiative_detail(request, pk):
     initiative = get_initiative_for_user(request.user, pk)
     thread = selectors.initiative_thread(initiative.pk)
     follow_ups = list(thread.follow_ups.all())
+    quoted = {insight.pk for need in thread.needs.all() for insight in need.insights.all()}
     return render(
         request,
         "initiatives/initiative_detail.html",
         {
             "initiative": thread,
             "follow_ups": follow_ups,
+            "more_insights": [i for i in thread.insights.all() if i.pk not in quoted],
             "chart": follow_up_chart(follow_ups),
             "transitions": process.available_transitions(request.user, thread),
             "can_edit": is_lead(request.user, thread) and not thread.is_closed,
@@ -101,7 +108,9 @@ def initiative_create(request):
         if initial:
             form.instance.intervention_id = int(request.GET["intervention"])
         initiative = services.initiative_save(form=form, actor=request.user)
-        messages.success(request, _("The proposal was saved as a draft. Submit it when it is ready."))
+        messages.success(
+            request, _("The proposal was saved as a draft. Submit it when it is ready.")
+        )
         return redirect(initiative)
     return render(request, "initiatives/initiative_form.html", {"form": form, "initiative": None})
 
