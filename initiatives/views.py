@@ -15,6 +15,8 @@ from actors.permissions import (
     organisation_ids_of,
 )
 from prioritization.models import FocusArea, Intervention, TargetGroup
+from workshops.choices import ItemKind
+from workshops.models import WorkshopItem
 
 from . import process, selectors, services
 from .charts import follow_up_chart
@@ -78,41 +80,61 @@ def initiative_detail(request, pk):
     )
 
 
-def _starting_point(request) -> dict:
-    """Initial values when a coordinator starts a proposal from an intervention."""
-    intervention_id = request.GET.get("intervention")
-    if not (intervention_id and intervention_id.isdigit() and is_coordinator(request.user)):
-        return {}
-    intervention = get_object_or_404(
-        Intervention.objects.select_related("outcome__need"), pk=intervention_id
-    )
-    need = intervention.outcome.need
-    return {
-        "title_sv": intervention.title_sv,
-        "title_en": intervention.title_en,
-        "summary_sv": intervention.description_sv,
-        "summary_en": intervention.description_en,
-        "focus_area": need.focus_area_id,
-        "needs": [need.pk],
-        "outcomes": [intervention.outcome_id],
-    }
+def _starting_point(request) -> tuple[dict, dict]:
+    """Initial values, and the origin to record, when a coordinator starts a proposal from an
+    intervention (III) or from a workshop decision or parked idea."""
+    if not is_coordinator(request.user):
+        return {}, {}
+    intervention_id = request.GET.get("intervention", "")
+    item_id = request.GET.get("workshop_item", "")
+    if intervention_id.isdigit():
+        intervention = get_object_or_404(
+            Intervention.objects.select_related("outcome__need"), pk=intervention_id
+        )
+        need = intervention.outcome.need
+        initial = {
+            "title_sv": intervention.title_sv,
+            "title_en": intervention.title_en,
+            "summary_sv": intervention.description_sv,
+            "summary_en": intervention.description_en,
+            "focus_area": need.focus_area_id,
+            "needs": [need.pk],
+            "outcomes": [intervention.outcome_id],
+        }
+        return initial, {"intervention": intervention}
+    if item_id.isdigit():
+        item = get_object_or_404(
+            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.IDEA]), pk=item_id
+        )
+        initial = {
+            "title_sv": item.text_sv[:200],
+            "title_en": item.text_en[:200],
+            "summary_sv": item.text_sv,
+            "summary_en": item.text_en,
+        }
+        return initial, {"workshop_item": item}
+    return {}, {}
 
 
 @login_required
 def initiative_create(request):
     if not (is_coordinator(request.user) or organisation_ids_of(request.user)):
         raise PermissionDenied
-    initial = _starting_point(request)
+    initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if initial:
-            form.instance.intervention_id = int(request.GET["intervention"])
+        for field, value in origin.items():
+            setattr(form.instance, field, value)
         initiative = services.initiative_save(form=form, actor=request.user)
         messages.success(
             request, _("The proposal was saved as a draft. Submit it when it is ready.")
         )
         return redirect(initiative)
-    return render(request, "initiatives/initiative_form.html", {"form": form, "initiative": None})
+    return render(
+        request,
+        "initiatives/initiative_form.html",
+        {"form": form, "initiative": None, "origin": next(iter(origin.values()), None)},
+    )
 
 
 @login_required

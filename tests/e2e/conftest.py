@@ -82,6 +82,7 @@ def page(browser, live_server, request):
 @pytest.fixture
 def login():
     def log_in(page, email: str, password: str = PASSWORD):
+        page.context.clear_cookies()
         page.goto("/accounts/login/")
         page.get_by_label("E-post").fill(email)
         page.get_by_label("Lösenord").fill(password)

@@ -3,9 +3,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from initiatives.choices import InitiativeStep as S
 from initiatives.models import Decision, Evaluation, FollowUp, Initiative, InitiativeStepChange
+from prioritization.models import Intervention, Outcome
 from tests.factories import OrganisationFactory
 from tests.initiatives.factories import (
     FocusAreaFactory,
@@ -14,6 +16,7 @@ from tests.initiatives.factories import (
     NeedFactory,
     TargetGroupFactory,
 )
+from workshops.models import Workshop, WorkshopItem
 
 pytestmark = pytest.mark.django_db
 
@@ -296,3 +299,46 @@ def test_the_initiative_page_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(22):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
+
+
+def test_a_coordinator_starts_a_proposal_from_an_intervention(client, coordinator, organisation):
+    need = NeedFactory()
+    outcome = Outcome.objects.create(need=need, title_sv="Fler unga i föreningar")
+    intervention = Intervention.objects.create(
+        outcome=outcome, title_sv="Kvällsöppen fritidsgård", evidence_strength="emerging"
+    )
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_create") + f"?intervention={intervention.pk}"
+    page = client.get(url).content.decode()
+    assert "Kvällsöppen fritidsgård" in page
+    data = proposal_data(
+        organisation, need, title_sv="Kvällsöppen fritidsgård", outcomes=[outcome.pk]
+    )
+    assert client.post(url, data).status_code == 302
+    initiative = Initiative.objects.get()
+    assert initiative.intervention == intervention
+    assert list(initiative.outcomes.all()) == [outcome]
+
+
+def test_a_coordinator_starts_a_proposal_from_a_parked_idea(client, coordinator, organisation):
+    workshop = Workshop.objects.create(
+        starts_at=timezone.now() - datetime.timedelta(days=3), theme_sv="Fritid", status="held"
+    )
+    idea = WorkshopItem.objects.create(workshop=workshop, kind="idea", text_sv="Utegym vid fältet")
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
+    assert "Utegym vid fältet" in client.get(url).content.decode()
+    data = proposal_data(organisation, NeedFactory(), title_sv="Utegym vid fältet")
+    assert client.post(url, data).status_code == 302
+    assert Initiative.objects.get().workshop_item == idea
+
+
+def test_a_member_cannot_claim_an_origin(client, member, organisation):
+    workshop = Workshop.objects.create(
+        starts_at=timezone.now() - datetime.timedelta(days=3), theme_sv="Fritid", status="held"
+    )
+    idea = WorkshopItem.objects.create(workshop=workshop, kind="idea", text_sv="Utegym")
+    client.force_login(member)
+    url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
+    client.post(url, proposal_data(organisation, NeedFactory()))
+    assert Initiative.objects.get().workshop_item is None
