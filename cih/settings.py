@@ -55,6 +55,7 @@ PORTAL_APPS = [
     "focusgroups",
     "prioritization",
     "workshops",
+    "initiatives",
 ]
 
 INSTALLED_APPS = [
@@ -94,7 +95,7 @@ MIDDLEWARE = [
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
 # Writes that no public page shows, so they leave cached pages alone.
-PAGE_CACHE_IGNORED_MODELS: list[str] = []
+PAGE_CACHE_IGNORED_MODELS = ["focusgroups.Idea"]
 
 ROOT_URLCONF = "cih.urls"
 WSGI_APPLICATION = "cih.wsgi.application"

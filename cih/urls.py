@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
+    path("", include("initiatives.urls")),
     prefix_default_language=False,
 )
 
