@@ -29,6 +29,12 @@ class AmountField(forms.DecimalField):
         kwargs.setdefault("label", _("Amount (SEK)"))
         super().__init__(localize=True, **kwargs)
 
+    def to_python(self, value):
+        # "50 000" and "50 000,50" are how amounts are written in Swedish.
+        if isinstance(value, str):
+            value = "".join(value.split()).replace("\u202f", "")
+        return super().to_python(value)
+
     def clean(self, value):
         value = super().clean(value)
         if value is None:

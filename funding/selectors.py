@@ -146,7 +146,9 @@ def funder_balances():
 
 def focus_area_balances():
     """Per focus area, what its initiatives hold and were paid: one query."""
-    areas = FocusArea.objects.annotate(**sums(prefix="initiatives__ledger_entries__"))
+    areas = FocusArea.objects.annotate(**sums(prefix="initiatives__ledger_entries__")).order_by(
+        "position", "pk"
+    )
     return [(area, Balance.of(area)) for area in areas]
 
 
@@ -177,8 +179,10 @@ def earmark_balances() -> list[dict]:
 def grants_with_balances(queryset=None):
     """Grants joined for a list, each annotated with its ledger sums: one query."""
     queryset = Grant.objects.all() if queryset is None else queryset
-    return queryset.select_related("funder__organisation", "focus_area", "initiative").annotate(
-        **sums(prefix="entries__")
+    return (
+        queryset.select_related("funder__organisation", "focus_area", "initiative")
+        .annotate(**sums(prefix="entries__"))
+        .order_by("-starts_on", "-pk")
     )
 
 
@@ -233,7 +237,7 @@ def period_totals(*, start: datetime.date, end: datetime.date) -> dict:
                 **{f"{areas_prefix}booked_on__gte": start, f"{areas_prefix}booked_on__lte": end}
             ),
         )
-    )
+    ).order_by("position", "pk")
     funders_prefix = "grants__entries__"
     funders = (
         Funder.objects.select_related("organisation")
