@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.formats import number_format
 
 WIDTH = 640
-LABEL_WIDTH = 190
+LABEL_WIDTH = 230
 VALUE_WIDTH = 110
 BAR, GAP, ROW_GAP, TOP = 14, 3, 14, 8
 
@@ -23,6 +23,10 @@ def _nice_top(value: Decimal) -> Decimal:
         if power * factor >= value:
             return power * factor
     return power * 10
+
+
+def _short(label: str, length: int = 34) -> str:
+    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
 
 
 def sek(value: Decimal) -> str:
@@ -57,7 +61,7 @@ def paired_bars(rows: list[tuple[str, Decimal, Decimal]], series: tuple[str, str
                     "hatched": position == 1,
                 }
             )
-        drawn.append({"label": label[:28], "label_y": y + BAR + 2, "bars": bars})
+        drawn.append({"label": _short(label), "label_y": y + BAR + 2, "bars": bars})
     height = TOP + len(rows) * step + 8
     return {
         "width": WIDTH,

@@ -116,29 +116,31 @@ def ledger_csv(request):
     entries = selectors.ledger(**form.filters())
 
     def rows():
+        # Text a person typed is made safe; numbers and dates the ledger wrote stay numbers, so
+        # a reversal's "-400.00" still sums in a spreadsheet.
         yield CSV_HEADER
         for entry in entries.iterator(chunk_size=500):
             reversed_by = getattr(entry, "reversed_by", None)
+            paid_back = -entry.paid_back if entry.is_reversal else entry.paid_back
             yield [
                 entry.pk,
                 entry.booked_on.isoformat(),
-                entry.get_kind_display(),
-                entry.grant.funder.organisation.name,
-                entry.grant.title,
-                entry.initiative.title if entry.initiative else "",
+                safe_cell(entry.get_kind_display()),
+                safe_cell(entry.grant.funder.organisation.name),
+                safe_cell(entry.grant.title),
+                safe_cell(entry.initiative.title if entry.initiative else ""),
                 f"{entry.signed_amount:.2f}",
-                f"{-entry.paid_back if entry.is_reversal else entry.paid_back:.2f}",
+                f"{paid_back:.2f}",
                 entry.reverses_id or "",
                 reversed_by.pk if reversed_by else "",
-                entry.note,
-                entry.created_by.email if entry.created_by else "",
+                safe_cell(entry.note),
+                safe_cell(entry.created_by.email if entry.created_by else ""),
                 timezone.localtime(entry.created).isoformat(timespec="seconds"),
             ]
 
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
-        (writer.writerow([safe_cell(cell) for cell in row]) for row in rows()),
-        content_type="text/csv; charset=utf-8",
+        (writer.writerow(row) for row in rows()), content_type="text/csv; charset=utf-8"
     )
     name = f"ledger-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

@@ -288,7 +288,7 @@ def test_the_csv_export_reads_back_and_is_safe_in_a_spreadsheet(as_treasurer, tr
 
     assert [row["kind"] for row in rows] == ["Inbetalning", "Inbetalning", "Utfästelse"]
     reversal, original, pledge = rows
-    assert reversal["amount_sek"] == "'-400.00"  # a leading minus would start a formula
+    assert reversal["amount_sek"] == "-400.00"  # written by the ledger: stays a number
     assert reversal["reverses"] == str(receipt.pk)
     assert original["reversed_by"] == reversal["id"]
     assert original["amount_sek"] == "400.00"
@@ -374,3 +374,38 @@ def test_the_public_pages_run_a_fixed_number_of_queries(
     # the initiatives app's own limit for its page holds with the funding panel in it
     with django_assert_max_num_queries(22):
         assert client.get(initiative.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+46 8 123", "'+46 8 123"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=cmd", "'\t=cmd"),
+        ("Husby FF", "Husby FF"),
+        (None, ""),
+    ],
+)
+def test_a_csv_cell_never_starts_a_formula(value, safe):
+    from funding.views import safe_cell
+
+    assert safe_cell(value) == safe
+
+
+# The admin reads the ledger and never changes it
+
+
+def test_the_admin_cannot_add_change_or_delete_ledger_entries(client, admin_user, treasurer):
+    grant = make_grant(treasurer, "1000.00")
+    entry = grant.entries.get()
+    client.force_login(admin_user)
+    assert client.get(reverse("admin:funding_ledgerentry_changelist")).status_code == 200
+    assert client.get(reverse("admin:funding_ledgerentry_add")).status_code == 403
+    change = reverse("admin:funding_ledgerentry_change", args=[entry.pk])
+    client.post(change, {"amount": "1.00"})
+    delete = reverse("admin:funding_ledgerentry_delete", args=[entry.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    entry.refresh_from_db()
+    assert entry.amount == Decimal("1000.00")
