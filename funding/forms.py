@@ -7,8 +7,10 @@ from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
 
 from . import services
+from .balances import Balance
 from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, Earmark, EntryKind
 from .models import Funder, Grant, ReportingDuty
+from .selectors import grants_with_balances
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -128,11 +130,22 @@ class DutyForm(forms.ModelForm):
         widgets = {"due_on": DATE}
 
 
+class GrantChoiceField(forms.ModelChoiceField):
+    """Grants named with what is still available of them, so the treasurer sees where money is."""
+
+    def label_from_instance(self, grant):
+        available = Balance.of(grant).available
+        return _("%(grant)s (available %(amount)s SEK)") % {
+            "grant": grant,
+            "amount": services.sek(available),
+        }
+
+
 class EntryForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[(k.value, k.label) for k in EntryKind if k in BOOKABLE_KINDS]
     )
-    grant = forms.ModelChoiceField(label=_("Grant"), queryset=Grant.objects.none())
+    grant = GrantChoiceField(label=_("Grant"), queryset=Grant.objects.none())
     initiative = forms.ModelChoiceField(
         label=_("Initiative"),
         queryset=Initiative.objects.none(),
@@ -150,7 +163,7 @@ class EntryForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["grant"].queryset = Grant.objects.select_related("funder__organisation")
+        self.fields["grant"].queryset = grants_with_balances()
         self.fields["initiative"].queryset = _initiatives()
         self.fields["booked_on"].initial = timezone.localdate()
 

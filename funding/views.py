@@ -300,7 +300,9 @@ def duty_done(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The report is marked as sent."))
-    return redirect(request.POST.get("next") == "overview" and "funding:overview" or duty.grant)
+    if request.POST.get("next") == "overview":
+        return redirect("funding:overview")
+    return redirect(duty.grant)
 
 
 def public(request):
