@@ -116,3 +116,27 @@ def test_a_draft_initiative_is_not_in_the_public_totals(organisation, treasurer)
     grant = make_grant(treasurer, "1000.00", received="1000.00")
     book(treasurer, K.ALLOCATION, grant, "100.00", draft)
     assert selectors.public_totals()["per_initiative"] == []
+
+
+@pytest.mark.parametrize("count", [1, 10])
+def test_the_report_selectors_run_a_fixed_number_of_queries(
+    organisation, treasurer, count, django_assert_num_queries
+):
+    area = FocusAreaFactory()
+    for _ in range(count):
+        initiative = InitiativeFactory(
+            lead_organisation=organisation, step=S.FUNDING, focus_area=area, budget=Decimal(100)
+        )
+        grant = make_grant(treasurer, "1000.00", received="1000.00")
+        book(treasurer, K.ALLOCATION, grant, "100.00", initiative)
+        report(initiative, "50.00", 5, 2)
+    # the initiative with its ledger sums, grants, spending and reach as subqueries
+    with django_assert_num_queries(1):
+        selectors.initiative_funding(initiative)
+    # the pool, the focus areas, the funders
+    with django_assert_num_queries(3):
+        selectors.period_totals(start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
+    # the initiatives, the funders
+    with django_assert_num_queries(2):
+        totals = selectors.public_totals()
+    assert len(totals["per_initiative"]) == len(totals["per_funder"]) == count
