@@ -123,6 +123,31 @@ class GrantForm(forms.ModelForm):
         super()._post_clean()
 
 
+class GrantEditForm(forms.ModelForm):
+    """What may change once a grant is registered: its texts and its period. The amount and
+    the earmark are in the ledger; a mistake there is corrected by a reversal."""
+
+    class Meta:
+        model = Grant
+        fields = [
+            "title_sv",
+            "title_en",
+            "starts_on",
+            "ends_on",
+            "conditions_sv",
+            "conditions_en",
+            "notes",
+        ]
+        widgets = GrantForm.Meta.widgets
+
+    def clean(self):
+        data = super().clean()
+        starts, ends = data.get("starts_on"), data.get("ends_on")
+        if starts and ends and ends < starts:
+            self.add_error("ends_on", _("The period cannot end before it starts."))
+        return data
+
+
 class DutyForm(forms.ModelForm):
     class Meta:
         model = ReportingDuty

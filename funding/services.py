@@ -102,6 +102,13 @@ def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, act
 
 
 @transaction.atomic
+def grant_update(*, form, actor) -> Grant:
+    """Save a registered grant's texts and period from its validated form."""
+    Grant.objects.select_for_update().get(pk=form.instance.pk)
+    return form.save()
+
+
+@transaction.atomic
 def duty_add(*, grant: Grant, description: str, due_on: datetime.date, actor) -> ReportingDuty:
     """Add a report the association owes the funder under a grant."""
     return ReportingDuty.objects.create(grant=grant, description=description, due_on=due_on)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("funding/funders/<int:pk>/", views.funder_detail, name="funder_detail"),
     path("funding/grants/new/", views.grant_create, name="grant_create"),
     path("funding/grants/<int:pk>/", views.grant_detail, name="grant_detail"),
+    path("funding/grants/<int:pk>/edit/", views.grant_edit, name="grant_edit"),
     path("funding/grants/<int:pk>/duties/new/", views.duty_create, name="duty_create"),
     path("funding/duties/<int:pk>/done/", views.duty_done, name="duty_done"),
 ]

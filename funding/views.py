@@ -14,7 +14,15 @@ from actors.permissions import role_required
 from . import selectors, services
 from .balances import Balance
 from .charts import paired_bars
-from .forms import DutyForm, EntryForm, FunderForm, GrantForm, LedgerFilterForm, ReverseForm
+from .forms import (
+    DutyForm,
+    EntryForm,
+    FunderForm,
+    GrantEditForm,
+    GrantForm,
+    LedgerFilterForm,
+    ReverseForm,
+)
 from .permissions import (
     READ_ROLES,
     WRITE_ROLES,
@@ -254,6 +262,17 @@ def grant_create(request):
             messages.success(request, _("The grant was registered and its pledge booked."))
             return redirect(grant)
     return render(request, "funding/grant_form.html", {"form": form})
+
+
+@role_required(*WRITE_ROLES)
+def grant_edit(request, pk):
+    grant = get_grant_for_user(request.user, pk, "book")
+    form = GrantEditForm(request.POST or None, instance=grant)
+    if request.method == "POST" and form.is_valid():
+        services.grant_update(form=form, actor=request.user)
+        messages.success(request, _("The grant was saved."))
+        return redirect(grant)
+    return render(request, "funding/grant_edit.html", {"form": form, "grant": grant})
 
 
 @role_required(*READ_ROLES)

@@ -57,6 +57,18 @@ CASES = [
     Case("funding:funder_detail", url("funder_detail", "funder"), READ),
     Case("funding:grant_create", url("grant_create"), WRITE),
     Case("funding:grant_detail", url("grant_detail", "grant"), READ),
+    Case("funding:grant_edit", url("grant_edit", "grant"), WRITE),
+    Case(
+        "funding:grant_edit",
+        url("grant_edit", "grant"),
+        WRITE,
+        method="post",
+        data=lambda o: {
+            "title_sv": "Nytt namn",
+            "starts_on": "2026-01-01",
+            "ends_on": "2026-12-31",
+        },
+    ),
     Case("funding:duty_create", url("duty_create", "grant"), WRITE),
     Case("funding:duty_done", url("duty_done", "duty"), NOT_ALLOWED_GET),
     Case("funding:duty_done", url("duty_done", "duty"), WRITE, method="post"),

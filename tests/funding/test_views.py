@@ -220,6 +220,38 @@ def test_a_grant_earmarked_for_a_focus_area_keeps_only_that_earmark(as_treasurer
     assert (grant.focus_area, grant.initiative) == (area, None)
 
 
+def test_it_edits_a_grants_texts_but_never_its_amount(as_treasurer, grant):
+    url = reverse("funding:grant_edit", args=[grant.pk])
+    data = {
+        "title_sv": "Nytt namn",
+        "starts_on": "2026-01-01",
+        "ends_on": "2026-06-30",
+        "conditions_sv": "Rapport i juni",
+        "amount": "1",
+    }
+    response = as_treasurer.post(url, data)
+    assert response["Location"] == grant.get_absolute_url()
+    grant.refresh_from_db()
+    assert (grant.title_sv, grant.conditions_sv, grant.amount) == (
+        "Nytt namn",
+        "Rapport i juni",
+        Decimal("100000.00"),
+    )
+    response = as_treasurer.post(url, {**data, "title_sv": "", "ends_on": "2025-01-01"})
+    assert response.status_code == 200
+    assert "Perioden kan inte sluta innan den börjar." in response.content.decode()
+    grant.refresh_from_db()
+    assert grant.title_sv == "Nytt namn"
+
+
+def test_the_treasurers_dashboard_lists_reports_due(as_treasurer, grant, treasurer):
+    services.duty_add(
+        grant=grant, description="Delrapport", due_on=datetime.date.today(), actor=treasurer
+    )
+    page = as_treasurer.get(reverse("actors:dashboard")).content.decode()
+    assert "Rapporter till finansiärer som snart ska in" in page and "Delrapport" in page
+
+
 def test_it_adds_a_duty_and_marks_it_sent(as_treasurer, grant):
     response = as_treasurer.post(
         reverse("funding:duty_create", args=[grant.pk]),
