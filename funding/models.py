@@ -170,6 +170,10 @@ class ReportingDuty(models.Model):
 
 class LedgerEntryQuerySet(models.QuerySet):
     def update(self, **kwargs):
+        # The one change allowed: forgetting who booked, when that person's account is deleted
+        # (the ForeignKey's SET_NULL). The money, dates and notes never change.
+        if kwargs == {"created_by": None}:
+            return super().update(**kwargs)
         raise LedgerIsAppendOnly("Ledger entries are never updated; book a reversal instead.")
 
     def delete(self):

@@ -249,3 +249,10 @@ def test_reporting_duties_are_marked_sent_once(treasurer):
     services.duty_mark_done(duty=duty, actor=treasurer)
     with pytest.raises(FundingError):
         services.duty_mark_done(duty=duty, actor=treasurer)
+
+
+def test_deleting_the_account_of_who_booked_keeps_the_entry(treasurer):
+    grant = make_grant(treasurer, "1000.00")
+    treasurer.delete()
+    entry = grant.entries.get()
+    assert (entry.amount, entry.created_by) == (Decimal("1000.00"), None)
