@@ -11,6 +11,7 @@ from django.db.models import DecimalField, IntegerField, OuterRef, Q, Subquery, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from actors.i18n import active_language
 from initiatives.models import FollowUp, FollowUpReach, Initiative
 from prioritization.models import FocusArea
 
@@ -125,8 +126,7 @@ def initiative_sources(initiative) -> list[dict]:
 
 
 def _translated(row: dict, prefix: str) -> str:
-    from actors.i18n import active_language
-
+    """A bilingual field read from a values() row, in the active language (Swedish fallback)."""
     language = active_language()
     return (language != "sv" and row.get(f"{prefix}_{language}")) or row[f"{prefix}_sv"]
 
