@@ -44,3 +44,15 @@ def initiative(request):
             },
         )
     ]
+
+
+def organisation(request):
+    """On a funder's public page: what it pledged and paid into the pool (one query)."""
+    slug = request.resolver_match.kwargs["slug"]
+    found = selectors.funder_with_totals(slug)
+    if found is None:
+        return []
+    funder, balance = found
+    return [
+        Panel("funding/partials/_organisation_panel.html", {"funder": funder, "balance": balance})
+    ]

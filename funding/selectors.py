@@ -300,3 +300,14 @@ def public_totals() -> dict:
 
 def funder_balance(funder) -> Balance:
     return Balance.of(LedgerEntry.objects.filter(grant__funder=funder).aggregate(**sums()))
+
+
+def funder_with_totals(organisation_slug: str) -> tuple[Funder, Balance] | None:
+    """The funder of an organisation with its balance, or None when it gives no money: one
+    query."""
+    funder = (
+        Funder.objects.filter(organisation__slug=organisation_slug)
+        .annotate(**sums(prefix="grants__entries__"))
+        .first()
+    )
+    return None if funder is None else (funder, Balance.of(funder))

@@ -441,3 +441,16 @@ def test_the_admin_cannot_add_change_or_delete_ledger_entries(client, admin_user
     assert client.post(delete, {"post": "yes"}).status_code == 403
     entry.refresh_from_db()
     assert entry.amount == Decimal("1000.00")
+
+
+def test_a_funders_public_page_shows_what_it_gave(client, treasurer):
+    grant = make_grant(treasurer, "1000.00", received="400.00")
+    client.get(grant.funder.organisation.get_absolute_url())  # site settings now cached
+    page = client.get(grant.funder.organisation.get_absolute_url()).content.decode()
+    assert "Finansiär i den gemensamma fonden" in page
+    assert "Utlovat 1\xa0000 kr, varav 400 kr är inbetalt." in page
+    other = OrganisationFactory()
+    assert (
+        "Finansiär i den gemensamma fonden"
+        not in client.get(other.get_absolute_url()).content.decode()
+    )
