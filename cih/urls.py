@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
     path("", include("initiatives.urls")),
+    path("", include("funding.urls")),
     prefix_default_language=False,
 )
 
