@@ -56,6 +56,7 @@ PORTAL_APPS = [
     "prioritization",
     "workshops",
     "initiatives",
+    "reports",
 ]
 
 INSTALLED_APPS = [
