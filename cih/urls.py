@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
     path("", include("initiatives.urls")),
+    path("", include("reports.urls")),
     prefix_default_language=False,
 )
 

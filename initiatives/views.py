@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.models import Organisation
+from actors.panels import collect
 from actors.permissions import (
     STAFF_ROLES,
     PortalRole,
@@ -76,6 +77,7 @@ def initiative_detail(request, pk):
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": can_see_drafts(request.user, thread),
             "move_form": MoveForm(initial={"expected_step": thread.step}),
+            "panels": collect("initiative", request),
         },
     )
 

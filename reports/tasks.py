@@ -1,0 +1,11 @@
+"""Celery tasks of the reports app: thin wrappers that load by id and call a service."""
+
+from celery import shared_task
+
+from . import services
+
+
+@shared_task(acks_late=True, soft_time_limit=services.SOFT_LIMIT, time_limit=services.HARD_LIMIT)
+def render_report(report_id: int) -> str:
+    """Render one requested report. Safe to run twice: a ready report is left as it is."""
+    return services.report_render(report_id=report_id).status
