@@ -17,7 +17,9 @@ ROW = 22
 
 def _number(value) -> str:
     if isinstance(value, Decimal):
-        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else round(value, 1)
+        value = (
+            value.quantize(Decimal(1)) if value == value.to_integral_value() else round(value, 1)
+        )
     return f"{value:,}".replace(",", "\u202f")
 
 
@@ -85,7 +87,9 @@ def initiative_charts(data: dict) -> dict:
 
 def period_charts(data: dict) -> dict:
     return {
-        "attendance": bar_chart([(row["organisation"], row["workshops"]) for row in data["attendance"]]),
+        "attendance": bar_chart(
+            [(row["organisation"], row["workshops"]) for row in data["attendance"]]
+        ),
         "matrices": [matrix(r["results"]) for r in data["rounds"]],
         "steps": bar_chart([(row["step"], row["count"]) for row in data["steps"]]),
         "reach_by_group": bar_chart(

@@ -18,7 +18,9 @@ class DateInput(forms.DateInput):
 class ReportRequestForm(forms.Form):
     """What report to make: an initiative's evaluation, or the collaboration over a period."""
 
-    kind = forms.ChoiceField(label=_("Report"), choices=ReportKind.choices, widget=forms.RadioSelect)
+    kind = forms.ChoiceField(
+        label=_("Report"), choices=ReportKind.choices, widget=forms.RadioSelect
+    )
     initiative = forms.ModelChoiceField(
         label=_("Initiative"),
         queryset=Initiative.objects.exclude(step="needs").order_by("title_sv"),

@@ -115,7 +115,7 @@ class ReportRequest(models.Model):
         return f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
 
     def download_name(self, suffix: str) -> str:
-        """The file name a browser saves: the kind, the subject and the date, never a user's text."""
+        """The name a browser saves the file under: kind, subject and language, no user text."""
         if self.kind == ReportKind.INITIATIVE:
             stem = f"evaluation-{self.initiative_id}"
         else:

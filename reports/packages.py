@@ -38,9 +38,20 @@ def csv_bytes(table: dict) -> bytes:
 
 
 def readme(title: str, tables: list[dict], intro: str) -> str:
-    lines = [f"# {title}", "", intro, "", _("Made on %(date)s.") % {"date": f"{timezone.now():%Y-%m-%d}"}, ""]
+    lines = [
+        f"# {title}",
+        "",
+        intro,
+        "",
+        _("Made on %(date)s.") % {"date": f"{timezone.now():%Y-%m-%d}"},
+        "",
+    ]
     lines += [
-        _("CSV files in UTF-8, comma-separated, one header row. Amounts are in SEK with a point as the decimal mark; an empty cell means not recorded. Text that starts with = + - or @ is prefixed with ' so that spreadsheets do not read it as a formula."),
+        _(
+            "CSV files in UTF-8, comma-separated, one header row. Amounts are in SEK with a "
+            "point as the decimal mark; an empty cell means not recorded. Text that starts with "
+            "= + - or @ is prefixed with ' so that spreadsheets do not read it as a formula."
+        ),
         "",
     ]
     for table in tables:

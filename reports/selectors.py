@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actors.i18n import active_language
 from actors.models import SiteSettings
@@ -36,11 +37,12 @@ from .choices import ReportKind
 
 # Raise when the templates change what they print, so stored reports are not reused.
 FORMAT_VERSION = 1
+# The quadrants of the prioritisation matrix, named as the prioritisation pages name them.
 QUADRANTS = {
-    "act": "Urgent, and we can act",
-    "build": "Urgent, capacity must be built",
-    "support": "Less urgent, support others",
-    "watch": "Less urgent, keep watching",
+    "act": gettext_lazy("Act now"),
+    "build": gettext_lazy("Build capacity"),
+    "support": gettext_lazy("Support others"),
+    "watch": gettext_lazy("Keep watching"),
 }
 
 
@@ -102,9 +104,7 @@ def initiative_report(initiative_id: int) -> dict:
             measured[measure.outcome_indicator_id].append(
                 {"period": f"{follow_up.period_end:%Y-%m}", "value": measure.value}
             )
-    achievements = (
-        {a.outcome_id: a for a in evaluation.achievements.all()} if evaluation else {}
-    )
+    achievements = {a.outcome_id: a for a in evaluation.achievements.all()} if evaluation else {}
 
     needs = [
         {
@@ -297,7 +297,21 @@ def _initiative_tables(data: dict) -> list[dict]:
                 ("spent", _("Spent (SEK)"), _("Money spent in the period")),
                 ("status", _("Status"), _("On track, at risk or off track")),
             ],
-            [{k: row[k] for k in ("period_start", "period_end", "activities", "participants", "quality", "spent", "status")} for row in data["follow_ups"]],
+            [
+                {
+                    k: row[k]
+                    for k in (
+                        "period_start",
+                        "period_end",
+                        "activities",
+                        "participants",
+                        "quality",
+                        "spent",
+                        "status",
+                    )
+                }
+                for row in data["follow_ups"]
+            ],
         ),
         table(
             "outcome_indicators.csv",
@@ -403,7 +417,7 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
                 "urgency": result.urgency,
                 "capacity": result.capacity,
                 "organisations": result.score_count,
-                "quadrant": _(QUADRANTS[result.quadrant]),
+                "quadrant": str(QUADRANTS[result.quadrant]),
             }
         )
     rounds_data = [
@@ -415,7 +429,10 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
         for r in rounds
     ]
     needs_prioritised = [
-        {"focus_area": pick(row["focus_area__name_sv"], row["focus_area__name_en"]), "count": row["n"]}
+        {
+            "focus_area": pick(row["focus_area__name_sv"], row["focus_area__name_en"]),
+            "count": row["n"],
+        }
         for row in Need.objects.filter(
             prioritised_at__date__gte=start, prioritised_at__date__lte=end
         )
@@ -434,9 +451,11 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
         for step in (*BOARD_STEPS[1:], InitiativeStep.REJECTED, InitiativeStep.WITHDRAWN)
         if step_counts.get(step, 0) or step in BOARD_STEPS
     ]
-    started = Initiative.objects.filter(starts_on__gte=start, starts_on__lte=end).exclude(
-        step=InitiativeStep.NEEDS
-    ).count()
+    started = (
+        Initiative.objects.filter(starts_on__gte=start, starts_on__lte=end)
+        .exclude(step=InitiativeStep.NEEDS)
+        .count()
+    )
     completed = InitiativeStepChange.objects.filter(
         to_step=InitiativeStep.COMPLETED, at__date__gte=start, at__date__lte=end
     ).count()
@@ -464,7 +483,10 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
         .order_by("initiative__title_sv", "initiative_id")
     ]
     by_group = [
-        {"target_group": pick(row["target_group__name_sv"], row["target_group__name_en"]), "participants": row["n"]}
+        {
+            "target_group": pick(row["target_group__name_sv"], row["target_group__name_en"]),
+            "participants": row["n"],
+        }
         for row in FollowUpReach.objects.filter(follow_up__in=follow_ups)
         .values("target_group__name_sv", "target_group__name_en", "target_group__position")
         .annotate(n=Sum("participants"))
@@ -505,7 +527,9 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
                 "last_period": periods[-1],
                 "last": last,
                 "change": change,
-                "verdict": _("Better") if better else (_("Unchanged") if change == 0 else _("Worse")),
+                "verdict": _("Better")
+                if better
+                else (_("Unchanged") if change == 0 else _("Worse")),
             }
         )
 
@@ -525,7 +549,10 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
 
     summary = [
         {"figure": _("Workshops held"), "value": held},
-        {"figure": _("People from organisations at workshops"), "value": sum(w["people"] for w in workshops)},
+        {
+            "figure": _("People from organisations at workshops"),
+            "value": sum(w["people"] for w in workshops),
+        },
         {"figure": _("Residents at workshops"), "value": sum(w["residents"] for w in workshops)},
         {"figure": _("Needs prioritised"), "value": sum(n["count"] for n in needs_prioritised)},
         {"figure": _("Initiatives active"), "value": sum(step_counts.values())},
@@ -628,7 +655,14 @@ def _period_tables(data: dict) -> list[dict]:
         table(
             "initiatives_per_step.csv",
             _("Initiatives per step"),
-            [("step", _("Step"), _("Step of the process")), ("count", _("Initiatives"), _("Initiatives active in the period standing at this step"))],
+            [
+                ("step", _("Step"), _("Step of the process")),
+                (
+                    "count",
+                    _("Initiatives"),
+                    _("Initiatives active in the period standing at this step"),
+                ),
+            ],
             data["steps"],
         ),
         table(
@@ -694,7 +728,7 @@ def _period_tables(data: dict) -> list[dict]:
 
 
 def open_data() -> list[dict]:
-    """Everything public, as tables: initiatives, needs, prioritisation results, indicators, money."""
+    """Everything public, as tables: initiatives, needs, round results, indicators, money."""
     initiatives = [
         {
             "id": i.pk,
@@ -770,7 +804,12 @@ def open_data() -> list[dict]:
                 ("title_en", "title_en", "Title in English (may be empty)"),
                 ("focus_area", "focus_area", "Focus area"),
                 ("lead_organisation", "lead_organisation", "Organisation that leads it"),
-                ("step", "step", "Step of the process: proposal, decision, funding, execution, evaluation, completed, parked, rejected, withdrawn"),
+                (
+                    "step",
+                    "step",
+                    "Step of the process: proposal, decision, funding, execution, evaluation,"
+                    " completed, parked, rejected or withdrawn",
+                ),
                 ("budget", "budget", "Requested budget in SEK"),
                 ("starts_on", "starts_on", "Planned start (YYYY-MM-DD)"),
                 ("ends_on", "ends_on", "Planned end (YYYY-MM-DD)"),

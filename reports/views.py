@@ -112,7 +112,9 @@ def _serve(request, pk, field: str, content_type: str, suffix: str):
         as_attachment=True,
         filename=report.download_name(suffix),
     )
-    response["Cache-Control"] = "private, no-store" if not report.published else "public, max-age=300"
+    response["Cache-Control"] = (
+        "private, no-store" if not report.published else "public, max-age=300"
+    )
     return response
 
 

@@ -19,26 +19,81 @@ CASES = [
     Case("reports:report_list", lambda o: reverse("reports:report_list"), REPORTS),
     Case("reports:report_create", lambda o: reverse("reports:report_create"), POST_ONLY),
     # An empty form comes back with its errors for those who may ask; nothing is made.
-    Case("reports:report_create", lambda o: reverse("reports:report_create"), REPORTS, method="post"),
+    Case(
+        "reports:report_create", lambda o: reverse("reports:report_create"), REPORTS, method="post"
+    ),
     Case("reports:report_detail", lambda o: o.report.get_absolute_url(), REPORTS),
-    Case("reports:report_status", lambda o: reverse("reports:report_status", args=[o.report.pk]), REPORTS),
+    Case(
+        "reports:report_status",
+        lambda o: reverse("reports:report_status", args=[o.report.pk]),
+        REPORTS,
+    ),
     # Downloads: evaluators, coordinators and administrators only, until a report is published.
-    Case("reports:report_download", lambda o: reverse("reports:report_download", args=[o.report.pk]), REPORTS),
-    Case("reports:report_package", lambda o: reverse("reports:report_package", args=[o.report.pk]), REPORTS),
-    Case("reports:report_download", lambda o: reverse("reports:report_download", args=[o.published.pk]), public()),
-    Case("reports:report_package", lambda o: reverse("reports:report_package", args=[o.published.pk]), public()),
-    Case("reports:report_retry", lambda o: reverse("reports:report_retry", args=[o.failed.pk]), POST_ONLY),
-    Case("reports:report_retry", lambda o: reverse("reports:report_retry", args=[o.failed.pk]), REPORTS, method="post"),
-    Case("reports:report_publish", lambda o: reverse("reports:report_publish", args=[o.report.pk]), POST_ONLY),
-    Case("reports:report_publish", lambda o: reverse("reports:report_publish", args=[o.report.pk]), COORDINATOR, method="post"),
-    Case("reports:report_unpublish", lambda o: reverse("reports:report_unpublish", args=[o.published.pk]), POST_ONLY),
-    Case("reports:report_unpublish", lambda o: reverse("reports:report_unpublish", args=[o.published.pk]), COORDINATOR, method="post"),
+    Case(
+        "reports:report_download",
+        lambda o: reverse("reports:report_download", args=[o.report.pk]),
+        REPORTS,
+    ),
+    Case(
+        "reports:report_package",
+        lambda o: reverse("reports:report_package", args=[o.report.pk]),
+        REPORTS,
+    ),
+    Case(
+        "reports:report_download",
+        lambda o: reverse("reports:report_download", args=[o.published.pk]),
+        public(),
+    ),
+    Case(
+        "reports:report_package",
+        lambda o: reverse("reports:report_package", args=[o.published.pk]),
+        public(),
+    ),
+    Case(
+        "reports:report_retry",
+        lambda o: reverse("reports:report_retry", args=[o.failed.pk]),
+        POST_ONLY,
+    ),
+    Case(
+        "reports:report_retry",
+        lambda o: reverse("reports:report_retry", args=[o.failed.pk]),
+        REPORTS,
+        method="post",
+    ),
+    Case(
+        "reports:report_publish",
+        lambda o: reverse("reports:report_publish", args=[o.report.pk]),
+        POST_ONLY,
+    ),
+    Case(
+        "reports:report_publish",
+        lambda o: reverse("reports:report_publish", args=[o.report.pk]),
+        COORDINATOR,
+        method="post",
+    ),
+    Case(
+        "reports:report_unpublish",
+        lambda o: reverse("reports:report_unpublish", args=[o.published.pk]),
+        POST_ONLY,
+    ),
+    Case(
+        "reports:report_unpublish",
+        lambda o: reverse("reports:report_unpublish", args=[o.published.pk]),
+        COORDINATOR,
+        method="post",
+    ),
     Case("reports:open_data", lambda o: reverse("reports:open_data"), public()),
     Case("reports:open_data_download", lambda o: reverse("reports:open_data_download"), public()),
     Case(
         "reports:report_detail",
         lambda o: reverse("reports:report_detail", args=[999999]),
-        {**dict.fromkeys(ROLES, 403), "evaluator": 404, "coordinator": 404, "admin": 404, "anonymous": LOGIN},
+        {
+            **dict.fromkeys(ROLES, 403),
+            "evaluator": 404,
+            "coordinator": 404,
+            "admin": 404,
+            "anonymous": LOGIN,
+        },
     ),
 ]
 

@@ -53,7 +53,9 @@ def test_initiative_report_in_swedish(completed, coordinator, django_capture_on_
     ):
         assert heading in text, heading
     assert completed.title_sv in text
-    assert f"{completed.budget:,.0f}".replace(",", " ") in text  # the budget, grouped the Swedish way
+    assert (
+        f"{completed.budget:,.0f}".replace(",", " ") in text
+    )  # the budget, grouped the Swedish way
     assert completed.evaluation.lessons_sv in text
     assert f"Sida 2 av {len(reader.pages)}" in text
     assert 5 <= len(reader.pages) <= 30
@@ -73,7 +75,13 @@ def test_initiative_report_in_english(completed, coordinator, django_capture_on_
         actor=coordinator,
     )
     reader, text = read(report)
-    for heading in ("Evaluation report", "Contents", "The need and its evidence", "Funding", "Process log"):
+    for heading in (
+        "Evaluation report",
+        "Contents",
+        "The need and its evidence",
+        "Funding",
+        "Process log",
+    ):
         assert heading in text, heading
     assert completed.title_en in text
     assert f"{completed.budget:,.0f}" in text

@@ -22,7 +22,9 @@ def test_the_period_report_reads_a_fixed_number_of_queries(demo, django_assert_m
     assert sizes[0] < sizes[1]
 
 
-def test_the_initiative_report_reads_a_fixed_number_of_queries(completed, django_assert_max_num_queries):
+def test_the_initiative_report_reads_a_fixed_number_of_queries(
+    completed, django_assert_max_num_queries
+):
     bare = Initiative.objects.filter(follow_ups__isnull=True).exclude(pk=completed.pk).first()
     for initiative in (bare, completed):
         # initiatives.selectors.initiative_thread (15) and the indicators' statistics (1)

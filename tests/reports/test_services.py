@@ -59,8 +59,20 @@ def test_unchanged_data_reuses_the_stored_file_and_a_change_rebuilds_it(
 def test_the_same_report_in_the_other_language_is_its_own(
     completed, coordinator, django_capture_on_commit_callbacks
 ):
-    sv, _ = ask(django_capture_on_commit_callbacks, kind="initiative", initiative=completed, language="sv", actor=coordinator)
-    en, _ = ask(django_capture_on_commit_callbacks, kind="initiative", initiative=completed, language="en", actor=coordinator)
+    sv, _ = ask(
+        django_capture_on_commit_callbacks,
+        kind="initiative",
+        initiative=completed,
+        language="sv",
+        actor=coordinator,
+    )
+    en, _ = ask(
+        django_capture_on_commit_callbacks,
+        kind="initiative",
+        initiative=completed,
+        language="en",
+        actor=coordinator,
+    )
     assert sv.pk != en.pk and sv.data_version != en.data_version
 
 
@@ -93,7 +105,9 @@ def test_a_failed_render_is_recorded_leaves_no_file_and_can_be_retried(
     assert sorted(p.suffix for p in files_under_media()) == [".pdf", ".zip"]
 
 
-def test_a_timeout_is_recorded_as_failed(coordinator, monkeypatch, django_capture_on_commit_callbacks):
+def test_a_timeout_is_recorded_as_failed(
+    coordinator, monkeypatch, django_capture_on_commit_callbacks
+):
     initiative = InitiativeFactory(step="proposal")
 
     def slow(html):
@@ -101,7 +115,11 @@ def test_a_timeout_is_recorded_as_failed(coordinator, monkeypatch, django_captur
 
     monkeypatch.setattr(rendering, "html_to_pdf", slow)
     report, _ = ask(
-        django_capture_on_commit_callbacks, kind="initiative", initiative=initiative, language="en", actor=coordinator
+        django_capture_on_commit_callbacks,
+        kind="initiative",
+        initiative=initiative,
+        language="en",
+        actor=coordinator,
     )
     assert report.status == ReportStatus.FAILED
     assert "too long" in report.failure_reason
@@ -121,7 +139,11 @@ def test_a_failure_while_writing_removes_what_was_written(
 
     monkeypatch.setattr(services.os, "replace", replace)
     report, _ = ask(
-        django_capture_on_commit_callbacks, kind="initiative", initiative=initiative, language="sv", actor=coordinator
+        django_capture_on_commit_callbacks,
+        kind="initiative",
+        initiative=initiative,
+        language="sv",
+        actor=coordinator,
     )
     assert report.status == ReportStatus.FAILED
     assert "disk full" in report.failure_reason
@@ -131,7 +153,11 @@ def test_a_failure_while_writing_removes_what_was_written(
 def test_the_task_is_idempotent(coordinator, django_capture_on_commit_callbacks):
     initiative = InitiativeFactory(step="proposal")
     report, _ = ask(
-        django_capture_on_commit_callbacks, kind="initiative", initiative=initiative, language="sv", actor=coordinator
+        django_capture_on_commit_callbacks,
+        kind="initiative",
+        initiative=initiative,
+        language="sv",
+        actor=coordinator,
     )
     name = report.file.name
     assert render_report.apply(args=[report.pk]).get() == ReportStatus.READY
@@ -178,7 +204,7 @@ def test_a_period_must_not_end_before_it_starts(coordinator):
 
 
 def test_csv_cells_that_look_like_formulas_are_defused():
-    assert packages.safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert packages.safe_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
     for text in ("+1", "-2+3", "@SUM(A1)", "\tx", "\rx"):
         assert packages.safe_cell(text).startswith("'")
     assert packages.safe_cell("Husby") == "Husby"

@@ -36,7 +36,9 @@ def test_an_evaluator_asks_for_a_period_report_and_gets_it(
     assert "period-20260101-20260630-en.pdf" in download["Content-Disposition"]
     package = client.get(status["package_url"])
     archive = zipfile.ZipFile(io.BytesIO(b"".join(package.streaming_content)))
-    assert {"README.md", "summary.csv", "workshops.csv", "money_by_focus_area.csv"} <= set(archive.namelist())
+    assert {"README.md", "summary.csv", "workshops.csv", "money_by_focus_area.csv"} <= set(
+        archive.namelist()
+    )
     readme = archive.read("README.md").decode()
     assert "workshops.csv" in readme and "`residents`" in readme
 
@@ -49,7 +51,9 @@ def test_bad_input_gives_the_form_back_and_saves_nothing(client, coordinator):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["end"]
-    response = client.post(reverse("reports:report_create"), {"kind": "initiative", "language": "xx"})
+    response = client.post(
+        reverse("reports:report_create"), {"kind": "initiative", "language": "xx"}
+    )
     assert response.status_code == 200
     assert set(response.context["form"].errors) >= {"initiative", "language"}
     assert not ReportRequest.objects.exists()
@@ -83,7 +87,10 @@ def test_the_progress_page_polls_a_status_endpoint_without_inline_script(client,
         "download_url": None,
         "package_url": None,
     }
-    assert "no-cache" in client.get(reverse("reports:report_status", args=[report.pk]))["Cache-Control"]
+    assert (
+        "no-cache"
+        in client.get(reverse("reports:report_status", args=[report.pk]))["Cache-Control"]
+    )
 
 
 def test_a_coordinator_publishes_and_the_public_finds_it_on_the_initiative_page(
@@ -115,7 +122,11 @@ def test_a_coordinator_publishes_and_the_public_finds_it_on_the_initiative_page(
 
 def test_a_period_report_cannot_be_published(client, coordinator):
     report = ReportRequest.objects.create(
-        kind="period", period_start="2026-01-01", period_end="2026-06-30", status="ready", file="x.pdf"
+        kind="period",
+        period_start="2026-01-01",
+        period_end="2026-06-30",
+        status="ready",
+        file="x.pdf",
     )
     client.force_login(coordinator)
     client.post(reverse("reports:report_publish", args=[report.pk]))
@@ -151,7 +162,9 @@ def test_open_data_is_everything_public_with_formulas_defused(client):
     assert initiatives.splitlines()[0].startswith("id,title_sv,title_en")
 
 
-def test_report_list_runs_a_fixed_number_of_queries(client, evaluator, django_assert_max_num_queries):
+def test_report_list_runs_a_fixed_number_of_queries(
+    client, evaluator, django_assert_max_num_queries
+):
     client.force_login(evaluator)
     initiative = InitiativeFactory(step="proposal")
     for size in (2, 30):
