@@ -402,13 +402,15 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
         .order_by("-workshops", "organisation__name")
     ]
 
-    rounds = list(
-        PrioritisationRound.objects.filter(
-            status=RoundStatus.CLOSED, closed_at__date__gte=start, closed_at__date__lte=end
-        ).order_by("closed_at")
+    closed = PrioritisationRound.objects.filter(
+        status=RoundStatus.CLOSED, closed_at__date__gte=start, closed_at__date__lte=end
     )
+    rounds = list(closed.order_by("closed_at"))
     results_by_round = defaultdict(list)
-    for result in RoundResult.objects.filter(round__in=rounds).select_related("need__focus_area"):
+    # A subquery rather than the list, so the query runs (and is counted) even with no round.
+    for result in RoundResult.objects.filter(round__in=closed.values("pk")).select_related(
+        "need__focus_area"
+    ):
         results_by_round[result.round_id].append(
             {
                 "rank": result.rank,
