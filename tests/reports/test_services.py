@@ -34,6 +34,13 @@ def ask(capture, **kwargs):
     return report, callbacks
 
 
+def ask_about_a_new_initiative(capture, actor) -> ReportRequest:
+    """An English evaluation report of a fresh proposal, rendered at once."""
+    initiative = InitiativeFactory(step="proposal")
+    report, _ = ask(capture, kind="initiative", initiative=initiative, language="en", actor=actor)
+    return report
+
+
 def test_unchanged_data_reuses_the_stored_file_and_a_change_rebuilds_it(
     completed, coordinator, evaluator, django_capture_on_commit_callbacks
 ):
@@ -79,19 +86,11 @@ def test_the_same_report_in_the_other_language_is_its_own(
 def test_a_failed_render_is_recorded_leaves_no_file_and_can_be_retried(
     coordinator, monkeypatch, django_capture_on_commit_callbacks
 ):
-    initiative = InitiativeFactory(step="proposal")
-
     def broken(html):
         raise RuntimeError("the layout engine gave up")
 
     monkeypatch.setattr(rendering, "html_to_pdf", broken)
-    report, _ = ask(
-        django_capture_on_commit_callbacks,
-        kind="initiative",
-        initiative=initiative,
-        language="en",
-        actor=coordinator,
-    )
+    report = ask_about_a_new_initiative(django_capture_on_commit_callbacks, coordinator)
     assert report.status == ReportStatus.FAILED
     assert "the layout engine gave up" in report.failure_reason
     assert not report.file and files_under_media() == []
@@ -108,19 +107,11 @@ def test_a_failed_render_is_recorded_leaves_no_file_and_can_be_retried(
 def test_a_timeout_is_recorded_as_failed(
     coordinator, monkeypatch, django_capture_on_commit_callbacks
 ):
-    initiative = InitiativeFactory(step="proposal")
-
     def slow(html):
         raise SoftTimeLimitExceeded
 
     monkeypatch.setattr(rendering, "html_to_pdf", slow)
-    report, _ = ask(
-        django_capture_on_commit_callbacks,
-        kind="initiative",
-        initiative=initiative,
-        language="en",
-        actor=coordinator,
-    )
+    report = ask_about_a_new_initiative(django_capture_on_commit_callbacks, coordinator)
     assert report.status == ReportStatus.FAILED
     assert "too long" in report.failure_reason
     assert files_under_media() == []
@@ -129,7 +120,6 @@ def test_a_timeout_is_recorded_as_failed(
 def test_a_failure_while_writing_removes_what_was_written(
     coordinator, monkeypatch, django_capture_on_commit_callbacks
 ):
-    initiative = InitiativeFactory(step="proposal")
     real_replace = services.os.replace
 
     def replace(source, target):
@@ -138,27 +128,14 @@ def test_a_failure_while_writing_removes_what_was_written(
         real_replace(source, target)
 
     monkeypatch.setattr(services.os, "replace", replace)
-    report, _ = ask(
-        django_capture_on_commit_callbacks,
-        kind="initiative",
-        initiative=initiative,
-        language="sv",
-        actor=coordinator,
-    )
+    report = ask_about_a_new_initiative(django_capture_on_commit_callbacks, coordinator)
     assert report.status == ReportStatus.FAILED
     assert "disk full" in report.failure_reason
     assert files_under_media() == []  # neither the PDF nor a temporary file is left
 
 
 def test_the_task_is_idempotent(coordinator, django_capture_on_commit_callbacks):
-    initiative = InitiativeFactory(step="proposal")
-    report, _ = ask(
-        django_capture_on_commit_callbacks,
-        kind="initiative",
-        initiative=initiative,
-        language="sv",
-        actor=coordinator,
-    )
+    report = ask_about_a_new_initiative(django_capture_on_commit_callbacks, coordinator)
     name = report.file.name
     assert render_report.apply(args=[report.pk]).get() == ReportStatus.READY
     report.refresh_from_db()
