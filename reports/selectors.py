@@ -36,7 +36,7 @@ from . import figures
 from .choices import ReportKind
 
 # Raise when the templates change what they print, so stored reports are not reused.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # The quadrants of the prioritisation matrix, named as the prioritisation pages name them.
 QUADRANTS = {
     "act": gettext_lazy("Act now"),
