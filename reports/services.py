@@ -6,6 +6,7 @@ half-written file, and running it twice gives the same result.
 """
 
 import datetime
+import hashlib
 import logging
 import os
 import tempfile
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -76,6 +77,7 @@ def report_request(
     )
     version = selectors.data_version(data)
     with transaction.atomic():
+        _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{language}")
         same = _same_report(kind, initiative, start, end, language).select_for_update()
         stored = same.filter(status=ReportStatus.READY, data_version=version).exclude(file="")
         for report in stored.order_by("-finished_at"):
@@ -96,6 +98,16 @@ def report_request(
         if queue:
             _enqueue(report)
     return report
+
+
+def _lock(key: str) -> None:
+    """Two people asking for the same report at once get one request: the second waits here
+    until the first has committed, then finds it. (PostgreSQL; SQLite writes one at a time.)"""
+    if connection.vendor == "postgresql":
+        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+        number = int.from_bytes(digest, "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
 
 
 def _enqueue(report: ReportRequest) -> None:

@@ -2,12 +2,15 @@
 failures recorded without a half-written file, and retried."""
 
 import datetime
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.utils import timezone
 
 from initiatives.models import FollowUp
@@ -189,3 +192,23 @@ def test_csv_cells_that_look_like_formulas_are_defused():
     from decimal import Decimal
 
     assert packages.safe_cell(Decimal("-5.50")) == "-5.50"  # numbers stay numbers
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_people_asking_at_once_get_one_request(coordinator, evaluator):
+    """The second request waits for the first to commit, then finds it."""
+    initiative = InitiativeFactory(step="proposal")
+    barrier = threading.Barrier(2)
+
+    def ask_for(actor):
+        try:
+            barrier.wait()
+            return services.report_request(
+                kind="initiative", initiative=initiative, language="sv", actor=actor, queue=False
+            ).pk
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        pks = set(pool.map(ask_for, [coordinator, evaluator]))
+    assert len(pks) == 1 and ReportRequest.objects.count() == 1
