@@ -5,7 +5,7 @@ migrated and filled with `seed_demo --scale 1`, measured, then `--scale 3`, meas
 Prints one JSON line:
 
 - seconds: the render task for the period over the three years (data, HTML, PDF, data package,
-  files written), fastest of BENCH_RUNS runs (3); floor_seconds: WeasyPrint alone on the same
+  files written), fastest of BENCH_RUNS runs (5); floor_seconds: WeasyPrint alone on the same
   HTML, runs interleaved with those; ratio = seconds / floor_seconds (goal ≤ 1.25); the same in
   processor time (cpu_*), which other work on a shared machine disturbs less;
 - pages; queries: SQL queries of the task at scale 3; queries_at_scale_1: the same report over the
@@ -45,7 +45,7 @@ from reports import rendering, services  # noqa: E402
 from reports.choices import ReportKind  # noqa: E402
 from reports.models import ReportRequest  # noqa: E402
 
-RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 LANGUAGE = "sv"
 
 

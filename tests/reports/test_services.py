@@ -212,3 +212,7 @@ def test_two_people_asking_at_once_get_one_request(coordinator, evaluator):
     with ThreadPoolExecutor(2) as pool:
         pks = set(pool.map(ask_for, [coordinator, evaluator]))
     assert len(pks) == 1 and ReportRequest.objects.count() == 1
+
+
+def test_a_report_deleted_while_queued_is_skipped():
+    assert render_report.apply(args=[987654]).get() == "gone"
