@@ -99,7 +99,7 @@ def report_status(request, pk):
 
 
 def _serve(request, pk, field: str, content_type: str, suffix: str):
-    report = get_report_for_user_or_login(request, pk)
+    report = _report_to_download(request, pk)
     if not isinstance(report, ReportRequest):
         return report
     stored = getattr(report, field)
@@ -118,7 +118,7 @@ def _serve(request, pk, field: str, content_type: str, suffix: str):
     return response
 
 
-def get_report_for_user_or_login(request, pk):
+def _report_to_download(request, pk):
     """Published reports are anyone's; others send anonymous visitors to the login page."""
     report = ReportRequest.objects.filter(pk=pk, published=True).first()
     if report is not None:
