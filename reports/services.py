@@ -230,10 +230,16 @@ def report_publish(*, report: ReportRequest, actor, published: bool = True) -> R
     One published report per initiative and language: publishing a newer one takes down the old.
     """
     with transaction.atomic():
-        report = ReportRequest.objects.select_for_update().get(pk=report.pk)
+        report = (
+            ReportRequest.objects.select_for_update(of=("self",))
+            .select_related("initiative")
+            .get(pk=report.pk)
+        )
         if published:
             if report.kind != ReportKind.INITIATIVE or not report.is_ready:
                 raise ValidationError(_("Only a ready initiative report can be published."))
+            if not report.initiative.is_public:
+                raise ValidationError(_("A draft initiative's report cannot be published."))
             ReportRequest.objects.filter(
                 kind=ReportKind.INITIATIVE,
                 initiative_id=report.initiative_id,

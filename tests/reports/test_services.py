@@ -170,6 +170,12 @@ def test_only_ready_initiative_reports_are_published(coordinator):
     second.refresh_from_db()
     assert not first.published and second.published  # one published report per language
 
+    draft = stored_report(InitiativeFactory(step="needs"), tmp_name="draft")
+    with pytest.raises(ValidationError):
+        services.report_publish(report=draft, actor=coordinator)
+    draft.refresh_from_db()
+    assert not draft.published
+
 
 def test_a_period_must_not_end_before_it_starts(coordinator):
     with pytest.raises(ValidationError):
