@@ -57,6 +57,7 @@ PORTAL_APPS = [
     "workshops",
     "initiatives",
     "funding",
+    "reports",
 ]
 
 INSTALLED_APPS = [

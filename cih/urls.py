@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("workshops.urls")),
     path("", include("initiatives.urls")),
     path("", include("funding.urls")),
+    path("", include("reports.urls")),
     prefix_default_language=False,
 )
 

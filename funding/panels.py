@@ -25,7 +25,7 @@ def dashboard(request):
     return [Panel("funding/partials/_dashboard_panel.html", {"duties": selectors.duties_due()})]
 
 
-def initiative(request):
+def initiative_funding(request):
     """The initiative's money on its page: totals for everyone (one query), the grants it is
     paid from for treasurers and coordinators (one more)."""
     pk = request.resolver_match.kwargs["pk"]

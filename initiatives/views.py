@@ -77,7 +77,8 @@ def initiative_detail(request, pk):
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": can_see_drafts(request.user, thread),
             "move_form": MoveForm(initial={"expected_step": thread.step}),
-            "panels": collect("initiative", request),
+            "funding_panels": collect("initiative_funding", request),
+            "result_panels": collect("initiative_results", request),
         },
     )
 

@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('actors', '0001_initial'),
         ('initiatives', '0001_initial'),
-        ('prioritization', '0003_alter_indicator_description_en_and_more'),
+        ('prioritization', '0002_needs_indicators_rounds'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
