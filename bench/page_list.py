@@ -20,9 +20,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+
 from initiatives.models import Initiative  # noqa: E402
 from initiatives.selectors import initiative_list_public  # noqa: E402
-
 from prioritization.models import FocusArea  # noqa: E402
 
 

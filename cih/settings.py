@@ -55,7 +55,10 @@ PORTAL_APPS = [
     "focusgroups",
     "prioritization",
     "workshops",
+    "initiatives",
+    "funding",
     "newsletter",
+    "reports",
 ]
 
 INSTALLED_APPS = [
@@ -95,8 +98,8 @@ MIDDLEWARE = [
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
 # Writes that no public page shows, so they leave cached pages alone.
-PAGE_CACHE_IGNORED_MODELS: list[str] = [
-    "newsletter.subscriber", "newsletter.edition", "newsletter.delivery",
+PAGE_CACHE_IGNORED_MODELS = [
+    "focusgroups.Idea", "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"

@@ -16,7 +16,10 @@ urlpatterns += i18n_patterns(
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
+    path("", include("initiatives.urls")),
+    path("", include("funding.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("", include("reports.urls")),
     prefix_default_language=False,
 )
 

@@ -151,7 +151,7 @@ def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
     client, count, django_assert_max_num_queries
 ):
     OrganisationFactory.create_batch(count)
-    # site settings, organisations, principles, goals, governance bodies; the workshops panel:
-    # the next workshop
-    with django_assert_max_num_queries(6):
+    # site settings, organisations, principles, goals, governance bodies; the panels:
+    # focus areas, the next workshop, the latest initiatives
+    with django_assert_max_num_queries(8):
         client.get(reverse("actors:home"))

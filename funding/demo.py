@@ -1,0 +1,274 @@
+"""Demo books of the pooled fund: three funders, grants with and without earmarks, a year of
+entries and one reversed entry, with every initiative that got past the funding step allocated
+its whole budget.
+
+Idempotent: a grant is keyed on its funder and Swedish title and its receipts are booked only
+when the grant is first made; allocations and disbursements top up to their target, so a second
+run finds nothing missing and books nothing.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+
+from actors.choices import OrganisationKind
+from actors.models import Organisation, User
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative
+from prioritization.models import FocusArea
+
+from . import services
+from .balances import Balance, sums
+from .choices import Earmark, EntryKind
+from .models import Funder, Grant, LedgerEntry, ReportingDuty
+
+FUNDERS = [
+    # slug, name, kind, Swedish description, English description, internal notes
+    (
+        "region-stockholm",
+        "Region Stockholm",
+        OrganisationKind.PUBLIC_AGENCY,
+        "Regionen stödjer samverkan som en del av sitt arbete för jämlik hälsa.",
+        "The region supports the collaboration as part of its work for equal health.",
+        "Kontakt via folkhälsoenheten. Bidraget söks om varje höst.",
+    ),
+    (
+        "stiftelsen-framtid-i-jarva",
+        "Stiftelsen Framtid i Järva",
+        OrganisationKind.FUNDER,
+        "En stiftelse som ger långsiktigt stöd till ungas hälsa i Järvaområdet.",
+        "A foundation giving long-term support to young people's health in the Järva area.",
+        "Vill ha berättelser från deltagare i slutrapporten.",
+    ),
+    (
+        "norrort-fastigheter",
+        "Norrort Fastigheter AB",
+        OrganisationKind.FUNDER,
+        "Ett fastighetsbolag i området som bidrar till trygga och levande kvarter.",
+        "A property company in the area that helps keep the neighbourhood safe and lively.",
+        "Logotyp får visas på aktiviteterna, inget annat motkrav.",
+    ),
+]
+
+FUNDED_STEPS = (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION, InitiativeStep.COMPLETED)
+
+
+def _treasurer():
+    return User.objects.filter(role_assignments__role="treasurer").first()
+
+
+def _funder(slug, name, kind, text_sv, text_en, notes) -> Funder:
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        organisation = Organisation.objects.create(
+            slug=slug, name=name, kind=kind, description_sv=text_sv, description_en=text_en
+        )
+    funder, _created = Funder.objects.get_or_create(
+        organisation=organisation, defaults={"notes": notes}
+    )
+    return funder
+
+
+def _grant(funder, title_sv, title_en, amount, start, *, actor, receipts=(), **extra) -> Grant:
+    """The grant keyed on funder and Swedish title; when new, its pledge and receipts."""
+    grant = Grant.objects.filter(funder=funder, title_sv=title_sv).first()
+    if grant is not None:
+        return grant
+    grant = services.grant_register(
+        grant=Grant(
+            funder=funder,
+            title_sv=title_sv,
+            title_en=title_en,
+            amount=Decimal(amount),
+            starts_on=start,
+            ends_on=start + datetime.timedelta(days=364),
+            **extra,
+        ),
+        pledged_on=start - datetime.timedelta(days=20),
+        actor=actor,
+    )
+    for days, receipt in receipts:
+        services.entry_book(
+            kind=EntryKind.RECEIPT,
+            grant=grant,
+            amount=Decimal(receipt),
+            booked_on=start + datetime.timedelta(days=days),
+            actor=actor,
+        )
+    return grant
+
+
+def load(*, scale: int = 1) -> None:
+    treasurer = _treasurer()
+    if treasurer is None or not FocusArea.objects.exists():
+        return
+    today = timezone.localdate()
+    region, foundation, company = (_funder(*spec) for spec in FUNDERS)
+
+    for years_back in range(scale):
+        start = today.replace(month=1, day=1) - datetime.timedelta(days=365 * years_back)
+        start = min(start, today - datetime.timedelta(days=330))
+        year = start.year
+        _grant(
+            region,
+            f"Verksamhetsbidrag {year}",
+            f"Operating grant {year}",
+            1_200_000,
+            start,
+            actor=treasurer,
+            receipts=[(10, 300_000), (100, 300_000), (190, 300_000), (280, 300_000)],
+            conditions_sv="Pengarna ska gå till satsningar som boende varit med och tagit fram.",
+            conditions_en="The money goes to initiatives that residents helped shape.",
+        )
+    start = min(today.replace(month=1, day=1), today - datetime.timedelta(days=330))
+    mental_health = FocusArea.objects.filter(slug="mental-health").first()
+    if mental_health:
+        grant = _grant(
+            foundation,
+            "Ungas psykiska hälsa",
+            "Young people's mental health",
+            400_000,
+            start + datetime.timedelta(days=30),
+            actor=treasurer,
+            receipts=[(15, 200_000), (200, 200_000)],
+            earmark=Earmark.FOCUS_AREA,
+            focus_area=mental_health,
+            conditions_sv="Endast insatser inom god psykisk hälsa. Delrapport efter halva tiden.",
+            conditions_en="Only for good mental health. Interim report halfway through.",
+        )
+        _duty(grant, "Delrapport till stiftelsen", today + datetime.timedelta(days=12))
+        final_report_due = grant.ends_on + datetime.timedelta(days=60)
+        _duty(grant, "Slutrapport med deltagarberättelser", final_report_due)
+    football = Initiative.objects.filter(title_sv="Fotboll på fredagskvällar").first()
+    if football:
+        grant = _grant(
+            company,
+            "Fotboll på fredagskvällar",
+            "Football on Friday evenings",
+            100_000,
+            start + datetime.timedelta(days=60),
+            actor=treasurer,
+            receipts=[(10, 100_000)],
+            earmark=Earmark.INITIATIVE,
+            initiative=football,
+            conditions_sv="Bolagets logotyp visas på matchvästarna.",
+            conditions_en="The company's logo is shown on the bibs.",
+        )
+        _duty(grant, "Bilder och antal deltagare", today - datetime.timedelta(days=5))
+    sponsorship = _grant(
+        company,
+        "Trygga kvarter",
+        "Safe neighbourhoods",
+        150_000,
+        start + datetime.timedelta(days=90),
+        actor=treasurer,
+        receipts=[(20, 100_000)],
+        conditions_sv="Ingen särskild öronmärkning.",
+        conditions_en="No particular earmark.",
+    )
+    _duty(sponsorship, "Kort årsberättelse till bolaget", today + datetime.timedelta(days=25))
+    _reversed_receipt(sponsorship, treasurer)
+    _fund_initiatives(treasurer, today)
+
+
+def _duty(grant, description, due_on):
+    ReportingDuty.objects.get_or_create(
+        grant=grant, description=description, defaults={"due_on": due_on}
+    )
+
+
+def _reversed_receipt(grant, treasurer):
+    """A receipt booked twice by mistake, corrected by a reversal: both stay in the ledger."""
+    if LedgerEntry.objects.filter(grant=grant, reverses__isnull=False).exists():
+        return
+    first = grant.entries.filter(kind=EntryKind.RECEIPT).order_by("pk").first()
+    if first is None:
+        return
+    duplicate = services.entry_book(
+        kind=EntryKind.RECEIPT,
+        grant=grant,
+        amount=Decimal("50000.00"),
+        booked_on=first.booked_on,
+        note="Inbetalningen bokades två gånger från kontoutdraget.",
+        actor=treasurer,
+    )
+    services.entry_reverse(
+        entry=duplicate,
+        note=f"Dubbelbokad: samma inbetalning som rad #{first.pk}.",
+        booked_on=first.booked_on + datetime.timedelta(days=2),
+        actor=treasurer,
+    )
+
+
+def _fund_initiatives(treasurer, today):
+    """Allocate each funded initiative's whole budget and pay it out as far as it has come.
+
+    The story happened before these initiatives moved on or closed, so the entries are written
+    here directly, dated when they happened; the amounts obey the fund's rules (earmarks first,
+    never beyond what a grant has available).
+    """
+    grants = list(Grant.objects.annotate(**sums(prefix="entries__")).order_by("starts_on", "pk"))
+    available = {grant.pk: Balance.of(grant).available for grant in grants}
+    initiatives = Initiative.objects.filter(step__in=FUNDED_STEPS).annotate(
+        **sums(prefix="ledger_entries__")
+    )
+    order = {Earmark.INITIATIVE: 0, Earmark.FOCUS_AREA: 1, Earmark.NONE: 2}
+    for initiative in initiatives.order_by("starts_on", "pk"):
+        balance = Balance.of(initiative)
+        missing = initiative.budget - balance.allocated
+        booked_on = min(initiative.starts_on - datetime.timedelta(days=14), today)
+        paid_from = []
+        for grant in sorted(grants, key=lambda g: order[g.earmark]):
+            if missing <= 0:
+                break
+            if not grant.may_fund(initiative) or available[grant.pk] <= 0:
+                continue
+            amount = min(missing, available[grant.pk])
+            LedgerEntry.objects.create(
+                kind=EntryKind.ALLOCATION,
+                grant=grant,
+                initiative=initiative,
+                amount=amount,
+                booked_on=booked_on,
+                note="Beslut i styrelsen för föreningen.",
+                created_by=treasurer,
+            )
+            available[grant.pk] -= amount
+            missing -= amount
+            paid_from.append((grant, amount))
+        if balance.allocated == 0:
+            # Completed and evaluated initiatives were paid in full, running ones half.
+            share = Decimal(1) if initiative.step != InitiativeStep.EXECUTION else Decimal("0.5")
+            for grant, amount in paid_from:
+                LedgerEntry.objects.create(
+                    kind=EntryKind.DISBURSEMENT,
+                    grant=grant,
+                    initiative=initiative,
+                    amount=(amount * share).quantize(Decimal("0.01")),
+                    booked_on=booked_on + datetime.timedelta(days=7),
+                    created_by=treasurer,
+                )
+    _partly_fund_waiting(treasurer, today, grants, available)
+
+
+def _partly_fund_waiting(treasurer, today, grants, available):
+    """The initiative waiting at the funding step gets part of its budget, so the treasurer has
+    something left to do in the demo."""
+    waiting = Initiative.objects.filter(
+        step=InitiativeStep.FUNDING, title_sv="Trygga vuxna i centrum"
+    ).first()
+    if waiting is None or waiting.ledger_entries.exists():
+        return
+    for grant in grants:
+        if grant.earmark == Earmark.NONE and available[grant.pk] >= Decimal("150000"):
+            LedgerEntry.objects.create(
+                kind=EntryKind.ALLOCATION,
+                grant=grant,
+                initiative=waiting,
+                amount=Decimal("150000.00"),
+                booked_on=today - datetime.timedelta(days=3),
+                note="Första delen; resten när regionens sista utbetalning kommit.",
+                created_by=treasurer,
+            )
+            return

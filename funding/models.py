@@ -1,0 +1,272 @@
+"""The pooled fund of the collaboration's non-profit association.
+
+Funders (organisations) give grants; every movement of money is one row of an append-only
+ledger (`LedgerEntry`): pledges, receipts, allocations to initiatives, disbursements to their lead
+organisations and returns of unused money. A mistake is corrected by a reversing entry that
+points at the original; nothing is ever updated or deleted. Balances are always sums of the
+ledger (see `selectors.py`), never stored.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import Translated, char_pair, text_pair
+from actors.models import Organisation
+
+from .choices import INITIATIVE_KINDS, Earmark, EntryKind
+
+CENT = Decimal("0.01")
+AMOUNT = {
+    "max_digits": 12,
+    "decimal_places": 2,
+    "validators": [MinValueValidator(CENT)],
+}
+
+
+class LedgerIsAppendOnly(Exception):
+    """Raised when code tries to change or delete a booked ledger entry."""
+
+
+class Funder(models.Model):
+    """An organisation that gives money to the pooled fund."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="funder",
+    )
+    notes = models.TextField(_("internal notes"), blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        verbose_name = _("funder")
+        verbose_name_plural = _("funders")
+
+    def __str__(self):
+        return self.organisation.name
+
+    def get_absolute_url(self):
+        return reverse("funding:funder_detail", args=[self.pk])
+
+
+class Grant(models.Model):
+    """Money a funder gives for a period, perhaps earmarked for a focus area or an initiative."""
+
+    funder = models.ForeignKey(
+        Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="grants"
+    )
+    title_sv, title_en = char_pair(_("Title"), 200)
+    amount = models.DecimalField(_("amount (SEK)"), **AMOUNT)
+    starts_on = models.DateField(_("period from"))
+    ends_on = models.DateField(_("period to"))
+    earmark = models.CharField(
+        _("earmark"), max_length=20, choices=Earmark.choices, default=Earmark.NONE
+    )
+    focus_area = models.ForeignKey(
+        "prioritization.FocusArea",
+        verbose_name=_("earmarked for the focus area"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("earmarked for the initiative"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="grants",
+    )
+    conditions_sv, conditions_en = text_pair(_("Conditions"))
+    notes = models.TextField(_("internal notes"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    title = Translated()
+    conditions = Translated()
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        verbose_name = _("grant")
+        verbose_name_plural = _("grants")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="grant_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="grant_period_in_order"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(earmark=Earmark.NONE, focus_area__isnull=True, initiative__isnull=True)
+                    | Q(
+                        earmark=Earmark.FOCUS_AREA,
+                        focus_area__isnull=False,
+                        initiative__isnull=True,
+                    )
+                    | Q(
+                        earmark=Earmark.INITIATIVE,
+                        focus_area__isnull=True,
+                        initiative__isnull=False,
+                    )
+                ),
+                name="grant_earmark_consistent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.funder} – {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("funding:grant_detail", args=[self.pk])
+
+    @property
+    def earmark_label(self) -> str:
+        if self.earmark == Earmark.FOCUS_AREA:
+            return str(self.focus_area)
+        if self.earmark == Earmark.INITIATIVE:
+            return str(self.initiative)
+        return str(Earmark.NONE.label)
+
+    def may_fund(self, initiative) -> bool:
+        """Earmarked money only goes where it is earmarked."""
+        if self.earmark == Earmark.FOCUS_AREA:
+            return initiative.focus_area_id == self.focus_area_id
+        if self.earmark == Earmark.INITIATIVE:
+            return initiative.pk == self.initiative_id
+        return True
+
+
+class ReportingDuty(models.Model):
+    """A report the association owes a funder under a grant, and by when."""
+
+    grant = models.ForeignKey(
+        Grant, verbose_name=_("grant"), on_delete=models.CASCADE, related_name="duties"
+    )
+    description = models.CharField(_("what is to be reported"), max_length=200)
+    due_on = models.DateField(_("due on"))
+    done_on = models.DateField(_("reported on"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("reporting duty")
+        verbose_name_plural = _("reporting duties")
+
+    def __str__(self):
+        return f"{self.description} ({self.due_on})"
+
+
+class LedgerEntryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        # The one change allowed: forgetting who booked, when that person's account is deleted
+        # (the ForeignKey's SET_NULL). The money, dates and notes never change.
+        if kwargs == {"created_by": None}:
+            return super().update(**kwargs)
+        raise LedgerIsAppendOnly("Ledger entries are never updated; book a reversal instead.")
+
+    def delete(self):
+        raise LedgerIsAppendOnly("Ledger entries are never deleted; book a reversal instead.")
+
+
+class LedgerEntry(models.Model):
+    """One movement of money, booked once and never changed.
+
+    `amount` is always positive. A reversal copies the kind, grant, initiative and amount of the
+    entry it reverses and counts with the opposite sign. A return releases money from an
+    initiative back to the pool; `paid_back` is the part of it the lead organisation paid back
+    from what had been disbursed (worked out when the return is booked).
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=EntryKind.choices)
+    grant = models.ForeignKey(
+        Grant, verbose_name=_("grant"), on_delete=models.PROTECT, related_name="entries"
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ledger_entries",
+    )
+    amount = models.DecimalField(_("amount (SEK)"), **AMOUNT)
+    paid_back = models.DecimalField(
+        _("paid back from disbursed money (SEK)"),
+        max_digits=12,
+        decimal_places=2,
+        default=Decimal(0),
+    )
+    booked_on = models.DateField(_("booked on"))
+    reverses = models.OneToOneField(
+        "self",
+        verbose_name=_("reverses"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+    )
+    note = models.TextField(_("internal note"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("booked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("booked at"), auto_now_add=True)
+
+    objects = LedgerEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-booked_on", "-pk"]
+        verbose_name = _("ledger entry")
+        verbose_name_plural = _("ledger entries")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="entry_amount_positive"),
+            models.CheckConstraint(
+                condition=Q(paid_back__gte=0) & Q(paid_back__lte=F("amount")),
+                name="entry_paid_back_within_amount",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(kind__in=INITIATIVE_KINDS, initiative__isnull=False)
+                    | (~Q(kind__in=INITIATIVE_KINDS) & Q(initiative__isnull=True))
+                ),
+                name="entry_initiative_when_needed",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "booked_on"]),
+            models.Index(fields=["-booked_on", "-id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.amount} ({self.booked_on})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise LedgerIsAppendOnly("Ledger entries are never updated; book a reversal instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise LedgerIsAppendOnly("Ledger entries are never deleted; book a reversal instead.")
+
+    @property
+    def is_reversal(self) -> bool:
+        return self.reverses_id is not None
+
+    @property
+    def signed_amount(self) -> Decimal:
+        return -self.amount if self.is_reversal else self.amount

@@ -1,0 +1,287 @@
+"""Writes for the fund: funders, grants, reporting duties, and booking money in the ledger.
+
+Every booking locks what it draws on (the initiative's row, then the grant's row, always in that
+order) before it reads the balances and checks the rules, so two treasurers booking at the same
+moment are served one after the other and can never overdraw a grant or an initiative.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from initiatives.models import Initiative
+
+from .balances import Balance, sums
+from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, EntryKind
+from .models import CENT, Funder, Grant, LedgerEntry, ReportingDuty
+
+MAX_AMOUNT = Decimal("9999999999.99")
+
+
+class FundingError(ValidationError):
+    """A booking the fund's rules refuse; the message says why. Nothing was saved."""
+
+
+def sek(amount: Decimal) -> str:
+    return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
+
+
+def clean_amount(amount) -> Decimal:
+    """An amount in SEK: more than zero, whole öre (at most two decimals)."""
+    try:
+        amount = Decimal(str(amount))
+    except (InvalidOperation, ValueError, TypeError) as exc:
+        raise FundingError(_("Write the amount as a number of kronor.")) from exc
+    if not amount.is_finite() or amount <= 0:
+        raise FundingError(_("The amount must be more than zero."))
+    if amount != amount.quantize(CENT):
+        raise FundingError(_("The amount can have at most two decimals (whole öre)."))
+    if amount > MAX_AMOUNT:
+        raise FundingError(_("The amount is too large."))
+    return amount.quantize(CENT)
+
+
+def _grant_balance(grant: Grant) -> Balance:
+    return Balance.of(LedgerEntry.objects.filter(grant=grant).aggregate(**sums()))
+
+
+def _pair_balance(grant: Grant, initiative: Initiative) -> Balance:
+    """What one initiative holds from one grant."""
+    return Balance.of(
+        LedgerEntry.objects.filter(grant=grant, initiative=initiative).aggregate(**sums())
+    )
+
+
+def _initiative_balance(initiative: Initiative) -> Balance:
+    return Balance.of(LedgerEntry.objects.filter(initiative=initiative).aggregate(**sums()))
+
+
+def _lock(grant: Grant, initiative: Initiative | None) -> tuple[Grant, Initiative | None]:
+    """Lock the initiative, then the grant: one order everywhere, so no deadlock."""
+    if initiative is not None:
+        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    grant = (
+        Grant.objects.select_for_update().select_related("funder__organisation").get(pk=grant.pk)
+    )
+    return grant, initiative
+
+
+@transaction.atomic
+def funder_create(*, organisation, notes: str = "", actor) -> Funder:
+    """Register an organisation as a funder of the pool."""
+    if Funder.objects.filter(organisation=organisation).exists():
+        raise FundingError(_("%(name)s is already a funder.") % {"name": organisation.name})
+    return Funder.objects.create(organisation=organisation, notes=notes)
+
+
+@transaction.atomic
+def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, actor) -> Grant:
+    """Register a new (unsaved) grant and book its pledge in the ledger."""
+    if grant.pk is not None:
+        raise FundingError(_("This grant is already registered."))
+    grant.amount = clean_amount(grant.amount)
+    grant.created_by = actor
+    try:
+        grant.full_clean()
+    except ValidationError as error:
+        raise FundingError(error.messages) from error
+    grant.save()
+    LedgerEntry.objects.create(
+        kind=EntryKind.PLEDGE,
+        grant=grant,
+        amount=grant.amount,
+        booked_on=pledged_on or timezone.localdate(),
+        created_by=actor,
+    )
+    return grant
+
+
+@transaction.atomic
+def grant_update(*, form, actor) -> Grant:
+    """Save a registered grant's texts and period from its validated form."""
+    Grant.objects.select_for_update().get(pk=form.instance.pk)
+    return form.save()
+
+
+@transaction.atomic
+def duty_add(*, grant: Grant, description: str, due_on: datetime.date, actor) -> ReportingDuty:
+    """Add a report the association owes the funder under a grant."""
+    return ReportingDuty.objects.create(grant=grant, description=description, due_on=due_on)
+
+
+@transaction.atomic
+def duty_mark_done(*, duty: ReportingDuty, actor, done_on: datetime.date | None = None):
+    """Record that a report was sent to the funder."""
+    locked = ReportingDuty.objects.select_for_update().get(pk=duty.pk)
+    if locked.done_on is not None:
+        raise FundingError(_("This report was already marked as sent."))
+    locked.done_on = done_on or timezone.localdate()
+    locked.done_by = actor
+    locked.save(update_fields=["done_on", "done_by"])
+    return locked
+
+
+@transaction.atomic
+def entry_book(
+    *,
+    kind: str,
+    grant: Grant,
+    amount,
+    actor,
+    initiative: Initiative | None = None,
+    booked_on: datetime.date | None = None,
+    note: str = "",
+) -> LedgerEntry:
+    """Book a receipt, an allocation, a disbursement or a return, after checking the rules."""
+    if kind not in BOOKABLE_KINDS:
+        raise FundingError(_("A pledge is booked by registering a grant."))
+    amount = clean_amount(amount)
+    if kind in INITIATIVE_KINDS and initiative is None:
+        raise FundingError(_("Choose the initiative the money goes to or comes from."))
+    if kind not in INITIATIVE_KINDS:
+        initiative = None
+    grant, initiative = _lock(grant, initiative)
+    paid_back = Decimal(0)
+
+    if kind == EntryKind.RECEIPT:
+        balance = _grant_balance(grant)
+        if amount > balance.outstanding:
+            raise FundingError(
+                _(
+                    "The receipt is more than what is still pledged on this grant "
+                    "(%(left)s SEK). Register the larger pledge first."
+                )
+                % {"left": sek(balance.outstanding)}
+            )
+    elif kind == EntryKind.ALLOCATION:
+        if initiative.is_closed:
+            raise FundingError(
+                _("Money cannot be allocated to a closed initiative (%(step)s).")
+                % {"step": initiative.get_step_display()}
+            )
+        if not grant.may_fund(initiative):
+            raise FundingError(
+                _("This grant is earmarked for “%(earmark)s”: its money cannot go to “%(name)s”.")
+                % {"earmark": grant.earmark_label, "name": initiative.title}
+            )
+        balance = _grant_balance(grant)
+        if amount > balance.available:
+            raise FundingError(
+                _(
+                    "Only %(available)s SEK of this grant is available (received and not "
+                    "allocated). Nothing was booked."
+                )
+                % {"available": sek(balance.available)}
+            )
+        uncovered = initiative.budget - _initiative_balance(initiative).allocated
+        if amount > uncovered:
+            raise FundingError(
+                _(
+                    "That is more than the initiative's budget: %(left)s SEK of it is not "
+                    "covered yet."
+                )
+                % {"left": sek(max(uncovered, Decimal(0)))}
+            )
+    elif kind == EntryKind.DISBURSEMENT:
+        pair = _pair_balance(grant, initiative)
+        if amount > pair.undisbursed:
+            raise FundingError(
+                _(
+                    "Only %(left)s SEK allocated from this grant to the initiative has not been "
+                    "disbursed yet: no disbursement beyond what was allocated."
+                )
+                % {"left": sek(pair.undisbursed)}
+            )
+    elif kind == EntryKind.RETURN:
+        pair = _pair_balance(grant, initiative)
+        if amount > pair.allocated:
+            raise FundingError(
+                _("The initiative holds only %(held)s SEK from this grant.")
+                % {"held": sek(pair.allocated)}
+            )
+        # Undisbursed money is released first; the rest is paid back by the lead organisation.
+        paid_back = max(amount - pair.undisbursed, Decimal(0))
+
+    return LedgerEntry.objects.create(
+        kind=kind,
+        grant=grant,
+        initiative=initiative,
+        amount=amount,
+        paid_back=paid_back,
+        booked_on=booked_on or timezone.localdate(),
+        note=note,
+        created_by=actor,
+    )
+
+
+@transaction.atomic
+def entry_reverse(
+    *, entry: LedgerEntry, actor, note: str, booked_on: datetime.date | None = None
+) -> LedgerEntry:
+    """Correct a mistake: book an entry that cancels `entry`, which stays in the ledger."""
+    note = (note or "").strip()
+    if not note:
+        raise FundingError(_("Say why the entry is reversed."))
+    if entry.is_reversal:
+        raise FundingError(
+            _("A reversal cannot itself be reversed: book the original entry again instead.")
+        )
+    grant, initiative = _lock(entry.grant, entry.initiative)
+    entry = LedgerEntry.objects.select_for_update().get(pk=entry.pk)
+    if LedgerEntry.objects.filter(reverses=entry).exists():
+        raise FundingError(_("This entry has already been reversed."))
+
+    after = _without(_grant_balance(grant), entry)
+    if after.received > after.pledged:
+        raise FundingError(
+            _("Reversing it would leave more received than pledged on the grant.")
+            + " "
+            + _("Reverse the later entries first.")
+        )
+    if after.allocated > after.received:
+        raise FundingError(
+            _("Reversing it would leave more allocated than received on the grant.")
+            + " "
+            + _("Reverse the later entries first.")
+        )
+    if initiative is not None:
+        pair = _without(_pair_balance(grant, initiative), entry)
+        if pair.disbursed > pair.allocated or pair.disbursed < 0:
+            raise FundingError(
+                _("Reversing it would leave more disbursed than allocated to the initiative.")
+                + " "
+                + _("Reverse the later entries first.")
+            )
+    return LedgerEntry.objects.create(
+        kind=entry.kind,
+        grant=grant,
+        initiative=initiative,
+        amount=entry.amount,
+        paid_back=entry.paid_back,
+        booked_on=booked_on or timezone.localdate(),
+        reverses=entry,
+        note=note,
+        created_by=actor,
+    )
+
+
+def _without(balance: Balance, entry: LedgerEntry) -> Balance:
+    """The balance as it would be once `entry` is cancelled."""
+    amount, paid_back = entry.amount, entry.paid_back
+    changes = {
+        EntryKind.PLEDGE: {"pledged": balance.pledged - amount},
+        EntryKind.RECEIPT: {"received": balance.received - amount},
+        EntryKind.ALLOCATION: {"allocated": balance.allocated - amount},
+        EntryKind.DISBURSEMENT: {"disbursed": balance.disbursed - amount},
+        EntryKind.RETURN: {
+            "allocated": balance.allocated + amount,
+            "disbursed": balance.disbursed + paid_back,
+            "returned": balance.returned - amount,
+        },
+    }[entry.kind]
+    return Balance(**{**balance.__dict__, **changes})

@@ -1,0 +1,328 @@
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actors.permissions import role_required
+
+from . import selectors, services
+from .balances import Balance
+from .charts import paired_bars
+from .forms import (
+    DutyForm,
+    EntryForm,
+    FunderForm,
+    GrantEditForm,
+    GrantForm,
+    LedgerFilterForm,
+    ReverseForm,
+)
+from .permissions import (
+    READ_ROLES,
+    WRITE_ROLES,
+    can_book,
+    get_duty_for_user,
+    get_entry_for_user,
+    get_funder_for_user,
+    get_grant_for_user,
+)
+
+PER_PAGE = 25
+
+
+def _refused(form, error: services.FundingError):
+    """Put the fund's refusal on the form, so the page comes back with it and nothing saved."""
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@role_required(*READ_ROLES)
+def overview(request):
+    by_area = selectors.focus_area_balances()
+    by_funder = selectors.funder_balances()
+    return render(
+        request,
+        "funding/overview.html",
+        {
+            "pool": selectors.pool_balance(),
+            "by_area": by_area,
+            "by_funder": by_funder,
+            "area_chart": paired_bars(
+                [(area.name, b.allocated, b.disbursed) for area, b in by_area],
+                (_("Allocated"), _("Disbursed")),
+            ),
+            "funder_chart": paired_bars(
+                [(funder.organisation.name, b.pledged, b.received) for funder, b in by_funder],
+                (_("Pledged"), _("Received")),
+            ),
+            "by_earmark": selectors.earmark_balances(),
+            "duties": selectors.duties_due(),
+            "today": timezone.localdate(),
+            "can_book": can_book(request.user),
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def ledger(request):
+    form = LedgerFilterForm(request.GET or None)
+    filters = form.filters()
+    page = Paginator(selectors.ledger(**filters), PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "funding/ledger.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_book": can_book(request.user),
+        },
+    )
+
+
+def safe_cell(value) -> str:
+    """A cell a spreadsheet will not run as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+CSV_HEADER = [
+    "id",
+    "booked_on",
+    "kind",
+    "funder",
+    "grant",
+    "initiative",
+    "amount_sek",
+    "paid_back_sek",
+    "reverses",
+    "reversed_by",
+    "note",
+    "booked_by",
+    "booked_at",
+]
+
+
+@role_required(*READ_ROLES)
+def ledger_csv(request):
+    form = LedgerFilterForm(request.GET or None)
+    entries = selectors.ledger(**form.filters())
+
+    def rows():
+        # Text a person typed is made safe; numbers and dates the ledger wrote stay numbers, so
+        # a reversal's "-400.00" still sums in a spreadsheet.
+        yield CSV_HEADER
+        for entry in entries.iterator(chunk_size=500):
+            reversed_by = getattr(entry, "reversed_by", None)
+            paid_back = -entry.paid_back if entry.is_reversal else entry.paid_back
+            yield [
+                entry.pk,
+                entry.booked_on.isoformat(),
+                safe_cell(entry.get_kind_display()),
+                safe_cell(entry.grant.funder.organisation.name),
+                safe_cell(entry.grant.title),
+                safe_cell(entry.initiative.title if entry.initiative else ""),
+                f"{entry.signed_amount:.2f}",
+                f"{paid_back:.2f}",
+                entry.reverses_id or "",
+                reversed_by.pk if reversed_by else "",
+                safe_cell(entry.note),
+                safe_cell(entry.created_by.email if entry.created_by else ""),
+                timezone.localtime(entry.created).isoformat(timespec="seconds"),
+            ]
+
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in rows()), content_type="text/csv; charset=utf-8"
+    )
+    name = f"ledger-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@role_required(*WRITE_ROLES)
+def entry_create(request):
+    initial = {
+        key: request.GET[key]
+        for key in ("kind", "initiative", "grant")
+        if request.GET.get(key, "").replace("_", "").isalnum()
+    }
+    form = EntryForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            entry = services.entry_book(
+                kind=data["kind"],
+                grant=data["grant"],
+                initiative=data["initiative"],
+                amount=data["amount"],
+                booked_on=data["booked_on"],
+                note=data["note"],
+                actor=request.user,
+            )
+        except services.FundingError as error:
+            _refused(form, error)
+        else:
+            messages.success(
+                request,
+                _("Booked: %(kind)s of %(amount)s SEK.")
+                % {"kind": entry.get_kind_display(), "amount": services.sek(entry.amount)},
+            )
+            if entry.initiative and request.GET.get("back") == "initiative":
+                return redirect(entry.initiative)
+            return redirect("funding:ledger")
+    return render(request, "funding/entry_form.html", {"form": form})
+
+
+@role_required(*WRITE_ROLES)
+def entry_reverse(request, pk):
+    entry = get_entry_for_user(request.user, pk, "book")
+    form = ReverseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_reverse(
+                entry=entry,
+                note=form.cleaned_data["note"],
+                booked_on=form.cleaned_data["booked_on"],
+                actor=request.user,
+            )
+        except services.FundingError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("The entry was reversed. Both stay in the ledger."))
+            return redirect("funding:ledger")
+    return render(request, "funding/entry_reverse.html", {"form": form, "entry": entry})
+
+
+@role_required(*WRITE_ROLES)
+def funder_create(request):
+    form = FunderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            funder = services.funder_create(
+                organisation=form.cleaned_data["organisation"],
+                notes=form.cleaned_data["notes"],
+                actor=request.user,
+            )
+        except services.FundingError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("The funder was registered."))
+            return redirect(funder)
+    return render(request, "funding/funder_form.html", {"form": form})
+
+
+@role_required(*READ_ROLES)
+def funder_detail(request, pk):
+    funder = get_funder_for_user(request.user, pk)
+    grants = selectors.grants_with_balances(funder.grants.all())
+    page = Paginator(grants, PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "funding/funder_detail.html",
+        {
+            "funder": funder,
+            "page": page,
+            "rows": [(grant, Balance.of(grant)) for grant in page],
+            "balance": selectors.funder_balance(funder),
+            "can_book": can_book(request.user),
+        },
+    )
+
+
+@role_required(*WRITE_ROLES)
+def grant_create(request):
+    initial = {"funder": request.GET["funder"]} if request.GET.get("funder", "").isdigit() else {}
+    form = GrantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            grant = services.grant_register(
+                grant=form.save(commit=False),
+                pledged_on=form.cleaned_data["pledged_on"],
+                actor=request.user,
+            )
+        except services.FundingError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("The grant was registered and its pledge booked."))
+            return redirect(grant)
+    return render(request, "funding/grant_form.html", {"form": form})
+
+
+@role_required(*WRITE_ROLES)
+def grant_edit(request, pk):
+    grant = get_grant_for_user(request.user, pk, "book")
+    form = GrantEditForm(request.POST or None, instance=grant)
+    if request.method == "POST" and form.is_valid():
+        services.grant_update(form=form, actor=request.user)
+        messages.success(request, _("The grant was saved."))
+        return redirect(grant)
+    return render(request, "funding/grant_edit.html", {"form": form, "grant": grant})
+
+
+@role_required(*READ_ROLES)
+def grant_detail(request, pk):
+    grant = get_grant_for_user(request.user, pk)
+    page = Paginator(selectors.ledger(grant=grant), PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "funding/grant_detail.html",
+        {
+            "grant": grant,
+            "balance": selectors.grant_balance(grant),
+            "duties": grant.duties.all(),
+            "page": page,
+            "today": timezone.localdate(),
+            "can_book": can_book(request.user),
+        },
+    )
+
+
+@role_required(*WRITE_ROLES)
+def duty_create(request, pk):
+    grant = get_grant_for_user(request.user, pk, "book")
+    form = DutyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.duty_add(
+            grant=grant,
+            description=form.cleaned_data["description"],
+            due_on=form.cleaned_data["due_on"],
+            actor=request.user,
+        )
+        messages.success(request, _("The reporting duty was added."))
+        return redirect(grant)
+    return render(request, "funding/duty_form.html", {"form": form, "grant": grant})
+
+
+@require_POST
+@login_required
+def duty_done(request, pk):
+    duty = get_duty_for_user(request.user, pk, "book")
+    try:
+        services.duty_mark_done(duty=duty, actor=request.user)
+    except services.FundingError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The report is marked as sent."))
+    if request.POST.get("next") == "overview":
+        return redirect("funding:overview")
+    return redirect(duty.grant)
+
+
+def public(request):
+    return render(request, "funding/public.html", {"totals": selectors.public_totals()})

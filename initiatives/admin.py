@@ -1,0 +1,38 @@
+from django.contrib import admin
+
+from .models import Decision, Evaluation, FollowUp, Initiative, InitiativeStepChange
+
+
+class StepChangeInline(admin.TabularInline):
+    """The log is append-only: shown here, never edited."""
+
+    model = InitiativeStepChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["at", "from_step", "to_step", "actor", "note", "override_reason"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(admin.ModelAdmin):
+    list_display = ["title_sv", "step", "lead_organisation", "focus_area", "budget"]
+    list_filter = ["step", "focus_area"]
+    search_fields = ["title_sv", "title_en"]
+    # Steps change only through the process, so that every move is logged.
+    readonly_fields = ["step", "parked_from", "exit_reason", "submitted_at"]
+    filter_horizontal = [
+        "needs",
+        "outcomes",
+        "target_groups",
+        "partners",
+        "insights",
+        "consultations",
+    ]
+    inlines = [StepChangeInline]
+
+
+admin.site.register(Decision)
+admin.site.register(FollowUp)
+admin.site.register(Evaluation)

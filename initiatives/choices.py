@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class InitiativeStep(models.TextChoices):
+    """The six steps of the logic model, the end, and the three side exits."""
+
+    NEEDS = "needs", _("Needs & data")
+    PROPOSAL = "proposal", _("Proposal")
+    DECISION = "decision", _("Decision")
+    FUNDING = "funding", _("Funding")
+    EXECUTION = "execution", _("Execution")
+    EVALUATION = "evaluation", _("Evaluation")
+    COMPLETED = "completed", _("Completed")
+    PARKED = "parked", _("Parked")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+PROCESS_STEPS = (
+    InitiativeStep.NEEDS,
+    InitiativeStep.PROPOSAL,
+    InitiativeStep.DECISION,
+    InitiativeStep.FUNDING,
+    InitiativeStep.EXECUTION,
+    InitiativeStep.EVALUATION,
+)
+BOARD_STEPS = (*PROCESS_STEPS, InitiativeStep.COMPLETED, InitiativeStep.PARKED)
+CLOSED_STEPS = (InitiativeStep.COMPLETED, InitiativeStep.REJECTED, InitiativeStep.WITHDRAWN)
+
+
+class FollowUpStatus(models.TextChoices):
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+
+
+class Recommendation(models.TextChoices):
+    CONTINUE = "continue", _("Continue")
+    SCALE_UP = "scale_up", _("Scale up")
+    CHANGE = "change", _("Change")
+    STOP = "stop", _("Stop")
+
+
+class Achievement(models.TextChoices):
+    ACHIEVED = "achieved", _("Achieved")
+    PARTLY = "partly", _("Partly achieved")
+    NOT_ACHIEVED = "not_achieved", _("Not achieved")
+    TOO_EARLY = "too_early", _("Too early to tell")

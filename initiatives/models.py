@@ -1,0 +1,396 @@
+"""Initiatives (satsningar) and their way through the six-step process.
+
+An initiative answers prioritised needs and outcomes; it moves from step to step only through
+`initiatives.services.initiative_advance`, which checks the transition table in `process.py`
+and writes one `InitiativeStepChange` per move. Follow-ups report on it while it runs, and an
+evaluation closes it.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import Translated, char_pair, text_pair
+from actors.models import Organisation
+
+from .choices import (
+    CLOSED_STEPS,
+    PROCESS_STEPS,
+    Achievement,
+    FollowUpStatus,
+    InitiativeStep,
+    Recommendation,
+)
+
+MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def public(self):
+        """What residents may read: everything past the draft stage except withdrawn drafts."""
+        return self.exclude(step=InitiativeStep.NEEDS).exclude(
+            step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
+        )
+
+    def open(self):
+        return self.exclude(step__in=CLOSED_STEPS)
+
+
+class Initiative(models.Model):
+    """A joint effort (satsning) that answers prioritised needs, led by one organisation."""
+
+    title_sv, title_en = char_pair(_("Title"), 200)
+    summary_sv, summary_en = text_pair(_("Summary"), required=True)
+    resident_involvement_sv, resident_involvement_en = text_pair(_("How residents were involved"))
+    focus_area = models.ForeignKey(
+        "prioritization.FocusArea",
+        verbose_name=_("focus area"),
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+    )
+    needs = models.ManyToManyField(
+        "prioritization.Need", blank=True, related_name="initiatives", verbose_name=_("needs")
+    )
+    outcomes = models.ManyToManyField(
+        "prioritization.Outcome", blank=True, related_name="initiatives", verbose_name=_("outcomes")
+    )
+    target_groups = models.ManyToManyField(
+        "prioritization.TargetGroup",
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("target groups"),
+    )
+    insights = models.ManyToManyField(
+        "focusgroups.Insight",
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("what residents said"),
+    )
+    consultations = models.ManyToManyField(
+        "focusgroups.CouncilConsultation",
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("council consultations"),
+    )
+    intervention = models.ForeignKey(
+        "prioritization.Intervention",
+        verbose_name=_("started from the intervention"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    workshop_item = models.ForeignKey(
+        "workshops.WorkshopItem",
+        verbose_name=_("started from the workshop item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+    )
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("lead organisation"),
+        on_delete=models.PROTECT,
+        related_name="led_initiatives",
+    )
+    partners = models.ManyToManyField(
+        Organisation, blank=True, related_name="partner_initiatives", verbose_name=_("partners")
+    )
+    budget = models.DecimalField(_("requested budget (SEK)"), **MONEY)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    step = models.CharField(
+        _("step"), max_length=20, choices=InitiativeStep.choices, default=InitiativeStep.NEEDS
+    )
+    parked_from = models.CharField(
+        _("parked from the step"), max_length=20, choices=InitiativeStep.choices, blank=True
+    )
+    exit_reason = models.TextField(_("reason"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    title = Translated()
+    summary = Translated()
+    resident_involvement = Translated()
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        constraints = [
+            models.CheckConstraint(condition=Q(budget__gte=0), name="budget_not_negative"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="ends_after_it_starts"
+            ),
+        ]
+        indexes = [models.Index(fields=["step", "-created", "-id"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("initiatives:initiative_detail", args=[self.pk])
+
+    @property
+    def is_closed(self) -> bool:
+        return self.step in CLOSED_STEPS
+
+    def tracker(self) -> list[tuple[str, str]]:
+        """The six steps in order, each "done", "current" or "ahead" of this initiative."""
+        position = PROCESS_STEPS.index(self.step) if self.step in PROCESS_STEPS else None
+        if self.step == InitiativeStep.COMPLETED:
+            position = len(PROCESS_STEPS)
+        states = []
+        for index, step in enumerate(PROCESS_STEPS):
+            if position is None or index > position:
+                states.append((step.label, "ahead"))
+            else:
+                states.append((step.label, "current" if index == position else "done"))
+        return states
+
+    @property
+    def is_public(self) -> bool:
+        """Mirrors InitiativeQuerySet.public() for one initiative already in hand."""
+        if self.step == InitiativeStep.NEEDS:
+            return False
+        return not (self.step == InitiativeStep.WITHDRAWN and self.submitted_at is None)
+
+
+class InitiativeStepChange(models.Model):
+    """One move of an initiative from a step to another: who, when, and why. Never changed."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="log")
+    from_step = models.CharField(_("from"), max_length=20, choices=InitiativeStep.choices)
+    to_step = models.CharField(_("to"), max_length=20, choices=InitiativeStep.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
+    override_reason = models.TextField(_("why the rule was overridden"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("step change")
+        verbose_name_plural = _("step changes")
+
+    def __str__(self):
+        return f"{self.initiative_id}: {self.from_step} -> {self.to_step}"
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            raise ValueError("The process log is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The process log is append-only")
+
+
+class Decision(models.Model):
+    """Where, when and by whom an initiative was decided, and on which conditions."""
+
+    initiative = models.OneToOneField(Initiative, on_delete=models.CASCADE, related_name="decision")
+    decided_on = models.DateField(_("decided on"))
+    workshop = models.ForeignKey(
+        "workshops.Workshop",
+        verbose_name=_("decided at the workshop"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiative_decisions",
+    )
+    decided_by = models.CharField(
+        _("decided by"), max_length=200, help_text=_("e.g. the actors at the workshop")
+    )
+    conditions_sv, conditions_en = text_pair(_("Conditions"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    conditions = Translated()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self):
+        return f"{self.initiative} ({self.decided_on})"
+
+
+class FundingConfirmation(models.Model):
+    """A treasurer's word that committed funding covers the initiative's budget."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="funding_confirmation"
+    )
+    amount = models.DecimalField(_("committed amount (SEK)"), **MONEY)
+    note = models.TextField(_("note"), blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("funding confirmation")
+        verbose_name_plural = _("funding confirmations")
+
+    def __str__(self):
+        return f"{self.initiative}: {self.amount}"
+
+
+class FollowUp(models.Model):
+    """A report from the lead organisation while the initiative runs (Results-Based Accountability).
+
+    How much did we do, how well did we do it, is anyone better off.
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="follow_ups")
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period to"))
+    activities = models.PositiveIntegerField(_("activities held"))
+    activities_note = models.TextField(_("what we did"), blank=True)
+    how_well = models.TextField(_("how well did we do it?"))
+    quality_score = models.PositiveSmallIntegerField(
+        _("participants satisfied (%)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    better_off = models.TextField(_("is anyone better off?"))
+    money_spent = models.DecimalField(_("money spent in the period (SEK)"), **MONEY)
+    obstacles = models.TextField(_("obstacles"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=FollowUpStatus.choices)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["initiative", "period_end", "pk"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="follow_up_period_in_order",
+            ),
+            models.CheckConstraint(condition=Q(money_spent__gte=0), name="spent_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.initiative}: {self.period_start}–{self.period_end}"
+
+    @property
+    def participants(self) -> int:
+        return sum(reach.participants for reach in self.reach.all())
+
+
+class FollowUpReach(models.Model):
+    """How many participants a follow-up period reached in one target group."""
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="reach")
+    target_group = models.ForeignKey(
+        "prioritization.TargetGroup", verbose_name=_("target group"), on_delete=models.PROTECT
+    )
+    participants = models.PositiveIntegerField(_("participants reached"))
+
+    class Meta:
+        ordering = ["target_group__position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "target_group"], name="one_reach_per_group"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.target_group}: {self.participants}"
+
+
+class FollowUpMeasure(models.Model):
+    """A value measured for one of the initiative's outcome indicators in a follow-up period."""
+
+    follow_up = models.ForeignKey(FollowUp, on_delete=models.CASCADE, related_name="measures")
+    outcome_indicator = models.ForeignKey(
+        "prioritization.OutcomeIndicator",
+        verbose_name=_("outcome indicator"),
+        on_delete=models.PROTECT,
+    )
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=4)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow_up", "outcome_indicator"], name="one_measure_per_indicator_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.outcome_indicator}: {self.value}"
+
+
+class Evaluation(models.Model):
+    """The evaluator's judgement of a finished initiative, reported back for learning."""
+
+    initiative = models.OneToOneField(
+        Initiative, on_delete=models.CASCADE, related_name="evaluation"
+    )
+    method = models.TextField(_("method"))
+    findings_sv, findings_en = text_pair(_("Findings"), required=True)
+    lessons_sv, lessons_en = text_pair(_("Lessons"), required=True)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=20, choices=Recommendation.choices
+    )
+    evaluator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    evaluated_at = models.DateTimeField(auto_now=True)
+
+    findings = Translated()
+    lessons = Translated()
+
+    class Meta:
+        verbose_name = _("evaluation")
+        verbose_name_plural = _("evaluations")
+
+    def __str__(self):
+        return f"{self.initiative} ({self.get_recommendation_display()})"
+
+
+class OutcomeAchievement(models.Model):
+    """How far the initiative reached one of its outcomes, in the evaluator's judgement."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, on_delete=models.CASCADE, related_name="achievements"
+    )
+    outcome = models.ForeignKey(
+        "prioritization.Outcome", verbose_name=_("outcome"), on_delete=models.PROTECT
+    )
+    achievement = models.CharField(_("achievement"), max_length=20, choices=Achievement.choices)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "outcome"], name="one_achievement_per_outcome"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.outcome}: {self.get_achievement_display()}"

@@ -1,0 +1,152 @@
+"""The six-step process as data: every allowed move, who may make it, and the rule it must pass.
+
+A guard returns None when the initiative may move, or a sentence saying what is missing.
+Only `services.initiative_advance` reads this table; views ask `available_transitions` to know
+which buttons to show.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from actors.choices import PortalRole
+from actors.permissions import has_role, is_member_of
+
+from .choices import PROCESS_STEPS, InitiativeStep
+from .models import Initiative
+
+Step = InitiativeStep
+Guard = Callable[[Initiative], str | None]
+
+
+def coordinator(user, initiative) -> bool:
+    return has_role(user, PortalRole.COORDINATOR)
+
+
+def lead_or_coordinator(user, initiative) -> bool:
+    return coordinator(user, initiative) or is_member_of(user, initiative.lead_organisation_id)
+
+
+def treasurer_or_coordinator(user, initiative) -> bool:
+    return has_role(user, PortalRole.TREASURER, PortalRole.COORDINATOR)
+
+
+def evaluator_or_coordinator(user, initiative) -> bool:
+    return has_role(user, PortalRole.EVALUATOR, PortalRole.COORDINATOR)
+
+
+def has_needs(initiative: Initiative) -> str | None:
+    if not initiative.needs.exists():
+        return _("Link at least one need that the proposal answers.")
+    return None
+
+
+def anchored_with_residents(initiative: Initiative) -> str | None:
+    if initiative.insights.exists() or initiative.consultations.filter(status="answered").exists():
+        return None
+    return _(
+        "The proposal is not anchored with residents yet: link at least one focus-group insight "
+        "or an answered consultation of the residents' council."
+    )
+
+
+def has_decision(initiative: Initiative) -> str | None:
+    if not hasattr(initiative, "decision"):
+        return _(
+            "Record the decision first: where and when it was taken, by whom, on which conditions."
+        )
+    return None
+
+
+def confirmed_funding_gap(initiative: Initiative) -> str | None:
+    """Until the fund's ledger says otherwise, a treasurer's confirmation covers the budget."""
+    confirmation = getattr(initiative, "funding_confirmation", None)
+    if confirmation is None or confirmation.amount < initiative.budget:
+        return _("Committed funding does not cover the budget yet: a treasurer must confirm it.")
+    return None
+
+
+_funding_check: list[Guard] = [confirmed_funding_gap]
+
+
+def register_funding_check(check: Guard) -> None:
+    """Let the funding app decide whether committed money covers an initiative's budget."""
+    _funding_check[:] = [check]
+
+
+def funding_covers_budget(initiative: Initiative) -> str | None:
+    return _funding_check[0](initiative)
+
+
+def has_follow_up(initiative: Initiative) -> str | None:
+    if not initiative.follow_ups.exists():
+        return _("Report at least one follow-up before the initiative is evaluated.")
+    return None
+
+
+def has_evaluation(initiative: Initiative) -> str | None:
+    if not hasattr(initiative, "evaluation"):
+        return _("Record the evaluation before the initiative is completed.")
+    return None
+
+
+def parked_here(target: str) -> Guard:
+    def guard(initiative: Initiative) -> str | None:
+        if initiative.parked_from != target:
+            return _("A parked initiative goes back to the step it was parked from.")
+        return None
+
+    return guard
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    allowed: Callable
+    guard: Guard | None = None
+    overridable: bool = False  # a coordinator may pass the guard with a written reason
+    needs_reason: bool = False  # side exits say why
+
+    @property
+    def target_label(self) -> str:
+        return InitiativeStep(self.target).label
+
+
+ACTIVE = PROCESS_STEPS
+TRANSITIONS: dict[tuple[str, str], Transition] = {
+    (t.source, t.target): t
+    for t in [
+        Transition(Step.NEEDS, Step.PROPOSAL, lead_or_coordinator, has_needs),
+        Transition(
+            Step.PROPOSAL, Step.DECISION, coordinator, anchored_with_residents, overridable=True
+        ),
+        Transition(Step.DECISION, Step.FUNDING, coordinator, has_decision),
+        Transition(Step.FUNDING, Step.EXECUTION, treasurer_or_coordinator, funding_covers_budget),
+        Transition(Step.EXECUTION, Step.EVALUATION, lead_or_coordinator, has_follow_up),
+        Transition(Step.EVALUATION, Step.COMPLETED, evaluator_or_coordinator, has_evaluation),
+        *[Transition(s, Step.PARKED, coordinator, needs_reason=True) for s in ACTIVE],
+        *[Transition(s, Step.WITHDRAWN, lead_or_coordinator, needs_reason=True) for s in ACTIVE],
+        *[
+            Transition(s, Step.REJECTED, coordinator, needs_reason=True)
+            for s in (Step.PROPOSAL, Step.DECISION, Step.FUNDING)
+        ],
+        *[Transition(Step.PARKED, s, coordinator, parked_here(s)) for s in ACTIVE],
+    ]
+}
+
+
+def transition_for(source: str, target: str) -> Transition | None:
+    return TRANSITIONS.get((source, target))
+
+
+def available_transitions(user, initiative: Initiative) -> list[Transition]:
+    """The moves this user may try from where the initiative stands, in table order."""
+    return [
+        transition
+        for (source, _target), transition in TRANSITIONS.items()
+        if source == initiative.step
+        and transition.allowed(user, initiative)
+        and (source != Step.PARKED or transition.guard(initiative) is None)
+    ]

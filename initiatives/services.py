@@ -1,0 +1,184 @@
+"""Writes for initiatives: proposals, moves through the process, decisions, follow-ups, evaluations.
+
+Each function is one domain action in one transaction. Moves lock the initiative's row, so two
+people moving the same initiative at the same moment cannot both succeed.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from actors.permissions import is_coordinator
+
+from . import process
+from .choices import InitiativeStep
+from .models import (
+    Decision,
+    Evaluation,
+    FollowUp,
+    FundingConfirmation,
+    Initiative,
+    InitiativeStepChange,
+    OutcomeAchievement,
+)
+
+
+class TransitionError(ValidationError):
+    """A move that the process does not allow; the message says what is missing."""
+
+
+@transaction.atomic
+def initiative_save(*, form, actor) -> Initiative:
+    """Create or update a proposal from its validated form (fields and relations together)."""
+    initiative = form.save(commit=False)
+    if initiative.pk is None:
+        initiative.created_by = actor
+    initiative.save()
+    form.save_m2m()
+    return initiative
+
+
+@transaction.atomic
+def initiative_advance(
+    *,
+    initiative: Initiative,
+    to_step: str,
+    actor,
+    note: str = "",
+    override_reason: str = "",
+    expected_step: str | None = None,
+) -> InitiativeStepChange:
+    """Move an initiative one step in the process table, writing one row to its log.
+
+    `expected_step` is the step the person saw when they pressed the button: if someone else
+    moved the initiative meanwhile, nothing happens and they are told.
+    """
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if expected_step is not None and locked.step != expected_step:
+        raise TransitionError(
+            _("Someone else moved this initiative to “%(step)s” a moment ago. Nothing was changed.")
+            % {"step": locked.get_step_display()}
+        )
+    transition = process.transition_for(locked.step, to_step)
+    if transition is None:
+        raise TransitionError(
+            _("An initiative cannot go from “%(source)s” to “%(target)s”.")
+            % {
+                "source": locked.get_step_display(),
+                "target": InitiativeStep(to_step).label if to_step in InitiativeStep else to_step,
+            }
+        )
+    if not transition.allowed(actor, locked):
+        raise PermissionDenied
+    note, override_reason = note.strip(), override_reason.strip()
+    if transition.needs_reason and not note:
+        raise TransitionError(_("Say why: a reason is required for this step."))
+    problem = transition.guard(locked) if transition.guard else None
+    if problem:
+        if not (transition.overridable and override_reason and is_coordinator(actor)):
+            raise TransitionError(problem)
+    else:
+        override_reason = ""
+
+    source = locked.step
+    locked.step = to_step
+    if to_step == InitiativeStep.PARKED:
+        locked.parked_from = source
+    elif source == InitiativeStep.PARKED:
+        locked.parked_from = ""
+    if transition.needs_reason:
+        locked.exit_reason = note
+    elif source == InitiativeStep.PARKED:
+        locked.exit_reason = ""
+    if source == InitiativeStep.NEEDS and to_step == InitiativeStep.PROPOSAL:
+        locked.submitted_at = timezone.now()
+    locked.save(update_fields=["step", "parked_from", "exit_reason", "submitted_at", "updated"])
+    initiative.step = locked.step
+    return InitiativeStepChange.objects.create(
+        initiative=locked,
+        from_step=source,
+        to_step=to_step,
+        actor=actor,
+        note=note,
+        override_reason=override_reason,
+    )
+
+
+@transaction.atomic
+def decision_record(*, initiative: Initiative, form, actor) -> Decision:
+    """Record where, when and by whom the initiative was decided (once it is up for decision)."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if locked.step != InitiativeStep.DECISION:
+        raise TransitionError(_("A decision is recorded while the initiative is up for decision."))
+    decision = form.save(commit=False)
+    decision.initiative = locked
+    decision.recorded_by = actor
+    decision.save()
+    return decision
+
+
+@transaction.atomic
+def funding_confirm(*, initiative: Initiative, amount, note: str, actor) -> FundingConfirmation:
+    """A treasurer confirms how much committed funding the initiative has."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if locked.step != InitiativeStep.FUNDING:
+        raise TransitionError(
+            _("Funding is confirmed while the initiative is at the funding step.")
+        )
+    confirmation, _created = FundingConfirmation.objects.update_or_create(
+        initiative=locked, defaults={"amount": amount, "note": note, "confirmed_by": actor}
+    )
+    return confirmation
+
+
+@transaction.atomic
+def follow_up_report(
+    *, initiative: Initiative, form, reach: dict, measures: dict, actor
+) -> FollowUp:
+    """The lead organisation reports a period: activities, reach per target group, measures."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if locked.step not in (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION):
+        raise TransitionError(
+            _("Follow-ups are reported while the initiative is being carried out.")
+        )
+    follow_up = form.save(commit=False)
+    follow_up.initiative = locked
+    follow_up.reported_by = actor
+    follow_up.save()
+    follow_up.reach.bulk_create(
+        [
+            follow_up.reach.model(follow_up=follow_up, target_group=group, participants=count)
+            for group, count in reach.items()
+            if count
+        ]
+    )
+    follow_up.measures.bulk_create(
+        [
+            follow_up.measures.model(follow_up=follow_up, outcome_indicator=measure, value=value)
+            for measure, value in measures.items()
+            if value is not None
+        ]
+    )
+    return follow_up
+
+
+@transaction.atomic
+def evaluation_record(*, initiative: Initiative, form, achievements: dict, actor) -> Evaluation:
+    """An evaluator records (or revises) the evaluation and the achievement of each outcome."""
+    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    if locked.step != InitiativeStep.EVALUATION:
+        raise TransitionError(
+            _("An evaluation is recorded while the initiative is being evaluated.")
+        )
+    evaluation = form.save(commit=False)
+    evaluation.initiative = locked
+    evaluation.evaluator = actor
+    evaluation.save()
+    for outcome, (achievement, comment) in achievements.items():
+        OutcomeAchievement.objects.update_or_create(
+            evaluation=evaluation,
+            outcome=outcome,
+            defaults={"achievement": achievement, "comment": comment},
+        )
+    return evaluation

@@ -1,0 +1,282 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from actors.models import Organisation
+from actors.panels import collect
+from actors.permissions import (
+    STAFF_ROLES,
+    PortalRole,
+    has_role,
+    is_coordinator,
+    organisation_ids_of,
+)
+from prioritization.models import FocusArea, Intervention, TargetGroup
+from workshops.choices import ItemKind
+from workshops.models import WorkshopItem
+
+from . import process, selectors, services
+from .charts import follow_up_chart
+from .choices import BOARD_STEPS, InitiativeStep
+from .forms import (
+    DecisionForm,
+    EvaluationForm,
+    FollowUpForm,
+    FundingConfirmationForm,
+    InitiativeForm,
+    MoveForm,
+)
+from .permissions import can_see_drafts, get_initiative_for_user, is_lead
+
+
+def initiative_list(request):
+    focus_area = request.GET.get("focus_area") or None
+    step = request.GET.get("step")
+    step = step if step in InitiativeStep.values and step != InitiativeStep.NEEDS else None
+    page = Paginator(selectors.initiative_list_public(focus_area=focus_area, step=step), 25)
+    return render(
+        request,
+        "initiatives/initiative_list.html",
+        {
+            "page": page.get_page(request.GET.get("page")),
+            "focus_areas": FocusArea.objects.all(),
+            "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
+            "focus_area": focus_area,
+            "step": step,
+        },
+    )
+
+
+def initiative_detail(request, pk):
+    initiative = get_initiative_for_user(request.user, pk)
+    thread = selectors.initiative_thread(initiative.pk)
+    follow_ups = list(thread.follow_ups.all())
+    quoted = {insight.pk for need in thread.needs.all() for insight in need.insights.all()}
+    return render(
+        request,
+        "initiatives/initiative_detail.html",
+        {
+            "initiative": thread,
+            "follow_ups": follow_ups,
+            "more_insights": [i for i in thread.insights.all() if i.pk not in quoted],
+            "chart": follow_up_chart(follow_ups),
+            "transitions": process.available_transitions(request.user, thread),
+            "can_edit": is_lead(request.user, thread) and not thread.is_closed,
+            "can_follow_up": is_lead(request.user, thread)
+            and thread.step in (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION),
+            "can_decide": is_coordinator(request.user) and thread.step == InitiativeStep.DECISION,
+            "can_confirm_funding": has_role(
+                request.user, PortalRole.TREASURER, PortalRole.COORDINATOR
+            )
+            and thread.step == InitiativeStep.FUNDING,
+            "can_evaluate": has_role(request.user, PortalRole.EVALUATOR)
+            and thread.step == InitiativeStep.EVALUATION,
+            "sees_internal": can_see_drafts(request.user, thread),
+            "move_form": MoveForm(initial={"expected_step": thread.step}),
+            "funding_panels": collect("initiative_funding", request),
+            "result_panels": collect("initiative_results", request),
+        },
+    )
+
+
+def _starting_point(request) -> tuple[dict, dict]:
+    """Initial values, and the origin to record, when a coordinator starts a proposal from an
+    intervention (III) or from a workshop decision or parked idea."""
+    if not is_coordinator(request.user):
+        return {}, {}
+    intervention_id = request.GET.get("intervention", "")
+    item_id = request.GET.get("workshop_item", "")
+    if intervention_id.isdigit():
+        intervention = get_object_or_404(
+            Intervention.objects.select_related("outcome__need"), pk=intervention_id
+        )
+        need = intervention.outcome.need
+        initial = {
+            "title_sv": intervention.title_sv,
+            "title_en": intervention.title_en,
+            "summary_sv": intervention.description_sv,
+            "summary_en": intervention.description_en,
+            "focus_area": need.focus_area_id,
+            "needs": [need.pk],
+            "outcomes": [intervention.outcome_id],
+        }
+        return initial, {"intervention": intervention}
+    if item_id.isdigit():
+        item = get_object_or_404(
+            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.IDEA]), pk=item_id
+        )
+        initial = {
+            "title_sv": item.text_sv[:200],
+            "title_en": item.text_en[:200],
+            "summary_sv": item.text_sv,
+            "summary_en": item.text_en,
+        }
+        return initial, {"workshop_item": item}
+    return {}, {}
+
+
+@login_required
+def initiative_create(request):
+    if not (is_coordinator(request.user) or organisation_ids_of(request.user)):
+        raise PermissionDenied
+    initial, origin = _starting_point(request)
+    form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        for field, value in origin.items():
+            setattr(form.instance, field, value)
+        initiative = services.initiative_save(form=form, actor=request.user)
+        messages.success(
+            request, _("The proposal was saved as a draft. Submit it when it is ready.")
+        )
+        return redirect(initiative)
+    return render(
+        request,
+        "initiatives/initiative_form.html",
+        {"form": form, "initiative": None, "origin": next(iter(origin.values()), None)},
+    )
+
+
+@login_required
+def initiative_edit(request, pk):
+    initiative = get_initiative_for_user(request.user, pk, "edit")
+    form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
+    if not is_coordinator(request.user):
+        # A member keeps the lead with its own organisation; a coordinator may hand it over.
+        form.fields["lead_organisation"].queryset = Organisation.objects.filter(
+            pk=initiative.lead_organisation_id
+        )
+    if request.method == "POST" and form.is_valid():
+        services.initiative_save(form=form, actor=request.user)
+        messages.success(request, _("The initiative was saved."))
+        return redirect(initiative)
+    return render(
+        request, "initiatives/initiative_form.html", {"form": form, "initiative": initiative}
+    )
+
+
+@require_POST
+@login_required
+def initiative_move(request, pk):
+    initiative = get_initiative_for_user(request.user, pk)
+    form = MoveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The request was incomplete. Nothing was changed."))
+        return redirect(initiative)
+    try:
+        change = services.initiative_advance(
+            initiative=initiative,
+            to_step=form.cleaned_data["to_step"],
+            actor=request.user,
+            note=form.cleaned_data["note"],
+            override_reason=form.cleaned_data["override_reason"],
+            expected_step=form.cleaned_data["expected_step"],
+        )
+    except services.TransitionError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("The initiative moved to “%(step)s”.") % {"step": change.get_to_step_display()},
+        )
+    return redirect(initiative)
+
+
+def _record(request, pk, *, action, template, build_form, save):
+    """The shared shape of the record pages: check, bind, save through the service, redirect."""
+    initiative = get_initiative_for_user(request.user, pk, action)
+    form = build_form(initiative, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(initiative, form)
+        except services.TransitionError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(initiative)
+    return render(request, template, {"form": form, "initiative": initiative})
+
+
+@login_required
+def decision_edit(request, pk):
+    return _record(
+        request,
+        pk,
+        action="decide",
+        template="initiatives/decision_form.html",
+        build_form=lambda i, data: DecisionForm(data, instance=getattr(i, "decision", None)),
+        save=lambda i, form: services.decision_record(initiative=i, form=form, actor=request.user),
+    )
+
+
+@login_required
+def funding_confirm(request, pk):
+    return _record(
+        request,
+        pk,
+        action="confirm_funding",
+        template="initiatives/funding_form.html",
+        build_form=lambda i, data: FundingConfirmationForm(data, initial={"amount": i.budget}),
+        save=lambda i, form: services.funding_confirm(
+            initiative=i,
+            amount=form.cleaned_data["amount"],
+            note=form.cleaned_data["note"],
+            actor=request.user,
+        ),
+    )
+
+
+@login_required
+def follow_up_create(request, pk):
+    return _record(
+        request,
+        pk,
+        action="follow_up",
+        template="initiatives/follow_up_form.html",
+        build_form=lambda i, data: FollowUpForm(data, initiative=i),
+        save=lambda i, form: services.follow_up_report(
+            initiative=i, form=form, reach=form.reach, measures=form.measures, actor=request.user
+        ),
+    )
+
+
+@login_required
+def evaluation_edit(request, pk):
+    return _record(
+        request,
+        pk,
+        action="evaluate",
+        template="initiatives/evaluation_form.html",
+        build_form=lambda i, data: EvaluationForm(
+            data, instance=getattr(i, "evaluation", None), initiative=i
+        ),
+        save=lambda i, form: services.evaluation_record(
+            initiative=i, form=form, achievements=form.achievements, actor=request.user
+        ),
+    )
+
+
+@login_required
+def pipeline(request):
+    if not (has_role(request.user, *STAFF_ROLES) or organisation_ids_of(request.user)):
+        raise PermissionDenied
+    filters = {
+        "focus_area": request.GET.get("focus_area") or None,
+        "organisation": request.GET.get("organisation") or None,
+        "target_group": request.GET.get("target_group") or None,
+    }
+    return render(
+        request,
+        "initiatives/pipeline.html",
+        {
+            "columns": selectors.pipeline(**filters),
+            "filters": filters,
+            "focus_areas": FocusArea.objects.all(),
+            "organisations": Organisation.objects.active(),
+            "target_groups": TargetGroup.objects.all(),
+            "board_steps": BOARD_STEPS,
+        },
+    )

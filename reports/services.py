@@ -1,0 +1,253 @@
+"""Writes of the reports app: asking for a report, rendering it, publishing it, retrying it.
+
+Rendering is idempotent: it writes to a temporary file beside the target and moves it into place
+only when the PDF and its data package are complete, so a failure or a timeout leaves no
+half-written file, and running it twice gives the same result.
+"""
+
+import datetime
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from celery.exceptions import SoftTimeLimitExceeded
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from . import packages, rendering, selectors
+from .choices import PENDING, ReportKind, ReportStatus
+from .models import ReportRequest, report_path
+
+logger = logging.getLogger(__name__)
+
+# Time limits of the render task: at the soft limit the render stops and is recorded as failed;
+# at the hard limit the worker process is killed, and a render still "rendering" a little after
+# it is taken to have died with its worker.
+SOFT_LIMIT = 300
+HARD_LIMIT = 330
+STALE_AFTER = datetime.timedelta(seconds=HARD_LIMIT + 60)
+
+
+def report_data(*, kind: str, initiative_id=None, start=None, end=None, language: str) -> dict:
+    """The data a report of this kind prints, in its language."""
+    with translation.override(language):
+        if kind == ReportKind.INITIATIVE:
+            return selectors.initiative_report(initiative_id)
+        return selectors.period_report(start, end)
+
+
+def _same_report(report_kind, initiative, start, end, language):
+    queryset = ReportRequest.objects.filter(kind=report_kind, language=language)
+    if report_kind == ReportKind.INITIATIVE:
+        return queryset.filter(initiative=initiative)
+    return queryset.filter(period_start=start, period_end=end)
+
+
+def report_request(
+    *,
+    kind: str,
+    language: str,
+    actor,
+    initiative=None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    queue: bool = True,
+) -> ReportRequest:
+    """Ask for a report. A stored report of the same data is returned at once; a report of the
+    same data already on its way is returned as it is; otherwise a new request is queued (or,
+    with `queue=False`, left for the caller to render with `report_render`)."""
+    if kind == ReportKind.INITIATIVE and initiative is None:
+        raise ValidationError(_("Choose the initiative."))
+    if kind == ReportKind.PERIOD and (start is None or end is None or end < start):
+        raise ValidationError(_("Give a period whose end is not before its start."))
+    if kind == ReportKind.INITIATIVE:
+        start = end = None
+    else:
+        initiative = None
+    data = report_data(
+        kind=kind,
+        initiative_id=initiative.pk if initiative else None,
+        start=start,
+        end=end,
+        language=language,
+    )
+    version = selectors.data_version(data)
+    with transaction.atomic():
+        _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{language}")
+        same = _same_report(kind, initiative, start, end, language).select_for_update()
+        stored = same.filter(status=ReportStatus.READY, data_version=version).exclude(file="")
+        for report in stored.order_by("-finished_at"):
+            if rendering.media_path(report.file.name).exists():
+                return report
+        pending = same.filter(status__in=PENDING, data_version=version).first()
+        if pending is not None:
+            return pending
+        report = ReportRequest.objects.create(
+            kind=kind,
+            initiative=initiative,
+            period_start=start,
+            period_end=end,
+            language=language,
+            data_version=version,
+            requested_by=actor,
+        )
+        if queue:
+            _enqueue(report)
+    return report
+
+
+def _lock(key: str) -> None:
+    """Two people asking for the same report at once get one request: the second waits here
+    until the first has committed, then finds it. (PostgreSQL; SQLite writes one at a time.)"""
+    if connection.vendor == "postgresql":
+        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+        number = int.from_bytes(digest, "big", signed=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+
+
+def _enqueue(report: ReportRequest) -> None:
+    from .tasks import render_report
+
+    transaction.on_commit(lambda: render_report.delay(report.pk))
+
+
+def _write_atomically(name: str, content: bytes) -> None:
+    """Write beside the target under a temporary name, then move it into place in one step."""
+    target = rendering.media_path(name)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".partial-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def report_render(*, report_id: int) -> ReportRequest:
+    """Render a queued report to PDF and its data package; record the failure if it fails."""
+    with transaction.atomic():
+        report = ReportRequest.objects.select_for_update().get(pk=report_id)
+        if report.is_ready and rendering.media_path(report.file.name).exists():
+            return report  # already done: a second delivery of the task changes nothing
+        report.status = ReportStatus.RENDERING
+        report.started_at = timezone.now()
+        report.attempts += 1
+        report.failure_reason = ""
+        report.save(update_fields=["status", "started_at", "attempts", "failure_reason"])
+
+    written: list[str] = []
+    try:
+        data = report_data(
+            kind=report.kind,
+            initiative_id=report.initiative_id,
+            start=report.period_start,
+            end=report.period_end,
+            language=report.language,
+        )
+        with translation.override(report.language):
+            html = rendering.render_html(data)
+            rendered = rendering.html_to_pdf(html)
+            package = packages.report_package(data)
+        pdf_name = report_path(report, "report.pdf")
+        zip_name = pdf_name.removesuffix(".pdf") + ".zip"
+        for name, content in ((pdf_name, rendered.pdf), (zip_name, package)):
+            _write_atomically(name, content)
+            written.append(name)
+    except SoftTimeLimitExceeded:
+        _discard(written)
+        with translation.override(report.language):
+            reason = _("The report took too long to make and was stopped.")
+        return _fail(report_id, reason)
+    except Exception as exc:  # recorded for the person who asked; they may try again
+        _discard(written)
+        logger.exception("Report %s failed", report_id)
+        with translation.override(report.language):
+            reason = _("The report could not be made: %(error)s") % {"error": exc}
+        return _fail(report_id, reason)
+
+    with transaction.atomic():
+        report = ReportRequest.objects.select_for_update().get(pk=report_id)
+        old = [f.name for f in (report.file, report.package) if f]
+        report.file.name = pdf_name
+        report.package.name = zip_name
+        report.pages = rendered.pages
+        report.data_version = selectors.data_version(data)
+        report.status = ReportStatus.READY
+        report.finished_at = timezone.now()
+        report.save()
+        transaction.on_commit(lambda: _discard(old))
+    return report
+
+
+def _discard(names: list[str]) -> None:
+    for name in names:
+        rendering.media_path(name).unlink(missing_ok=True)
+
+
+def _fail(report_id: int, reason: str) -> ReportRequest:
+    with transaction.atomic():
+        report = ReportRequest.objects.select_for_update().get(pk=report_id)
+        report.status = ReportStatus.FAILED
+        report.failure_reason = reason[:2000]
+        report.finished_at = timezone.now()
+        report.save(update_fields=["status", "failure_reason", "finished_at"])
+    return report
+
+
+def report_expire_if_stale(*, report: ReportRequest) -> ReportRequest:
+    """A render whose worker died (killed at the hard time limit) is recorded as failed."""
+    if report.status == ReportStatus.RENDERING and report.started_at < timezone.now() - STALE_AFTER:
+        return _fail(report.pk, _("The report took too long to make and was stopped."))
+    return report
+
+
+def report_retry(*, report: ReportRequest, actor) -> ReportRequest:
+    """Queue a failed report again."""
+    with transaction.atomic():
+        report = ReportRequest.objects.select_for_update().get(pk=report.pk)
+        if report.status != ReportStatus.FAILED:
+            raise ValidationError(_("Only a failed report can be tried again."))
+        report.status = ReportStatus.QUEUED
+        report.failure_reason = ""
+        report.requested_by = report.requested_by or actor
+        report.save(update_fields=["status", "failure_reason", "requested_by"])
+        _enqueue(report)
+    return report
+
+
+def report_publish(*, report: ReportRequest, actor, published: bool = True) -> ReportRequest:
+    """Show a ready initiative report on the initiative's public page (or take it down).
+
+    One published report per initiative and language: publishing a newer one takes down the old.
+    """
+    with transaction.atomic():
+        report = (
+            ReportRequest.objects.select_for_update(of=("self",))
+            .select_related("initiative")
+            .get(pk=report.pk)
+        )
+        if published:
+            if report.kind != ReportKind.INITIATIVE or not report.is_ready:
+                raise ValidationError(_("Only a ready initiative report can be published."))
+            if not report.initiative.is_public:
+                raise ValidationError(_("A draft initiative's report cannot be published."))
+            ReportRequest.objects.filter(
+                kind=ReportKind.INITIATIVE,
+                initiative_id=report.initiative_id,
+                language=report.language,
+                published=True,
+            ).exclude(pk=report.pk).update(published=False)
+            report.published_at = timezone.now()
+            report.published_by = actor
+        report.published = published
+        report.save(update_fields=["published", "published_at", "published_by"])
+    return report

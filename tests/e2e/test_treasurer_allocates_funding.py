@@ -1,0 +1,81 @@
+"""A treasurer finds an initiative waiting for money, allocates from the fund in the browser
+(a mistyped amount comes back with a message), starts its execution, corrects a double-booked
+receipt with a reversal, and the public sees the totals."""
+
+import datetime
+import re
+from decimal import Decimal
+
+import pytest
+
+from funding.choices import EntryKind
+from funding.models import LedgerEntry
+from initiatives.choices import InitiativeStep
+from tests.funding.factories import FunderFactory, make_grant
+from tests.initiatives.factories import InitiativeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer, organisation):
+    funder = FunderFactory(organisation__name="Stiftelsen Framtid")
+    grant = make_grant(
+        treasurer, "200000.00", received="150000.00", funder=funder, title_sv="Ungas hälsa"
+    )
+    initiative = InitiativeFactory(
+        title_sv="Kvällsfotboll i hallen",
+        lead_organisation=organisation,
+        step=InitiativeStep.FUNDING,
+        budget=Decimal("60000.00"),
+        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
+    )
+
+    # The initiative cannot start until the fund covers its budget.
+    login(page, treasurer.email)
+    page.goto(initiative.get_absolute_url())
+    check_accessibility(page)
+    page.get_by_role("button", name="Flytta till ”Genomförande”").click()
+    assert page.get_by_text("Fördelningarna från fonden täcker inte budgeten än").is_visible()
+
+    # The treasurer allocates from the initiative's page; too many decimals come back.
+    page.get_by_role("link", name="Fördela pengar").click()
+    check_accessibility(page)
+    assert page.get_by_label("Satsning").input_value() == str(initiative.pk)
+    page.locator("#id_grant").select_option(str(grant.pk))
+    page.get_by_label("Belopp (kr)").fill("60 000,005")
+    page.get_by_role("button", name="Bokför").click()
+    assert page.get_by_text("Beloppet kan ha högst två decimaler (hela ören).").is_visible()
+    check_accessibility(page)
+    assert not LedgerEntry.objects.filter(kind=EntryKind.ALLOCATION).exists()
+    page.get_by_label("Belopp (kr)").fill("60 000")
+    page.get_by_role("button", name="Bokför").click()
+    page.wait_for_url(re.compile(rf"/initiatives/{initiative.pk}/$"))
+    assert page.get_by_text("Bokfört: Fördelning till en satsning på 60").is_visible()
+
+    page.get_by_role("button", name="Flytta till ”Genomförande”").click()
+    assert page.get_by_text("Satsningen flyttades till ”Genomförande”.").is_visible()
+    initiative.refresh_from_db()
+    assert initiative.step == InitiativeStep.EXECUTION
+
+    # The books: the overview with its charts, then a reversal of a receipt in the ledger.
+    page.goto("/funding/books/")
+    check_accessibility(page)
+    assert page.get_by_role("img", name="Utlovat och mottaget per finansiär, kr").is_visible()
+    page.goto("/funding/ledger/?kind=receipt")
+    check_accessibility(page)
+    receipt = grant.entries.get(kind=EntryKind.RECEIPT)
+    page.get_by_role("link", name=f"Återför #{receipt.pk}").click()
+    page.get_by_role("button", name="Bokför återföringen").click()
+    assert page.get_by_text("Detta fält måste fyllas i.").is_visible()
+    page.get_by_label("Varför återförs posten?").fill("Dubbelbokad från kontoutdraget")
+    page.get_by_role("button", name="Bokför återföringen").click()
+    # Received 150 000 less the reversal would leave less than the 60 000 allocated.
+    assert page.get_by_text("mer fördelat än mottaget").first.is_visible()
+    assert not LedgerEntry.objects.filter(reverses=receipt).exists()
+
+    # The public sees totals, never notes.
+    page.context.clear_cookies()
+    page.goto("/funding/")
+    check_accessibility(page)
+    assert page.get_by_role("rowheader", name="Stiftelsen Framtid").is_visible()
+    assert page.get_by_text("Kvällsfotboll i hallen").is_visible()

@@ -1,0 +1,344 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from initiatives.choices import InitiativeStep as S
+from initiatives.models import Decision, Evaluation, FollowUp, Initiative, InitiativeStepChange
+from prioritization.models import Intervention, Outcome
+from tests.factories import OrganisationFactory
+from tests.initiatives.factories import (
+    FocusAreaFactory,
+    InitiativeFactory,
+    InsightFactory,
+    NeedFactory,
+    TargetGroupFactory,
+)
+from workshops.models import Workshop, WorkshopItem
+
+pytestmark = pytest.mark.django_db
+
+
+def proposal_data(organisation, need, **changes):
+    data = {
+        "title_sv": "Kvällsfotboll",
+        "summary_sv": "Fotboll på fredagar.",
+        "focus_area": need.focus_area_id,
+        "needs": [need.pk],
+        "lead_organisation": organisation.pk,
+        "budget": "50000",
+        "starts_on": "2026-03-01",
+        "ends_on": "2026-12-31",
+    }
+    return {**data, **changes}
+
+
+def test_a_member_proposes_an_initiative_as_a_draft(client, member, organisation):
+    need = NeedFactory()
+    client.force_login(member)
+    response = client.post(
+        reverse("initiatives:initiative_create"), proposal_data(organisation, need)
+    )
+    assert response.status_code == 302
+    initiative = Initiative.objects.get()
+    assert (initiative.step, initiative.created_by, list(initiative.needs.all())) == (
+        S.NEEDS,
+        member,
+        [need],
+    )
+    assert client.get(initiative.get_absolute_url()).status_code == 200
+    client.logout()
+    assert client.get(initiative.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"budget": "-5"}, "större än eller lika med 0"),
+        ({"budget": "12.345"}, "2 decimaler"),
+        ({"budget": "mycket"}, "Fyll i ett tal"),
+        ({"ends_on": "2026-01-01"}, "Slutdatumet kan inte vara före startdatumet"),
+        ({"title_sv": ""}, "Detta fält måste fyllas i"),
+        ({"title_sv": "x" * 500}, "som mest 200 tecken"),
+        ({"starts_on": "32/13/2026"}, "Fyll i ett giltigt datum"),
+    ],
+)
+def test_bad_input_comes_back_with_a_message_and_saves_nothing(
+    client, member, organisation, changes, message
+):
+    client.force_login(member)
+    data = proposal_data(organisation, NeedFactory(), **changes)
+    response = client.post(reverse("initiatives:initiative_create"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Initiative.objects.exists()
+
+
+def test_a_member_cannot_propose_in_another_organisations_name(client, member, other_organisation):
+    client.force_login(member)
+    data = proposal_data(other_organisation, NeedFactory())
+    response = client.post(reverse("initiatives:initiative_create"), data)
+    assert response.status_code == 200
+    assert not Initiative.objects.exists()
+
+
+def test_a_member_edits_only_its_own_organisations_proposals(
+    client, member, organisation, other_organisation
+):
+    own = InitiativeFactory(lead_organisation=organisation)
+    other = InitiativeFactory(lead_organisation=other_organisation, step=S.PROPOSAL)
+    client.force_login(member)
+    need = NeedFactory()
+    response = client.post(
+        reverse("initiatives:initiative_edit", args=[own.pk]),
+        proposal_data(organisation, need, title_sv="Ny titel"),
+    )
+    assert response.status_code == 302
+    own.refresh_from_db()
+    assert own.title_sv == "Ny titel"
+    response = client.post(
+        reverse("initiatives:initiative_edit", args=[other.pk]),
+        proposal_data(other_organisation, need, title_sv="Kapad"),
+    )
+    assert response.status_code == 403
+    assert Initiative.objects.get(pk=other.pk).title_sv != "Kapad"
+
+
+def test_a_closed_initiative_cannot_be_edited(client, coordinator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.COMPLETED)
+    client.force_login(coordinator)
+    assert (
+        client.get(reverse("initiatives:initiative_edit", args=[initiative.pk])).status_code == 403
+    )
+
+
+def test_moving_through_the_page_says_what_is_missing(client, coordinator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.PROPOSAL)
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_move", args=[initiative.pk])
+    response = client.post(url, {"to_step": "decision", "expected_step": "proposal"}, follow=True)
+    assert "inte förankrat hos de boende" in response.content.decode()
+    assert InitiativeStepChange.objects.count() == 0
+    response = client.post(
+        url,
+        {
+            "to_step": "decision",
+            "expected_step": "proposal",
+            "override_reason": "Rådet har sommaruppehåll",
+        },
+        follow=True,
+    )
+    assert "Satsningen flyttades till" in response.content.decode()
+    assert "Rådet har sommaruppehåll" in response.content.decode()
+
+
+def test_a_replayed_move_changes_nothing(client, coordinator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.PROPOSAL)
+    initiative.insights.add(InsightFactory())
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_move", args=[initiative.pk])
+    data = {"to_step": "decision", "expected_step": "proposal"}
+    client.post(url, data)
+    response = client.post(url, data, follow=True)
+    assert "Någon annan flyttade nyss satsningen" in response.content.decode()
+    assert InitiativeStepChange.objects.count() == 1
+
+
+def test_a_move_with_a_tampered_form_changes_nothing(client, coordinator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.PROPOSAL)
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_move", args=[initiative.pk])
+    response = client.post(url, {"to_step": "x" * 100}, follow=True)
+    assert response.status_code == 200
+    assert InitiativeStepChange.objects.count() == 0
+
+
+def test_the_decision_is_recorded_only_at_the_decision_step(client, coordinator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.PROPOSAL)
+    client.force_login(coordinator)
+    url = reverse("initiatives:decision_edit", args=[initiative.pk])
+    data = {"decided_on": "2026-02-01", "decided_by": "Workshopen", "conditions_sv": "Rapportera"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not Decision.objects.exists()
+    initiative.step = S.DECISION
+    initiative.save()
+    assert client.post(url, data).status_code == 302
+    assert Decision.objects.get().decided_by == "Workshopen"
+
+
+def test_a_follow_up_records_reach_per_target_group(client, member, organisation):
+    group = TargetGroupFactory()
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.EXECUTION)
+    initiative.target_groups.add(group)
+    client.force_login(member)
+    url = reverse("initiatives:follow_up_create", args=[initiative.pk])
+    data = {
+        "period_start": "2026-03-01",
+        "period_end": "2026-05-31",
+        "activities": "12",
+        "how_well": "Bra närvaro",
+        "better_off": "Fler rör sig",
+        "money_spent": "12000.50",
+        "status": "on_track",
+        f"reach_{group.pk}": "40",
+    }
+    assert client.post(url, {**data, "period_end": "2026-01-01"}).status_code == 200
+    assert not FollowUp.objects.exists()
+    assert client.post(url, data).status_code == 302
+    follow_up = FollowUp.objects.get()
+    assert follow_up.participants == 40
+    assert follow_up.money_spent == Decimal("12000.50")
+
+
+def test_an_evaluator_records_the_evaluation(client, evaluator, organisation):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.EVALUATION)
+    client.force_login(evaluator)
+    url = reverse("initiatives:evaluation_edit", args=[initiative.pk])
+    data = {
+        "method": "Intervjuer",
+        "findings_sv": "Det fungerade",
+        "lessons_sv": "Fortsätt",
+        "recommendation": "continue",
+    }
+    assert client.post(url, {**data, "recommendation": "maybe"}).status_code == 200
+    assert not Evaluation.objects.exists()
+    assert client.post(url, data).status_code == 302
+    assert Evaluation.objects.get().evaluator == evaluator
+
+
+def test_the_public_page_shows_the_whole_thread(client, organisation, coordinator):
+    need = NeedFactory(title_sv="Mötesplatser på kvällen")
+    insight = InsightFactory(text_sv="Det finns ingenstans att vara.")
+    need.insights.add(insight)
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.EXECUTION)
+    initiative.needs.add(need)
+    Decision.objects.create(
+        initiative=initiative,
+        decided_on=datetime.date(2026, 2, 1),
+        decided_by="Workshopen",
+        conditions_sv="Kvartalsrapport",
+    )
+    InitiativeStepChange.objects.create(
+        initiative=initiative, from_step=S.FUNDING, to_step=S.EXECUTION, actor=coordinator
+    )
+    page = client.get(initiative.get_absolute_url()).content.decode()
+    for text in (
+        "Mötesplatser på kvällen",
+        "Det finns ingenstans att vara.",
+        "Kvartalsrapport",
+        "Genomförande",
+    ):
+        assert text in page
+    assert coordinator.email not in page
+
+
+def create_initiatives(count):
+    area = FocusAreaFactory()
+    lead = OrganisationFactory()
+    Initiative.objects.bulk_create(
+        [
+            Initiative(
+                title_sv=f"Satsning {n}",
+                summary_sv="Text",
+                focus_area=area,
+                lead_organisation=lead,
+                budget=1000,
+                starts_on=datetime.date(2026, 1, 1),
+                ends_on=datetime.date(2026, 2, 1),
+                step=[S.PROPOSAL, S.EXECUTION, S.COMPLETED, S.FUNDING][n % 4],
+            )
+            for n in range(count)
+        ]
+    )
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_public_list_runs_a_fixed_number_of_queries(
+    client, count, django_assert_max_num_queries
+):
+    create_initiatives(count)
+    # site settings, count, page of initiatives, focus areas (filter)
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("initiatives:initiative_list"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_board_runs_a_fixed_number_of_queries(
+    client, coordinator, count, django_assert_max_num_queries
+):
+    create_initiatives(count)
+    client.force_login(coordinator)
+    # session, user, roles, memberships, site settings, counts, 8 columns, 3 filter lists
+    with django_assert_max_num_queries(17):
+        response = client.get(reverse("initiatives:pipeline"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("follow_ups", [1, 12])
+def test_the_initiative_page_runs_a_fixed_number_of_queries(
+    client, organisation, follow_ups, django_assert_max_num_queries
+):
+    initiative = InitiativeFactory(lead_organisation=organisation, step=S.EXECUTION)
+    group = TargetGroupFactory()
+    initiative.target_groups.add(group)
+    for n in range(follow_ups):
+        FollowUp.objects.create(
+            initiative=initiative,
+            period_start=datetime.date(2026, 1, 1) + datetime.timedelta(days=30 * n),
+            period_end=datetime.date(2026, 1, 28) + datetime.timedelta(days=30 * n),
+            activities=3,
+            how_well="Bra",
+            better_off="Ja",
+            money_spent=100,
+            status="on_track",
+        ).reach.create(target_group=group, participants=10)
+    with django_assert_max_num_queries(22):
+        response = client.get(initiative.get_absolute_url())
+    assert response.status_code == 200
+
+
+def test_a_coordinator_starts_a_proposal_from_an_intervention(client, coordinator, organisation):
+    need = NeedFactory()
+    outcome = Outcome.objects.create(need=need, title_sv="Fler unga i föreningar")
+    intervention = Intervention.objects.create(
+        outcome=outcome, title_sv="Kvällsöppen fritidsgård", evidence_strength="emerging"
+    )
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_create") + f"?intervention={intervention.pk}"
+    page = client.get(url).content.decode()
+    assert "Kvällsöppen fritidsgård" in page
+    data = proposal_data(
+        organisation, need, title_sv="Kvällsöppen fritidsgård", outcomes=[outcome.pk]
+    )
+    assert client.post(url, data).status_code == 302
+    initiative = Initiative.objects.get()
+    assert initiative.intervention == intervention
+    assert list(initiative.outcomes.all()) == [outcome]
+
+
+def test_a_coordinator_starts_a_proposal_from_a_parked_idea(client, coordinator, organisation):
+    workshop = Workshop.objects.create(
+        starts_at=timezone.now() - datetime.timedelta(days=3), theme_sv="Fritid", status="held"
+    )
+    idea = WorkshopItem.objects.create(workshop=workshop, kind="idea", text_sv="Utegym vid fältet")
+    client.force_login(coordinator)
+    url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
+    assert "Utegym vid fältet" in client.get(url).content.decode()
+    data = proposal_data(organisation, NeedFactory(), title_sv="Utegym vid fältet")
+    assert client.post(url, data).status_code == 302
+    assert Initiative.objects.get().workshop_item == idea
+
+
+def test_a_member_cannot_claim_an_origin(client, member, organisation):
+    workshop = Workshop.objects.create(
+        starts_at=timezone.now() - datetime.timedelta(days=3), theme_sv="Fritid", status="held"
+    )
+    idea = WorkshopItem.objects.create(workshop=workshop, kind="idea", text_sv="Utegym")
+    client.force_login(member)
+    url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
+    client.post(url, proposal_data(organisation, NeedFactory()))
+    assert Initiative.objects.get().workshop_item is None

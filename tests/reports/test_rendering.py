@@ -1,0 +1,140 @@
+"""Each report made from the demo data: its text, figures, pages, metadata and fonts."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from prioritization.models import RoundResult
+from reports import services
+from reports.choices import ReportKind, ReportStatus
+from reports.rendering import LocalOnlyFetcher, _assets
+from workshops.models import Workshop
+
+pytestmark = pytest.mark.django_db
+
+
+def read(report):
+    reader = PdfReader(io.BytesIO(report.file.read()))
+    report.file.close()
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return reader, re.sub(r"[\u00a0\u202f ]+", " ", text)
+
+
+def make(django_capture_on_commit_callbacks, **kwargs):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_request(**kwargs)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.READY, report.failure_reason
+    return report
+
+
+def test_initiative_report_in_swedish(completed, coordinator, django_capture_on_commit_callbacks):
+    report = make(
+        django_capture_on_commit_callbacks,
+        kind=ReportKind.INITIATIVE,
+        initiative=completed,
+        language="sv",
+        actor=coordinator,
+    )
+    reader, text = read(report)
+    for heading in (
+        "Utvärderingsrapport",
+        "Innehåll",
+        "Sammanfattning",
+        "Behovet och underlaget",
+        "Beslutet",
+        "Finansiering",
+        "Uppföljningar över tid",
+        "Utfall och indikatorer",
+        "Utvärderingen",
+        "Processlogg",
+    ):
+        assert heading in text, heading
+    assert completed.title_sv in text
+    assert (
+        f"{completed.budget:,.0f}".replace(",", " ") in text
+    )  # the budget, grouped the Swedish way
+    assert completed.evaluation.lessons_sv in text
+    assert f"Sida 2 av {len(reader.pages)}" in text
+    assert 5 <= len(reader.pages) <= 30
+    assert report.pages == len(reader.pages)
+    assert reader.metadata.title.startswith("Utvärderingsrapport")
+    assert reader.metadata.author
+    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert reader.outline  # bookmarks from the headings
+
+
+def test_initiative_report_in_english(completed, coordinator, django_capture_on_commit_callbacks):
+    report = make(
+        django_capture_on_commit_callbacks,
+        kind=ReportKind.INITIATIVE,
+        initiative=completed,
+        language="en",
+        actor=coordinator,
+    )
+    reader, text = read(report)
+    for heading in (
+        "Evaluation report",
+        "Contents",
+        "The need and its evidence",
+        "Funding",
+        "Process log",
+    ):
+        assert heading in text, heading
+    assert completed.title_en in text
+    assert f"{completed.budget:,.0f}" in text
+    assert completed.evaluation.findings_en in text
+    assert f"Page 2 of {len(reader.pages)}" in text
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_period_report_in_english(demo, coordinator, django_capture_on_commit_callbacks):
+    held = Workshop.objects.filter(status="held").order_by("starts_at")
+    start, end = held.first().date, held.last().date
+    report = make(
+        django_capture_on_commit_callbacks,
+        kind=ReportKind.PERIOD,
+        start=start,
+        end=end,
+        language="en",
+        actor=coordinator,
+    )
+    reader, text = read(report)
+    for heading in (
+        "Period report",
+        "The period in figures",
+        "Workshops and attendance",
+        "Needs prioritised",
+        "Initiatives and what they reached",
+        "Money",
+        "Indicator trends",
+        "Lessons from evaluations",
+    ):
+        assert heading in text, heading
+    assert re.search(rf"Workshops held\s+{held.count()}\b", text)
+    assert "Folkets Husby" in text
+    result = RoundResult.objects.select_related("need").first()
+    if result:
+        assert result.need.title_en or result.need.title_sv in text
+    assert 4 <= len(reader.pages) <= 60
+    # Fonts come from static/fonts, embedded as subsets.
+    fonts = {
+        str(font["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+        for font in [font.get_object()]
+    }
+    assert any("Report-Sans" in name for name in fonts), fonts
+
+
+def test_the_fetcher_refuses_the_network_and_files_outside_static(tmp_path):
+    fetcher, _faces, stylesheet = _assets()
+    assert isinstance(fetcher, LocalOnlyFetcher)
+    for url in ("https://example.org/font.ttf", "http://127.0.0.1/x.css", "ftp://x/y"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    with pytest.raises(ValueError):
+        fetcher.fetch("file:///etc/passwd")
+    assert fetcher.fetch(stylesheet.as_uri()).read()
