@@ -22,6 +22,7 @@ logger = logging.getLogger(__name__)
 # listed here gets a heading made from its name and comes before the next workshop.
 KIND_HEADINGS = {
     "workshop_held": gettext_lazy("Workshops held"),
+    "round_closed": gettext_lazy("Prioritisation rounds closed"),
     "need_prioritised": gettext_lazy("Needs prioritised"),
     "needs_prioritised": gettext_lazy("Needs prioritised"),
     "decision": gettext_lazy("Decisions taken"),
