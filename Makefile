@@ -41,8 +41,11 @@ worker: install
 beat: install
 	$(VENV)/bin/celery -A cih beat --loglevel=info
 
+# Each benchmark makes its own databases on the local PostgreSQL and prints one JSON line.
 bench: install
-	@for script in bench/*.py; do $(PY) $$script || exit 1; done
+	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/pages.py
+	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/reports.py
+	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/newsletter.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -67,6 +67,7 @@ def main():
             {
                 "public": public,
                 "logged_in": private,
+                "signup": reverse("newsletter:signup"),
                 "queries": queries,
                 "session_cookie": f"{cookie}={staff.cookies[cookie].value}",
             }

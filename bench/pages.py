@@ -40,6 +40,9 @@ def main():
         floor = wrk(f"{server.url}/bench/ok", seconds=SECONDS)
         for name, path in pages["public"].items():
             results[name] = wrk(server.url + path, seconds=SECONDS)
+        results["signup"] = wrk(
+            server.url + pages["signup"], seconds=SECONDS, script=str(ROOT / "bench" / "signup.lua")
+        )
         cookie = f"Cookie: {pages['session_cookie']}"
         for name, path in pages["logged_in"].items():
             results[name] = wrk(server.url + path, seconds=SECONDS, headers=[cookie])
@@ -47,7 +50,7 @@ def main():
         result["queries"] = pages["queries"].get(name)
         result["queries_at_scale_1"] = at_scale_1.get(name)
         result["ratio"] = round(result["rps"] / floor["rps"], 3)
-    public = [results[name]["ratio"] for name in pages["public"]]
+    public = [results[name]["ratio"] for name in [*pages["public"], "signup"]]
     private = [results[name]["ratio"] for name in pages["logged_in"]]
     first, last = results["initiatives_first"], results["initiatives_last"]
     print(

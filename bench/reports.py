@@ -1,6 +1,7 @@
 """Benchmark of the period report: the whole render against WeasyPrint alone on the same HTML.
 
-Run from the repository root: `python bench/reports.py` (DATABASE_URL names the database; it is
+Run from the repository root: `python bench/reports.py` (DATABASE_URL names the database,
+cih_bench_reports on the local PostgreSQL by default; it is
 migrated and filled with `seed_demo --scale 1`, measured, then `--scale 3`, measured again).
 Prints one JSON line:
 
@@ -27,6 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.common import ensure_database  # noqa: E402
+
+if "DATABASE_URL" not in os.environ:
+    os.environ["DATABASE_URL"] = ensure_database("cih_bench_reports")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cih.settings")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("DEBUG", "false")  # templates cached as in production

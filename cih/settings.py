@@ -210,6 +210,8 @@ vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CIH <no-reply@cih.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the portal lives, for absolute links in mails sent outside a request.
+# Sign-ups one address (IP) may make in an hour; a shared connection (a school) may need more.
+NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", default=10)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery: with no broker configured, tasks run in-process, which is what `make run` wants.

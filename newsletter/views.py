@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -22,7 +23,6 @@ from .permissions import get_edition_for_user
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 
-SIGNUPS_PER_IP_PER_HOUR = 10
 SIGNUPS_PER_ADDRESS_PER_HOUR = 5
 LINK_ERROR_STATUS = {"invalid": 400, "expired": 410, "used": 410, "unsubscribed": 410}
 
@@ -51,7 +51,9 @@ def signup(request):
         if form.is_bot():
             return redirect("newsletter:signup_done")
         ip = request.META.get("REMOTE_ADDR", "")
-        if not ratelimit.allow(f"ip:{ip}", limit=SIGNUPS_PER_IP_PER_HOUR, window=3600):
+        if not ratelimit.allow(
+            f"ip:{ip}", limit=settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, window=3600
+        ):
             form.is_valid()
             form.add_error(None, _("Too many sign-ups from here. Please try again in an hour."))
             status = 429
