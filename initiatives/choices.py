@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class InitiativeStep(models.TextChoices):
@@ -12,7 +13,7 @@ class InitiativeStep(models.TextChoices):
     EXECUTION = "execution", _("Execution")
     EVALUATION = "evaluation", _("Evaluation")
     COMPLETED = "completed", _("Completed")
-    PARKED = "parked", _("Parked")
+    PARKED = "parked", pgettext_lazy("initiative step", "Parked")
     REJECTED = "rejected", _("Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
@@ -38,7 +39,7 @@ class FollowUpStatus(models.TextChoices):
 class Recommendation(models.TextChoices):
     CONTINUE = "continue", _("Continue")
     SCALE_UP = "scale_up", _("Scale up")
-    CHANGE = "change", _("Change")
+    CHANGE = "change", pgettext_lazy("recommendation", "Change")
     STOP = "stop", _("Stop")
 
 
