@@ -1,6 +1,10 @@
 """Demo books of the pooled fund: three funders, grants with and without earmarks, a year of
-entries and one reversed entry, with every initiative that got past the funding step allocated
-its whole budget.
+entries and one reversed entry, with every initiative whose demo story goes past the funding
+step allocated its whole budget.
+
+The initiatives app loads first and leaves those initiatives waiting at the funding step; the
+allocations booked here are what lets its `load_late` move them on. "Trygga vuxna i centrum"
+stays at funding, partly allocated, so the treasurer has work to do.
 
 Idempotent: a grant is keyed on its funder and Swedish title and its receipts are booked only
 when the grant is first made; allocations and disbursements top up to their target, so a second
@@ -10,10 +14,12 @@ run finds nothing missing and books nothing.
 import datetime
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from actors.choices import OrganisationKind
 from actors.models import Organisation, User
+from initiatives import demo as initiatives_demo
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
 from prioritization.models import FocusArea
@@ -107,9 +113,13 @@ def load(*, scale: int = 1) -> None:
     region, foundation, company = (_funder(*spec) for spec in FUNDERS)
 
     for years_back in range(scale):
-        start = today.replace(month=1, day=1) - datetime.timedelta(days=365 * years_back)
-        start = min(start, today - datetime.timedelta(days=330))
-        year = start.year
+        # One operating grant per year of the demo, named after the year its initiatives carry
+        # in their titles, starting early enough that its receipts are all in the past.
+        year = today.year - years_back
+        start = min(
+            datetime.date(year, 1, 1),
+            today - datetime.timedelta(days=330 + 365 * years_back),
+        )
         _grant(
             region,
             f"Verksamhetsbidrag {year}",
@@ -169,7 +179,7 @@ def load(*, scale: int = 1) -> None:
     )
     _duty(sponsorship, "Kort årsberättelse till bolaget", today + datetime.timedelta(days=25))
     _reversed_receipt(sponsorship, treasurer)
-    _fund_initiatives(treasurer, today)
+    _fund_initiatives(treasurer, today, initiatives_demo.past_funding(scale=scale))
 
 
 def _duty(grant, description, due_on):
@@ -201,18 +211,19 @@ def _reversed_receipt(grant, treasurer):
     )
 
 
-def _fund_initiatives(treasurer, today):
-    """Allocate each funded initiative's whole budget and pay it out as far as it has come.
+def _fund_initiatives(treasurer, today, stories):
+    """Allocate each funded initiative's whole budget and pay it out as far as it will come.
 
-    The story happened before these initiatives moved on or closed, so the entries are written
-    here directly, dated when they happened; the amounts obey the fund's rules (earmarks first,
-    never beyond what a grant has available).
+    `stories` maps the Swedish title of each demo initiative waiting at the funding step whose
+    story goes further to the step where it ends. The story happened before these initiatives
+    moved on or closed, so the entries are written here directly, dated when they happened; the
+    amounts obey the fund's rules (earmarks first, never beyond what a grant has available).
     """
     grants = list(Grant.objects.annotate(**sums(prefix="entries__")).order_by("starts_on", "pk"))
     available = {grant.pk: Balance.of(grant).available for grant in grants}
-    initiatives = Initiative.objects.filter(step__in=FUNDED_STEPS).annotate(
-        **sums(prefix="ledger_entries__")
-    )
+    initiatives = Initiative.objects.filter(
+        Q(step__in=FUNDED_STEPS) | Q(step=InitiativeStep.FUNDING, title_sv__in=stories)
+    ).annotate(**sums(prefix="ledger_entries__"))
     order = {Earmark.INITIATIVE: 0, Earmark.FOCUS_AREA: 1, Earmark.NONE: 2}
     for initiative in initiatives.order_by("starts_on", "pk"):
         balance = Balance.of(initiative)
@@ -239,7 +250,8 @@ def _fund_initiatives(treasurer, today):
             paid_from.append((grant, amount))
         if balance.allocated == 0:
             # Completed and evaluated initiatives were paid in full, running ones half.
-            share = Decimal(1) if initiative.step != InitiativeStep.EXECUTION else Decimal("0.5")
+            ends_at = stories.get(initiative.title_sv, initiative.step)
+            share = Decimal(1) if ends_at != InitiativeStep.EXECUTION else Decimal("0.5")
             for grant, amount in paid_from:
                 LedgerEntry.objects.create(
                     kind=EntryKind.DISBURSEMENT,

@@ -3,6 +3,11 @@
 Each initiative is keyed on its Swedish title: if it exists, it is left as it is. At --scale N,
 the same kinds of initiatives are made again for each earlier year, so the board and lists
 fill up the way they would after N years.
+
+Only the fund's ledger lets an initiative leave the funding step, and the funding app loads
+after this one. So `load` takes every initiative at most to the funding step; the funding
+app's demo then allocates the budgets of those whose story goes further (`past_funding`),
+and `load_late`, run once every app has loaded, moves them on through the process.
 """
 
 import datetime
@@ -15,14 +20,13 @@ from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import FocusArea, Need, Outcome, TargetGroup
 from workshops.models import Workshop
 
-from . import services
+from . import process, services
 from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation
 from .models import (
     Decision,
     Evaluation,
     FollowUp,
     FollowUpReach,
-    FundingConfirmation,
     Initiative,
     InitiativeStepChange,
     OutcomeAchievement,
@@ -171,6 +175,31 @@ def _coordinator():
     return User.objects.filter(role_assignments__role="coordinator").first()
 
 
+def _stories(scale: int):
+    """(years back, index, spec, Swedish title, where its story ends) per demo initiative."""
+    today = timezone.localdate()
+    for years_back in range(scale):
+        for index, spec in enumerate(INITIATIVES):
+            title_sv = spec[0] if years_back == 0 else f"{spec[0]} ({today.year - years_back})"
+            # Older copies of the set have run their course.
+            target = (
+                spec[9] if years_back == 0 or spec[9] in (S.PARKED, S.REJECTED) else S.COMPLETED
+            )
+            yield years_back, index, spec, title_sv, target
+
+
+BEYOND_FUNDING = FORWARD[FORWARD.index(S.FUNDING) + 1 :]
+
+
+def past_funding(*, scale: int = 1) -> dict[str, str]:
+    """Swedish title -> final step of the demo initiatives whose story goes past funding."""
+    return {
+        title_sv: target
+        for _years_back, _index, _spec, title_sv, target in _stories(scale)
+        if target in BEYOND_FUNDING
+    }
+
+
 def load(*, scale: int = 1) -> None:
     coordinator = _coordinator()
     if coordinator is None:
@@ -181,17 +210,36 @@ def load(*, scale: int = 1) -> None:
     if not needs or not organisations:
         return
     today = timezone.localdate()
-    for years_back in range(scale):
-        for index, spec in enumerate(INITIATIVES):
-            title_sv = spec[0] if years_back == 0 else f"{spec[0]} ({today.year - years_back})"
-            if Initiative.objects.filter(title_sv=title_sv).exists():
-                continue
-            # Older copies of the set have run their course.
-            target = (
-                spec[9] if years_back == 0 or spec[9] in (S.PARKED, S.REJECTED) else S.COMPLETED
-            )
-            start = today - datetime.timedelta(days=365 * years_back + 300 - 20 * index)
-            _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
+    for years_back, index, spec, title_sv, target in _stories(scale):
+        if Initiative.objects.filter(title_sv=title_sv).exists():
+            continue
+        start = today - datetime.timedelta(days=365 * years_back + 300 - 20 * index)
+        _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
+
+
+def load_late(*, scale: int = 1) -> None:
+    """Move the initiatives whose budget the fund has allocated on from the funding step."""
+    coordinator = _coordinator()
+    if coordinator is None:
+        return
+    stories = past_funding(scale=scale)
+    waiting = Initiative.objects.filter(step=S.FUNDING, title_sv__in=stories).order_by("pk")
+    for initiative in waiting:
+        if process.funding_covers_budget(initiative) is not None:
+            continue  # the fund has not allocated it (yet): it waits at funding
+        target = stories[initiative.title_sv]
+        when = _first_move(initiative.starts_on)
+        for step in FORWARD[: FORWARD.index(target) + 1]:
+            if step in BEYOND_FUNDING:
+                _prepare(initiative, step, when.date(), coordinator)
+                _move(initiative, step, coordinator, when, "")
+            when += datetime.timedelta(days=30)
+        if target == S.EXECUTION:
+            _follow_ups(initiative, coordinator)
+
+
+def _first_move(start):
+    return datetime.datetime.combine(start - datetime.timedelta(days=60), datetime.time(10))
 
 
 def _make(spec, title_sv, target, start, organisations, groups, needs, coordinator):
@@ -232,7 +280,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     if consultation:
         initiative.consultations.set([consultation])
 
-    when = datetime.datetime.combine(start - datetime.timedelta(days=60), datetime.time(10))
+    when = _first_move(start)
     path = (
         []
         if target == S.NEEDS
@@ -240,12 +288,12 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         if target in FORWARD
         else FORWARD[:2]
     )
+    # Beyond funding only the fund's allocations open the way: `load_late` goes on from there.
+    path = [step for step in path if step not in BEYOND_FUNDING]
     for step in path:
         _prepare(initiative, step, when.date(), coordinator)
         _move(initiative, step, coordinator, when, "")
         when += datetime.timedelta(days=30)
-    if target == S.EXECUTION:
-        _follow_ups(initiative, coordinator)
     if target in (S.PARKED, S.REJECTED):
         _move(initiative, target, coordinator, when, reason)
 
@@ -262,12 +310,6 @@ def _prepare(initiative, step, day, coordinator):
             conditions_sv="Återrapportering varje kvartal.",
             conditions_en="Report back every quarter.",
             recorded_by=coordinator,
-        )
-    elif step == S.EXECUTION:
-        FundingConfirmation.objects.create(
-            initiative=initiative,
-            amount=initiative.budget,
-            confirmed_by=User.objects.filter(role_assignments__role="treasurer").first(),
         )
     elif step == S.EVALUATION:
         _follow_ups(initiative, coordinator)

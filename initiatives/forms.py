@@ -127,15 +127,6 @@ class DecisionForm(forms.ModelForm):
         return cleaned
 
 
-class FundingConfirmationForm(forms.Form):
-    amount = forms.DecimalField(
-        label=_("Committed amount (SEK)"), min_value=0, max_digits=12, decimal_places=2
-    )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
-    )
-
-
 class FollowUpForm(forms.ModelForm):
     """A follow-up, with one reach field per target group and one field per outcome indicator."""
 

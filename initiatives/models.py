@@ -234,27 +234,6 @@ class Decision(models.Model):
         return f"{self.initiative} ({self.decided_on})"
 
 
-class FundingConfirmation(models.Model):
-    """A treasurer's word that committed funding covers the initiative's budget."""
-
-    initiative = models.OneToOneField(
-        Initiative, on_delete=models.CASCADE, related_name="funding_confirmation"
-    )
-    amount = models.DecimalField(_("committed amount (SEK)"), **MONEY)
-    note = models.TextField(_("note"), blank=True)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    confirmed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("funding confirmation")
-        verbose_name_plural = _("funding confirmations")
-
-    def __str__(self):
-        return f"{self.initiative}: {self.amount}"
-
-
 class FollowUp(models.Model):
     """A report from the lead organisation while the initiative runs (Results-Based Accountability).
 

@@ -24,7 +24,6 @@ ACTIONS = {
     "view": lambda user, i: True,
     "edit": lambda user, i: is_lead(user, i) and not i.is_closed,
     "decide": lambda user, i: is_coordinator(user),
-    "confirm_funding": lambda user, i: has_role(user, PortalRole.TREASURER, PortalRole.COORDINATOR),
     "follow_up": is_lead,
     "evaluate": lambda user, i: has_role(user, PortalRole.EVALUATOR),
 }

@@ -59,15 +59,12 @@ def has_decision(initiative: Initiative) -> str | None:
     return None
 
 
-def confirmed_funding_gap(initiative: Initiative) -> str | None:
-    """Until the fund's ledger says otherwise, a treasurer's confirmation covers the budget."""
-    confirmation = getattr(initiative, "funding_confirmation", None)
-    if confirmation is None or confirmation.amount < initiative.budget:
-        return _("Committed funding does not cover the budget yet: a treasurer must confirm it.")
-    return None
+def no_fund_set_up(initiative: Initiative) -> str | None:
+    """Used only when no fund has registered its check: nothing can tell the budget is covered."""
+    return _("No fund is set up to tell whether the budget is covered.")
 
 
-_funding_check: list[Guard] = [confirmed_funding_gap]
+_funding_check: list[Guard] = [no_fund_set_up]
 
 
 def register_funding_check(check: Guard) -> None:

@@ -22,7 +22,6 @@ def initiative_thread(pk: int):
             "focus_area",
             "lead_organisation",
             "decision__workshop",
-            "funding_confirmation",
             "evaluation",
             "intervention",
         )

@@ -17,7 +17,6 @@ from .models import (
     Decision,
     Evaluation,
     FollowUp,
-    FundingConfirmation,
     Initiative,
     InitiativeStepChange,
     OutcomeAchievement,
@@ -116,20 +115,6 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
     decision.recorded_by = actor
     decision.save()
     return decision
-
-
-@transaction.atomic
-def funding_confirm(*, initiative: Initiative, amount, note: str, actor) -> FundingConfirmation:
-    """A treasurer confirms how much committed funding the initiative has."""
-    locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
-    if locked.step != InitiativeStep.FUNDING:
-        raise TransitionError(
-            _("Funding is confirmed while the initiative is at the funding step.")
-        )
-    confirmation, _created = FundingConfirmation.objects.update_or_create(
-        initiative=locked, defaults={"amount": amount, "note": note, "confirmed_by": actor}
-    )
-    return confirmation
 
 
 @transaction.atomic

@@ -12,7 +12,6 @@ urlpatterns = [
     path("initiatives/<int:pk>/edit/", views.initiative_edit, name="initiative_edit"),
     path("initiatives/<int:pk>/move/", views.initiative_move, name="initiative_move"),
     path("initiatives/<int:pk>/decision/", views.decision_edit, name="decision_edit"),
-    path("initiatives/<int:pk>/funding/", views.funding_confirm, name="funding_confirm"),
     path("initiatives/<int:pk>/follow-ups/new/", views.follow_up_create, name="follow_up_create"),
     path("initiatives/<int:pk>/evaluation/", views.evaluation_edit, name="evaluation_edit"),
 ]

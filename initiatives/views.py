@@ -26,7 +26,6 @@ from .forms import (
     DecisionForm,
     EvaluationForm,
     FollowUpForm,
-    FundingConfirmationForm,
     InitiativeForm,
     MoveForm,
 )
@@ -69,10 +68,6 @@ def initiative_detail(request, pk):
             "can_follow_up": is_lead(request.user, thread)
             and thread.step in (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION),
             "can_decide": is_coordinator(request.user) and thread.step == InitiativeStep.DECISION,
-            "can_confirm_funding": has_role(
-                request.user, PortalRole.TREASURER, PortalRole.COORDINATOR
-            )
-            and thread.step == InitiativeStep.FUNDING,
             "can_evaluate": has_role(request.user, PortalRole.EVALUATOR)
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": can_see_drafts(request.user, thread),
@@ -209,23 +204,6 @@ def decision_edit(request, pk):
         template="initiatives/decision_form.html",
         build_form=lambda i, data: DecisionForm(data, instance=getattr(i, "decision", None)),
         save=lambda i, form: services.decision_record(initiative=i, form=form, actor=request.user),
-    )
-
-
-@login_required
-def funding_confirm(request, pk):
-    return _record(
-        request,
-        pk,
-        action="confirm_funding",
-        template="initiatives/funding_form.html",
-        build_form=lambda i, data: FundingConfirmationForm(data, initial={"amount": i.budget}),
-        save=lambda i, form: services.funding_confirm(
-            initiative=i,
-            amount=form.cleaned_data["amount"],
-            note=form.cleaned_data["note"],
-            actor=request.user,
-        ),
     )
 
 

@@ -58,21 +58,6 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='FundingConfirmation',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='committed amount (SEK)')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('confirmed_at', models.DateTimeField(auto_now=True)),
-                ('confirmed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('initiative', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='funding_confirmation', to='initiatives.initiative')),
-            ],
-            options={
-                'verbose_name': 'funding confirmation',
-                'verbose_name_plural': 'funding confirmations',
-            },
-        ),
-        migrations.CreateModel(
             name='FollowUp',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),

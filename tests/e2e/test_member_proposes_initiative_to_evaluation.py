@@ -1,12 +1,15 @@
 """A member organisation's proposal goes all the way to an evaluated, completed initiative,
-with the coordinator, the treasurer and the evaluator each doing their part in the browser."""
+with the coordinator, the treasurer (allocating from the fund) and the evaluator each doing
+their part in the browser."""
 
 import re
 
 import pytest
 
+from funding.choices import EntryKind
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
+from tests.funding.factories import FunderFactory, make_grant
 from tests.initiatives.factories import InsightFactory, NeedFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,6 +38,14 @@ def test_member_proposes_initiative_to_evaluation(
     need = NeedFactory(title_sv="Mötesplatser på kvällen")
     need.insights.add(InsightFactory(text_sv="Det finns ingenstans att vara på kvällen."))
     TargetGroupFactory()
+    # The fund has money in hand: a grant the treasurer registered and was paid.
+    grant = make_grant(
+        treasurer,
+        "100000.00",
+        received="100000.00",
+        funder=FunderFactory(organisation__name="Stiftelsen Framtid"),
+        title_sv="Mötesplatser",
+    )
 
     # The member writes the proposal; a validation error keeps what was typed.
     login(page, member.email)
@@ -74,16 +85,22 @@ def test_member_proposes_initiative_to_evaluation(
     page.get_by_role("button", name="Spara").click()
     move(page, "Finansiering")
 
-    # The treasurer confirms the funding and starts the execution.
+    # The treasurer allocates the budget from the fund and starts the execution.
     login(page, treasurer.email)
     page.goto(initiative.get_absolute_url())
     move(page, "Genomförande")
-    assert page.get_by_text("täcker inte budgeten").is_visible()
-    page.get_by_role("link", name="Bekräfta utlovad finansiering").click()
+    assert page.get_by_text("Fördelningarna från fonden täcker inte budgeten än").is_visible()
+    page.get_by_role("link", name="Fördela pengar").click()
     check_accessibility(page)
-    page.get_by_label("Utlovat belopp (kr)").fill("60000")
-    page.get_by_role("button", name="Spara").click()
+    page.locator("#id_grant").select_option(str(grant.pk))
+    page.get_by_label("Belopp (kr)").fill("60 000")
+    page.get_by_role("button", name="Bokför").click()
+    page.wait_for_url(re.compile(rf"/initiatives/{initiative.pk}/$"))
+    assert page.get_by_text("Bokfört: Fördelning till en satsning på 60").is_visible()
+    check_accessibility(page)
+    assert grant.entries.filter(kind=EntryKind.ALLOCATION, initiative=initiative).exists()
     move(page, "Genomförande")
+    assert page.get_by_text("Satsningen flyttades till ”Genomförande”.").is_visible()
 
     # The member reports a follow-up and hands it over for evaluation.
     login(page, member.email)

@@ -6,7 +6,6 @@ import pytest
 
 from funding.choices import EntryKind as K
 from initiatives.choices import InitiativeStep as S
-from initiatives.models import FundingConfirmation
 from initiatives.services import TransitionError, initiative_advance
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import InitiativeFactory
@@ -36,9 +35,8 @@ def test_allocations_that_cover_the_budget_let_the_initiative_move_on(initiative
     assert initiative.step == S.EXECUTION
 
 
-def test_once_the_fund_keeps_books_a_confirmation_alone_is_not_enough(initiative, treasurer):
-    make_grant(treasurer, "2000.00")
-    FundingConfirmation.objects.create(initiative=initiative, amount=initiative.budget)
+def test_money_received_but_not_allocated_does_not_fund_the_initiative(initiative, treasurer):
+    make_grant(treasurer, "2000.00", received="2000.00")
     with pytest.raises(TransitionError, match="täcker inte budgeten"):
         advance(initiative, treasurer)
     assert initiative.log.count() == 0
@@ -54,8 +52,20 @@ def test_a_reversed_allocation_no_longer_covers_the_budget(initiative, treasurer
         advance(initiative, treasurer)
 
 
-def test_before_the_first_booking_the_treasurers_confirmation_still_decides(initiative, treasurer):
-    FundingConfirmation.objects.create(initiative=initiative, amount=initiative.budget)
-    advance(initiative, treasurer)
+def test_with_an_empty_ledger_nothing_is_funded(initiative, treasurer):
+    """No exception for a fund that keeps no books yet: the ledger alone decides."""
+    with pytest.raises(TransitionError, match="000,00 kr saknas"):
+        advance(initiative, treasurer)
     initiative.refresh_from_db()
-    assert initiative.step == S.EXECUTION
+    assert initiative.step == S.FUNDING
+
+
+def test_an_allocation_to_another_initiative_does_not_count(initiative, treasurer, organisation):
+    other = InitiativeFactory(
+        lead_organisation=organisation, step=S.FUNDING, budget=initiative.budget
+    )
+    grant = make_grant(treasurer, "2000.00", received="2000.00")
+    book(treasurer, K.ALLOCATION, grant, "1000.00", other)
+    with pytest.raises(TransitionError):
+        advance(initiative, treasurer)
+    advance(other, treasurer)

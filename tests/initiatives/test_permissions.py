@@ -48,11 +48,6 @@ CASES = [
         url("decision_edit", "at_decision"),
         allow("coordinator", "admin"),
     ),
-    Case(
-        "initiatives:funding_confirm",
-        url("funding_confirm", "at_funding"),
-        allow("coordinator", "treasurer", "admin"),
-    ),
     Case("initiatives:follow_up_create", url("follow_up_create", "at_execution"), LEAD),
     Case(
         "initiatives:evaluation_edit",
@@ -78,7 +73,6 @@ def objects(organisation, member):
         proposal=make(S.PROPOSAL),
         draft=InitiativeFactory(lead_organisation=organisation),
         at_decision=make(S.DECISION),
-        at_funding=make(S.FUNDING),
         at_execution=make(S.EXECUTION),
         at_evaluation=make(S.EVALUATION),
     )

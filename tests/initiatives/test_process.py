@@ -5,16 +5,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from funding.choices import EntryKind
 from initiatives import process
 from initiatives.choices import InitiativeStep as S
-from initiatives.models import (
-    Decision,
-    Evaluation,
-    FollowUp,
-    FundingConfirmation,
-    InitiativeStepChange,
-)
+from initiatives.models import Decision, Evaluation, FollowUp, InitiativeStepChange
 from initiatives.services import TransitionError, initiative_advance
+from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import (
     ConsultationFactory,
     InitiativeFactory,
@@ -75,7 +71,8 @@ def test_it_walks_the_whole_process_writing_one_log_row_per_move(
     move(initiative, S.DECISION, coordinator)
     record_decision(initiative)
     move(initiative, S.FUNDING, coordinator)
-    FundingConfirmation.objects.create(initiative=initiative, amount=initiative.budget)
+    grant = make_grant(treasurer, initiative.budget, received=initiative.budget)
+    book(treasurer, EntryKind.ALLOCATION, grant, initiative.budget, initiative)
     move(initiative, S.EXECUTION, treasurer)
     record_follow_up(initiative)
     move(initiative, S.EVALUATION, member)
@@ -108,7 +105,7 @@ def test_it_walks_the_whole_process_writing_one_log_row_per_move(
         (S.NEEDS, S.PROPOSAL, None, "Link at least one need"),
         (S.PROPOSAL, S.DECISION, None, "not anchored with residents"),
         (S.DECISION, S.FUNDING, None, "Record the decision first"),
-        (S.FUNDING, S.EXECUTION, None, "does not cover the budget"),
+        (S.FUNDING, S.EXECUTION, None, "do not cover the budget"),
         (S.EXECUTION, S.EVALUATION, None, "at least one follow-up"),
         (S.EVALUATION, S.COMPLETED, None, "Record the evaluation"),
     ],
@@ -127,10 +124,30 @@ def test_every_guard_refuses_and_changes_nothing(
 def test_funding_that_does_not_cover_the_budget_is_refused(initiative, treasurer):
     initiative.step = S.FUNDING
     initiative.save()
-    FundingConfirmation.objects.create(initiative=initiative, amount=Decimal("99999.99"))
-    with pytest.raises(TransitionError):
+    grant = make_grant(treasurer, initiative.budget, received=initiative.budget)
+    book(treasurer, EntryKind.ALLOCATION, grant, initiative.budget - Decimal("0.01"), initiative)
+    with pytest.raises(TransitionError, match="0.01 SEK is missing"):
         move(initiative, S.EXECUTION, treasurer)
     assert_unchanged(initiative, S.FUNDING, 0)
+
+
+def test_without_a_fund_nothing_can_say_the_budget_is_covered(initiative, treasurer, monkeypatch):
+    """The default guard, used only when no fund registered its check, lets nothing through."""
+    monkeypatch.setattr(process, "_funding_check", [process.no_fund_set_up])
+    initiative.step = S.FUNDING
+    initiative.save()
+    with pytest.raises(TransitionError, match="No fund is set up"):
+        move(initiative, S.EXECUTION, treasurer)
+    assert_unchanged(initiative, S.FUNDING, 0)
+
+
+def test_the_fund_registers_the_check_that_decides(initiative, treasurer, monkeypatch):
+    monkeypatch.setattr(process, "_funding_check", [process.no_fund_set_up])
+    process.register_funding_check(lambda i: None)
+    initiative.step = S.FUNDING
+    initiative.save()
+    move(initiative, S.EXECUTION, treasurer)
+    assert_unchanged(initiative, S.EXECUTION, 1)
 
 
 def test_an_answered_consultation_anchors_a_proposal_but_an_unanswered_one_does_not(

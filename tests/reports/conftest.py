@@ -16,13 +16,18 @@ PDF_BYTES = b"%PDF-1.7\n% a stand-in for a rendered report\n%%EOF\n"
 @pytest.fixture
 def demo(db):
     """The demo collaboration of seed_demo (one year), without the reports app's own demo."""
+    modules = []
     for app in settings.PORTAL_APPS:
         if app != "reports":
-            module = f"{app}.demo"
             try:
-                import_module(module).load(scale=1)
+                modules.append(import_module(f"{app}.demo"))
             except ModuleNotFoundError:
                 continue
+    for module in modules:
+        module.load(scale=1)
+    for module in modules:
+        if hasattr(module, "load_late"):
+            module.load_late(scale=1)
     return User.objects.filter(role_assignments__role="coordinator").first()
 
 

@@ -1,0 +1,58 @@
+"""The demo initiatives leave the funding step only through the fund's ledger, their log tells
+the story in the past, and loading again (also at a larger scale) changes nothing it made."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from funding import selectors
+from funding.models import LedgerEntry
+from initiatives.choices import InitiativeStep as S
+from initiatives.demo import INITIATIVES
+from initiatives.models import FollowUp, Initiative, InitiativeStepChange
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        sorted(Initiative.objects.values_list("title_sv", "step")),
+        InitiativeStepChange.objects.count(),
+        FollowUp.objects.count(),
+        LedgerEntry.objects.count(),
+    )
+
+
+def test_each_demo_initiative_ends_where_its_story_does_funded_by_the_ledger():
+    call_command("seed_demo")
+    steps = dict(Initiative.objects.values_list("title_sv", "step"))
+    assert steps == {spec[0]: spec[9] for spec in INITIATIVES}
+
+    for initiative in Initiative.objects.filter(step__in=[S.EXECUTION, S.EVALUATION, S.COMPLETED]):
+        assert selectors.initiative_funding(initiative)["allocated"] == initiative.budget
+        moved_on = initiative.log.get(from_step=S.FUNDING, to_step=S.EXECUTION)
+        assert moved_on.at < timezone.now()
+    waiting = Initiative.objects.get(title_sv="Trygga vuxna i centrum")
+    assert 0 < selectors.initiative_funding(waiting)["allocated"] < waiting.budget
+    # The story's log rows are dated over the past months, one step after the other.
+    running = Initiative.objects.get(title_sv="Fotboll på fredagskvällar")
+    dates = list(running.log.values_list("at", flat=True))
+    assert len(dates) == 4 and dates == sorted(dates)
+    assert running.follow_ups.count() == 3
+
+
+def test_a_larger_scale_after_a_first_seed_adds_earlier_years_and_then_stays_put():
+    call_command("seed_demo")
+    first = dict(Initiative.objects.values_list("title_sv", "step"))
+    call_command("seed_demo", scale=2)
+    steps = dict(Initiative.objects.values_list("title_sv", "step"))
+    assert {title: steps[title] for title in first} == first
+    earlier = {title: step for title, step in steps.items() if title not in first}
+    assert len(earlier) == len(INITIATIVES)
+    assert set(earlier.values()) == {S.COMPLETED, S.PARKED, S.REJECTED}
+    for initiative in Initiative.objects.filter(title_sv__in=earlier, step=S.COMPLETED):
+        assert selectors.initiative_funding(initiative)["allocated"] == initiative.budget
+
+    before = snapshot()
+    call_command("seed_demo", scale=2)
+    assert snapshot() == before
