@@ -56,7 +56,7 @@ def count_queries(client, path) -> int:
 def main():
     settings.PAGE_CACHE_ENABLED = False  # count what a page costs when it is built
     coordinator = get_user_model().objects.get(email="coordinator@demo.cih.se")
-    anonymous, staff = Client(), Client()
+    anonymous, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")
     staff.force_login(coordinator)
     public, private = public_pages(), logged_in_pages()
     queries = {name: count_queries(anonymous, path) for name, path in public.items()}
