@@ -85,3 +85,9 @@ def test_docker_compose_config_validates(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_static_files_collect_for_production():
+    """The manifest storage of production resolves every reference in the shipped files."""
+    result = manage("collectstatic", "--noinput", "-v0", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
