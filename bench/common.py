@@ -121,6 +121,20 @@ class Gunicorn:
         self.process.wait(timeout=30)
 
 
+def probe(url: str, *headers: str) -> None:
+    """Make sure a page answers 200 as this visitor before it is measured (no redirects)."""
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))  # noqa: S310 - loopback
+    opener = urllib.request.build_opener(NoRedirect)
+    status = opener.open(request, timeout=30).status  # noqa: S310 - loopback
+    if status != 200:
+        raise RuntimeError(f"{url} answered {status}, not 200")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
 WRK_LINE = re.compile(r"Requests/sec:\s+([\d.]+)")
 
 

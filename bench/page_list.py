@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+os.environ["ALLOWED_HOSTS"] = "localhost,127.0.0.1"
 
 import django  # noqa: E402
 

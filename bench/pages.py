@@ -12,14 +12,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, Gunicorn, production_env, seeded_database, wrk  # noqa: E402
+from bench.common import ROOT, Gunicorn, probe, production_env, seeded_database, wrk  # noqa: E402
 
 SCALE = int(os.environ.get("BENCH_SCALE", "10"))
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 
 
 def page_list(database: str) -> dict:
-    env = {**os.environ, **production_env(database, redis_db=12), "DJANGO_ENV": "development"}
+    env = {**os.environ, **production_env(database, redis_db=12)}
     output = subprocess.run(
         [sys.executable, "bench/page_list.py"],
         cwd=ROOT,
@@ -38,12 +38,16 @@ def main():
     results = {}
     with Gunicorn(production_env(large, redis_db=10)) as server:
         floor = wrk(f"{server.url}/bench/ok", seconds=SECONDS)
+        cookie = f"Cookie: {pages['session_cookie']}"
+        for path in pages["public"].values():
+            probe(server.url + path)
+        for path in pages["logged_in"].values():
+            probe(server.url + path, cookie)
         for name, path in pages["public"].items():
             results[name] = wrk(server.url + path, seconds=SECONDS)
         results["signup"] = wrk(
             server.url + pages["signup"], seconds=SECONDS, script=str(ROOT / "bench" / "signup.lua")
         )
-        cookie = f"Cookie: {pages['session_cookie']}"
         for name, path in pages["logged_in"].items():
             results[name] = wrk(server.url + path, seconds=SECONDS, headers=[cookie])
     for name, result in results.items():

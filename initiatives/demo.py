@@ -179,13 +179,20 @@ def _stories(scale: int):
     """(years back, index, spec, Swedish title, where its story ends) per demo initiative."""
     today = timezone.localdate()
     for years_back in range(scale):
-        for index, spec in enumerate(INITIATIVES):
-            title_sv = spec[0] if years_back == 0 else f"{spec[0]} ({today.year - years_back})"
-            # Older copies of the set have run their course.
-            target = (
-                spec[9] if years_back == 0 or spec[9] in (S.PARKED, S.REJECTED) else S.COMPLETED
-            )
-            yield years_back, index, spec, title_sv, target
+        # The current year tells each story once; earlier years ran about twenty initiatives.
+        rounds = (
+            ("",)
+            if years_back == 0
+            else (f" ({today.year - years_back})", f" ({today.year - years_back}, hösten)")
+        )
+        for suffix in rounds:
+            for index, spec in enumerate(INITIATIVES):
+                title_sv = spec[0] + suffix
+                # Older copies of the set have run their course.
+                target = (
+                    spec[9] if years_back == 0 or spec[9] in (S.PARKED, S.REJECTED) else S.COMPLETED
+                )
+                yield years_back, index, spec, title_sv, target
 
 
 BEYOND_FUNDING = FORWARD[FORWARD.index(S.FUNDING) + 1 :]
@@ -318,18 +325,22 @@ def _prepare(initiative, step, day, coordinator):
 
 
 def _follow_ups(initiative, coordinator):
+    """Three quarterly reports this year; initiatives of earlier years reported monthly."""
     groups = list(initiative.target_groups.all())
-    for quarter in range(3):
-        period_start = initiative.starts_on + datetime.timedelta(days=90 * quarter)
+    monthly = initiative.starts_on < timezone.localdate() - datetime.timedelta(days=365)
+    periods, length = (10, 30) if monthly else (3, 90)
+    for period in range(periods):
+        quarter = period % 3
+        period_start = initiative.starts_on + datetime.timedelta(days=length * period)
         follow_up = FollowUp.objects.create(
             initiative=initiative,
             period_start=period_start,
-            period_end=period_start + datetime.timedelta(days=89),
+            period_end=period_start + datetime.timedelta(days=length - 1),
             activities=10 + 4 * quarter,
             how_well="Deltagarna återkommer och tar med sig kompisar.",
             quality_score=70 + 5 * quarter,
             better_off="Fler säger att de har något meningsfullt att göra på kvällarna.",
-            money_spent=initiative.budget / 4,
+            money_spent=(initiative.budget / (periods + 1)).quantize(Decimal("0.01")),
             obstacles="Lokalen var dubbelbokad två gånger." if quarter == 1 else "",
             status=FollowUpStatus.AT_RISK if quarter == 1 else FollowUpStatus.ON_TRACK,
             reported_by=coordinator,

@@ -13,6 +13,7 @@ from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from .models import Delivery, Edition, Subscriber, email_hash
 
 SUBSCRIBERS = 300
+SCALED_SUBSCRIBERS_PER_YEAR = 3000
 FIRST_NAMES = ["Amina", "Yusuf", "Sara", "Ali", "Hodan", "Erik", "Leyla", "Omar", "Maria", "Samir"]
 
 EDITIONS = [
@@ -65,6 +66,7 @@ def load(*, scale: int = 1) -> None:
         )
         if areas and number % 2:
             subscriber.interests.set([areas[number % len(areas)]])
+    _load_scaled_subscribers(scale, consented)
     subscribers = list(Subscriber.objects.confirmed().filter(email__endswith="@example.org"))
     for sent_at, subject_sv, subject_en, body_sv, body_en in EDITIONS:
         # get_or_create: saving again would move `updated_at`, and a sent edition never changes.
@@ -97,3 +99,24 @@ def load(*, scale: int = 1) -> None:
             ],
             ignore_conflicts=True,
         )
+
+
+def _load_scaled_subscribers(scale: int, consented) -> None:
+    """Beyond the first year, about 3,000 more subscribers per year, made in bulk."""
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(
+                email=(email := f"reader{number:06d}@example.org"),
+                email_hash=email_hash(email),
+                language="en" if number % 4 == 0 else "sv",
+                status=SubscriberStatus.CONFIRMED,
+                all_interests=True,
+                consent_text="Demo: påhittad prenumerant / made-up subscriber",
+                consent_language="sv",
+                consented_at=consented,
+            )
+            for number in range(1, SCALED_SUBSCRIBERS_PER_YEAR * (scale - 1) + 1)
+        ],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )

@@ -46,12 +46,13 @@ def _enqueue(task, arglists: list[tuple]) -> None:
                 logger.exception("%s%r failed; the periodic sweep will try again", task.name, args)
         return
     try:
-        with task.app.connection_for_write() as broker:
-            broker.ensure_connection(
+        # A pooled producer: the request reuses this process's broker connection.
+        with task.app.producer_or_acquire() as producer:
+            producer.connection.ensure_connection(
                 max_retries=1, interval_start=0, interval_step=0.2, interval_max=0.2
             )
             for args in arglists:
-                task.apply_async(args=args, connection=broker, retry=False)
+                task.apply_async(args=args, producer=producer, retry=False)
     except Exception:
         logger.exception("Could not queue %s; the periodic sweep will pick it up", task.name)
 

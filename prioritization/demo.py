@@ -12,7 +12,7 @@ from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 
 from . import services
-from .choices import Direction, EvidenceStrength, InterventionStatus, RoundStatus
+from .choices import Direction, EvidenceStrength, InterventionStatus, NeedStatus, RoundStatus
 from .models import (
     DataPoint,
     FocusArea,
@@ -424,3 +424,40 @@ def load(*, scale: int = 1) -> None:
                     "status": InterventionStatus.CANDIDATE,
                 },
             )
+    _load_scaled_needs(scale)
+
+
+SCALED_NEEDS_PER_YEAR = 60
+
+
+def _load_scaled_needs(scale: int) -> None:
+    """Beyond the first year, about sixty more needs per year, as a long collaboration gathers."""
+    areas = list(FocusArea.objects.order_by("position"))
+    if not areas:
+        return
+    today = datetime.date.today()
+    wanted = {}
+    for years_back in range(1, scale):
+        for number in range(SCALED_NEEDS_PER_YEAR):
+            title_sv, title_en, area_slug, *_rest = NEEDS[number % len(NEEDS)]
+            label = f" ({today.year - years_back}:{number // len(NEEDS) + 1})"
+            wanted[title_sv + label] = (title_en + label, area_slug, number)
+    existing = set(Need.objects.filter(title_sv__in=wanted).values_list("title_sv", flat=True))
+    by_slug = {area.slug: area for area in areas}
+    Need.objects.bulk_create(
+        [
+            Need(
+                title_sv=title_sv,
+                title_en=title_en,
+                focus_area=by_slug.get(area_slug, areas[0]),
+                status=NeedStatus.MET
+                if number % 3 == 0
+                else NeedStatus.SET_ASIDE
+                if number % 3 == 1
+                else NeedStatus.IDENTIFIED,
+            )
+            for title_sv, (title_en, area_slug, number) in wanted.items()
+            if title_sv not in existing
+        ],
+        batch_size=1000,
+    )
