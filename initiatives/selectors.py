@@ -44,7 +44,7 @@ def initiative_thread(pk: int):
     )
 
 
-CARDS_PER_COLUMN = 30
+CARDS_PER_COLUMN = 12
 
 
 def pipeline(*, focus_area=None, organisation=None, target_group=None):
