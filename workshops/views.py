@@ -367,7 +367,8 @@ def theme_suggest(request):
 @coordinator_required
 def theme_take_up(request, pk):
     suggestion = get_object_or_404(ThemeSuggestion, pk=pk)
-    workshop = Workshop.objects.filter(pk=request.POST.get("workshop") or 0).first()
+    workshop_id = request.POST.get("workshop", "")
+    workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id.isdigit() else None
     if workshop is None:
         messages.error(request, _("Choose the workshop that takes up the theme."))
         return redirect("workshops:themes")

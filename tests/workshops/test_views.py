@@ -641,3 +641,18 @@ class TestTamperedLog:
         assert not WorkshopItem.objects.exists() and not Attendance.objects.exists()
         held_last_week.refresh_from_db()
         assert held_last_week.status == WorkshopStatus.PLANNED
+
+
+def test_taking_up_a_theme_with_a_workshop_that_is_not_a_number_comes_back(client, coordinator):
+    from workshops.models import ThemeSuggestion
+
+    suggestion = ThemeSuggestion.objects.create(
+        title="Trygghet på kvällen", suggested_by=coordinator
+    )
+    client.force_login(coordinator)
+    response = client.post(
+        reverse("workshops:theme_take_up", args=[suggestion.pk]), {"workshop": "\x98x"}
+    )
+    assert response.status_code == 302
+    suggestion.refresh_from_db()
+    assert suggestion.workshop is None
