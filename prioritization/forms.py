@@ -152,10 +152,6 @@ class ScoreForm(forms.Form):
             raise forms.ValidationError(_("Give both urgency and capacity, or neither."))
         return data
 
-    @property
-    def is_scored(self) -> bool:
-        return self.is_valid() and self.cleaned_data.get("urgency") is not None
-
 
 class IdeaModerationForm(forms.Form):
     outcome = forms.ChoiceField(

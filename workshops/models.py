@@ -13,7 +13,6 @@ from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
 from .choices import (
-    SWOT_KINDS,
     CommentKind,
     ItemKind,
     MinutesState,
@@ -254,10 +253,6 @@ class WorkshopItem(models.Model):
     @property
     def is_done(self) -> bool:
         return self.done_at is not None
-
-    @property
-    def is_swot(self) -> bool:
-        return self.kind in SWOT_KINDS
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -19,8 +19,3 @@ def language_links(context):
         }
         for code, _name in settings.LANGUAGES
     ]
-
-
-@register.filter
-def field_of(obj, name):
-    return getattr(obj, name)
