@@ -147,7 +147,7 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "cih.cache.CountingLocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -176,6 +176,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "actors.adapters.AccountAdapter"
 LOGIN_REDIRECT_URL = "actors:dashboard"
 LOGIN_URL = "account_login"
+# Reverse proxies of our own in front of the site (0: none). Rate limits then count the address
+# the nearest of them saw, read from the right of X-Forwarded-For, where a client cannot forge it.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CIH"
 
@@ -212,9 +216,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CIH <no-reply@cih.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Where the portal lives, for absolute links in mails sent outside a request.
 # Sign-ups one address (IP) may make in an hour; a shared connection (a school) may need more.
 NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", default=10)
+# Where the portal lives, for absolute links in mails sent outside a request.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Celery: with no broker configured, tasks run in-process, which is what `make run` wants.

@@ -7,12 +7,12 @@ from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
 from actors.permissions import is_coordinator, role_required
+from cih import ratelimit
 
 from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
 from .models import CouncilConsultation, FocusGroup, Insight
 from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
-from .ratelimit import client_key, hit
 from .viewutils import page_of, saved
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
@@ -206,7 +206,9 @@ def consultation_answer(request, pk):
 def idea_submit(request):
     form = IdeaForm(request.POST or None)
     if request.method == "POST":
-        if not hit("idea", client_key(request), limit=IDEA_LIMIT, window=IDEA_WINDOW):
+        if not ratelimit.allow(
+            "idea", ratelimit.client_address(request), limit=IDEA_LIMIT, window=IDEA_WINDOW
+        ):
             form.is_valid()
             form.add_error(
                 None,

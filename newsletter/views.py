@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 from actors.choices import PortalRole
 from actors.models import SiteSettings
 from actors.permissions import role_required
+from cih import ratelimit
 
-from . import ratelimit, selectors, services
+from . import selectors, services
 from .choices import EditionStatus
 from .forms import EditionForm, PreferencesForm, SignUpForm, current_language
 from .links import LinkError, preferences_url
@@ -50,9 +51,11 @@ def signup(request):
     if request.method == "POST":
         if form.is_bot():
             return redirect("newsletter:signup_done")
-        ip = request.META.get("REMOTE_ADDR", "")
         if not ratelimit.allow(
-            f"ip:{ip}", limit=settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, window=3600
+            "signup-ip",
+            ratelimit.client_address(request),
+            limit=settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR,
+            window=3600,
         ):
             form.is_valid()
             form.add_error(None, _("Too many sign-ups from here. Please try again in an hour."))
@@ -60,7 +63,8 @@ def signup(request):
         elif form.is_valid():
             data = form.cleaned_data
             if not ratelimit.allow(
-                f"address:{email_hash(data['email'])}",
+                "signup-address",
+                email_hash(data["email"]),
                 limit=SIGNUPS_PER_ADDRESS_PER_HOUR,
                 window=3600,
             ):
