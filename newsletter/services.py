@@ -11,7 +11,7 @@ from contextlib import suppress
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,25 +71,50 @@ def subscriber_sign_up(
     from .tasks import send_confirmation
 
     email = normalise_email(email)
-    now = timezone.now()
-    today = timezone.localdate(now)
     interests = list(interests)
-    with transaction.atomic():
-        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
-            email_hash=email_hash(email), defaults={"email": email, "language": language}
-        )
-        if subscriber.status == SubscriberStatus.CONFIRMED:
+    now = timezone.now()
+    answers = {
+        "email": email,
+        "name": mail.single_line(name),
+        "language": language,
+        "all_interests": not interests,
+        "consent_text": consent_text,
+        "consent_language": language,
+    }
+    try:
+        # Most sign-ups are new addresses: one INSERT, without the lock the others need.
+        with transaction.atomic():
+            subscriber = Subscriber.objects.create(
+                email_hash=email_hash(email),
+                confirmation_day=timezone.localdate(now),
+                confirmations_that_day=1,
+                confirmation_due=True,
+                confirmation_requested_at=now,
+                **answers,
+            )
+            subscriber.interests.add(*interests)
+    except IntegrityError:
+        subscriber, owed = _sign_up_again(email, answers, interests, now)
+        if not owed:
             return subscriber
+    pk = subscriber.pk
+    transaction.on_commit(lambda: _enqueue(send_confirmation, [(pk,)]))
+    return subscriber
+
+
+def _sign_up_again(email: str, answers: dict, interests: list, now) -> tuple[Subscriber, bool]:
+    """Sign-up of a known address; returns the subscriber and whether a mail is owed now."""
+    today = timezone.localdate(now)
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(email_hash=email_hash(email))
+        if subscriber.status == SubscriberStatus.CONFIRMED:
+            return subscriber, False
         if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
             subscriber.token_key = new_token_key()
             subscriber.unsubscribed_at = None
         subscriber.status = SubscriberStatus.PENDING
-        subscriber.email = email
-        subscriber.name = mail.single_line(name)
-        subscriber.language = language
-        subscriber.all_interests = not interests
-        subscriber.consent_text = consent_text
-        subscriber.consent_language = language
+        for field, value in answers.items():
+            setattr(subscriber, field, value)
         if subscriber.confirmation_day != today:
             subscriber.confirmation_day = today
             subscriber.confirmations_that_day = 0
@@ -100,10 +125,7 @@ def subscriber_sign_up(
             subscriber.confirmation_requested_at = now
         subscriber.save()
         subscriber.interests.set(interests)
-        if owed:
-            pk = subscriber.pk
-            transaction.on_commit(lambda: _enqueue(send_confirmation, [(pk,)]))
-    return subscriber
+    return subscriber, owed
 
 
 def confirmation_send(*, subscriber_id: int) -> bool:
