@@ -43,6 +43,7 @@ beat: install
 
 # Each benchmark makes its own databases on the local PostgreSQL and prints one JSON line.
 bench: install
+	@sh scripts/ensure-system-packages
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/pages.py
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/reports.py
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/newsletter.py
