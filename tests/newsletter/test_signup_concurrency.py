@@ -1,0 +1,44 @@
+"""Two sign-ups of one new address at the same moment, on two PostgreSQL connections: the second
+INSERT meets the unique hash and falls back to the locked path, so there is one subscriber and
+no error for either visitor."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from newsletter import services
+from newsletter.choices import SubscriberStatus
+from newsletter.models import Subscriber
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_one_new_address_signed_up_twice_at_once_is_one_subscriber(mailoutbox):
+    assert connection.vendor == "postgresql", "the suite runs on PostgreSQL (see README)"
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def sign_up(name):
+        try:
+            barrier.wait()
+            services.subscriber_sign_up(
+                email="Amina@Example.org", name=name, language="sv", interests=[], consent_text="ja"
+            )
+        except Exception as error:  # any error at all fails the test below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign_up, args=(name,)) for name in ("A", "B")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert errors == []
+    subscriber = Subscriber.objects.get()
+    assert subscriber.status == SubscriberStatus.PENDING
+    assert subscriber.confirmations_that_day == 2
+    # The second mail is owed too, but may find the first one already sent.
+    assert 1 <= len(mailoutbox) <= 2
