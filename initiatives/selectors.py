@@ -1,6 +1,7 @@
 """Reads for initiative pages, each joined for what its page shows."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 
 from .choices import BOARD_STEPS
 from .models import FollowUp, Initiative
@@ -45,30 +46,52 @@ def initiative_thread(pk: int):
 
 
 CARDS_PER_COLUMN = 12
+# What a card on the board shows.
+CARD_FIELDS = (
+    "step",
+    "updated",
+    "title_sv",
+    "title_en",
+    "lead_organisation__name",
+    "focus_area__name_sv",
+    "focus_area__name_en",
+)
 
 
 def pipeline(*, focus_area=None, organisation=None, target_group=None):
     """The board: per step, how many initiatives stand there and the most recently moved ones.
 
-    One query for the counts and one per column, however many initiatives there are.
+    Two queries, however many initiatives and steps there are: the counts, and every column's
+    newest cards numbered per step by a window function.
     """
     queryset = Initiative.objects.filter(step__in=BOARD_STEPS)
     if focus_area:
         queryset = queryset.filter(focus_area__slug=focus_area)
+    # Filters across many-to-many relations go through a subquery, so no initiative is counted or
+    # numbered twice and no DISTINCT is needed.
     if organisation:
         queryset = queryset.filter(
-            Q(lead_organisation__slug=organisation) | Q(partners__slug=organisation)
+            pk__in=Initiative.objects.filter(
+                Q(lead_organisation__slug=organisation) | Q(partners__slug=organisation)
+            ).values("pk")
         )
     if target_group:
-        queryset = queryset.filter(target_groups__slug=target_group)
-    queryset = queryset.distinct()
-    counts = dict(queryset.order_by().values_list("step").annotate(n=Count("pk", distinct=True)))
-    cards = queryset.select_related("focus_area", "lead_organisation").order_by("-updated", "-pk")
+        queryset = queryset.filter(
+            pk__in=Initiative.objects.filter(target_groups__slug=target_group).values("pk")
+        )
+    counts = dict(queryset.order_by().values_list("step").annotate(n=Count("pk")))
+    newest_first = [F("updated").desc(), F("pk").desc()]
+    cards = (
+        queryset.select_related("focus_area", "lead_organisation")
+        .only(*CARD_FIELDS)
+        .annotate(place=Window(RowNumber(), partition_by=F("step"), order_by=newest_first))
+        .filter(place__lte=CARDS_PER_COLUMN)
+        .order_by(*newest_first)
+    )
+    columns = {step: [] for step in BOARD_STEPS}
+    for card in cards:
+        columns[card.step].append(card)
     return [
-        {
-            "step": step,
-            "count": counts.get(step, 0),
-            "initiatives": list(cards.filter(step=step)[:CARDS_PER_COLUMN]),
-        }
-        for step in BOARD_STEPS
+        {"step": step, "count": counts.get(step, 0), "initiatives": initiatives}
+        for step, initiatives in columns.items()
     ]

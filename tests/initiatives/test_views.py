@@ -272,8 +272,8 @@ def test_the_board_runs_a_fixed_number_of_queries(
 ):
     create_initiatives(count)
     client.force_login(coordinator)
-    # session, user, roles, memberships, site settings, counts, 8 columns, 3 filter lists
-    with django_assert_max_num_queries(17):
+    # session, user, roles, memberships, site settings, counts, cards, 3 filter lists
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("initiatives:pipeline"))
     assert response.status_code == 200
 
