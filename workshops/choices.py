@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class WorkshopStatus(models.TextChoices):
@@ -20,7 +21,7 @@ class MinutesState(models.TextChoices):
 
     NONE = "none", _("Not written yet")
     DRAFT = "draft", _("Draft for members to check")
-    PUBLISHED = "published", _("Published")
+    PUBLISHED = "published", pgettext_lazy("minutes state", "Published")
 
 
 class ItemKind(models.TextChoices):

@@ -119,7 +119,7 @@ def test_moving_through_the_page_says_what_is_missing(client, coordinator, organ
     client.force_login(coordinator)
     url = reverse("initiatives:initiative_move", args=[initiative.pk])
     response = client.post(url, {"to_step": "decision", "expected_step": "proposal"}, follow=True)
-    assert "inte förankrat hos de boende" in response.content.decode()
+    assert "inte förankrat hos invånarna" in response.content.decode()
     assert InitiativeStepChange.objects.count() == 0
     response = client.post(
         url,

@@ -59,7 +59,7 @@ def test_the_draft_lists_what_the_apps_report(coordinator, monkeypatch, only, se
     )
     edition = services.edition_create_draft(actor=coordinator)
     assert edition.status == EditionStatus.DRAFT
-    assert "## Workshops som hållits" in edition.body_sv
+    assert "## Genomförda workshoppar" in edition.body_sv
     assert "## Decisions taken" in edition.body_en
     assert "## Odd news" in edition.body_en
     # The next workshop comes last, whatever order the apps report in.
