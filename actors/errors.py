@@ -1,9 +1,14 @@
 import logging
 
-from django.http import HttpResponseServerError
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
+
+
+def bad_request(request, exception):
+    """The styled page for a request no page can take, in the visitor's language."""
+    return HttpResponseBadRequest(render_to_string("400.html", request=request))
 
 
 def server_error(request):

@@ -23,4 +23,5 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "actors.errors.bad_request"
 handler500 = "actors.errors.server_error"
