@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,6 +16,7 @@ from .forms import (
     OrganisationForm,
     SiteSettingsForm,
 )
+from .images import image_response
 from .models import Membership, Organisation, SiteSettings
 from .panels import collect
 from .permissions import (
@@ -87,11 +87,7 @@ def organisation_detail(request, slug):
 
 def organisation_logo(request, slug):
     organisation = get_organisation_for_user(request.user, slug)
-    if not organisation.logo:
-        raise Http404
-    response = FileResponse(organisation.logo.open("rb"), content_type="image/png")
-    response["Cache-Control"] = "public, max-age=3600"
-    return response
+    return image_response(organisation.logo, "image/png", public=True)
 
 
 def _organisation_form(request, organisation):

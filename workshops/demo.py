@@ -1,7 +1,7 @@
 """Demo data for the workshops: a year (per `scale`) of biweekly workshops in Husby.
 
-Workshops fall every other Wednesday counted from a fixed first Wednesday, so the same day
-always gives the same rows: every row is keyed on a natural key (the workshop's start; the
+Workshops fall every other Wednesday, in step with a fixed Wednesday, so the same day always
+gives the same rows: every row is keyed on a natural key (the workshop's start; the
 workshop and organisation; the workshop, kind and position) and loading twice changes nothing.
 The texts are made up for the demo, in Swedish and English.
 """
@@ -23,7 +23,8 @@ from .choices import (
 )
 from .models import Attendance, ThemeSuggestion, Workshop, WorkshopItem
 
-FIRST_WEDNESDAY = datetime.date(2020, 1, 8)
+# One workshop day: the others fall whole fortnights before or after it.
+A_WORKSHOP_WEDNESDAY = datetime.date(2020, 1, 8)
 START, END = datetime.time(16, 0), datetime.time(18, 0)
 PLACE = "Folkets Husby, stora salen"
 
@@ -207,23 +208,38 @@ SUGGESTIONS = [
 ]
 
 
-def _upsert(model, *, defaults: dict, **lookup):
-    """update_or_create that writes only what differs, so a second load touches no row."""
-    row = model.objects.filter(**lookup).first()
-    if row is None:
-        return model.objects.create(**lookup, **defaults)
-    changed = [name for name, value in defaults.items() if getattr(row, name) != value]
-    if changed:
-        for name in changed:
-            setattr(row, name, defaults[name])
-        row.save()
-    return row
+def _upsert_all(existing, rows: list[tuple[dict, dict]]) -> list:
+    """update_or_create for many rows at once, writing only what differs, so a second load
+    touches no row.
+
+    `rows` are (natural key, other fields) pairs; `existing` is a queryset holding at least the
+    rows already made among them. The missing rows are created in one go. Returns the rows in the
+    order of `rows`.
+    """
+    model = existing.model
+    names = list(rows[0][0]) if rows else []
+    made = {tuple(getattr(row, name) for name in names): row for row in existing}
+    result, missing = [], []
+    for key, defaults in rows:
+        row = made.get(tuple(key.values()))
+        if row is None:
+            row = model(**key, **defaults)
+            missing.append(row)
+        else:
+            changed = [name for name, value in defaults.items() if getattr(row, name) != value]
+            if changed:
+                for name in changed:
+                    setattr(row, name, defaults[name])
+                row.save()
+        result.append(row)
+    model.objects.bulk_create(missing)
+    return result
 
 
 def _workshop_dates(today: datetime.date, years: int) -> list[datetime.date]:
     first = today - datetime.timedelta(days=365 * years)
-    offset = (first - FIRST_WEDNESDAY).days
-    day = FIRST_WEDNESDAY + datetime.timedelta(days=max(0, -(-offset // 14) * 14))
+    offset = (first - A_WORKSHOP_WEDNESDAY).days
+    day = A_WORKSHOP_WEDNESDAY + datetime.timedelta(days=-(-offset // 14) * 14)
     dates = []
     while day <= today + datetime.timedelta(days=28):
         dates.append(day)
@@ -237,69 +253,87 @@ def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
 
 def load(*, scale: int = 1) -> None:
     today = timezone.localdate()
-    organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=TURNOUT)}
+    organisations = dict(Organisation.objects.filter(slug__in=TURNOUT).values_list("slug", "pk"))
     if not organisations:
         return
     dates = _workshop_dates(today, scale)
     held_dates = [d for d in dates if _aware(d, START) < timezone.now()]
-    for _number, day in enumerate(dates):
+    workshops, records = [], {}
+    for day in dates:
         # Seeded by the date, so each workshop always gets the same made-up content.
         rng = random.Random(day.toordinal())  # noqa: S311 - demo content, not security
         theme_sv, theme_en = THEMES[day.toordinal() // 14 % len(THEMES)]
         held = day in held_dates
         swot = held and theme_sv.endswith("(SWOT)")
         latest = held and day == held_dates[-1]
-        workshop = _upsert(
-            Workshop,
-            starts_at=_aware(day, START),
-            defaults={
-                "ends_at": _aware(day, END),
-                "place": PLACE,
-                "theme_sv": theme_sv,
-                "theme_en": theme_en,
-                "host": organisations.get("folkets-husby"),
-                "status": WorkshopStatus.HELD if held else WorkshopStatus.PLANNED,
-                "format": WorkshopFormat.SWOT if swot else WorkshopFormat.STANDARD,
-                "agenda_sv": "1. Uppföljning av åtgärder\n2. Dagens tema\n3. Parkerade idéer\n"
-                "4. Nästa workshop",
-                "agenda_en": "1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n"
-                "4. Next workshop",
-                "summary_sv": (
-                    f"Vi samlades kring temat ”{theme_sv.lower()}”. Aktörerna delade vad de ser "
-                    "i sina verksamheter och enades om nästa steg."
-                    if held
-                    else ""
-                ),
-                "summary_en": (
-                    f"We met on the theme “{theme_en.lower()}”. The actors shared what they see "
-                    "in their work and agreed on the next steps."
-                    if held
-                    else ""
-                ),
-                "notes": "Stämning: engagerad. Fika från Galdem." if held else "",
-                "residents": rng.randint(0, 9) if held else 0,
-                "minutes_state": (MinutesState.DRAFT if latest else MinutesState.PUBLISHED)
+        defaults = {
+            "ends_at": _aware(day, END),
+            "place": PLACE,
+            "theme_sv": theme_sv,
+            "theme_en": theme_en,
+            "host_id": organisations.get("folkets-husby"),
+            "status": WorkshopStatus.HELD if held else WorkshopStatus.PLANNED,
+            "format": WorkshopFormat.SWOT if swot else WorkshopFormat.STANDARD,
+            "agenda_sv": "1. Uppföljning av åtgärder\n2. Dagens tema\n3. Parkerade idéer\n"
+            "4. Nästa workshop",
+            "agenda_en": "1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n"
+            "4. Next workshop",
+            "summary_sv": (
+                f"Vi samlades kring temat ”{theme_sv.lower()}”. Aktörerna delade vad de ser "
+                "i sina verksamheter och enades om nästa steg."
                 if held
-                else MinutesState.NONE,
-                "published_at": _aware(day + datetime.timedelta(days=3), START)
-                if held and not latest
-                else None,
-            },
-        )
+                else ""
+            ),
+            "summary_en": (
+                f"We met on the theme “{theme_en.lower()}”. The actors shared what they see "
+                "in their work and agreed on the next steps."
+                if held
+                else ""
+            ),
+            "notes": "Stämning: engagerad. Fika från Galdem." if held else "",
+            "residents": rng.randint(0, 9) if held else 0,
+            "minutes_state": (MinutesState.DRAFT if latest else MinutesState.PUBLISHED)
+            if held
+            else MinutesState.NONE,
+            "published_at": _aware(day + datetime.timedelta(days=3), START)
+            if held and not latest
+            else None,
+        }
+        workshops.append(({"starts_at": _aware(day, START)}, defaults))
         if held:
-            _load_record(workshop, day, rng, organisations, swot=swot, today=today)
+            records[day] = _record(day, rng, organisations, swot=swot, today=today)
+    made = _upsert_all(
+        Workshop.objects.filter(starts_at__in=[key["starts_at"] for key, _ in workshops]),
+        workshops,
+    )
+    by_day = dict(zip(dates, made, strict=True))
+    attendances, items = [], []
+    for day, (turnout, listed) in records.items():
+        workshop = by_day[day].pk
+        attendances += [
+            ({"workshop_id": workshop, "organisation_id": organisation}, {"people": people})
+            for organisation, people in turnout
+        ]
+        items += [
+            (
+                {"workshop_id": workshop, "kind": kind, "position": position},
+                {"text_sv": text_sv, "text_en": text_en, **extra},
+            )
+            for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
+        ]
+    held_workshops = [by_day[day].pk for day in records]
+    _upsert_all(Attendance.objects.filter(workshop__in=held_workshops), attendances)
+    _upsert_all(WorkshopItem.objects.filter(workshop__in=held_workshops), items)
     _load_suggestions(organisations)
 
 
-def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> None:
-    for slug, organisation in organisations.items():
-        if rng.random() < TURNOUT[slug]:
-            _upsert(
-                Attendance,
-                workshop=workshop,
-                organisation=organisation,
-                defaults={"people": rng.randint(1, 4)},
-            )
+def _record(day, rng, organisations, *, swot: bool, today) -> tuple[list, list]:
+    """Who came to a held workshop (organisation, people) and what it recorded, in order."""
+    turnout = [
+        (organisation, rng.randint(1, 4))
+        for slug, organisation in organisations.items()
+        if rng.random() < TURNOUT[slug]
+    ]
     items = []
     for text_sv, text_en in rng.sample(DECISIONS, 2):
         items.append((ItemKind.DECISION, text_sv, text_en, {}))
@@ -313,7 +347,7 @@ def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> Non
                 text_sv,
                 text_en,
                 {
-                    "owner": organisations.get(slug),
+                    "owner_id": organisations.get(slug),
                     "responsible": person,
                     "due": due,
                     "done_at": _aware(due, START) if done else None,
@@ -335,32 +369,28 @@ def _load_record(workshop, day, rng, organisations, *, swot: bool, today) -> Non
                     text_sv,
                     text_en,
                     {
-                        "owner": organisations.get(slug),
+                        "owner_id": organisations.get(slug),
                         "responsible": person,
                         "due": day + datetime.timedelta(days=28),
                         "swot_heading": heading,
                     },
                 )
             )
-    for position, (kind, text_sv, text_en, extra) in enumerate(items, start=1):
-        _upsert(
-            WorkshopItem,
-            workshop=workshop,
-            kind=kind,
-            position=position,
-            defaults={"text_sv": text_sv, "text_en": text_en, **extra},
-        )
+    return turnout, items
 
 
 def _load_suggestions(organisations) -> None:
-    organisation = organisations.get("radda-barnen")
-    for title, description in SUGGESTIONS:
-        _upsert(
-            ThemeSuggestion,
-            title=title,
-            defaults={
-                "description": description,
-                "organisation": organisation,
-                "status": SuggestionStatus.OPEN,
-            },
-        )
+    _upsert_all(
+        ThemeSuggestion.objects.filter(title__in=[title for title, _ in SUGGESTIONS]),
+        [
+            (
+                {"title": title},
+                {
+                    "description": description,
+                    "organisation_id": organisations.get("radda-barnen"),
+                    "status": SuggestionStatus.OPEN,
+                },
+            )
+            for title, description in SUGGESTIONS
+        ],
+    )

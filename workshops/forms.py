@@ -6,11 +6,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.images import PHOTO, reencode_image
 from actors.models import Organisation
 
 from . import services
 from .choices import SWOT_KINDS, CommentKind, ItemKind, WorkshopFormat, WorkshopStatus
-from .models import Workshop, WorkshopItem
+from .models import Workshop, WorkshopItem, WorkshopPhoto
 
 IDEA_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
 
@@ -394,6 +395,29 @@ class WorkshopLogForms:
             next_workshop=self.next.save(commit=False) if self.next.wanted else None,
             actor=actor,
         )
+
+
+class PhotoForm(forms.ModelForm):
+    # A plain file field: reencode_image does all the checking, the size first, with one set
+    # of messages, instead of Django's image field decoding the whole file before that.
+    image = forms.FileField(
+        label=_("Photo"),
+        help_text=_(
+            "A PNG, JPEG, GIF or WebP image of at most 10 MB. It is stored without "
+            "its metadata, such as where it was taken."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+    )
+
+    class Meta:
+        model = WorkshopPhoto
+        fields = ["image", "caption_sv", "caption_en"]
+        help_texts = {
+            "caption_sv": _("Say what the photo shows, for those who cannot see it."),
+        }
+
+    def clean_image(self):
+        return reencode_image(self.cleaned_data["image"], PHOTO)
 
 
 class CommentForm(forms.Form):

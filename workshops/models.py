@@ -1,6 +1,7 @@
 """The biweekly co-creation workshops and what came out of them: the collaboration's memory."""
 
 import datetime
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -266,6 +267,44 @@ class WorkshopItem(models.Model):
     @property
     def overdue(self) -> bool:
         return self.is_overdue()
+
+
+def photo_path(instance, filename):
+    # Never a name the uploader chose: the file is re-encoded and stored under a random name.
+    return f"workshop-photos/{uuid.uuid4().hex}.jpeg"
+
+
+class WorkshopPhoto(models.Model):
+    """A photo from a held workshop (a flipchart, a whiteboard), part of its minutes.
+
+    Stored re-encoded without metadata, and served through a view that checks who may see the
+    minutes, never from a path in the upload.
+    """
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(
+        _("photo"), upload_to=photo_path, width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    caption_sv, caption_en = char_pair(_("What the photo shows"), 200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded = models.DateTimeField(auto_now_add=True)
+
+    caption = Translated()
+
+    class Meta:
+        ordering = ["uploaded", "pk"]
+        verbose_name = _("workshop photo")
+        verbose_name_plural = _("workshop photos")
+
+    def __str__(self):
+        return self.caption_sv
+
+    def get_absolute_url(self):
+        return reverse("workshops:photo", kwargs={"pk": self.pk})
 
 
 class MinutesComment(models.Model):

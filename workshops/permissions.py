@@ -7,13 +7,14 @@ organisation attended. The public reads planned workshops and published summarie
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from actors.choices import PortalRole
 from actors.permissions import MEMBER, has_role, is_coordinator, is_member_of, organisation_ids_of
 
-from .choices import ItemKind
-from .models import Attendance, Workshop, WorkshopItem
+from .choices import ItemKind, WorkshopStatus
+from .models import Attendance, Workshop, WorkshopItem, WorkshopPhoto
 
 INSIDE_ROLES = (MEMBER, PortalRole.COORDINATOR, PortalRole.TREASURER, PortalRole.EVALUATOR)
 
@@ -47,11 +48,28 @@ def can_update_action(user, item: WorkshopItem) -> bool:
 def get_workshop_for_user(user, pk: int, action: str = "view") -> Workshop:
     """The workshop (every workshop is public), or 403 when the action is not the user's to take."""
     workshop = get_object_or_404(Workshop.objects.select_related("host"), pk=pk)
-    if action in {"edit", "log", "publish", "cancel"} and not is_coordinator(user):
+    if action in {"edit", "log", "publish", "cancel", "add_photo"} and not is_coordinator(user):
         raise PermissionDenied
     if action == "comment" and not can_comment(user, workshop):
         raise PermissionDenied
     return workshop
+
+
+def can_see_record(user, workshop: Workshop) -> bool:
+    """The minutes (and their photos): public once published, to members and staff once held."""
+    return workshop.is_published or (
+        workshop.status == WorkshopStatus.HELD and reads_internal(user)
+    )
+
+
+def get_photo_for_user(user, pk: int, action: str = "view") -> WorkshopPhoto:
+    """A photo; 404 to whoever may not read its workshop's minutes, 403 for a change by others."""
+    photo = get_object_or_404(WorkshopPhoto.objects.select_related("workshop"), pk=pk)
+    if not can_see_record(user, photo.workshop):
+        raise Http404
+    if action != "view" and not is_coordinator(user):
+        raise PermissionDenied
+    return photo
 
 
 def get_item_for_user(user, pk: int, action: str) -> WorkshopItem:

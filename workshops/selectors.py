@@ -37,6 +37,7 @@ class WorkshopRecord:
     ideas: list = field(default_factory=list)
     swot: list = field(default_factory=list)  # [(kind label, points, actions answering it)]
     comments: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
     due_ideas: list = field(default_factory=list)
 
     @property
@@ -54,6 +55,8 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
         )
     if not (internal or workshop.is_published):
         return record
+    if workshop.status == WorkshopStatus.HELD:
+        record.photos = list(workshop.photos.all())
     record.attendance = list(
         Attendance.objects.filter(workshop=workshop, people__gt=0).select_related("organisation")
     )

@@ -22,7 +22,14 @@ from .choices import (
     SwotHeading,
     WorkshopStatus,
 )
-from .models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+from .models import (
+    Attendance,
+    MinutesComment,
+    ThemeSuggestion,
+    Workshop,
+    WorkshopItem,
+    WorkshopPhoto,
+)
 
 NEXT_WORKSHOP_AFTER = datetime.timedelta(weeks=2)
 
@@ -190,6 +197,43 @@ def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
     workshop.published_by = actor
     workshop.save(update_fields=["minutes_state", "published_at", "published_by", "updated"])
     return workshop
+
+
+MAX_PHOTOS_PER_WORKSHOP = 20
+
+
+@transaction.atomic
+def photo_add(
+    *, workshop: Workshop, image, caption_sv: str, caption_en: str, actor
+) -> WorkshopPhoto:
+    """Add a photo, already re-encoded by the form, to the minutes of a held workshop."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != WorkshopStatus.HELD:
+        raise ValidationError(_("Photos can be added once the workshop has been held."))
+    if workshop.photos.count() >= MAX_PHOTOS_PER_WORKSHOP:
+        raise ValidationError(
+            _("A workshop can have at most %(count)d photos. Remove one to add another.")
+            % {"count": MAX_PHOTOS_PER_WORKSHOP}
+        )
+    photo = WorkshopPhoto(
+        workshop=workshop, caption_sv=caption_sv, caption_en=caption_en, uploaded_by=actor
+    )
+    photo.image.save(image.name, image, save=False)
+    try:
+        photo.save()
+    except Exception:
+        # No row, no file: nothing else would ever remove it.
+        photo.image.storage.delete(photo.image.name)
+        raise
+    return photo
+
+
+@transaction.atomic
+def photo_remove(*, photo: WorkshopPhoto, actor) -> None:
+    """Remove a photo and, once that is committed, its file."""
+    storage, name = photo.image.storage, photo.image.name
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic

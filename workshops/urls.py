@@ -24,4 +24,7 @@ urlpatterns = [
     path("workshops/<int:pk>/publish/", views.workshop_publish, name="publish"),
     path("workshops/<int:pk>/comments/", views.comment_add, name="comment"),
     path("workshops/<int:pk>/calendar.ics", views.workshop_ics, name="ics"),
+    path("workshops/<int:pk>/photos/new/", views.photo_add, name="photo_add"),
+    path("workshops/photos/<int:pk>/", views.photo, name="photo"),
+    path("workshops/photos/<int:pk>/remove/", views.photo_remove, name="photo_remove"),
 ]

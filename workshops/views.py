@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.images import image_response
 from actors.models import Organisation
 from actors.permissions import is_coordinator, organisation_ids_of, role_required
 
@@ -20,6 +21,7 @@ from .forms import (
     CommentForm,
     IdeaArchiveForm,
     IdeaScheduleForm,
+    PhotoForm,
     ThemeSuggestionForm,
     WorkshopForm,
     WorkshopLogForms,
@@ -29,6 +31,7 @@ from .permissions import (
     INSIDE_ROLES,
     can_comment,
     get_item_for_user,
+    get_photo_for_user,
     get_workshop_for_user,
     reads_internal,
 )
@@ -178,6 +181,41 @@ def workshop_publish(request, pk):
     else:
         messages.success(request, _("The minutes are published."))
     return redirect(workshop)
+
+
+@coordinator_required
+def photo_add(request, pk):
+    workshop = get_workshop_for_user(request.user, pk, "add_photo")
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.photo_add(
+                workshop=workshop,
+                image=form.cleaned_data["image"],
+                caption_sv=form.cleaned_data["caption_sv"],
+                caption_en=form.cleaned_data["caption_en"],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The photo is added to the minutes."))
+            return redirect(workshop.get_absolute_url() + "#photos-title")
+    return render(request, "workshops/photo_form.html", {"form": form, "workshop": workshop})
+
+
+def photo(request, pk):
+    photo = get_photo_for_user(request.user, pk)
+    return image_response(photo.image, "image/jpeg", public=photo.workshop.is_published)
+
+
+@require_POST
+@coordinator_required
+def photo_remove(request, pk):
+    photo = get_photo_for_user(request.user, pk, "remove")
+    services.photo_remove(photo=photo, actor=request.user)
+    messages.success(request, _("The photo is removed."))
+    return redirect(photo.workshop.get_absolute_url() + "#photos-title")
 
 
 @require_POST

@@ -6,7 +6,14 @@ import factory
 from django.utils import timezone
 
 from workshops.choices import ItemKind, MinutesState, WorkshopStatus
-from workshops.models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+from workshops.models import (
+    Attendance,
+    MinutesComment,
+    ThemeSuggestion,
+    Workshop,
+    WorkshopItem,
+    WorkshopPhoto,
+)
 
 
 def days_from_now(days: int, hour: int = 16) -> datetime.datetime:
@@ -82,3 +89,13 @@ class ThemeSuggestionFactory(factory.django.DjangoModelFactory):
         model = ThemeSuggestion
 
     title = factory.Sequence(lambda n: f"Förslag {n}")
+
+
+class PhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkshopPhoto
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    image = factory.django.ImageField(width=64, height=48, format="JPEG", color="orange")
+    caption_sv = factory.Sequence(lambda n: f"Blädderblock {n}")
+    caption_en = factory.Sequence(lambda n: f"Flipchart {n}")

@@ -1,15 +1,20 @@
+import io
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from tests.conftest import ROLES
 from tests.matrix import Case, allow, check_case, public
+from workshops.choices import MinutesState
 
 from .factories import (
     ActionFactory,
     AttendanceFactory,
     IdeaFactory,
+    PhotoFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
@@ -21,6 +26,14 @@ OWNER = allow("member", "coordinator", "admin")  # the action's owner organisati
 CAME = allow("member", "coordinator", "admin")  # organisations that came, coordinators
 SUGGESTERS = allow("member", "outsider", "coordinator", "admin")
 POST_ONLY = dict.fromkeys(ROLES, 405)
+# Draft minutes are not there at all for those who may not read them.
+READERS_OF_DRAFTS = {**allow(*INSIDE), "anonymous": 404}
+
+
+def photo_upload(objects):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "orange").save(buffer, format="JPEG")
+    return {"image": SimpleUploadedFile("f.jpg", buffer.getvalue()), "caption_sv": "Tavlan"}
 
 
 def url(name, attribute=None):
@@ -49,6 +62,23 @@ CASES = [
         data=lambda o: {"kind": "comment", "text": "Bra möte."},
     ),
     Case("workshops:ics", url("ics", "planned"), public()),
+    Case("workshops:photo_add", url("photo_add", "held"), COORDINATOR_ONLY),
+    Case(
+        "workshops:photo_add",
+        url("photo_add", "held"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=photo_upload,
+    ),
+    Case("workshops:photo", url("photo", "draft_photo"), READERS_OF_DRAFTS),
+    Case("workshops:photo", url("photo", "published_photo"), public()),
+    Case("workshops:photo_remove", url("photo_remove", "draft_photo"), POST_ONLY),
+    Case(
+        "workshops:photo_remove",
+        url("photo_remove", "draft_photo"),
+        COORDINATOR_ONLY,
+        method="post",
+    ),
     Case("workshops:feed", url("feed"), public()),
     Case("workshops:actions", url("actions"), INSIDE),
     Case("workshops:action_update", url("action_update", "action"), POST_ONLY),
@@ -107,6 +137,8 @@ def objects(organisation, other_organisation):
         action=ActionFactory(workshop=held, owner=organisation),
         idea=IdeaFactory(workshop=held),
         suggestion=ThemeSuggestionFactory(),
+        draft_photo=PhotoFactory(workshop=held),
+        published_photo=PhotoFactory(workshop__minutes_state=MinutesState.PUBLISHED),
     )
 
 

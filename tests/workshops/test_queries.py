@@ -69,10 +69,11 @@ CASES = [
     # upcoming (10), count of past, site settings, page of past with attendance sums
     ("anonymous", "workshops:list", None, 4),
     ("coordinator", "workshops:list", None, LOGGED_IN + 4),
-    # workshop, site settings, attendance, items, comments (a coordinator may always comment)
-    ("coordinator", "workshops:detail", "held", LOGGED_IN + 5),
-    # workshop, site settings; published record: attendance, decisions
-    ("anonymous", "workshops:detail", "held", 4),
+    # workshop, site settings, photos, attendance, items, comments (a coordinator may always
+    # comment)
+    ("coordinator", "workshops:detail", "held", LOGGED_IN + 6),
+    # workshop, site settings; published record: photos, attendance, decisions
+    ("anonymous", "workshops:detail", "held", 5),
     # workshop, site settings, ideas due on its agenda, attendance, items, comments
     ("coordinator", "workshops:detail", "planned", LOGGED_IN + 6),
     # workshop, organisations, attendance, next planned workshop, 4 item formsets,
