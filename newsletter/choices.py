@@ -11,6 +11,8 @@ class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for confirmation")
     CONFIRMED = "confirmed", _("Confirmed")
     UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+    # Mail to the address came back as undeliverable; signing up again starts the opt-in anew.
+    BOUNCED = "bounced", _("Address does not receive mail")
 
 
 class Audience(models.TextChoices):

@@ -13,7 +13,8 @@ from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from .models import Delivery, Edition, Subscriber, email_hash
 
 SUBSCRIBERS = 300
-SCALED_SUBSCRIBERS_PER_YEAR = 3000
+# With the current year's few hundred, ten years come to about thirty thousand subscribers.
+SCALED_SUBSCRIBERS_PER_YEAR = 3300
 FIRST_NAMES = ["Amina", "Yusuf", "Sara", "Ali", "Hodan", "Erik", "Leyla", "Omar", "Maria", "Samir"]
 
 EDITIONS = [
@@ -102,7 +103,11 @@ def load(*, scale: int = 1) -> None:
 
 
 def _load_scaled_subscribers(scale: int, consented) -> None:
-    """Beyond the first year, about 3,000 more subscribers per year, made in bulk."""
+    """Beyond the first year, about 3,300 more subscribers per year, made in bulk.
+
+    Reader n signed up n / 3,300 years before this year's residents, whatever the scale, so the
+    list grows back in time without a reader's consent moving from one run to the next.
+    """
     Subscriber.objects.bulk_create(
         [
             Subscriber(
@@ -113,7 +118,8 @@ def _load_scaled_subscribers(scale: int, consented) -> None:
                 all_interests=True,
                 consent_text="Demo: påhittad prenumerant / made-up subscriber",
                 consent_language="sv",
-                consented_at=consented,
+                consented_at=consented
+                - datetime.timedelta(days=365 * number // SCALED_SUBSCRIBERS_PER_YEAR),
             )
             for number in range(1, SCALED_SUBSCRIBERS_PER_YEAR * (scale - 1) + 1)
         ],

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import draft, links, mail
+from .bounces import Bounce
 from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from .models import Delivery, Edition, Subscriber, email_hash, new_token_key, normalise_email
 
@@ -434,6 +435,8 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
                         attempts=F("attempts") + 1,
                         error=_describe(error),
                     )
+                    if isinstance(error, smtplib.SMTPRecipientsRefused):
+                        _stop_mail_to(subscriber.pk)
                     continue
                 broken = isinstance(error, (OSError, smtplib.SMTPServerDisconnected))
                 failed = [r.pk for r in rows[index:]] if broken else [row.pk]
@@ -606,10 +609,32 @@ def deliveries_give_up(*, edition_id: int, delivery_ids: list[int]) -> None:
     edition_complete_if_done(edition_id=edition_id)
 
 
-def delivery_mark_bounced(*, delivery: Delivery, error: str = "") -> None:
-    """A sent mail came back (a bounce report read by a person or a mail tool)."""
-    Delivery.objects.filter(pk=delivery.pk).update(
-        status=DeliveryStatus.BOUNCED, error=error[:1000]
+def bounce_record(bounce: Bounce) -> Delivery | None:
+    """Mark a sent delivery bounced; a permanent bounce stops all mail to the address.
+
+    Returns None, changing nothing, when the report matches no delivery to that address.
+    """
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.select_for_update()
+            .select_related("subscriber")
+            .filter(pk=bounce.delivery_id, edition_id=bounce.edition_id)
+            .first()
+        )
+        if delivery is None or delivery.subscriber.email.lower() != bounce.recipient:
+            return None
+        delivery.status = DeliveryStatus.BOUNCED
+        delivery.error = bounce.diagnostic
+        delivery.save(update_fields=["status", "error"])
+        if bounce.permanent:
+            _stop_mail_to(delivery.subscriber_id)
+    return delivery
+
+
+def _stop_mail_to(subscriber_id: int) -> None:
+    """The address does not receive mail: sending on would only hurt every other delivery."""
+    Subscriber.objects.filter(pk=subscriber_id, status=SubscriberStatus.CONFIRMED).update(
+        status=SubscriberStatus.BOUNCED
     )
 
 

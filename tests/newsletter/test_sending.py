@@ -6,7 +6,7 @@ from django.core import mail
 from actors.models import SiteSettings
 from newsletter import services, tasks
 from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
-from newsletter.models import Delivery
+from newsletter.models import Delivery, Subscriber
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +161,10 @@ def test_a_permanent_refusal_marks_the_delivery_failed(
     assert Delivery.objects.get(subscriber__email="fine@example.org").status == DeliveryStatus.SENT
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
+    # The address is not tried again with the next edition.
+    assert Subscriber.objects.get(pk=failed.subscriber_id).status == SubscriberStatus.BOUNCED
+    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    assert Delivery.objects.filter(subscriber__email="gone@example.org").count() == 1
 
 
 def test_a_transient_refusal_is_retried(coordinator, smtp_sink, django_capture_on_commit_callbacks):
@@ -269,13 +273,6 @@ def test_header_injection_in_a_subject_is_flattened(coordinator):
     )  # fmt: skip
     assert edition.subject_sv == "Hej Bcc: victim@example.org"
     mail.outbox.clear()
-
-
-def test_a_bounce_can_be_recorded(coordinator, django_capture_on_commit_callbacks):
-    SubscriberFactory()
-    send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
-    services.delivery_mark_bounced(delivery=Delivery.objects.get(), error="550 mailbox full")
-    assert Delivery.objects.get().status == DeliveryStatus.BOUNCED
 
 
 def test_a_long_paragraph_is_sent_in_full_messages(
