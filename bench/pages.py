@@ -54,6 +54,9 @@ def main():
         result["queries"] = pages["queries"].get(name)
         result["queries_at_scale_1"] = at_scale_1.get(name)
         result["ratio"] = round(result["rps"] / floor["rps"], 3)
+    refused = {name: result["errors"] for name, result in results.items() if result["errors"]}
+    if refused:
+        sys.exit(f"non-2xx/3xx answers while measuring, so the figures would not hold: {refused}")
     public = [results[name]["ratio"] for name in [*pages["public"], "signup"]]
     private = [results[name]["ratio"] for name in pages["logged_in"]]
     first, last = results["initiatives_first"], results["initiatives_last"]
