@@ -234,8 +234,14 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs (celery beat): mails owed while the broker was down, deliveries left behind.
+NEWSLETTER_CONFIRMATION_POLL_SECONDS = 5
 CELERY_BEAT_SCHEDULE = {
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+    # Sign-ups publish nothing; this sends their confirmation mails within seconds.
+    "newsletter-confirmations": {
+        "task": "newsletter.tasks.send_owed_confirmations",
+        "schedule": float(NEWSLETTER_CONFIRMATION_POLL_SECONDS),
+    },
 }
 
 # Content-Security-Policy: no inline script anywhere; styles only from our own files.

@@ -19,6 +19,13 @@ def current_language() -> str:
     return language if language in Language.values else Language.SWEDISH
 
 
+class FocusAreasField(forms.ModelMultipleChoiceField):
+    """Focus areas as a list; none chosen is an empty list, which needs no query to read."""
+
+    def clean(self, value):
+        return list(super().clean(value)) if value else []
+
+
 class SignUpForm(forms.Form):
     """Sign-up: e-mail, optional name, language, interests (none chosen means everything)."""
 
@@ -35,7 +42,7 @@ class SignUpForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     language = forms.ChoiceField(label=_("Language of the newsletter"), choices=Language.choices)
-    interests = forms.ModelMultipleChoiceField(
+    interests = FocusAreasField(
         label=_("What interests you?"),
         help_text=_("Choose none to get everything."),
         queryset=FocusArea.objects.all(),

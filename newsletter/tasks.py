@@ -3,6 +3,7 @@
 import random
 
 from celery import shared_task
+from django.conf import settings
 
 from . import services
 
@@ -45,3 +46,9 @@ def send_test(edition_id: int, email: str) -> int:
 def sweep() -> dict:
     """Run every minute by celery beat (CELERY_BEAT_SCHEDULE)."""
     return services.newsletter_sweep()
+
+
+# Beat runs it every few seconds; a run that outlives its schedule only delays the next one.
+@shared_task(expires=settings.NEWSLETTER_CONFIRMATION_POLL_SECONDS)
+def send_owed_confirmations() -> int:
+    return services.confirmations_send_owed()

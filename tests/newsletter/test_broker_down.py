@@ -1,12 +1,11 @@
-"""When Redis is unreachable a sign-up is still saved and the visitor sees the normal page; the
-periodic sweep sends what is owed once the broker is back."""
+"""With a broker a sign-up publishes nothing: the visitor sees the normal page at once, even with
+Redis unreachable, and the confirmation mail goes out from the row with the next periodic run."""
 
 import time
 from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from cih.celery import app as celery_app
 from newsletter import services, tasks
@@ -50,12 +49,35 @@ def test_a_sign_up_is_kept_and_confirmed_later(client, smtp_sink, broker_down):
     assert smtp_sink.messages == []
 
     broker_back()
-    assert tasks.sweep() == {"confirmations": 0, "requeued": 0}  # too fresh: the queue may have it
-    Subscriber.objects.update(confirmation_requested_at=timezone.now() - timedelta(minutes=2))
-    assert tasks.sweep() == {"confirmations": 1, "requeued": 0}
+    assert tasks.send_owed_confirmations() == 1
     assert [str(m["To"]) for m in smtp_sink.messages] == ["amina@example.org"]
     assert not Subscriber.objects.get().confirmation_due
-    assert tasks.sweep() == {"confirmations": 0, "requeued": 0}  # owed once, sent once
+    assert tasks.send_owed_confirmations() == 0  # owed once, sent once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_owed_confirmations_go_out_oldest_first_over_one_connection(smtp_sink, broker_down):
+    for number in range(3):
+        services.subscriber_sign_up(
+            email=f"r{number}@example.org", name="", language="sv", interests=[], consent_text="ja"
+        )
+    assert smtp_sink.messages == []
+    broker_back()
+    assert services.confirmations_send_owed(limit=2) == 2
+    assert [str(m["To"]) for m in smtp_sink.messages] == ["r0@example.org", "r1@example.org"]
+    assert services.confirmations_send_owed() == 1
+    assert Subscriber.objects.filter(confirmation_due=True).count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_owed_confirmation_stays_owed_while_smtp_refuses(smtp_sink, broker_down):
+    services.subscriber_sign_up(
+        email="amina@example.org", name="", language="sv", interests=[], consent_text="ja"
+    )
+    smtp_sink.reject_once["amina@example.org"] = "451 4.3.0 Try again later"
+    assert services.confirmations_send_owed() == 0
+    assert Subscriber.objects.get().confirmation_due
+    assert services.confirmations_send_owed() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -68,7 +90,7 @@ def test_an_edition_sent_while_the_broker_is_down_goes_out_later(
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
 
     broker_back()
-    assert services.newsletter_sweep(stuck_after=timedelta(0))["requeued"] == 3
+    assert services.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 3}
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
     assert len(smtp_sink.messages) == 3
     edition.refresh_from_db()

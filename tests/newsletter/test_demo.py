@@ -35,6 +35,8 @@ def test_demo_data_loads_twice_without_changes(django_capture_on_commit_callback
     assert Delivery.objects.count() == 600
 
 
-def test_beat_runs_the_sweep_every_minute():
+def test_beat_runs_the_sweep_every_minute_and_sends_confirmations_every_few_seconds():
     entry = settings.CELERY_BEAT_SCHEDULE["newsletter-sweep"]
     assert entry == {"task": "newsletter.tasks.sweep", "schedule": 60.0}
+    entry = settings.CELERY_BEAT_SCHEDULE["newsletter-confirmations"]
+    assert entry == {"task": "newsletter.tasks.send_owed_confirmations", "schedule": 5.0}

@@ -5,11 +5,14 @@ The worker reads the test database, so these tests commit their data (transactio
 """
 
 import os
+import time
 from datetime import timedelta
 
 import pytest
 import redis
+from django.conf import settings
 from django.db import connection
+from django.urls import reverse
 
 from cih.celery import app as celery_app
 from newsletter import services
@@ -121,3 +124,30 @@ def test_a_worker_killed_mid_send_loses_no_one(
     assert missed == []
     assert duplicates <= CONCURRENCY
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+
+
+def test_a_sign_up_is_confirmed_by_the_worker_within_seconds(
+    client, smtp_sink, real_broker, database_url, tmp_path
+):
+    """The production path: the request publishes nothing; beat's run every few seconds sends."""
+    worker = start_worker(
+        broker_url=BROKER_URL,
+        database_url=database_url,
+        email_url=smtp_sink.url,
+        log_path=tmp_path / "worker.log",
+        beat=True,
+    )
+    try:
+        response = client.post(
+            reverse("newsletter:signup"), {"email": "amina@example.org", "language": "sv"}
+        )
+        assert response.status_code == 302
+        assert real_broker.llen("celery") == 0  # nothing was published by the request
+        assert wait_for(lambda: smtp_sink.recipients, timeout=30), (
+            tmp_path / "worker.log"
+        ).read_text()[-3000:]
+        assert wait_for(lambda: not Subscriber.objects.get().confirmation_due, timeout=10)
+        time.sleep(2 * settings.NEWSLETTER_CONFIRMATION_POLL_SECONDS)  # later runs send nothing
+    finally:
+        stop(worker)
+    assert smtp_sink.recipients == ["amina@example.org"]

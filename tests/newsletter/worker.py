@@ -12,7 +12,9 @@ CELERY = Path(sys.executable).with_name("celery")
 
 
 def start_worker(*, broker_url: str, database_url: str, email_url: str, log_path: Path,
-                 concurrency: int = 2, name: str = "newsletter") -> subprocess.Popen:  # fmt: skip
+                 concurrency: int = 2, name: str = "newsletter",
+                 beat: bool = False) -> subprocess.Popen:  # fmt: skip
+    """A worker; with `beat`, celery beat runs inside it (its schedule file beside the log)."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cih.settings",
@@ -39,6 +41,7 @@ def start_worker(*, broker_url: str, database_url: str, email_url: str, log_path
             f"{name}-{time.monotonic_ns()}@%h",
             "-l",
             "info",
+            *(["--beat", "--schedule", str(log_path.with_suffix(".schedule"))] if beat else []),
         ],  # fmt: skip
         cwd=ROOT,
         env=env,
