@@ -10,6 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import psycopg
+import redis
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
@@ -90,6 +91,9 @@ class Gunicorn:
         self.workers = workers
 
     def __enter__(self):
+        # Every run starts from an empty cache and queue: no counters or pages of an earlier one.
+        for url in (self.env["CACHE_URL"], self.env["CELERY_BROKER_URL"]):
+            redis.Redis.from_url(url).flushdb()
         manage("collectstatic", "--noinput", "-v0", env=self.env)
         self.process = subprocess.Popen(
             [
