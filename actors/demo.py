@@ -6,6 +6,7 @@ Every row is keyed on a natural key, so loading twice changes nothing.
 import datetime
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
 from .models import (
@@ -192,6 +193,11 @@ def load(*, scale: int = 1) -> None:
     site.contact_email = "kontakt@demo.cih.se"
     site.save()
 
+    # The workshops go back `scale` years: at a larger scale the actors joined a season before
+    # the first of them, and a later run at a smaller scale, which leaves those workshops in
+    # place, does not make anyone join later.
+    founding = timezone.localdate() - datetime.timedelta(days=365 * scale + 90)
+    joined_before = dict(Organisation.objects.values_list("slug", "joined"))
     organisations = {}
     for slug, name, kind, joined, description_sv, description_en in ORGANISATIONS:
         organisations[slug], _ = Organisation.objects.update_or_create(
@@ -199,7 +205,7 @@ def load(*, scale: int = 1) -> None:
             defaults={
                 "name": name,
                 "kind": kind,
-                "joined": joined,
+                "joined": min(filter(None, (joined, founding, joined_before.get(slug)))),
                 "description_sv": description_sv,
                 "description_en": description_en,
                 "contact_email": f"info@{slug}.demo.cih.se",

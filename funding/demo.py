@@ -1,6 +1,6 @@
-"""Demo books of the pooled fund: three funders, grants with and without earmarks, a year of
-entries and one reversed entry, with every initiative whose demo story goes past the funding
-step allocated its whole budget.
+"""Demo books of the pooled fund: three funders, grants with and without earmarks, a year (per
+`scale`) of entries and one reversed entry, with every initiative whose demo story goes past the
+funding step allocated its whole budget from grants running when it was booked.
 
 The initiatives app loads first and leaves those initiatives waiting at the funding step; the
 allocations booked here are what lets its `load_late` move them on. "Trygga vuxna i centrum"
@@ -112,26 +112,38 @@ def load(*, scale: int = 1) -> None:
     today = timezone.localdate()
     region, foundation, company = (_funder(*spec) for spec in FUNDERS)
 
+    # This year's grants start early enough that their receipts are all in the past.
+    start = min(today.replace(month=1, day=1), today - datetime.timedelta(days=330))
     for years_back in range(scale):
         # One operating grant per year of the demo, named after the year its initiatives carry
-        # in their titles, starting early enough that its receipts are all in the past.
+        # in their titles.
         year = today.year - years_back
-        start = min(
-            datetime.date(year, 1, 1),
-            today - datetime.timedelta(days=330 + 365 * years_back),
-        )
+        year_start = datetime.date(year, 1, 1) if years_back else start
         _grant(
             region,
             f"Verksamhetsbidrag {year}",
             f"Operating grant {year}",
             1_200_000,
-            start,
+            year_start,
             actor=treasurer,
             receipts=[(10, 300_000), (100, 300_000), (190, 300_000), (280, 300_000)],
             conditions_sv="Pengarna ska gå till satsningar som boende varit med och tagit fram.",
             conditions_en="The money goes to initiatives that residents helped shape.",
         )
-    start = min(today.replace(month=1, day=1), today - datetime.timedelta(days=330))
+        if years_back:
+            # An earlier year's two rounds of initiatives cost about 1.9 million: the
+            # foundation gave what the region's grant did not cover.
+            _grant(
+                foundation,
+                f"Unga i Järva {year}",
+                f"Young people in Järva {year}",
+                800_000,
+                year_start + datetime.timedelta(days=30),
+                actor=treasurer,
+                receipts=[(15, 400_000), (200, 400_000)],
+                conditions_sv="Till ungas hälsa, i satsningar som boende varit med och tagit fram.",
+                conditions_en="For young people's health, in initiatives residents helped shape.",
+            )
     mental_health = FocusArea.objects.filter(slug="mental-health").first()
     if mental_health:
         grant = _grant(
@@ -217,7 +229,8 @@ def _fund_initiatives(treasurer, today, stories):
     `stories` maps the Swedish title of each demo initiative waiting at the funding step whose
     story goes further to the step where it ends. The story happened before these initiatives
     moved on or closed, so the entries are written here directly, dated when they happened; the
-    amounts obey the fund's rules (earmarks first, never beyond what a grant has available).
+    amounts obey the fund's rules (earmarks first, never beyond what a grant has available) and
+    come from grants running when they were booked.
     """
     grants = list(Grant.objects.annotate(**sums(prefix="entries__")).order_by("starts_on", "pk"))
     available = {grant.pk: Balance.of(grant).available for grant in grants}
@@ -233,7 +246,11 @@ def _fund_initiatives(treasurer, today, stories):
         for grant in sorted(grants, key=lambda g: order[g.earmark]):
             if missing <= 0:
                 break
-            if not grant.may_fund(initiative) or available[grant.pk] <= 0:
+            if (
+                not grant.may_fund(initiative)
+                or not _running(grant, booked_on)
+                or available[grant.pk] <= 0
+            ):
                 continue
             amount = min(missing, available[grant.pk])
             LedgerEntry.objects.create(
@@ -264,6 +281,11 @@ def _fund_initiatives(treasurer, today, stories):
     _partly_fund_waiting(treasurer, today, grants, available)
 
 
+def _running(grant, day) -> bool:
+    """Whether the grant's period covers `day`: its money goes to what starts while it runs."""
+    return grant.starts_on <= day <= grant.ends_on
+
+
 def _partly_fund_waiting(treasurer, today, grants, available):
     """The initiative waiting at the funding step gets part of its budget, so the treasurer has
     something left to do in the demo."""
@@ -272,14 +294,19 @@ def _partly_fund_waiting(treasurer, today, grants, available):
     ).first()
     if waiting is None or waiting.ledger_entries.exists():
         return
+    booked_on = today - datetime.timedelta(days=3)
     for grant in grants:
-        if grant.earmark == Earmark.NONE and available[grant.pk] >= Decimal("150000"):
+        if (
+            grant.earmark == Earmark.NONE
+            and _running(grant, booked_on)
+            and available[grant.pk] >= Decimal("150000")
+        ):
             LedgerEntry.objects.create(
                 kind=EntryKind.ALLOCATION,
                 grant=grant,
                 initiative=waiting,
                 amount=Decimal("150000.00"),
-                booked_on=today - datetime.timedelta(days=3),
+                booked_on=booked_on,
                 note="Första delen; resten när regionens sista utbetalning kommit.",
                 created_by=treasurer,
             )

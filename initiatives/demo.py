@@ -1,8 +1,10 @@
 """Demo initiatives at every step of the process, moved there through the process itself.
 
-Each initiative is keyed on its Swedish title: if it exists, it is left as it is. At --scale N,
-the same kinds of initiatives are made again for each earlier year, so the board and lists
-fill up the way they would after N years.
+Each initiative is keyed on its Swedish title: if it exists, it is left as it is. This year's
+copy of each story ends where the table below says. At --scale N, each earlier year adds a spring
+and an autumn round of the same initiatives: most have run their course, the long ones may still
+be running. Every story keeps the calendar of `_schedule`: its log, decision, monthly follow-ups
+and evaluation are dated when they happened.
 
 Only the fund's ledger lets an initiative leave the funding step, and the funding app loads
 after this one. So `load` takes every initiative at most to the funding step; the funding
@@ -18,6 +20,7 @@ from django.utils import timezone
 from actors.models import Organisation, User
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import FocusArea, Need, Outcome, TargetGroup
+from workshops.choices import WorkshopStatus
 from workshops.models import Workshop
 
 from . import process, services
@@ -36,7 +39,8 @@ S = InitiativeStep
 FORWARD = [S.PROPOSAL, S.DECISION, S.FUNDING, S.EXECUTION, S.EVALUATION, S.COMPLETED]
 
 # Swedish title, English title, Swedish summary, English summary, lead, partners, need index,
-# target groups, budget, where it stands, how it got off the path (reason)
+# target groups, budget, where it stands this year, how it got off the path (reason),
+# months it runs
 INITIATIVES = [
     (
         "Läxhjälp och mellanmål efter skolan",
@@ -50,6 +54,7 @@ INITIATIVES = [
         180_000,
         S.COMPLETED,
         "",
+        5,
     ),
     (
         "Kvällslöpning för tjejer",
@@ -63,6 +68,7 @@ INITIATIVES = [
         120_000,
         S.COMPLETED,
         "",
+        4,
     ),
     (
         "Fotboll på fredagskvällar",
@@ -76,6 +82,7 @@ INITIATIVES = [
         150_000,
         S.EXECUTION,
         "",
+        24,
     ),
     (
         "Föräldracaféer på flera språk",
@@ -89,6 +96,7 @@ INITIATIVES = [
         90_000,
         S.EVALUATION,
         "",
+        7,
     ),
     (
         "Trygga vuxna i centrum",
@@ -102,6 +110,7 @@ INITIATIVES = [
         240_000,
         S.FUNDING,
         "",
+        24,
     ),
     (
         "Samtalsgrupper om psykisk hälsa",
@@ -115,6 +124,7 @@ INITIATIVES = [
         80_000,
         S.DECISION,
         "",
+        18,
     ),
     (
         "Sommarjobbsmässa i Husby",
@@ -128,6 +138,7 @@ INITIATIVES = [
         60_000,
         S.PROPOSAL,
         "",
+        6,
     ),
     (
         "Ungdomsråd för fritidsfrågor",
@@ -141,6 +152,7 @@ INITIATIVES = [
         40_000,
         S.NEEDS,
         "",
+        24,
     ),
     (
         "Utegym vid Järvafältet",
@@ -154,6 +166,7 @@ INITIATIVES = [
         400_000,
         S.PARKED,
         "Vi väntar på besked om markavtal från staden.",
+        12,
     ),
     (
         "Nattvandring med föräldrar",
@@ -167,6 +180,7 @@ INITIATIVES = [
         30_000,
         S.REJECTED,
         "Finns redan i stadens regi; vi stödjer den i stället för att starta en egen.",
+        12,
     ),
 ]
 
@@ -175,34 +189,83 @@ def _coordinator():
     return User.objects.filter(role_assignments__role="coordinator").first()
 
 
-def _stories(scale: int):
-    """(years back, index, spec, Swedish title, where its story ends) per demo initiative."""
-    today = timezone.localdate()
-    for years_back in range(scale):
-        # The current year tells each story once; earlier years ran about twenty initiatives.
-        rounds = (
-            ("",)
-            if years_back == 0
-            else (f" ({today.year - years_back})", f" ({today.year - years_back}, hösten)")
-        )
-        for suffix in rounds:
-            for index, spec in enumerate(INITIATIVES):
-                title_sv = spec[0] + suffix
-                # Older copies of the set have run their course.
-                target = (
-                    spec[9] if years_back == 0 or spec[9] in (S.PARKED, S.REJECTED) else S.COMPLETED
-                )
-                yield years_back, index, spec, title_sv, target
-
-
+# Every story keeps one calendar, in days before the initiative starts or after it ends: it is
+# proposed three months ahead and spends a month at each step up to its start, goes to evaluation
+# a week after its end, once the last monthly follow-up is in, and is evaluated within two months.
+BEFORE_START = {S.PROPOSAL: 90, S.DECISION: 60, S.FUNDING: 30, S.EXECUTION: 0}
+AFTER_END = {S.EVALUATION: 7, S.COMPLETED: 60}
+MONTH = 30  # days in a follow-up period
+# How many days ago this year's copy of each story reached the step where it stands.
+SINCE = {
+    S.PROPOSAL: 15,
+    S.DECISION: 20,
+    S.FUNDING: 10,
+    S.EXECUTION: 100,
+    S.EVALUATION: 25,
+    S.COMPLETED: 30,
+    S.PARKED: 40,
+    S.REJECTED: 60,
+}
+SIDE_EXITS = (S.PARKED, S.REJECTED)
 BEYOND_FUNDING = FORWARD[FORWARD.index(S.FUNDING) + 1 :]
+
+
+def _days(days: int) -> datetime.timedelta:
+    return datetime.timedelta(days=days)
+
+
+def _end(start: datetime.date, months: int) -> datetime.date:
+    """The last day of the last monthly period of an initiative that runs `months`."""
+    return start + _days(MONTH * months - 1)
+
+
+def _schedule(start: datetime.date, end: datetime.date) -> dict[str, datetime.date]:
+    """The day of each forward move of an initiative that runs from `start` to `end`."""
+    return {
+        **{step: start - _days(days) for step, days in BEFORE_START.items()},
+        **{step: end + _days(days) for step, days in AFTER_END.items()},
+    }
+
+
+def _this_years_start(target: str, months: int, today: datetime.date) -> datetime.date:
+    """The start that brings this year's copy of a story to its step, SINCE days ago."""
+    if target == S.NEEDS:
+        return today + _days(120)  # an idea nobody has proposed yet
+    reached = today - _days(SINCE[target])
+    if target in AFTER_END:
+        return reached - _days(AFTER_END[target] + MONTH * months - 1)
+    # A side exit is taken when the initiative would have gone to funding.
+    return reached + _days(BEFORE_START.get(target, BEFORE_START[S.FUNDING]))
+
+
+def _stories(scale: int):
+    """(Swedish title, spec, start, where its story ends) per demo initiative."""
+    today = timezone.localdate()
+    for spec in INITIATIVES:
+        yield spec[0], spec, _this_years_start(spec[9], spec[11], today), spec[9]
+    # Each earlier year ran a spring and an autumn round of the same initiatives. They have run
+    # their course by now, unless they started not long ago and run long.
+    for years_back in range(1, scale):
+        year = today.year - years_back
+        rounds = [
+            (f" ({year})", datetime.date(year, 3, 1)),
+            (f" ({year}, hösten)", datetime.date(year, 9, 1)),
+        ]
+        for suffix, first_start in rounds:
+            for index, spec in enumerate(INITIATIVES):
+                start = first_start + _days(10 * index)
+                target = spec[9]
+                if target not in SIDE_EXITS:
+                    schedule = _schedule(start, _end(start, spec[11]))
+                    target = [step for step, day in schedule.items() if day <= today][-1]
+                yield spec[0] + suffix, spec, start, target
 
 
 def past_funding(*, scale: int = 1) -> dict[str, str]:
     """Swedish title -> final step of the demo initiatives whose story goes past funding."""
     return {
         title_sv: target
-        for _years_back, _index, _spec, title_sv, target in _stories(scale)
+        for title_sv, _spec, _start, target in _stories(scale)
         if target in BEYOND_FUNDING
     }
 
@@ -216,12 +279,15 @@ def load(*, scale: int = 1) -> None:
     needs = list(Need.objects.order_by("pk"))
     if not needs or not organisations:
         return
-    today = timezone.localdate()
-    for years_back, index, spec, title_sv, target in _stories(scale):
-        if Initiative.objects.filter(title_sv=title_sv).exists():
-            continue
-        start = today - datetime.timedelta(days=365 * years_back + 300 - 20 * index)
-        _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
+    stories = list(_stories(scale))
+    made = set(
+        Initiative.objects.filter(title_sv__in=[story[0] for story in stories]).values_list(
+            "title_sv", flat=True
+        )
+    )
+    for title_sv, spec, start, target in stories:
+        if title_sv not in made:
+            _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
 
 
 def load_late(*, scale: int = 1) -> None:
@@ -229,24 +295,19 @@ def load_late(*, scale: int = 1) -> None:
     coordinator = _coordinator()
     if coordinator is None:
         return
+    today = timezone.localdate()
     stories = past_funding(scale=scale)
     waiting = Initiative.objects.filter(step=S.FUNDING, title_sv__in=stories).order_by("pk")
     for initiative in waiting:
         if process.funding_covers_budget(initiative) is not None:
             continue  # the fund has not allocated it (yet): it waits at funding
         target = stories[initiative.title_sv]
-        when = _first_move(initiative.starts_on)
-        for step in FORWARD[: FORWARD.index(target) + 1]:
-            if step in BEYOND_FUNDING:
-                _prepare(initiative, step, when.date(), coordinator)
-                _move(initiative, step, coordinator, when, "")
-            when += datetime.timedelta(days=30)
-        if target == S.EXECUTION:
-            _follow_ups(initiative, coordinator)
-
-
-def _first_move(start):
-    return datetime.datetime.combine(start - datetime.timedelta(days=60), datetime.time(10))
+        schedule = _schedule(initiative.starts_on, initiative.ends_on)
+        for step in BEYOND_FUNDING[: BEYOND_FUNDING.index(target) + 1]:
+            _prepare(initiative, step, schedule, coordinator)
+            _move(initiative, step, coordinator, schedule[step], "")
+            if step == S.EXECUTION:
+                _follow_ups(initiative, coordinator, today)
 
 
 def _make(spec, title_sv, target, start, organisations, groups, needs, coordinator):
@@ -262,6 +323,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         budget,
         _target,
         reason,
+        months,
     ) = spec
     need = needs[need_index % len(needs)]
     initiative = Initiative.objects.create(
@@ -275,7 +337,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         lead_organisation=organisations[lead],
         budget=Decimal(budget),
         starts_on=start,
-        ends_on=start + datetime.timedelta(days=300),
+        ends_on=_end(start, months),
         created_by=coordinator,
     )
     initiative.needs.set([need])
@@ -287,7 +349,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     if consultation:
         initiative.consultations.set([consultation])
 
-    when = _first_move(start)
+    schedule = _schedule(initiative.starts_on, initiative.ends_on)
     path = (
         []
         if target == S.NEEDS
@@ -298,64 +360,76 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     # Beyond funding only the fund's allocations open the way: `load_late` goes on from there.
     path = [step for step in path if step not in BEYOND_FUNDING]
     for step in path:
-        _prepare(initiative, step, when.date(), coordinator)
-        _move(initiative, step, coordinator, when, "")
-        when += datetime.timedelta(days=30)
-    if target in (S.PARKED, S.REJECTED):
-        _move(initiative, target, coordinator, when, reason)
+        _prepare(initiative, step, schedule, coordinator)
+        _move(initiative, step, coordinator, schedule[step], "")
+    if target in SIDE_EXITS:
+        _move(initiative, target, coordinator, schedule[S.FUNDING], reason)
 
 
-def _prepare(initiative, step, day, coordinator):
-    """Record what the rule into `step` asks for before the move is made."""
+def _prepare(initiative, step, schedule, coordinator):
+    """Record what the rule into `step` asks for, dated before the move is made."""
     if step == S.FUNDING:
-        workshop = Workshop.objects.filter(status="held").order_by("-starts_at").first()
+        # Decided at the last workshop held while it was up for decision, if there was one.
+        workshop = (
+            Workshop.objects.filter(
+                status=WorkshopStatus.HELD,
+                starts_at__date__range=(schedule[S.DECISION], schedule[S.FUNDING]),
+            )
+            .order_by("-starts_at")
+            .first()
+        )
         Decision.objects.create(
             initiative=initiative,
-            decided_on=workshop.date if workshop else day,
+            decided_on=workshop.date if workshop else schedule[S.FUNDING],
             workshop=workshop,
             decided_by="Aktörerna i samskapande workshop",
-            conditions_sv="Återrapportering varje kvartal.",
-            conditions_en="Report back every quarter.",
+            conditions_sv="Uppföljning varje månad.",
+            conditions_en="A follow-up every month.",
             recorded_by=coordinator,
         )
-    elif step == S.EVALUATION:
-        _follow_ups(initiative, coordinator)
     elif step == S.COMPLETED:
-        _evaluation(initiative)
+        _evaluation(initiative, schedule[S.COMPLETED] - _days(10))
 
 
-def _follow_ups(initiative, coordinator):
-    """Three quarterly reports this year; initiatives of earlier years reported monthly."""
+def _follow_ups(initiative, coordinator, today):
+    """The lead organisation's report on each month of the initiative that is over."""
+    months = ((initiative.ends_on - initiative.starts_on).days + 1) // MONTH
+    follow_ups = []
+    for month in range(months):
+        period_start = initiative.starts_on + _days(MONTH * month)
+        if period_start + _days(MONTH - 1) >= today:
+            break
+        # A three-month swing, its middle month troubled, so the chart has something to show.
+        swing = month % 3
+        follow_ups.append(
+            FollowUp(
+                initiative=initiative,
+                period_start=period_start,
+                period_end=period_start + _days(MONTH - 1),
+                activities=4 + 2 * swing,
+                how_well="Deltagarna återkommer och tar med sig kompisar.",
+                quality_score=70 + 5 * swing,
+                better_off="Fler säger att de har något meningsfullt att göra på kvällarna.",
+                money_spent=(initiative.budget / (months + 1)).quantize(Decimal("0.01")),
+                obstacles="Lokalen var dubbelbokad två gånger." if swing == 1 else "",
+                status=FollowUpStatus.AT_RISK if swing == 1 else FollowUpStatus.ON_TRACK,
+                reported_by=coordinator,
+            )
+        )
+    FollowUp.objects.bulk_create(follow_ups)
     groups = list(initiative.target_groups.all())
-    monthly = initiative.starts_on < timezone.localdate() - datetime.timedelta(days=365)
-    periods, length = (10, 30) if monthly else (3, 90)
-    for period in range(periods):
-        quarter = period % 3
-        period_start = initiative.starts_on + datetime.timedelta(days=length * period)
-        follow_up = FollowUp.objects.create(
-            initiative=initiative,
-            period_start=period_start,
-            period_end=period_start + datetime.timedelta(days=length - 1),
-            activities=10 + 4 * quarter,
-            how_well="Deltagarna återkommer och tar med sig kompisar.",
-            quality_score=70 + 5 * quarter,
-            better_off="Fler säger att de har något meningsfullt att göra på kvällarna.",
-            money_spent=(initiative.budget / (periods + 1)).quantize(Decimal("0.01")),
-            obstacles="Lokalen var dubbelbokad två gånger." if quarter == 1 else "",
-            status=FollowUpStatus.AT_RISK if quarter == 1 else FollowUpStatus.ON_TRACK,
-            reported_by=coordinator,
-        )
-        FollowUpReach.objects.bulk_create(
-            [
-                FollowUpReach(
-                    follow_up=follow_up, target_group=group, participants=25 + 10 * quarter
-                )
-                for group in groups
-            ]
-        )
+    FollowUpReach.objects.bulk_create(
+        [
+            FollowUpReach(
+                follow_up=follow_up, target_group=group, participants=15 + 5 * (month % 3)
+            )
+            for month, follow_up in enumerate(follow_ups)
+            for group in groups
+        ]
+    )
 
 
-def _evaluation(initiative):
+def _evaluation(initiative, day):
     evaluation = Evaluation.objects.create(
         initiative=initiative,
         method="Intervjuer med deltagare och ledare, enkät och närvarolistor.",
@@ -366,6 +440,8 @@ def _evaluation(initiative):
         recommendation=Recommendation.SCALE_UP,
         evaluator=User.objects.filter(role_assignments__role="evaluator").first(),
     )
+    # Saving stamps the evaluation with today; the period reports read when it was made.
+    Evaluation.objects.filter(pk=evaluation.pk).update(evaluated_at=_at(day))
     for outcome in initiative.outcomes.all():
         OutcomeAchievement.objects.create(
             evaluation=evaluation,
@@ -375,9 +451,13 @@ def _evaluation(initiative):
         )
 
 
-def _move(initiative, step, actor, when, note):
+def _at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def _move(initiative, step, actor, day, note):
     change = services.initiative_advance(
         initiative=initiative, to_step=step, actor=actor, note=note
     )
     # The demo tells a story over past months: date the log row to when it happened.
-    InitiativeStepChange.objects.filter(pk=change.pk).update(at=timezone.make_aware(when))
+    InitiativeStepChange.objects.filter(pk=change.pk).update(at=_at(day))

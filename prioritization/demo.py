@@ -427,11 +427,12 @@ def load(*, scale: int = 1) -> None:
     _load_scaled_needs(scale)
 
 
-SCALED_NEEDS_PER_YEAR = 60
+# Ten years of needs come to about six hundred, the current year's few among them.
+SCALED_NEEDS_PER_YEAR = 66
 
 
 def _load_scaled_needs(scale: int) -> None:
-    """Beyond the first year, about sixty more needs per year, as a long collaboration gathers."""
+    """Beyond the first year, sixty-odd more needs per year, as a long collaboration gathers."""
     areas = list(FocusArea.objects.order_by("position"))
     if not areas:
         return

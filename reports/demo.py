@@ -2,6 +2,9 @@
 and English, so a visitor finds a real PDF on that initiative's public page.
 
 Idempotent: a report already published from the same data is left as it is.
+
+Initiatives are completed in the second pass of seed_demo (once the fund has allocated their
+budgets), so the report is made in that pass too.
 """
 
 from actors.models import User
@@ -12,7 +15,7 @@ from . import services
 from .choices import ReportKind, ReportLanguage
 
 
-def load(*, scale: int = 1) -> None:
+def load_late(*, scale: int = 1) -> None:
     initiative = (
         Initiative.objects.filter(step=InitiativeStep.COMPLETED, evaluation__isnull=False)
         .order_by("pk")

@@ -36,3 +36,6 @@ def test_the_demo_grows_with_its_scale():
     call_command("seed_demo", scale=2)
     for initiative in Initiative.objects.filter(step=S.COMPLETED):
         assert selectors.initiative_funding(initiative)["allocated"] == initiative.budget
+    # Money goes to an initiative from grants running when it is allocated.
+    for entry in LedgerEntry.objects.filter(kind="allocation").select_related("grant"):
+        assert entry.grant.starts_on <= entry.booked_on <= entry.grant.ends_on
