@@ -19,7 +19,11 @@ def user_nav(request):
 
 
 def home(request):
-    latest = Initiative.objects.public().select_related("focus_area").order_by("-updated")[:6]
+    latest = (
+        Initiative.objects.public()
+        .select_related("focus_area", "lead_organisation")
+        .order_by("-updated")[:6]
+    )
     return [Panel("initiatives/partials/_home_panel.html", {"initiatives": latest})]
 
 

@@ -342,3 +342,15 @@ def test_a_member_cannot_claim_an_origin(client, member, organisation):
     url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
     client.post(url, proposal_data(organisation, NeedFactory()))
     assert Initiative.objects.get().workshop_item is None
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_start_page_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+    for _ in range(count):
+        InitiativeFactory(step=S.EXECUTION, lead_organisation=OrganisationFactory())
+    client.get(reverse("actors:home"))  # the site settings into the cache
+    # focus areas, next workshop, charter x3, latest initiatives with their lead organisations,
+    # the focus areas of the footer's newsletter form
+    with django_assert_num_queries(7):
+        response = client.get(reverse("actors:home"))
+    assert response.text.count("card-title") == count
