@@ -139,7 +139,7 @@ def _sign_up_again(email: str, answers: dict, interests: list, now) -> tuple[Sub
     return subscriber, owed
 
 
-def confirmation_send(*, subscriber_id: int, connection=None) -> bool:
+def confirmation_send(*, subscriber_id: int, smtp=None) -> bool:
     """Send the confirmation mail this subscriber is owed; False when nothing is owed (any more)
     or another worker is sending it right now."""
     with transaction.atomic():
@@ -152,7 +152,7 @@ def confirmation_send(*, subscriber_id: int, connection=None) -> bool:
             return False
         # Sent while the row is locked: if sending fails the mail stays owed.
         message = mail.confirmation_message(subscriber)
-        message.connection = connection
+        message.connection = smtp
         message.send()
         subscriber.confirmation_due = False
         subscriber.save(update_fields=["confirmation_due"])
@@ -176,7 +176,7 @@ def confirmations_send_owed(*, limit: int = CONFIRMATIONS_PER_RUN) -> int:
     with get_connection() as smtp:
         for subscriber_id in owed:
             try:
-                sent += confirmation_send(subscriber_id=subscriber_id, connection=smtp)
+                sent += confirmation_send(subscriber_id=subscriber_id, smtp=smtp)
             except (OSError, smtplib.SMTPException):
                 logger.exception("Confirmation mail to subscriber %s failed", subscriber_id)
     return sent
