@@ -90,11 +90,27 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     return record
 
 
+# What a row of the open actions shows, and no more: organisations and workshops carry long texts.
+ACTION_ROW_FIELDS = (
+    "kind",
+    "text_sv",
+    "text_en",
+    "responsible",
+    "due",
+    "done_at",
+    "progress_note",
+    "owner__name",
+    "owner__slug",
+    "workshop__starts_at",
+)
+
+
 def open_actions(*, owner_id: int | None = None):
     """Open actions of every workshop, by owner organisation, the earliest due first."""
     queryset = (
         WorkshopItem.objects.open_actions()
         .select_related("owner", "workshop")
+        .only(*ACTION_ROW_FIELDS)
         .order_by(F("owner__name").asc(nulls_last=True), F("due").asc(nulls_last=True), "pk")
     )
     if owner_id is not None:

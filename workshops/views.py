@@ -268,7 +268,7 @@ def action_list(request):
         {
             "page": _page(request, selectors.open_actions(owner_id=owner.pk if owner else None)),
             "owner": owner,
-            "owners": Organisation.objects.active(),
+            "owners": Organisation.objects.active().only("name", "slug"),
             "own_ids": organisation_ids_of(request.user),
             "is_coordinator": is_coordinator(request.user),
         },
