@@ -95,7 +95,8 @@ def subscriber_sign_up(
                 confirmation_requested_at=now,
                 **answers,
             )
-            subscriber.interests.add(*interests)
+            if interests:  # add() opens a transaction even for nothing
+                subscriber.interests.add(*interests)
     except IntegrityError:
         subscriber, owed = _sign_up_again(email, answers, interests, now)
         if not owed:

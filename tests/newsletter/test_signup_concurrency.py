@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
+from cih.celery import app as celery_app
 from newsletter import services
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
@@ -42,3 +43,22 @@ def test_one_new_address_signed_up_twice_at_once_is_one_subscriber(mailoutbox):
     assert subscriber.confirmations_that_day == 2
     # The second mail is owed too, but may find the first one already sent.
     assert 1 <= len(mailoutbox) <= 2
+
+
+@pytest.fixture
+def with_a_worker():
+    """As in production: tasks are left to a worker instead of running in the test process."""
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = True
+
+
+def test_a_new_address_with_a_worker_is_one_insert_and_nothing_else(
+    with_a_worker, django_assert_num_queries
+):
+    """What the public sign-up costs the database under load: no transaction, no lock."""
+    with django_assert_num_queries(1):
+        services.subscriber_sign_up(
+            email="amina@example.org", name="", language="sv", interests=[], consent_text="ja"
+        )
+    assert Subscriber.objects.get().confirmation_due
