@@ -69,21 +69,22 @@ class ForgivingRedisCache(RedisCache):
             logger.warning("Cache unavailable (incr): %s", error)
             return delta
 
-    def incr_window(self, key, window: int, version=None) -> int:
-        """Count one more under `key` in a window of `window` seconds from the first count.
+    def incr_windows(self, counters: list[tuple[str, int]]) -> list[int]:
+        """Count one more under each (key, window); a counter's window starts at its first count.
 
-        One round trip; counters fail open (0) when Redis is down, like `incr`.
+        One round trip for them all; counters fail open (0) when Redis is down, like `incr`.
         """
-        key = self.make_and_validate_key(key, version=version)
+        keys = [self.make_and_validate_key(key) for key, _window in counters]
         try:
-            # MULTI/EXEC: the key cannot expire between the two, leaving a counter with no TTL.
-            with self._cache.get_client(key, write=True).pipeline() as pipe:
-                pipe.set(key, 0, ex=window, nx=True)
-                pipe.incr(key)
-                return pipe.execute()[1]
+            # MULTI/EXEC: a key cannot expire between its SET and INCR, leaving it with no TTL.
+            with self._cache.get_client(write=True).pipeline() as pipe:
+                for key, (_key, window) in zip(keys, counters, strict=True):
+                    pipe.set(key, 0, ex=window, nx=True)
+                    pipe.incr(key)
+                return pipe.execute()[1::2]
         except RedisError as error:
-            logger.warning("Cache unavailable (incr_window): %s", error)
-            return 0
+            logger.warning("Cache unavailable (incr_windows): %s", error)
+            return [0] * len(counters)
 
     def get_or_set(self, key, default, timeout=DEFAULT_TIMEOUT, version=None):
         value = self.get(key, version=version)
@@ -94,12 +95,15 @@ class ForgivingRedisCache(RedisCache):
 
 
 class CountingLocMemCache(LocMemCache):
-    """The in-process cache of development and tests, with the window counter of the Redis one."""
+    """The in-process cache of development and tests, with the window counters of the Redis one."""
 
-    def incr_window(self, key, window: int, version=None) -> int:
-        if self.add(key, 1, timeout=window, version=version):
+    def incr_windows(self, counters: list[tuple[str, int]]) -> list[int]:
+        return [self._incr_window(key, window) for key, window in counters]
+
+    def _incr_window(self, key: str, window: int) -> int:
+        if self.add(key, 1, timeout=window):
             return 1
         try:
-            return self.incr(key, version=version)
+            return self.incr(key)
         except ValueError:  # expired between add() and incr()
-            return self.incr_window(key, window, version)
+            return self._incr_window(key, window)

@@ -5,9 +5,19 @@ Keys are hashed, so the cache holds no address in clear.
 
 import hashlib
 import ipaddress
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+
+
+@dataclass(frozen=True)
+class Limit:
+    """At most `limit` attempts per key in a window of `window` seconds."""
+
+    scope: str
+    limit: int
+    window: int
 
 
 def client_address(request) -> str:
@@ -27,7 +37,24 @@ def client_address(request) -> str:
     return str(ip)
 
 
-def allow(scope: str, key: str, *, limit: int, window: int) -> bool:
-    """Count one attempt; False once more than `limit` fall in the current `window` seconds."""
-    digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return cache.incr_window(f"ratelimit:{scope}:{digest}", window) <= limit
+def first_exceeded(*attempts: tuple[Limit, str]) -> Limit | None:
+    """Count one attempt under each (limit, key), all in one round trip to the cache; the first
+    limit that is now exceeded, or None."""
+    counters = [
+        (f"ratelimit:{limit.scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}", limit.window)
+        for limit, key in attempts
+    ]
+    counts = cache.incr_windows(counters)
+    return next(
+        (
+            limit
+            for (limit, _key), count in zip(attempts, counts, strict=True)
+            if count > limit.limit
+        ),
+        None,
+    )
+
+
+def allow(limit: Limit, key: str) -> bool:
+    """Count one attempt; False once more than the limit fall in the current window."""
+    return first_exceeded((limit, key)) is None

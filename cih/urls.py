@@ -9,16 +9,18 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
+# Includes under a prefix of their own come first: a request for one of them (the newsletter
+# sign-up above all) is then not tried against every pattern of the apps mounted at the root.
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("newsletter/", include("newsletter.urls")),
     path("", include("actors.urls")),
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),
     path("", include("initiatives.urls")),
     path("", include("funding.urls")),
-    path("newsletter/", include("newsletter.urls")),
     path("", include("reports.urls")),
     prefix_default_language=False,
 )

@@ -16,7 +16,7 @@ from .permissions import get_consultation_for_user, get_focus_group_for_user, ge
 from .viewutils import page_of, saved
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
-IDEA_LIMIT, IDEA_WINDOW = 5, 3600  # five ideas an hour from one address
+IDEA_LIMIT = ratelimit.Limit("idea", limit=5, window=3600)  # five ideas an hour from one address
 
 
 # Focus groups -------------------------------------------------------------------------------
@@ -206,9 +206,7 @@ def consultation_answer(request, pk):
 def idea_submit(request):
     form = IdeaForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.allow(
-            "idea", ratelimit.client_address(request), limit=IDEA_LIMIT, window=IDEA_WINDOW
-        ):
+        if not ratelimit.allow(IDEA_LIMIT, ratelimit.client_address(request)):
             form.is_valid()
             form.add_error(
                 None,

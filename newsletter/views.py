@@ -5,6 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -25,6 +26,11 @@ from .permissions import get_edition_for_user
 coordinator_required = role_required(PortalRole.COORDINATOR)
 
 SIGNUPS_PER_ADDRESS_PER_HOUR = 5
+HOUR = 3600
+TOO_MANY_SIGN_UPS = {
+    "signup-ip": _lazy("Too many sign-ups from here. Please try again in an hour."),
+    "signup-address": _lazy("Too many sign-ups. Please try again in an hour."),
+}
 LINK_ERROR_STATUS = {"invalid": 400, "expired": 410, "used": 410, "unsubscribed": 410}
 
 
@@ -51,26 +57,19 @@ def signup(request):
     if request.method == "POST":
         if form.is_bot():
             return redirect("newsletter:signup_done")
-        if not ratelimit.allow(
-            "signup-ip",
-            ratelimit.client_address(request),
-            limit=settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR,
-            window=3600,
-        ):
-            form.is_valid()
-            form.add_error(None, _("Too many sign-ups from here. Please try again in an hour."))
-            status = 429
-        elif form.is_valid():
+        if form.is_valid():
             data = form.cleaned_data
-            if not ratelimit.allow(
-                "signup-address",
-                email_hash(data["email"]),
-                limit=SIGNUPS_PER_ADDRESS_PER_HOUR,
-                window=3600,
-            ):
-                form.add_error(None, _("Too many sign-ups. Please try again in an hour."))
-                status = 429
-            else:
+            exceeded = ratelimit.first_exceeded(
+                (
+                    ratelimit.Limit("signup-ip", settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, HOUR),
+                    ratelimit.client_address(request),
+                ),
+                (
+                    ratelimit.Limit("signup-address", SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR),
+                    email_hash(data["email"]),
+                ),
+            )
+            if exceeded is None:
                 services.subscriber_sign_up(
                     email=data["email"],
                     name=data["name"],
@@ -79,6 +78,8 @@ def signup(request):
                     consent_text=consent_text(data["language"]),
                 )
                 return redirect("newsletter:signup_done")
+            form.add_error(None, TOO_MANY_SIGN_UPS[exceeded.scope])
+            status = 429
     return render(
         request,
         "newsletter/subscriber_signup.html",

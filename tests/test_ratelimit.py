@@ -41,13 +41,20 @@ def test_client_address(settings, proxies, remote_addr, forwarded, expected):
 
 def test_allow_counts_per_scope_and_key():
     scope = f"test-{uuid.uuid4().hex}"
-    assert [ratelimit.allow(scope, "a", limit=2, window=60) for _ in range(3)] == [
-        True,
-        True,
-        False,
-    ]
-    assert ratelimit.allow(scope, "b", limit=2, window=60)
-    assert ratelimit.allow(f"{scope}-other", "a", limit=2, window=60)
+    two = ratelimit.Limit(scope, limit=2, window=60)
+    assert [ratelimit.allow(two, "a") for _ in range(3)] == [True, True, False]
+    assert ratelimit.allow(two, "b")
+    assert ratelimit.allow(ratelimit.Limit(f"{scope}-other", limit=2, window=60), "a")
+
+
+def test_first_exceeded_counts_every_attempt_and_names_the_first_limit_over():
+    scope = f"test-{uuid.uuid4().hex}"
+    place = ratelimit.Limit(f"{scope}-place", limit=3, window=60)
+    address = ratelimit.Limit(f"{scope}-address", limit=1, window=60)
+    assert ratelimit.first_exceeded((place, "p"), (address, "a")) is None
+    assert ratelimit.first_exceeded((place, "p"), (address, "a")) == address
+    assert ratelimit.first_exceeded((place, "p"), (address, "b")) is None
+    assert ratelimit.first_exceeded((place, "p"), (address, "c")) == place
 
 
 @pytest.fixture
@@ -58,13 +65,14 @@ def redis_cache():
 
 
 @pytest.mark.services
-def test_the_redis_counter_counts_in_one_window_that_expires(redis_cache):
-    key = f"test:{uuid.uuid4().hex}"
-    assert [redis_cache.incr_window(key, 30) for _ in range(3)] == [1, 2, 3]
-    stored = redis_cache.make_and_validate_key(key)
-    ttl = redis.Redis.from_url(REDIS_URL).ttl(stored)
-    # The window starts at the first count; later counts do not extend it.
-    assert 0 < ttl <= 30
+def test_the_redis_counters_count_in_windows_that_expire(redis_cache):
+    first, second = f"test:{uuid.uuid4().hex}", f"test:{uuid.uuid4().hex}"
+    counts = [redis_cache.incr_windows([(first, 30), (second, 90)]) for _ in range(3)]
+    assert counts == [[1, 1], [2, 2], [3, 3]]
+    client = redis.Redis.from_url(REDIS_URL)
+    # A window starts at the first count; later counts do not extend it.
+    assert 0 < client.ttl(redis_cache.make_and_validate_key(first)) <= 30
+    assert 30 < client.ttl(redis_cache.make_and_validate_key(second)) <= 90
 
 
 @pytest.mark.services
@@ -72,7 +80,7 @@ def test_the_redis_counter_fails_open_when_redis_is_unreachable():
     cache = ForgivingRedisCache(
         f"redis://127.0.0.1:{free_port()}/0", {"OPTIONS": {"socket_connect_timeout": 0.2}}
     )
-    assert cache.incr_window("anything", 30) == 0
+    assert cache.incr_windows([("anything", 30), ("else", 30)]) == [0, 0]
 
 
 @pytest.mark.django_db

@@ -50,11 +50,11 @@ def test_it_gives_the_form_back_on_bad_input(client):
 
 
 def test_it_limits_ideas_per_address(client):
-    for _ in range(IDEA_LIMIT):
+    for _ in range(IDEA_LIMIT.limit):
         assert client.post(reverse("focusgroups:idea_submit"), IDEA).status_code == 302
     response = client.post(reverse("focusgroups:idea_submit"), IDEA)
     assert response.status_code == 429
-    assert Idea.objects.count() == IDEA_LIMIT
+    assert Idea.objects.count() == IDEA_LIMIT.limit
     other = client.post(reverse("focusgroups:idea_submit"), IDEA, REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
 
