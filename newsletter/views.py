@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -28,8 +28,8 @@ coordinator_required = role_required(PortalRole.COORDINATOR)
 SIGNUPS_PER_ADDRESS_PER_HOUR = 5
 HOUR = 3600
 TOO_MANY_SIGN_UPS = {
-    "signup-ip": _lazy("Too many sign-ups from here. Please try again in an hour."),
-    "signup-address": _lazy("Too many sign-ups. Please try again in an hour."),
+    "signup-ip": gettext_lazy("Too many sign-ups from here. Please try again in an hour."),
+    "signup-address": gettext_lazy("Too many sign-ups. Please try again in an hour."),
 }
 LINK_ERROR_STATUS = {"invalid": 400, "expired": 410, "used": 410, "unsubscribed": 410}
 
