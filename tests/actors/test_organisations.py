@@ -1,5 +1,3 @@
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -7,14 +5,13 @@ from PIL import Image
 
 from actors.models import Organisation
 from tests.factories import OrganisationFactory
+from tests.images import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
 
 def png_upload(name="logo.png", size=(900, 300), fmt="PNG"):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, format=fmt)
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+    return upload(image_bytes(size, fmt), name=name, content_type="image/png")
 
 
 def form_data(organisation, **changes):

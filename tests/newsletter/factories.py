@@ -1,6 +1,7 @@
 import factory
 from django.utils import timezone
 
+from newsletter import services
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Edition, Subscriber, email_hash
 
@@ -25,3 +26,9 @@ class EditionFactory(factory.django.DjangoModelFactory):
     subject_en = factory.Sequence(lambda n: f"Newsletter {n}")
     body_sv = "Hej! Det här har **hänt**."
     body_en = "Hello! This has **happened**."
+
+
+def send(edition, actor, callbacks):
+    """Send an edition and run what its commit queues (the batches, eager in the tests)."""
+    with callbacks(execute=True):
+        return services.edition_send(edition=edition, actor=actor)

@@ -7,7 +7,7 @@ from actors.models import SiteSettings
 from newsletter import services, tasks
 from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
-from tests.newsletter.factories import EditionFactory, SubscriberFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +24,6 @@ def site(db):
     )
     site.save()
     return site
-
-
-def send(edition, actor, callbacks):
-    with callbacks(execute=True):
-        return services.edition_send(edition=edition, actor=actor)
 
 
 def test_audience_is_confirmed_subscribers_only(coordinator, django_capture_on_commit_callbacks):

@@ -1,12 +1,10 @@
-import io
 from types import SimpleNamespace
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image
 
 from tests.conftest import ROLES
+from tests.images import image_bytes, upload
 from tests.matrix import Case, allow, check_case, public
 from workshops.choices import MinutesState
 
@@ -31,9 +29,7 @@ READERS_OF_DRAFTS = {**allow(*INSIDE), "anonymous": 404}
 
 
 def photo_upload(objects):
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "orange").save(buffer, format="JPEG")
-    return {"image": SimpleUploadedFile("f.jpg", buffer.getvalue()), "caption_sv": "Tavlan"}
+    return {"image": upload(image_bytes()), "caption_sv": "Tavlan"}
 
 
 def url(name, attribute=None):

@@ -1,13 +1,11 @@
 """Photos in the minutes: re-encoded without metadata, stored under names nobody chose, and
 shown to exactly those who may read the minutes."""
 
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from tests.images import image_bytes, upload
 from workshops import services
 from workshops.choices import MinutesState
 from workshops.models import WorkshopPhoto
@@ -24,13 +22,7 @@ def camera_jpeg(size=(3000, 2000)) -> bytes:
     exif = Image.Exif()
     exif[ORIENTATION] = ROTATED_90
     exif[GPS_IFD] = {1: "N", 2: (59.0, 24.0, 36.0)}
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "orange").save(buffer, format="JPEG", exif=exif)
-    return buffer.getvalue()
-
-
-def upload(content: bytes, name="IMG_0042.jpg", content_type="image/jpeg"):
-    return SimpleUploadedFile(name, content, content_type=content_type)
+    return image_bytes(size, exif=exif)
 
 
 def add(client, workshop, image, caption="Blädderblock från gruppen om trygghet"):
