@@ -28,6 +28,19 @@ class Case:
         return f"{self.method.upper()} {self.name}"
 
 
+def urls_of(app: str) -> Callable[[str], Callable[[object], str]]:
+    """`url(name, *attributes)` for one app's rows: the URL `app:name`, its arguments the test's
+    objects named by `attributes` (their primary key, or the value itself, such as a slug)."""
+
+    def url(name: str, *attributes: str) -> Callable[[object], str]:
+        return lambda objects: reverse(
+            f"{app}:{name}",
+            args=[getattr(getattr(objects, a), "pk", getattr(objects, a)) for a in attributes],
+        )
+
+    return url
+
+
 def allow(*roles: str, other: int = 403) -> dict[str, int | str]:
     """200 for the given roles, the login page for anonymous, `other` for everyone else."""
     return {

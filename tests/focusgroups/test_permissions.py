@@ -11,14 +11,13 @@ from tests.focusgroups.factories import (
     IdeaFactory,
     InsightFactory,
 )
-from tests.matrix import Case, allow, check_case, public
+from tests.matrix import Case, allow, check_case, public, urls_of
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
 GET_REFUSED = dict.fromkeys(ROLES, 405)
 
 
-def url(name, *attrs):
-    return lambda o: reverse(f"focusgroups:{name}", args=[getattr(o, a).pk for a in attrs])
+url = urls_of("focusgroups")
 
 
 CASES = [

@@ -5,7 +5,6 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 
 from funding import services
 from funding.choices import EntryKind as K
@@ -13,17 +12,14 @@ from initiatives.choices import InitiativeStep as S
 from tests.conftest import ROLES
 from tests.funding.factories import make_grant
 from tests.initiatives.factories import InitiativeFactory
-from tests.matrix import Case, allow, check_case, public
+from tests.matrix import Case, allow, check_case, public, urls_of
 
 READ = allow("coordinator", "treasurer", "admin")
 WRITE = allow("treasurer", "admin")
 NOT_ALLOWED_GET = dict.fromkeys(ROLES, 405)
 
 
-def url(name, attribute=None):
-    if attribute is None:
-        return lambda o: reverse(f"funding:{name}")
-    return lambda o: reverse(f"funding:{name}", args=[getattr(o, attribute).pk])
+url = urls_of("funding")
 
 
 CASES = [

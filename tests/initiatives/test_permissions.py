@@ -6,20 +6,19 @@ from django.urls import reverse
 from initiatives.choices import InitiativeStep as S
 from tests.conftest import ROLES
 from tests.initiatives.factories import InitiativeFactory
-from tests.matrix import Case, allow, check_case, public
+from tests.matrix import Case, allow, check_case, public, urls_of
 
 STAFF_AND_MEMBERS = allow("member", "outsider", "coordinator", "treasurer", "evaluator", "admin")
 LEAD = allow("member", "coordinator", "admin")
 NOT_ALLOWED_GET = dict.fromkeys(ROLES, 405)
 
 
-def url(name, attribute="proposal"):
-    return lambda o: reverse(f"initiatives:{name}", args=[getattr(o, attribute).pk])
+url = urls_of("initiatives")
 
 
 CASES = [
     Case("initiatives:initiative_list", lambda o: reverse("initiatives:initiative_list"), public()),
-    Case("initiatives:initiative_detail", url("initiative_detail"), public()),
+    Case("initiatives:initiative_detail", url("initiative_detail", "proposal"), public()),
     # A draft is seen by its lead organisation and the staff roles only.
     Case(
         "initiatives:initiative_detail",
@@ -34,11 +33,11 @@ CASES = [
         lambda o: reverse("initiatives:initiative_create"),
         allow("member", "outsider", "coordinator", "admin"),
     ),
-    Case("initiatives:initiative_edit", url("initiative_edit"), LEAD),
-    Case("initiatives:initiative_move", url("initiative_move"), NOT_ALLOWED_GET),
+    Case("initiatives:initiative_edit", url("initiative_edit", "proposal"), LEAD),
+    Case("initiatives:initiative_move", url("initiative_move", "proposal"), NOT_ALLOWED_GET),
     Case(
         "initiatives:initiative_move",
-        url("initiative_move"),
+        url("initiative_move", "proposal"),
         allow("coordinator", "admin"),
         method="post",
         data=lambda o: {"to_step": "decision", "expected_step": "proposal"},

@@ -1,11 +1,10 @@
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 
 from tests.conftest import ROLES
 from tests.focusgroups.factories import IdeaFactory
-from tests.matrix import LOGIN, Case, allow, check_case, public
+from tests.matrix import LOGIN, Case, allow, check_case, public, urls_of
 from tests.prioritization.factories import (
     FocusAreaFactory,
     IndicatorFactory,
@@ -22,8 +21,7 @@ SIGNED_IN = {**public(), "anonymous": LOGIN}
 SCORERS = allow("member", "outsider")  # people acting for an organisation
 
 
-def url(name, *attrs):
-    return lambda o: reverse(f"prioritization:{name}", args=[getattr(o, a) for a in attrs])
+url = urls_of("prioritization")
 
 
 CASES = [

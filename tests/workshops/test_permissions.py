@@ -1,11 +1,10 @@
 from types import SimpleNamespace
 
 import pytest
-from django.urls import reverse
 
 from tests.conftest import ROLES
 from tests.images import image_bytes, upload
-from tests.matrix import Case, allow, check_case, public
+from tests.matrix import Case, allow, check_case, public, urls_of
 from workshops.choices import MinutesState
 
 from .factories import (
@@ -32,10 +31,7 @@ def photo_upload(objects):
     return {"image": upload(image_bytes()), "caption_sv": "Tavlan"}
 
 
-def url(name, attribute=None):
-    if attribute is None:
-        return lambda o: reverse(f"workshops:{name}")
-    return lambda o: reverse(f"workshops:{name}", args=[getattr(o, attribute).pk])
+url = urls_of("workshops")
 
 
 CASES = [
