@@ -30,6 +30,7 @@ from .models import Attendance, ThemeSuggestion, Workshop
 from .permissions import (
     INSIDE_ROLES,
     can_comment,
+    can_see_record,
     get_item_for_user,
     get_photo_for_user,
     get_workshop_for_user,
@@ -73,6 +74,7 @@ def workshop_detail(request, pk):
             "workshop": workshop,
             "internal": internal,
             "record": selectors.workshop_record(workshop, internal=internal),
+            "shows_record": can_see_record(request.user, workshop),
             "comment_form": CommentForm() if can_comment(request.user, workshop) else None,
         },
     )
