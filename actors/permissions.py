@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, IntegerField, Value
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
@@ -27,30 +28,32 @@ ROLE_LABELS = {
 
 def roles_of(user) -> frozenset[str]:
     """The roles a user holds: portal roles, "member" through an organisation, "administrator"."""
-    if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_portal_roles", None)
-    if cached is None:
-        roles = set(RoleAssignment.objects.filter(user=user).values_list("role", flat=True))
-        if organisation_ids_of(user):
-            roles.add(MEMBER)
-        if user.is_superuser:
-            roles.add(ADMINISTRATOR)
-        cached = user._portal_roles = frozenset(roles)
-    return cached
+    return _access(user)[0]
 
 
 def organisation_ids_of(user) -> frozenset[int]:
     """The active organisations a user acts for."""
+    return _access(user)[1]
+
+
+def _access(user) -> tuple[frozenset[str], frozenset[int]]:
+    """Roles and organisations, read together in one query the first time a request asks."""
     if not user.is_authenticated:
-        return frozenset()
-    cached = getattr(user, "_organisation_ids", None)
+        return frozenset(), frozenset()
+    cached = getattr(user, "_portal_access", None)
     if cached is None:
-        cached = user._organisation_ids = frozenset(
-            Membership.objects.filter(user=user, organisation__active=True).values_list(
-                "organisation_id", flat=True
-            )
+        assignments = RoleAssignment.objects.filter(user=user).values_list(
+            "role", Value(None, output_field=IntegerField())
         )
+        memberships = Membership.objects.filter(user=user, organisation__active=True).values_list(
+            Value(MEMBER, output_field=CharField()), "organisation_id"
+        )
+        rows = list(assignments.union(memberships, all=True))
+        roles = {role for role, _organisation in rows}
+        if user.is_superuser:
+            roles.add(ADMINISTRATOR)
+        organisations = frozenset(organisation for _role, organisation in rows if organisation)
+        cached = user._portal_access = (frozenset(roles), organisations)
     return cached
 
 

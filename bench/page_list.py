@@ -16,6 +16,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
 from django.core.paginator import Paginator  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -57,6 +58,8 @@ def count_queries(client, path) -> int:
 
 
 def main():
+    # Production pages name their static files from the manifest, which a fresh clone lacks.
+    call_command("collectstatic", interactive=False, verbosity=0)
     settings.PAGE_CACHE_ENABLED = False  # count what a page costs when it is built
     coordinator = get_user_model().objects.get(email="coordinator@demo.cih.se")
     anonymous, staff = Client(HTTP_HOST="localhost"), Client(HTTP_HOST="localhost")

@@ -12,10 +12,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actors.i18n import Translated, char_pair, text_pair
+from actors.links import object_url
 from actors.models import Organisation
 
 from .choices import (
@@ -141,7 +141,7 @@ class Initiative(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("initiatives:initiative_detail", args=[self.pk])
+        return object_url("initiatives:initiative_detail", self.pk)
 
     @property
     def is_closed(self) -> bool:

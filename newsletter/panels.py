@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from actors.panels import NavLink, Panel
 
-from .forms import SignUpForm
 from .permissions import can_manage_editions
 
 
@@ -26,5 +25,4 @@ def footer(request):
         return []  # the page itself has the full form
     if "/accounts/" in request.path:
         return []  # a second e-mail field beside the login form would only confuse
-    form = SignUpForm(with_interests=False, auto_id="footer-newsletter-%s")
-    return [Panel("newsletter/partials/_signup_footer.html", {"form": form})]
+    return [Panel("newsletter/partials/_signup_footer.html")]

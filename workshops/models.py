@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.i18n import Translated, char_pair, text_pair
+from actors.links import object_url
 from actors.models import Organisation
 
 from .choices import (
@@ -111,7 +112,7 @@ class Workshop(models.Model):
         return f"{timezone.localtime(self.starts_at):%Y-%m-%d} {self.theme_sv}"
 
     def get_absolute_url(self):
-        return reverse("workshops:detail", kwargs={"pk": self.pk})
+        return object_url("workshops:detail", self.pk)
 
     @property
     def ends(self) -> datetime.datetime:

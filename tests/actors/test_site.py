@@ -1,6 +1,9 @@
+import re
+
 import pytest
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from actors.models import GovernanceBody, Membership, Organisation, Principle, User
 
@@ -48,3 +51,32 @@ def test_every_page_has_a_strict_content_security_policy(client):
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert "<script>" not in client.get("/").content.decode()
+
+
+def alternates(page: str) -> dict:
+    return dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]*)">', page))
+
+
+def test_every_page_links_to_itself_in_the_other_language(client, organisation):
+    swedish = client.get(f"/actors/{organisation.slug}/?tab=1").content.decode()
+    assert alternates(swedish) == {
+        "sv": f"/actors/{organisation.slug}/?tab=1",
+        "en": f"/en/actors/{organisation.slug}/?tab=1",
+    }
+    english = client.get(f"/en/actors/{organisation.slug}/").content.decode()
+    assert alternates(english)["sv"] == f"/actors/{organisation.slug}/"
+
+
+def test_a_missing_page_links_to_its_own_address(client):
+    page = client.get("/finns-inte/").content.decode()
+    assert alternates(page) == {"sv": "/finns-inte/", "en": "/finns-inte/"}
+
+
+def test_an_objects_address_follows_the_language():
+    from initiatives.models import Initiative
+
+    initiative = Initiative(pk=7)
+    assert initiative.get_absolute_url() == "/initiatives/7/"
+    with translation.override("en"):
+        assert initiative.get_absolute_url() == "/en/initiatives/7/"
+    assert initiative.get_absolute_url() == "/initiatives/7/"

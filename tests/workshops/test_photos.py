@@ -160,7 +160,7 @@ def test_the_workshop_page_does_not_grow_with_its_photos(
     PhotoFactory.create_batch(photos, workshop=workshop)
     client.force_login(coordinator)
     client.get(workshop.get_absolute_url())  # site settings into the cache
-    # session, user, roles, organisations, workshop, photos, attendance, items, comments
-    with django_assert_num_queries(9):
+    # session, user, roles and organisations, workshop, photos, attendance, items, comments
+    with django_assert_num_queries(8):
         response = client.get(workshop.get_absolute_url())
     assert response.text.count("<figure") == photos

@@ -61,10 +61,10 @@ def history(request, organisation, other_organisation):
     return make_history(request.param, [organisation, other_organisation])
 
 
-# Every logged-in page starts with 4 queries: session, user, the user's roles, their
-# organisations (actors.permissions caches both for the request). The site settings are 1 more
-# (cached between requests, cleared between tests).
-LOGGED_IN = 4
+# Every logged-in page starts with 3 queries: session, user, and the user's roles and
+# organisations in one (actors.permissions keeps them for the request). The site settings are 1
+# more (cached between requests, cleared between tests).
+LOGGED_IN = 3
 CASES = [
     # upcoming (10), count of past, site settings, page of past with attendance sums
     ("anonymous", "workshops:list", None, 4),
