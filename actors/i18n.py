@@ -1,5 +1,7 @@
 """Content that users write in both languages: Swedish is required, English falls back to it."""
 
+from collections.abc import Callable
+
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
@@ -8,6 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 def active_language() -> str:
     return (get_language() or "sv").split("-")[0]
+
+
+def in_active_language(name: str, read: Callable[[str], str]) -> str:
+    """`<name>_<language>` for the active language, falling back to the Swedish text, from
+    whatever holds the fields: a model instance, or a row of values."""
+    language = active_language()
+    if language != "sv":
+        value = read(f"{name}_{language}")
+        if value:
+            return value
+    return read(f"{name}_sv")
 
 
 class Translated:
@@ -19,12 +32,7 @@ class Translated:
     def __get__(self, obj, objtype=None):
         if obj is None:
             return self
-        language = active_language()
-        if language != "sv":
-            value = getattr(obj, f"{self.name}_{language}", "")
-            if value:
-                return value
-        return getattr(obj, f"{self.name}_sv")
+        return in_active_language(self.name, lambda field: getattr(obj, field, ""))
 
 
 def in_swedish(label):

@@ -1,7 +1,12 @@
 """Reads for initiative pages, each joined for what its page shows."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
+
+from actors.i18n import in_active_language
+from actors.links import object_url
 
 from .choices import BOARD_STEPS
 from .models import FollowUp, Initiative
@@ -46,16 +51,32 @@ def initiative_thread(pk: int):
 
 
 CARDS_PER_COLUMN = 12
-# What a card on the board shows.
-CARD_FIELDS = (
-    "step",
-    "updated",
-    "title_sv",
-    "title_en",
-    "lead_organisation__name",
-    "focus_area__name_sv",
-    "focus_area__name_en",
-)
+
+
+@dataclass(frozen=True)
+class Card:
+    """What the board shows of an initiative. The board reads plain rows of values: building an
+    initiative with its organisation and focus area for each card cost more than the rest of it."""
+
+    pk: int
+    step: str
+    title: str
+    lead_organisation: str
+    focus_area: str
+
+    @property
+    def url(self) -> str:
+        return object_url("initiatives:initiative_detail", self.pk)
+
+    @classmethod
+    def from_row(cls, row: dict) -> "Card":
+        return cls(
+            pk=row["pk"],
+            step=row["step"],
+            title=in_active_language("title", row.get),
+            lead_organisation=row["lead_organisation__name"],
+            focus_area=in_active_language("focus_area__name", row.get),
+        )
 
 
 def pipeline(*, focus_area=None, organisation=None, target_group=None):
@@ -81,17 +102,24 @@ def pipeline(*, focus_area=None, organisation=None, target_group=None):
         )
     counts = dict(queryset.order_by().values_list("step").annotate(n=Count("pk")))
     newest_first = [F("updated").desc(), F("pk").desc()]
-    cards = (
-        queryset.select_related("focus_area", "lead_organisation")
-        .only(*CARD_FIELDS)
-        .annotate(place=Window(RowNumber(), partition_by=F("step"), order_by=newest_first))
+    rows = (
+        queryset.annotate(place=Window(RowNumber(), partition_by=F("step"), order_by=newest_first))
         .filter(place__lte=CARDS_PER_COLUMN)
         .order_by(*newest_first)
+        .values(
+            "pk",
+            "step",
+            "title_sv",
+            "title_en",
+            "lead_organisation__name",
+            "focus_area__name_sv",
+            "focus_area__name_en",
+        )
     )
     columns = {step: [] for step in BOARD_STEPS}
-    for card in cards:
-        columns[card.step].append(card)
+    for row in rows:
+        columns[row["step"]].append(Card.from_row(row))
     return [
-        {"step": step, "count": counts.get(step, 0), "initiatives": initiatives}
-        for step, initiatives in columns.items()
+        {"step": step, "count": counts.get(step, 0), "initiatives": cards}
+        for step, cards in columns.items()
     ]

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from initiatives import selectors
 from initiatives.choices import BOARD_STEPS
@@ -20,7 +20,7 @@ def column(board, step):
 
 
 def titles(board, step):
-    return [initiative.title_sv for initiative in column(board, step)["initiatives"]]
+    return [card.title for card in column(board, step)["initiatives"]]
 
 
 def moved(initiative, days_ago: int):
@@ -30,8 +30,10 @@ def moved(initiative, days_ago: int):
 
 def test_every_step_has_a_column_with_its_count_and_newest_cards_first():
     lead = OrganisationFactory()
+    made = []
     for days_ago in range(15):
-        moved(InitiativeFactory(lead_organisation=lead, step=S.EXECUTION), days_ago)
+        made.append(InitiativeFactory(lead_organisation=lead, step=S.EXECUTION))
+        moved(made[-1], days_ago)
     InitiativeFactory(lead_organisation=lead, step=S.REJECTED)
 
     board = selectors.pipeline()
@@ -41,10 +43,23 @@ def test_every_step_has_a_column_with_its_count_and_newest_cards_first():
     assert execution["count"] == 15
     cards = execution["initiatives"]
     assert len(cards) == selectors.CARDS_PER_COLUMN
-    assert [card.updated for card in cards] == sorted((c.updated for c in cards), reverse=True)
+    assert [card.pk for card in cards] == [i.pk for i in made[: selectors.CARDS_PER_COLUMN]]
     assert column(board, S.PROPOSAL) == {"step": S.PROPOSAL, "count": 0, "initiatives": []}
     # Rejected initiatives leave the board.
     assert sum(c["count"] for c in board) == 15
+
+
+def test_a_card_is_in_the_visitors_language_and_falls_back_to_swedish():
+    area = FocusAreaFactory(name_sv="Hälsa", name_en="Health")
+    InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Läxhjälp", title_en="Homework")
+    InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Fritids", title_en="")
+
+    with translation.override("en"):
+        cards = column(selectors.pipeline(), S.PROPOSAL)["initiatives"]
+        assert sorted(card.title for card in cards) == ["Fritids", "Homework"]
+        assert {card.focus_area for card in cards} == {"Health"}
+        assert cards[0].url.startswith("/en/initiatives/")
+    assert sorted(titles(selectors.pipeline(), S.PROPOSAL)) == ["Fritids", "Läxhjälp"]
 
 
 def test_an_organisation_filter_counts_lead_and_partner_once():
