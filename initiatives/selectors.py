@@ -82,8 +82,9 @@ class Card:
 def pipeline(*, focus_area=None, organisation=None, target_group=None):
     """The board: per step, how many initiatives stand there and the most recently moved ones.
 
-    Two queries, however many initiatives and steps there are: the counts, and every column's
-    newest cards numbered per step by a window function.
+    One query, however many initiatives and steps there are: window functions number each
+    column's cards, newest first, and count the column, before all but its newest cards are left
+    out.
     """
     queryset = Initiative.objects.filter(step__in=BOARD_STEPS)
     if focus_area:
@@ -100,10 +101,12 @@ def pipeline(*, focus_area=None, organisation=None, target_group=None):
         queryset = queryset.filter(
             pk__in=Initiative.objects.filter(target_groups__slug=target_group).values("pk")
         )
-    counts = dict(queryset.order_by().values_list("step").annotate(n=Count("pk")))
     newest_first = [F("updated").desc(), F("pk").desc()]
     rows = (
-        queryset.annotate(place=Window(RowNumber(), partition_by=F("step"), order_by=newest_first))
+        queryset.annotate(
+            place=Window(RowNumber(), partition_by=F("step"), order_by=newest_first),
+            in_column=Window(Count("pk"), partition_by=F("step")),
+        )
         .filter(place__lte=CARDS_PER_COLUMN)
         .order_by(*newest_first)
         .values(
@@ -114,11 +117,14 @@ def pipeline(*, focus_area=None, organisation=None, target_group=None):
             "lead_organisation__name",
             "focus_area__name_sv",
             "focus_area__name_en",
+            "in_column",
         )
     )
     columns = {step: [] for step in BOARD_STEPS}
+    counts = {}
     for row in rows:
         columns[row["step"]].append(Card.from_row(row))
+        counts[row["step"]] = row["in_column"]
     return [
         {"step": step, "count": counts.get(step, 0), "initiatives": cards}
         for step, cards in columns.items()

@@ -252,9 +252,9 @@ def pipeline(request):
         {
             "columns": selectors.pipeline(**filters),
             "filters": filters,
-            "focus_areas": FocusArea.objects.all(),
-            "organisations": Organisation.objects.active(),
-            "target_groups": TargetGroup.objects.all(),
+            "focus_areas": FocusArea.objects.only("slug", "name_sv", "name_en"),
+            "organisations": Organisation.objects.active().only("slug", "name"),
+            "target_groups": TargetGroup.objects.only("slug", "name_sv", "name_en"),
             "board_steps": BOARD_STEPS,
         },
     )

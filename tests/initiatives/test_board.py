@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from initiatives import selectors
@@ -97,3 +99,21 @@ def test_an_unknown_filter_gives_an_empty_board(client, coordinator):
     response = client.get("/initiatives/board/?organisation=no-such&target_group=nobody")
     assert response.status_code == 200
     assert all(c["count"] == 0 for c in response.context["columns"])
+
+
+def test_the_board_is_one_query_and_the_page_does_not_grow(
+    client, coordinator, django_assert_num_queries
+):
+    client.force_login(coordinator)
+    client.get("/initiatives/board/")  # site settings into the cache
+    with CaptureQueriesContext(connection) as empty:
+        client.get("/initiatives/board/")
+    for step in BOARD_STEPS:
+        InitiativeFactory.create_batch(selectors.CARDS_PER_COLUMN + 2, step=step)
+
+    with django_assert_num_queries(1):
+        board = selectors.pipeline()
+    assert all(c["count"] == selectors.CARDS_PER_COLUMN + 2 for c in board)
+    with django_assert_num_queries(len(empty)):
+        response = client.get("/initiatives/board/")
+    assert response.text.count('class="card mb-2"') == len(BOARD_STEPS) * selectors.CARDS_PER_COLUMN
