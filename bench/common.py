@@ -55,6 +55,10 @@ def seeded_database(scale: int) -> str:
     env = {"DATABASE_URL": url}
     manage("migrate", "--noinput", "-v0", env=env)
     manage("seed_demo", "--scale", str(scale), env=env)
+    # A live database has planner statistics (autovacuum keeps them); a freshly seeded or copied
+    # one may have none, and its query plans would be guesses.
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("ANALYZE")
     return url
 
 
