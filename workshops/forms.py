@@ -14,6 +14,8 @@ from .choices import SWOT_KINDS, CommentKind, ItemKind, WorkshopFormat, Workshop
 from .models import Workshop, WorkshopItem, WorkshopPhoto
 
 IDEA_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
+NOTE_LENGTH = 300
+NOTE_TOO_LONG = _("A progress note can be at most %(limit_value)d characters.")
 
 
 def _datetime_widget():
@@ -437,7 +439,41 @@ class ActionUpdateForm(forms.Form):
             (NOTE, _("Progress note only")),
         ],
     )
-    note = forms.CharField(label=_("Progress note"), max_length=300, required=False)
+    note = forms.CharField(
+        label=_("Progress note"),
+        max_length=NOTE_LENGTH,
+        required=False,
+        error_messages={"max_length": NOTE_TOO_LONG},
+    )
+
+
+class ActionListForm(forms.Form):
+    """The open actions list: for each action on the page the user may update, "done" and its
+    progress note. A note left as it was is no change."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"done-{item.pk}"] = forms.BooleanField(required=False)
+            self.fields[f"note-{item.pk}"] = forms.CharField(
+                max_length=NOTE_LENGTH,
+                required=False,
+                error_messages={"max_length": NOTE_TOO_LONG},
+            )
+
+    def changes(self) -> list[tuple[WorkshopItem, bool, str]]:
+        """(action, done, new note) for every action the user changed; the note is "" when it
+        stays as it was."""
+        changes = []
+        for item in self.items:
+            done = self.cleaned_data[f"done-{item.pk}"]
+            note = self.cleaned_data[f"note-{item.pk}"]
+            if note == item.progress_note:
+                note = ""
+            if done or note:
+                changes.append((item, done, note))
+        return changes
 
 
 class IdeaScheduleForm(forms.Form):

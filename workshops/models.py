@@ -269,11 +269,6 @@ class WorkshopItem(models.Model):
     def overdue(self) -> bool:
         return self.is_overdue()
 
-    @property
-    def update_url(self) -> str:
-        """Where an action's progress is posted: every row of the open actions list has a form."""
-        return object_url("workshops:action_update", self.pk)
-
 
 def photo_path(instance, filename):
     # Never a name the uploader chose: the file is re-encoded and stored under a random name.

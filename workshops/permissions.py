@@ -6,7 +6,7 @@ they update the actions their organisation owns and comment on drafts of worksho
 organisation attended. The public reads planned workshops and published summaries.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -17,6 +17,8 @@ from .choices import ItemKind, WorkshopStatus
 from .models import Attendance, Workshop, WorkshopItem, WorkshopPhoto
 
 INSIDE_ROLES = (MEMBER, PortalRole.COORDINATOR, PortalRole.TREASURER, PortalRole.EVALUATOR)
+# More than a page of the open actions list is not something the list sends.
+MAX_ACTIONS_AT_ONCE = 100
 
 
 def reads_internal(user) -> bool:
@@ -43,6 +45,20 @@ def can_update_action(user, item: WorkshopItem) -> bool:
     return item.kind == ItemKind.ACTION and (
         is_coordinator(user) or is_member_of(user, item.owner_id)
     )
+
+
+def get_actions_for_user(user, pks: list[str]) -> list[WorkshopItem]:
+    """Actions to update together, as the open actions list sends their keys: 400 for a key that
+    is not one, 404 when an action is gone, 403 when one is not the user's to update."""
+    if len(pks) > MAX_ACTIONS_AT_ONCE or not all(pk.isdigit() for pk in pks):
+        raise BadRequest
+    wanted = {int(pk) for pk in pks}
+    actions = list(WorkshopItem.objects.filter(pk__in=wanted).order_by("pk"))
+    if len(actions) != len(wanted):
+        raise Http404
+    if not all(can_update_action(user, action) for action in actions):
+        raise PermissionDenied
+    return actions
 
 
 def get_workshop_for_user(user, pk: int, action: str = "view") -> Workshop:

@@ -292,6 +292,17 @@ def action_note(*, item: WorkshopItem, actor, note: str) -> WorkshopItem:
 
 
 @transaction.atomic
+def actions_update(*, changes, actor) -> int:
+    """Several actions at once, from the open actions list: all of the changes, or none."""
+    for item, done, note in changes:
+        if done:
+            action_complete(item=item, actor=actor, note=note)
+        else:
+            action_note(item=item, actor=actor, note=note)
+    return len(changes)
+
+
+@transaction.atomic
 def idea_schedule(*, item: WorkshopItem, look_again_on: datetime.date, actor) -> WorkshopItem:
     """Set the date to look at a parked idea again."""
     item = _locked_item(item, ItemKind.IDEA)

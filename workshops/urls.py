@@ -9,6 +9,7 @@ urlpatterns = [
     path("workshops/new/", views.workshop_create, name="create"),
     path("workshops/calendar.ics", views.calendar_feed, name="feed"),
     path("workshops/actions/", views.action_list, name="actions"),
+    path("workshops/actions/update/", views.action_list_update, name="actions_update"),
     path("workshops/actions/<int:pk>/", views.action_update, name="action_update"),
     path("workshops/parking-lot/", views.parking_lot, name="parking_lot"),
     path("workshops/parking-lot/<int:pk>/date/", views.idea_schedule, name="idea_schedule"),

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
@@ -17,6 +19,7 @@ from actors.permissions import is_coordinator, organisation_ids_of, role_require
 from . import calendar, selectors, services
 from .choices import MinutesState, SuggestionStatus, WorkshopStatus
 from .forms import (
+    ActionListForm,
     ActionUpdateForm,
     CommentForm,
     IdeaArchiveForm,
@@ -31,6 +34,8 @@ from .permissions import (
     INSIDE_ROLES,
     can_comment,
     can_see_record,
+    can_update_action,
+    get_actions_for_user,
     get_item_for_user,
     get_photo_for_user,
     get_workshop_for_user,
@@ -264,17 +269,45 @@ def action_list(request):
     owner = None
     if request.GET.get("owner"):
         owner = Organisation.objects.filter(slug=request.GET["owner"]).first()
+    page = _page(request, selectors.open_actions(owner_id=owner.pk if owner else None))
     return render(
         request,
         "workshops/action_list.html",
         {
-            "page": _page(request, selectors.open_actions(owner_id=owner.pk if owner else None)),
+            "page": page,
             "owner": owner,
             "owners": Organisation.objects.active().only("name", "slug"),
-            "own_ids": organisation_ids_of(request.user),
-            "is_coordinator": is_coordinator(request.user),
+            "updatable": {item.pk for item in page if can_update_action(request.user, item)},
         },
     )
+
+
+@require_POST
+@login_required
+def action_list_update(request):
+    """What the open actions list sends: the actions marked done and the notes written, saved
+    together or not at all."""
+    actions = get_actions_for_user(request.user, request.POST.getlist("item"))
+    form = ActionListForm(request.POST, items=actions)
+    if not form.is_valid():
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+        return redirect(_action_list_url(request.POST))
+    updated = services.actions_update(changes=form.changes(), actor=request.user)
+    if updated:
+        messages.success(
+            request,
+            ngettext("%(count)d action was updated.", "%(count)d actions were updated.", updated)
+            % {"count": updated},
+        )
+    else:
+        messages.info(request, _("Nothing was changed."))
+    return redirect(_action_list_url(request.POST))
+
+
+def _action_list_url(data) -> str:
+    """Back to the page of the list the changes came from, and only to that list."""
+    query = {key: data[key] for key in ("owner", "page") if data.get(key)}
+    return reverse("workshops:actions") + (f"?{urlencode(query)}" if query else "")
 
 
 @require_POST

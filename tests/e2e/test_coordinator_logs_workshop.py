@@ -110,8 +110,9 @@ def test_member_marks_action_done(page, login, check_accessibility, member, orga
     page.goto("/workshops/actions/")
     assert page.get_by_text("försenad").first.is_visible()
     check_accessibility(page)
+    page.get_by_label("Markera som klar").check()
     page.get_by_label("Lägesrapport").fill("Hallen är bokad")
-    page.get_by_role("button", name="Uppdatera").click()
-    assert page.get_by_text("Åtgärden är markerad som klar.").is_visible()
+    page.get_by_role("button", name="Spara ändringar").click()
+    assert page.get_by_text("1 åtgärd uppdaterades.").is_visible()
     action.refresh_from_db()
     assert action.is_done and action.progress_note == "Hallen är bokad"

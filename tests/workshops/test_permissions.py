@@ -81,6 +81,14 @@ CASES = [
         method="post",
         data=lambda o: {"change": "done"},
     ),
+    Case("workshops:actions_update", url("actions_update"), POST_ONLY),
+    Case(
+        "workshops:actions_update",
+        url("actions_update"),
+        OWNER,
+        method="post",
+        data=lambda o: {"item": [o.action.pk], f"done-{o.action.pk}": "on"},
+    ),
     Case("workshops:parking_lot", url("parking_lot"), INSIDE),
     Case("workshops:idea_schedule", url("idea_schedule", "idea"), POST_ONLY),
     Case(

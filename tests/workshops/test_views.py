@@ -502,6 +502,118 @@ class TestActions:
         assert "Vår åtgärd" in response.text and "Deras åtgärd" not in response.text
 
 
+class TestActionList:
+    """The open actions list saves ticks and notes for many actions at once."""
+
+    def post(self, client, data, **extra):
+        return client.post(reverse("workshops:actions_update"), data, **extra)
+
+    def test_the_owner_saves_several_actions_at_once(self, client, member, organisation):
+        done, noted, untouched = ActionFactory.create_batch(3, owner=organisation)
+        untouched.progress_note = "Som förut"
+        untouched.save()
+        client.force_login(member)
+        page = client.get(reverse("workshops:actions"))
+        assert f'name="done-{done.pk}"' in page.text and said(page, "Save changes")
+
+        response = self.post(
+            client,
+            {
+                "item": [done.pk, noted.pk, untouched.pk],
+                f"done-{done.pk}": "on",
+                f"note-{done.pk}": "Klart",
+                f"note-{noted.pk}": "Halvvägs",
+                f"note-{untouched.pk}": "Som förut",
+                "page": "1",
+            },
+            follow=True,
+        )
+
+        assert response.redirect_chain[-1][0] == reverse("workshops:actions") + "?page=1"
+        assert "2 åtgärder uppdaterades." in response.text
+        for action in (done, noted, untouched):
+            action.refresh_from_db()
+        assert done.is_done and done.progress_note == "Klart" and done.done_by == member
+        assert not noted.is_done and noted.progress_note == "Halvvägs"
+        assert not untouched.is_done and untouched.progress_note == "Som förut"
+
+    def test_nothing_ticked_or_written_changes_nothing(self, client, member, organisation):
+        action = ActionFactory(owner=organisation)
+        client.force_login(member)
+        response = self.post(client, {"item": [action.pk], f"note-{action.pk}": ""}, follow=True)
+        assert said(response, "Nothing was changed.")
+        action.refresh_from_db()
+        assert not action.is_done
+
+    def test_one_action_of_another_organisation_spoils_the_whole_request(
+        self, client, member, organisation, other_organisation
+    ):
+        ours, theirs = ActionFactory(owner=organisation), ActionFactory(owner=other_organisation)
+        client.force_login(member)
+        page = client.get(reverse("workshops:actions"))
+        assert f'name="done-{ours.pk}"' in page.text
+        assert f'name="done-{theirs.pk}"' not in page.text
+
+        response = self.post(
+            client,
+            {"item": [ours.pk, theirs.pk], f"done-{ours.pk}": "on", f"done-{theirs.pk}": "on"},
+        )
+
+        assert response.status_code == 403
+        ours.refresh_from_db()
+        theirs.refresh_from_db()
+        assert not ours.is_done and not theirs.is_done
+
+    def test_a_note_too_long_saves_nothing_and_says_why(self, client, member, organisation):
+        first, second = ActionFactory.create_batch(2, owner=organisation)
+        client.force_login(member)
+        response = self.post(
+            client,
+            {
+                "item": [first.pk, second.pk],
+                f"done-{first.pk}": "on",
+                f"note-{second.pk}": "x" * 301,
+                "owner": organisation.slug,
+            },
+            follow=True,
+        )
+        assert response.redirect_chain[-1][0].endswith(f"?owner={organisation.slug}")
+        assert said(
+            response, "A progress note can be at most %(limit_value)d characters.", limit_value=300
+        )
+        first.refresh_from_db()
+        assert not first.is_done
+
+    @pytest.mark.parametrize("item", ["abc", "-1", "1.5", ""])
+    def test_a_key_that_is_not_one_is_a_bad_request(self, client, member, item):
+        client.force_login(member)
+        assert self.post(client, {"item": [item]}).status_code == 400
+
+    def test_a_missing_action_is_not_found(self, client, member):
+        client.force_login(member)
+        assert self.post(client, {"item": ["999999"]}).status_code == 404
+
+    def test_a_replayed_request_changes_nothing_more(self, client, member, organisation):
+        action = ActionFactory(owner=organisation)
+        client.force_login(member)
+        data = {"item": [action.pk], f"done-{action.pk}": "on"}
+        self.post(client, data)
+        action.refresh_from_db()
+        first_done = action.done_at
+        assert self.post(client, data).status_code == 302
+        action.refresh_from_db()
+        assert action.done_at == first_done
+
+    def test_the_way_back_stays_on_the_list(self, client, member, organisation):
+        action = ActionFactory(owner=organisation)
+        client.force_login(member)
+        response = self.post(
+            client, {"item": [action.pk], "page": "https://evil.example/", "next": "//evil"}
+        )
+        assert response["Location"].startswith(reverse("workshops:actions") + "?")
+        assert "evil.example" not in response["Location"].split("?")[0]
+
+
 class TestParkingLot:
     def test_it_lists_parked_ideas_and_archived_ones_apart(self, client, member):
         IdeaFactory(text_sv="Parkerad idé")
