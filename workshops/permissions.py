@@ -6,6 +6,8 @@ they update the actions their organisation owns and comment on drafts of worksho
 organisation attended. The public reads planned workshops and published summaries.
 """
 
+import re
+
 from django.core.exceptions import BadRequest, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -19,6 +21,8 @@ from .models import Attendance, Workshop, WorkshopItem, WorkshopPhoto
 INSIDE_ROLES = (MEMBER, PortalRole.COORDINATOR, PortalRole.TREASURER, PortalRole.EVALUATOR)
 # More than a page of the open actions list is not something the list sends.
 MAX_ACTIONS_AT_ONCE = 100
+# A primary key as a form sends it: ASCII digits that fit in a bigint.
+KEY = re.compile(r"[0-9]{1,18}")
 
 
 def reads_internal(user) -> bool:
@@ -50,7 +54,7 @@ def can_update_action(user, item: WorkshopItem) -> bool:
 def get_actions_for_user(user, pks: list[str]) -> list[WorkshopItem]:
     """Actions to update together, as the open actions list sends their keys: 400 for a key that
     is not one, 404 when an action is gone, 403 when one is not the user's to update."""
-    if len(pks) > MAX_ACTIONS_AT_ONCE or not all(pk.isdigit() for pk in pks):
+    if len(pks) > MAX_ACTIONS_AT_ONCE or not all(KEY.fullmatch(pk) for pk in pks):
         raise BadRequest
     wanted = {int(pk) for pk in pks}
     actions = list(WorkshopItem.objects.filter(pk__in=wanted).order_by("pk"))

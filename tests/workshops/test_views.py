@@ -584,7 +584,7 @@ class TestActionList:
         first.refresh_from_db()
         assert not first.is_done
 
-    @pytest.mark.parametrize("item", ["abc", "-1", "1.5", ""])
+    @pytest.mark.parametrize("item", ["abc", "-1", "1.5", "", "²", "9" * 30, "1\x00"])
     def test_a_key_that_is_not_one_is_a_bad_request(self, client, member, item):
         client.force_login(member)
         assert self.post(client, {"item": [item]}).status_code == 400
