@@ -515,6 +515,7 @@ class TestActionList:
         client.force_login(member)
         page = client.get(reverse("workshops:actions"))
         assert f'name="done-{done.pk}"' in page.text and said(page, "Save changes")
+        assert "Kryssa i de åtgärder som är gjorda" in page.text
 
         response = self.post(
             client,
