@@ -1,6 +1,6 @@
 from .models import SiteSettings
 from .panels import collect
-from .permissions import STAFF_ROLES, has_role, is_coordinator, organisation_ids_of, roles_of
+from .permissions import STAFF_ROLES, has_role, is_coordinator, roles_of
 
 
 def portal(request):
@@ -11,10 +11,8 @@ def portal(request):
     roles = roles_of(user)
     return {
         "collaboration": SiteSettings.current(),
-        "user_roles": roles,
         "is_coordinator": is_coordinator(user),
         "is_staff_role": has_role(user, *STAFF_ROLES),
-        "user_organisation_ids": organisation_ids_of(user),
         "nav_links": collect("nav", request),
         "user_nav_links": collect("user_nav", request) if roles else [],
         "footer_panels": collect("footer", request),

@@ -51,6 +51,11 @@ def can_update_action(user, item: WorkshopItem) -> bool:
     )
 
 
+def updatable_actions(user, actions) -> set[int]:
+    """The keys of those actions the user may update, for a page that lists them."""
+    return {action.pk for action in actions if can_update_action(user, action)}
+
+
 def get_actions_for_user(user, pks: list[str]) -> list[WorkshopItem]:
     """Actions to update together, as the open actions list sends their keys: 400 for a key that
     is not one, 404 when an action is gone, 403 when one is not the user's to update."""

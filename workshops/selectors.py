@@ -44,6 +44,13 @@ class WorkshopRecord:
     def people(self) -> int:
         return sum(a.people for a in self.attendance)
 
+    @property
+    def every_action(self) -> list:
+        """The actions, those answering a SWOT heading included."""
+        return self.actions + [
+            action for _label, _points, answers in self.swot for action in answers
+        ]
+
 
 def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     """The record of one workshop. The public only reads a published record's public parts."""

@@ -34,12 +34,12 @@ from .permissions import (
     INSIDE_ROLES,
     can_comment,
     can_see_record,
-    can_update_action,
     get_actions_for_user,
     get_item_for_user,
     get_photo_for_user,
     get_workshop_for_user,
     reads_internal,
+    updatable_actions,
 )
 
 PAGE_SIZE = 25
@@ -72,13 +72,15 @@ def workshop_list(request):
 def workshop_detail(request, pk):
     workshop = get_workshop_for_user(request.user, pk)
     internal = reads_internal(request.user)
+    record = selectors.workshop_record(workshop, internal=internal)
     return render(
         request,
         "workshops/workshop_detail.html",
         {
             "workshop": workshop,
             "internal": internal,
-            "record": selectors.workshop_record(workshop, internal=internal),
+            "record": record,
+            "updatable": updatable_actions(request.user, record.every_action),
             "shows_record": can_see_record(request.user, workshop),
             "comment_form": CommentForm() if can_comment(request.user, workshop) else None,
         },
@@ -277,7 +279,7 @@ def action_list(request):
             "page": page,
             "owner": owner,
             "owners": Organisation.objects.active().only("name", "slug"),
-            "updatable": {item.pk for item in page if can_update_action(request.user, item)},
+            "updatable": updatable_actions(request.user, page),
         },
     )
 

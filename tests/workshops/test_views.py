@@ -482,6 +482,20 @@ class TestActions:
         action.refresh_from_db()
         assert not action.is_done
 
+    def test_the_workshop_page_offers_the_form_only_for_the_users_actions(
+        self, client, member, organisation, other_organisation
+    ):
+        workshop = WorkshopFactory()
+        ItemFactory(workshop=workshop, kind=ItemKind.THREAT, text_sv="Lokalen stänger")
+        ours = ActionFactory(workshop=workshop, owner=organisation)
+        answer = ActionFactory(workshop=workshop, owner=organisation, swot_heading="threat")
+        theirs = ActionFactory(workshop=workshop, owner=other_organisation)
+        client.force_login(member)
+        page = client.get(workshop.get_absolute_url()).text
+        for action in (ours, answer):
+            assert reverse("workshops:action_update", args=[action.pk]) in page
+        assert reverse("workshops:action_update", args=[theirs.pk]) not in page
+
     def test_the_list_marks_overdue_actions(self, client, member, organisation):
         ActionFactory(
             owner=organisation,
