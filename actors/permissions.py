@@ -42,11 +42,16 @@ def _access(user) -> tuple[frozenset[str], frozenset[int]]:
         return frozenset(), frozenset()
     cached = getattr(user, "_portal_access", None)
     if cached is None:
-        assignments = RoleAssignment.objects.filter(user=user).values_list(
-            "role", Value(None, output_field=IntegerField())
+        # No ORDER BY in either half: SQLite refuses one inside a compound statement.
+        assignments = (
+            RoleAssignment.objects.filter(user=user)
+            .order_by()
+            .values_list("role", Value(None, output_field=IntegerField()))
         )
-        memberships = Membership.objects.filter(user=user, organisation__active=True).values_list(
-            Value(MEMBER, output_field=CharField()), "organisation_id"
+        memberships = (
+            Membership.objects.filter(user=user, organisation__active=True)
+            .order_by()
+            .values_list(Value(MEMBER, output_field=CharField()), "organisation_id")
         )
         rows = list(assignments.union(memberships, all=True))
         roles = {role for role, _organisation in rows}

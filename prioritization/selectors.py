@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from focusgroups.models import Insight
 
@@ -71,13 +71,18 @@ def insights_for(*, focus_area=None, target_group=None):
 def indicators_with_latest(queryset):
     """Indicators, each with `latest`: its newest all-residents data point (one query more)."""
     indicators = list(queryset.select_related("focus_area"))
-    latest = {}
-    for point in (
-        DataPoint.objects.filter(indicator__in=indicators, target_group=None)
-        .order_by("indicator_id", "-period")
-        .distinct("indicator_id")
-    ):
-        latest[point.indicator_id] = point
+    # A correlated subquery rather than DISTINCT ON, which SQLite (the embedded default) lacks.
+    newest_period = (
+        DataPoint.objects.filter(indicator=OuterRef("indicator"), target_group=None)
+        .order_by("-period")
+        .values("period")[:1]
+    )
+    latest = {
+        point.indicator_id: point
+        for point in DataPoint.objects.filter(
+            indicator__in=indicators, target_group=None, period=Subquery(newest_period)
+        )
+    }
     for indicator in indicators:
         indicator.latest = latest.get(indicator.pk)
     return indicators
