@@ -21,8 +21,7 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	$(PY) manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/  (Ctrl-C stops it)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@VENV=$(VENV) PORT=$(PORT) sh scripts/run
 
 test: install
 	@sh scripts/ensure-system-packages

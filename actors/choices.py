@@ -33,3 +33,9 @@ class GovernanceKind(models.TextChoices):
     ASSOCIATION = "association", _("Non-profit association")
     WORKING_GROUP = "working_group", _("Working group")
     NETWORK = "network", _("Network")
+
+
+class MailStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting to be sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Could not be delivered")

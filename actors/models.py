@@ -4,9 +4,10 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
+from .choices import GovernanceKind, MailStatus, MembershipRole, OrganisationKind, PortalRole
 from .i18n import Translated, char_pair, text_pair
 
 
@@ -237,3 +238,34 @@ class GovernanceBody(models.Model):
 
     def __str__(self):
         return self.name_sv
+
+
+class OutgoingMail(models.Model):
+    """A mail the portal owes someone, rendered when it was asked for and sent by a task after
+    the transaction that asked for it has committed. A mail server or broker that is down leaves
+    it waiting here; the periodic sweep sends it once they are back, with the same Message-ID."""
+
+    recipient = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=300)
+    body_text = models.TextField(_("text"))
+    body_html = models.TextField(_("HTML"))
+    headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mails")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="outgoingmail_due")]
+
+    def __str__(self):
+        return f"{self.subject} → {self.recipient}"

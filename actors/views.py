@@ -18,6 +18,7 @@ from .forms import (
 )
 from .images import image_response
 from .models import Membership, Organisation, SiteSettings
+from .pagecache import varies_on_query
 from .panels import collect
 from .permissions import (
     ROLE_LABELS,
@@ -57,6 +58,7 @@ def dashboard(request):
     )
 
 
+@varies_on_query("kind")
 def organisation_list(request):
     kind = request.GET.get("kind")
     if kind not in OrganisationKind.values:

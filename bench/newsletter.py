@@ -45,7 +45,7 @@ def run_sink(port_pipe, control):
     """The SMTP sink in a process of its own, so it shares no interpreter lock with a sender."""
     import logging
 
-    from tests.newsletter.smtp_sink import SmtpSink
+    from tests.smtp_sink import SmtpSink
 
     logging.getLogger("mail.log").setLevel(logging.WARNING)
     with SmtpSink(parse=False) as sink:

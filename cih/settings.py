@@ -5,6 +5,7 @@ DJANGO_ENV chooses the profile: "development" (the default, what `make run` uses
 transport-security setting that `manage.py check --deploy` looks for.
 """
 
+import sys
 from pathlib import Path
 
 import environ
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cih.middleware.privacy_headers",
     "cih.middleware.reject_null_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -100,7 +102,8 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
 # Writes that no public page shows, so they leave cached pages alone.
 PAGE_CACHE_IGNORED_MODELS = [
-    "focusgroups.Idea", "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
+    "actors.OutgoingMail", "focusgroups.Idea",
+    "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
@@ -129,26 +132,46 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite cannot enforce "one value per period" for rows without a target group; PostgreSQL does.
     SILENCED_SYSTEM_CHECKS = ["models.W047"]
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # `make run` has a worker beside the web server: writers wait for each other, not fail.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+    # runserver serves each request on a new thread, which would keep its connection open.
+    RUNSERVER = sys.argv[1:2] == ["runserver"]
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0 if RUNSERVER else 60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "actors.User"
 
-CACHE_URL = env.str("CACHE_URL", default="")
-if CACHE_URL.startswith(("redis://", "rediss://")):
-    CACHES = {
-        "default": {
+
+def cache_from_url(url: str, name: str) -> dict:
+    if url.startswith(("redis://", "rediss://")):
+        return {
             "BACKEND": "cih.cache.ForgivingRedisCache",
-            "LOCATION": CACHE_URL,
+            "LOCATION": url,
             "KEY_PREFIX": "cih",
             # A dead Redis must not hold a page up for long.
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "cih.cache.CountingLocMemCache"}}
+    if url:
+        raise ImproperlyConfigured(f"{name} must be a redis:// or rediss:// address")
+    return {"BACKEND": "cih.cache.CountingLocMemCache", "LOCATION": name}
+
+
+# Rate-limit counters and small shared values; whole pages go to a cache of their own, which may
+# evict them as it likes (see docker-compose.yml) without touching the counters.
+CACHE_URL = env.str("CACHE_URL", default="")
+PAGE_CACHE_URL = env.str("PAGE_CACHE_URL", default=CACHE_URL)
+PAGE_CACHE_ALIAS = "pages"
+CACHES = {
+    "default": cache_from_url(CACHE_URL, "CACHE_URL"),
+    PAGE_CACHE_ALIAS: cache_from_url(PAGE_CACHE_URL, "PAGE_CACHE_URL"),
+}
 
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -215,27 +238,47 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CIH <no-reply@cih.example.org>")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@cih.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sign-ups one address (IP) may make in an hour; a shared connection (a school) may need more.
 NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR = env.int("NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR", default=10)
-# Where the portal lives, for absolute links in mails sent outside a request.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The portal's public address: every link in a mail or feed starts with it, whatever host a
+# request came in on. Production must name its own, over HTTPS.
+SITE_URL = env.str("SITE_URL", default="" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
+if PRODUCTION and not SITE_URL.startswith("https://"):
+    raise ImproperlyConfigured("SITE_URL must be the portal's https:// address in production")
 
-# Celery: with no broker configured, tasks run in-process, which is what `make run` wants.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
+# Celery. In development the broker is a folder on disk (EMBEDDED_BROKER_DIR), and `make run`
+# starts a worker with beat beside the web server: long work is queued and shows its progress as
+# it does in production, without Redis. With no broker at all (the test profile), tasks run
+# in-process.
+EMBEDDED_BROKER = "filesystem://"
+CELERY_BROKER_URL = env.str(
+    "CELERY_BROKER_URL", default=EMBEDDED_BROKER if DJANGO_ENV == "development" else ""
+)
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+if CELERY_BROKER_URL == EMBEDDED_BROKER:
+    EMBEDDED_BROKER_DIR = Path(env.str("EMBEDDED_BROKER_DIR", default=str(BASE_DIR / ".broker")))
+    (EMBEDDED_BROKER_DIR / "queue").mkdir(parents=True, exist_ok=True)
+    (EMBEDDED_BROKER_DIR / "control").mkdir(exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(EMBEDDED_BROKER_DIR / "queue"),
+        "data_folder_out": str(EMBEDDED_BROKER_DIR / "queue"),
+        "control_folder": str(EMBEDDED_BROKER_DIR / "control"),
+    }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 # Periodic jobs (celery beat): mails owed while the broker was down, deliveries left behind.
 NEWSLETTER_CONFIRMATION_POLL_SECONDS = 5
 CELERY_BEAT_SCHEDULE = {
+    # Mails owed while the mail server or the broker was down.
+    "mail-sweep": {"task": "actors.tasks.sweep_mail", "schedule": 60.0},
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
@@ -263,6 +306,12 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Nothing on the portal needs a camera, a microphone, a location or a payment.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
+CSRF_FAILURE_VIEW = "actors.errors.csrf_failure"
 SESSION_COOKIE_HTTPONLY = True
 
 if PRODUCTION:

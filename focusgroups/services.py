@@ -5,31 +5,20 @@ Each function is one domain action in one transaction; e-mails leave only after 
 
 import datetime
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from actors.links import url_in
+from actors.mail import mail_send_template
 
 from .choices import ConsultationStatus, IdeaDecision, IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 IDEA_SALT = "focusgroups.idea-confirm"
 IDEA_CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days to click the link
-
-
-def _send(template: str, *, to: str, language: str, context: dict) -> None:
-    """Render the mail in the recipient's language and send it once the transaction commits."""
-    with translation.override(language):
-        subject = render_to_string(f"emails/{template}-subject.txt", context).strip()
-        body = render_to_string(f"emails/{template}-body.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
-    )
 
 
 @transaction.atomic
@@ -96,17 +85,23 @@ def idea_confirm_token(idea: Idea) -> str:
 
 
 @transaction.atomic
-def idea_submit(*, title: str, text: str, email: str, language: str, base_url: str) -> Idea:
-    """Keep an idea from the public site and send its sender a link to confirm the address."""
+def idea_submit(*, title: str, text: str, email: str, language: str) -> Idea:
+    """Keep an idea from the public site and send its sender a link to confirm the address.
+
+    The mail does not quote the idea: until the address is confirmed, anyone may have typed it,
+    and the portal's name must not carry their words to a stranger.
+    """
     idea = Idea.objects.create(
         title=title, text=text, email=email.lower(), language=language[:8] or "sv"
     )
-    path = reverse("focusgroups:idea_confirm", args=[idea_confirm_token(idea)])
-    _send(
+    mail_send_template(
         "idea-confirm",
         to=idea.email,
         language=idea.language,
-        context={"idea": idea, "url": base_url.rstrip("/") + path, "days": 3},
+        context={
+            "url": url_in(idea.language, "focusgroups:idea_confirm", idea_confirm_token(idea)),
+            "days": IDEA_CONFIRM_MAX_AGE // 86400,
+        },
     )
     return idea
 
@@ -157,7 +152,9 @@ def idea_moderate(*, idea: Idea, decision: str, reply: str, actor) -> Idea:
     idea.moderated_at = timezone.now()
     idea.moderated_by = actor
     idea.save()
-    _send(f"idea-{status}", to=idea.email, language=idea.language, context={"idea": idea})
+    mail_send_template(
+        f"idea-{status}", to=idea.email, language=idea.language, context={"idea": idea}
+    )
     return idea
 
 
@@ -170,7 +167,7 @@ def idea_accept(*, idea: Idea, reply: str, actor, need_title: str, need_url: str
     idea.moderated_at = timezone.now()
     idea.moderated_by = actor
     idea.save()
-    _send(
+    mail_send_template(
         "idea-accepted",
         to=idea.email,
         language=idea.language,

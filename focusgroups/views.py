@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.pagecache import varies_on_query
 from actors.permissions import is_coordinator, role_required
 from cih import ratelimit
 
@@ -22,6 +23,7 @@ IDEA_LIMIT = ratelimit.Limit("idea", limit=5, window=3600)  # five ideas an hour
 # Focus groups -------------------------------------------------------------------------------
 
 
+@varies_on_query("page")
 def focusgroup_list(request):
     page = page_of(request, selectors.focus_group_list())
     return render(
@@ -119,6 +121,7 @@ def insight_delete(request, pk):
 # Council consultations ----------------------------------------------------------------------
 
 
+@varies_on_query("page")
 def consultation_list(request):
     return render(
         request,
@@ -222,7 +225,6 @@ def idea_submit(request):
                 text=form.cleaned_data["text"],
                 email=form.cleaned_data["email"],
                 language=get_language() or "sv",
-                base_url=request.build_absolute_uri("/"),
             )
             return redirect("focusgroups:idea_sent")
     return render(request, "focusgroups/idea_form.html", {"form": form})

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.models import Organisation
+from actors.pagecache import varies_on_query
 from actors.panels import collect
 from actors.permissions import (
     STAFF_ROLES,
@@ -32,6 +33,7 @@ from .forms import (
 from .permissions import can_see_drafts, get_initiative_for_user, is_lead
 
 
+@varies_on_query("focus_area", "step", "page")
 def initiative_list(request):
     focus_area = request.GET.get("focus_area") or None
     step = request.GET.get("step")

@@ -14,7 +14,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import links
+from actors.links import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def compose(*, since: datetime, language: str) -> tuple[str, str]:
             for item in kind_items:
                 title = " ".join(str(item["title"]).split())
                 url = item.get("url")
-                entry = f"- [{title}]({links.absolute(url)})" if url else f"- {title}"
+                entry = f"- [{title}]({absolute_url(url)})" if url else f"- {title}"
                 text = " ".join(str(item.get("text") or "").split())
                 lines.append(f"{entry}: {text}" if text else entry)
             lines.append("")

@@ -1,4 +1,4 @@
-"""Signed links that work without a login, and absolute addresses for mails.
+"""Signed links that work without a login.
 
 Each link carries the subscriber's id and `token_key`. Rotating the key (on confirmation and on
 unsubscribing) voids every link sent before, which makes a confirmation link single-use.
@@ -6,10 +6,11 @@ unsubscribing) voids every link sent before, which makes a confirmation link sin
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from actors.links import absolute_url, url_in
 
 CONFIRM_SALT = "newsletter.confirm"
 MANAGE_SALT = "newsletter.manage"
@@ -51,18 +52,6 @@ def read_token(token: str, *, salt: str, max_age: int | None = None) -> LinkPayl
     return LinkPayload(subscriber_id=value[0], key=value[1])
 
 
-def absolute(path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return f"{settings.SITE_URL}{path}"
-
-
-def url_in(language: str, name: str, *args) -> str:
-    """The absolute address of a page in the given language (English pages live under /en/)."""
-    with translation.override(language):
-        return absolute(reverse(name, args=args))
-
-
 def confirm_url(subscriber) -> str:
     token = make_token(subscriber, salt=CONFIRM_SALT)
     return url_in(subscriber.language, "newsletter:confirm", token)
@@ -78,6 +67,6 @@ def manage_urls(subscriber) -> tuple[str, str]:
     token = make_token(subscriber, salt=MANAGE_SALT)
     with translation.override(subscriber.language):
         return (
-            absolute(reverse("newsletter:unsubscribe", args=[token])),
-            absolute(reverse("newsletter:preferences", args=[token])),
+            absolute_url(reverse("newsletter:unsubscribe", args=[token])),
+            absolute_url(reverse("newsletter:preferences", args=[token])),
         )

@@ -6,7 +6,7 @@ cost close to what Django's SMTP backend needs anyway.
 """
 
 from dataclasses import dataclass
-from email.utils import formataddr, parseaddr
+from email.utils import formataddr
 
 import markdown
 import nh3
@@ -17,9 +17,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from actors.links import site_domain, url_in
+from actors.mail import new_message_id, sender, single_line
 from actors.models import SiteSettings
 
 from . import links
+from .choices import SubscriberStatus
 
 UNSUBSCRIBE_PLACEHOLDER = "CIHNEWSLETTERUNSUBSCRIBEURL"
 PREFERENCES_PLACEHOLDER = "CIHNEWSLETTERPREFERENCESURL"
@@ -44,26 +47,11 @@ def render_markdown(text: str) -> str:
     )
 
 
-def single_line(text: str) -> str:
-    """Header text can never carry a line break (header injection)."""
-    return " ".join(str(text).split())
-
-
-def sender_domain() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "localhost"
-
-
-def sender(language: str) -> tuple[str, list[str]]:
-    """From (the site's name with the configured address) and Reply-To (the contact address)."""
-    with translation.override(language):
-        site = SiteSettings.current()
-        name = single_line(site.name)
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    reply_to = [site.contact_email] if site.contact_email else []
-    return formataddr((name, address)), reply_to
-
-
 def recipient(subscriber) -> str:
+    """The subscriber's name and address; only the address until they have confirmed it, since
+    the name is whatever the person who signed the address up wrote."""
+    if subscriber.status != SubscriberStatus.CONFIRMED:
+        return subscriber.email
     return formataddr((single_line(subscriber.name), subscriber.email))
 
 
@@ -92,7 +80,7 @@ def edition_content(edition, language: str, *, test: bool = False) -> EditionCon
             "body_html": mark_safe(render_markdown(body)),  # noqa: S308 - sanitised by nh3
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
             "preferences_url": PREFERENCES_PLACEHOLDER,
-            "site_url": links.url_in(language, "actors:home"),
+            "site_url": url_in(language, "actors:home"),
             "language": language,
         }
         text = render_to_string("newsletter/emails/edition-body.txt", context)
@@ -103,7 +91,7 @@ def edition_content(edition, language: str, *, test: bool = False) -> EditionCon
 
 def message_id(edition_id: int, delivery_id: int) -> str:
     """The same delivery always has the same Message-ID: a rare duplicate shows as one mail."""
-    return f"<newsletter-{edition_id}-{delivery_id}@{sender_domain()}>"
+    return f"<newsletter-{edition_id}-{delivery_id}@{site_domain()}>"
 
 
 def edition_message(content: EditionContent, *, to: str, unsubscribe_url: str,
@@ -169,7 +157,11 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
         from_email=from_email,
         to=[recipient(subscriber)],
         reply_to=reply_to,
-        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+        headers={
+            "Message-ID": new_message_id(),
+            "Content-Language": language,
+            "Auto-Submitted": "auto-generated",
+        },
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -229,8 +221,8 @@ def prepare(content: EditionContent) -> PreparedEdition | None:
     return PreparedEdition(
         from_address=sanitize_address(content.from_email, settings.DEFAULT_CHARSET),
         data=data,
-        unsubscribe_url=links.url_in(content.language, "newsletter:unsubscribe", TOKEN_PLACEHOLDER),
-        preferences_url=links.url_in(content.language, "newsletter:preferences", TOKEN_PLACEHOLDER),
+        unsubscribe_url=url_in(content.language, "newsletter:unsubscribe", TOKEN_PLACEHOLDER),
+        preferences_url=url_in(content.language, "newsletter:preferences", TOKEN_PLACEHOLDER),
     )
 
 

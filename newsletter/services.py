@@ -17,6 +17,9 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actors.links import url_in
+from actors.queueing import enqueue
+
 from . import draft, links, mail
 from .bounces import Bounce
 from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
@@ -32,31 +35,6 @@ CONFIRMATIONS_PER_RUN = 500
 
 class EditionError(Exception):
     """An action the edition's state does not allow, with a message for the coordinator."""
-
-
-def _enqueue(task, arglists: list[tuple]) -> None:
-    """Hand tasks to the broker over one connection, giving up at once if the broker is down.
-
-    Nothing is lost when it is: the rows say what is owed and the periodic sweep queues it again.
-    (Celery's default would retry the connection for seconds while a visitor waits.)
-    """
-    if task.app.conf.task_always_eager:
-        for args in arglists:
-            try:
-                task.apply_async(args=args)
-            except Exception:
-                logger.exception("%s%r failed; the periodic sweep will try again", task.name, args)
-        return
-    try:
-        # A pooled producer: the request reuses this process's broker connection.
-        with task.app.producer_or_acquire() as producer:
-            producer.connection.ensure_connection(
-                max_retries=1, interval_start=0, interval_step=0.2, interval_max=0.2
-            )
-            for args in arglists:
-                task.apply_async(args=args, producer=producer, retry=False)
-    except Exception:
-        logger.exception("Could not queue %s; the periodic sweep will pick it up", task.name)
 
 
 # Subscribers -------------------------------------------------------------------------------
@@ -111,7 +89,7 @@ def _without_a_worker_send_now(subscriber_id: int) -> None:
     from .tasks import send_confirmation
 
     if send_confirmation.app.conf.task_always_eager:
-        transaction.on_commit(lambda: _enqueue(send_confirmation, [(subscriber_id,)]))
+        transaction.on_commit(lambda: enqueue(send_confirmation, [(subscriber_id,)]))
 
 
 def _sign_up_again(email: str, answers: dict, interests: list, now) -> tuple[Subscriber, bool]:
@@ -320,14 +298,14 @@ def edition_send_test(*, edition: Edition, actor) -> None:
     if not actor.email:
         raise EditionError(_("Your account has no e-mail address to send the test to."))
     edition_id, email = edition.pk, actor.email
-    transaction.on_commit(lambda: _enqueue(send_test, [(edition_id, email)]))
+    transaction.on_commit(lambda: enqueue(send_test, [(edition_id, email)]))
 
 
 def edition_test_send(*, edition_id: int, email: str) -> int:
     """Send the test copies now (the task's work); returns the number of mails."""
     edition = Edition.objects.get(pk=edition_id)
     languages = ["sv"] + (["en"] if edition.subject_en or edition.body_en else [])
-    signup = links.url_in("sv", "newsletter:signup")
+    signup = url_in("sv", "newsletter:signup")
     messages = [
         mail.edition_message(
             mail.edition_content(edition, language, test=True),
@@ -366,7 +344,7 @@ def edition_send(*, edition: Edition, actor) -> int:
         if not ids:
             edition_complete_if_done(edition_id=edition_id)
         batches = [(edition_id, ids[i : i + BATCH_SIZE]) for i in range(0, len(ids), BATCH_SIZE)]
-        transaction.on_commit(lambda: _enqueue(deliver_batch, batches))
+        transaction.on_commit(lambda: enqueue(deliver_batch, batches))
     return len(ids)
 
 
@@ -705,7 +683,7 @@ def newsletter_sweep(*, stuck_after: timedelta = STUCK_AFTER) -> dict:
             batches = [
                 (edition_id, stuck[i : i + BATCH_SIZE]) for i in range(0, len(stuck), BATCH_SIZE)
             ]
-            transaction.on_commit(lambda batches=batches: _enqueue(deliver_batch, batches))
+            transaction.on_commit(lambda batches=batches: enqueue(deliver_batch, batches))
             requeued += len(stuck)
         edition_complete_if_done(edition_id=edition_id)
     return {"requeued": requeued}

@@ -13,6 +13,7 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.links import url_in
 from actors.permissions import is_member_of
 from focusgroups import services as focusgroup_services
 from focusgroups.models import Idea
@@ -119,12 +120,10 @@ def idea_moderate(
     focus_area: FocusArea | None = None,
     title_sv: str = "",
     title_en: str = "",
-    need_url_for=None,
 ) -> Need | None:
     """Moderate a resident's idea: make it a need, keep it for later, or decline it.
 
-    The sender is told by e-mail either way. `need_url_for(need)` builds the link put in the
-    mail (an absolute URL; the view knows the host).
+    The sender is told by e-mail either way, in the language they wrote in.
     """
     if outcome == IdeaOutcome.NEED:
         if focus_area is None or not title_sv.strip():
@@ -144,7 +143,7 @@ def idea_moderate(
             reply=reply,
             actor=actor,
             need_title=need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv),
-            need_url=need_url_for(need) if need_url_for else need.get_absolute_url(),
+            need_url=url_in(idea.language, "prioritization:need_detail", need.pk),
         )
         return need
     focusgroup_services.idea_moderate(idea=idea, decision=outcome, reply=reply, actor=actor)

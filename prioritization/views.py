@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.pagecache import varies_on_query
 from actors.permissions import is_coordinator, role_required
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
@@ -66,6 +67,7 @@ def focusarea_detail(request, slug):
     )
 
 
+@varies_on_query("page")
 def targetgroup_detail(request, slug):
     target_group = get_object_or_404(TargetGroup, slug=slug)
     return render(
@@ -207,6 +209,7 @@ def datapoint_import(request):
 # Needs ---------------------------------------------------------------------------------------
 
 
+@varies_on_query("focus_area", "status", "page")
 def need_list(request):
     focus_area = None
     if request.GET.get("focus_area"):
@@ -280,7 +283,6 @@ def idea_moderate(request, pk):
             need = services.idea_moderate(
                 idea=idea,
                 actor=request.user,
-                need_url_for=lambda need: request.build_absolute_uri(need.get_absolute_url()),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -294,6 +296,7 @@ def idea_moderate(request, pk):
 # Prioritisation rounds -----------------------------------------------------------------------
 
 
+@varies_on_query("page")
 def round_list(request):
     return render(
         request,

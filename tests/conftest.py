@@ -6,8 +6,10 @@ import pytest
 from django.utils import translation
 
 from actors.choices import PortalRole
+from actors.models import SiteSettings
 from cih.celery import app as celery_app
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, user_with_role
+from tests.smtp_sink import SmtpSink
 
 ROLES = ("anonymous", "member", "outsider", "coordinator", "treasurer", "evaluator", "admin")
 
@@ -28,11 +30,36 @@ def _isolated(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """Django's mail goes to a real SMTP server on 127.0.0.1 for the test."""
+    with SmtpSink() as sink:
+        sink.use_in(settings)
+        yield sink
+
+
+@pytest.fixture
+def site(db):
+    """The collaboration's own names, as a coordinator fills them in."""
+    site = SiteSettings(
+        name_sv="Collective Impact Husby",
+        name_en="Collective Impact Husby",
+        short_name="CIH",
+        area="Husby",
+        council_name="Husbyrådet",
+        contact_email="kontakt@cih.example.org",
+    )
+    site.save()
+    return site
 
 
 @pytest.fixture

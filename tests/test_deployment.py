@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,6 +13,7 @@ PRODUCTION = {
     "DJANGO_ENV": "production",
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "cih.example.org",
+    "SITE_URL": "https://cih.example.org",
     "DATABASE_URL": "sqlite:///:memory:",
 }
 
@@ -43,6 +45,13 @@ def test_production_refuses_to_start_without_secret_key():
     result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize("site_url", ["", "http://cih.example.org"])
+def test_production_refuses_to_start_without_its_https_public_address(site_url):
+    result = manage("check", **{**PRODUCTION, "SITE_URL": site_url})
+    assert result.returncode != 0
+    assert "SITE_URL must be the portal's https:// address in production" in result.stderr
 
 
 def test_a_boolean_setting_that_is_neither_yes_nor_no_is_refused():

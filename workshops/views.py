@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from actors.choices import PortalRole
 from actors.images import image_response
 from actors.models import Organisation
+from actors.pagecache import varies_on_query
 from actors.permissions import is_coordinator, organisation_ids_of, role_required
 
 from . import calendar, selectors, services
@@ -57,6 +58,7 @@ def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+@varies_on_query("page")
 def workshop_list(request):
     return render(
         request,
@@ -255,14 +257,14 @@ def comment_add(request, pk):
 
 def workshop_ics(request, pk):
     workshop = get_workshop_for_user(request.user, pk)
-    body = calendar.build([workshop], request=request)
+    body = calendar.build([workshop])
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="workshop-{workshop.pk}.ics"'
     return response
 
 
 def calendar_feed(request):
-    body = calendar.build(selectors.workshops_for_calendar(), request=request)
+    body = calendar.build(selectors.workshops_for_calendar())
     return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 

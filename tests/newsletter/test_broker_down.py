@@ -12,7 +12,7 @@ from newsletter import services, tasks
 from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
-from tests.newsletter.smtp_sink import free_port
+from tests.smtp_sink import free_port
 
 
 @pytest.fixture

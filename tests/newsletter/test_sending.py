@@ -3,27 +3,12 @@
 import pytest
 from django.core import mail
 
-from actors.models import SiteSettings
 from newsletter import services, tasks
 from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
 from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(db):
-    site = SiteSettings(
-        name_sv="Collective Impact Husby",
-        name_en="Collective Impact Husby",
-        short_name="CIH",
-        area="Husby",
-        council_name="Husbyrådet",
-        contact_email="kontakt@cih.example.org",
-    )
-    site.save()
-    return site
 
 
 def test_audience_is_confirmed_subscribers_only(coordinator, django_capture_on_commit_callbacks):
@@ -190,7 +175,7 @@ def test_transient_failures_give_up_after_the_last_retry(
 def test_an_unreachable_mail_server_leaves_deliveries_pending_for_a_retry(
     coordinator, settings, django_capture_on_commit_callbacks
 ):
-    from tests.newsletter.smtp_sink import free_port
+    from tests.smtp_sink import free_port
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()

@@ -233,7 +233,7 @@ def test_coordinator_turns_an_idea_into_a_need(
         )
     need = Need.objects.get()
     assert response.status_code == 302 and response["Location"] == need.get_absolute_url()
-    assert "http://testserver/needs/" in mailoutbox[0].body
+    assert f"http://127.0.0.1:8000/needs/{need.pk}/" in mailoutbox[0].body  # SITE_URL
 
 
 def test_moderating_into_a_need_without_a_focus_area_gives_the_form_back(client_for, mailoutbox):

@@ -16,20 +16,22 @@ def parse(response):
     return Calendar.from_ical(response.content)
 
 
-def test_the_feed_holds_every_recent_and_coming_workshop(client):
+def test_the_feed_holds_every_recent_and_coming_workshop(client, settings):
+    settings.SITE_URL = "https://portal.example.org"
     planned = PlannedWorkshopFactory(theme_sv="Trygghet", place="Husby träff")
     held = WorkshopFactory(minutes_state=MinutesState.PUBLISHED, summary_sv="Offentligt")
     cancelled = PlannedWorkshopFactory(status=WorkshopStatus.CANCELLED)
     calendar = parse(client.get(reverse("workshops:feed")))
     events = {str(event["uid"]): event for event in calendar.walk("VEVENT")}
-    assert set(events) == {f"workshop-{w.pk}@testserver" for w in (planned, held, cancelled)}
-    event = events[f"workshop-{planned.pk}@testserver"]
+    uids = {f"workshop-{w.pk}@portal.example.org" for w in (planned, held, cancelled)}
+    assert set(events) == uids
+    event = events[f"workshop-{planned.pk}@portal.example.org"]
     assert "Trygghet" in str(event["summary"])
     assert str(event["location"]) == "Husby träff"
     assert event.decoded("dtstart") == planned.starts_at
     assert event.decoded("dtend") == planned.ends
-    assert str(events[f"workshop-{cancelled.pk}@testserver"]["status"]) == "CANCELLED"
-    assert "Offentligt" in str(events[f"workshop-{held.pk}@testserver"]["description"])
+    assert str(events[f"workshop-{cancelled.pk}@portal.example.org"]["status"]) == "CANCELLED"
+    assert "Offentligt" in str(events[f"workshop-{held.pk}@portal.example.org"]["description"])
 
 
 def test_the_feed_never_shows_internal_notes_or_drafts(client):
@@ -38,9 +40,12 @@ def test_the_feed_never_shows_internal_notes_or_drafts(client):
     assert "Hemligt" not in body and "Utkast" not in body
 
 
-def test_add_to_calendar_file(client):
+def test_add_to_calendar_file(client, settings):
+    settings.SITE_URL = "https://portal.example.org"
     workshop = PlannedWorkshopFactory()
-    response = client.get(reverse("workshops:ics", args=[workshop.pk]))
+    response = client.get(reverse("workshops:ics", args=[workshop.pk]), HTTP_HOST="localhost:8000")
     assert "attachment" in response["Content-Disposition"]
     (event,) = parse(response).walk("VEVENT")
-    assert str(event["url"]).endswith(workshop.get_absolute_url())
+    # The public address and a UID that stays the same whatever host the file was read from.
+    assert str(event["url"]) == f"https://portal.example.org{workshop.get_absolute_url()}"
+    assert str(event["uid"]) == f"workshop-{workshop.pk}@portal.example.org"

@@ -57,9 +57,9 @@ class SinkHandler:
 
 
 class SmtpSink:
-    def __init__(self, *, parse: bool = True):
+    def __init__(self, *, parse: bool = True, port: int | None = None):
         self.handler = SinkHandler(parse=parse)
-        self.port = free_port()
+        self.port = port or free_port()
         self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
 
     def __enter__(self):
@@ -68,6 +68,17 @@ class SmtpSink:
 
     def __exit__(self, *exc):
         self.controller.stop()
+
+    def use_in(self, settings) -> None:
+        """Point Django's mail at this server for the rest of the test."""
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = self.port
+        settings.EMAIL_HOST_USER = ""
+        settings.EMAIL_HOST_PASSWORD = ""
+        settings.EMAIL_USE_TLS = False
+        settings.EMAIL_USE_SSL = False
+        settings.EMAIL_TIMEOUT = 10
 
     @property
     def url(self) -> str:

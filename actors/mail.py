@@ -1,0 +1,205 @@
+"""The portal's one way to send a mail: rendered in the recipient's language, kept as an
+`OutgoingMail` row in the caller's transaction, and sent by a task once that has committed.
+
+Every mail leaves with the same sender (the collaboration's name at the configured address), a
+Message-ID on the public host, a text and an HTML part, and links to the public address
+(SITE_URL). A mail server or broker that is down never fails the action that asked for the
+mail: the row waits, and the periodic sweep sends it when they are back. The newsletter's
+editions and confirmations keep rows of their own (one per recipient) for their volume, and
+build their messages from the same parts here.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+from email.utils import formataddr, make_msgid, parseaddr
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .choices import MailStatus
+from .links import site_domain
+from .models import OutgoingMail, SiteSettings
+from .queueing import enqueue_on_commit
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 12  # with the backoff below, about a day and a half of trying
+SWEEP_BATCH = 200
+KEEP_SENT_FOR = timedelta(days=30)
+
+
+def single_line(text: str) -> str:
+    """Header text can never carry a line break (header injection)."""
+    return " ".join(str(text).split())
+
+
+def sender(language: str) -> tuple[str, list[str]]:
+    """From (the collaboration's name with the configured address) and Reply-To (its contact)."""
+    with translation.override(language):
+        site = SiteSettings.current()
+        name = single_line(site.name)
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    reply_to = [site.contact_email] if site.contact_email else []
+    return formataddr((name, address)), reply_to
+
+
+def new_message_id() -> str:
+    return make_msgid(domain=site_domain())
+
+
+def render(template: str, *, language: str, context: dict) -> dict:
+    """Subject, text and HTML of `emails/<template>-*` in the recipient's language.
+
+    A mail without an HTML template of its own gets the text in the shared layout.
+    """
+    with translation.override(language):
+        context = {"site": SiteSettings.current(), **context}
+        subject = single_line(render_to_string(f"emails/{template}-subject.txt", context))
+        text = render_to_string(f"emails/{template}-body.txt", context)
+        html = html_for(text, language=language)
+    return {"subject": subject, "text": text, "html": html}
+
+
+def html_for(text: str, *, language: str) -> str:
+    """The shared HTML layout around a text body: paragraphs kept, addresses made links."""
+    with translation.override(language):
+        return render_to_string(
+            "emails/layout.html", {"site": SiteSettings.current(), "text": text}
+        )
+
+
+def mail_queue(
+    *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
+) -> OutgoingMail:
+    """Owe `to` this mail; it leaves once the caller's transaction commits."""
+    mail = OutgoingMail.objects.create(
+        recipient=to,
+        language=language,
+        subject=single_line(subject)[:300],
+        body_text=text,
+        body_html=html or html_for(text, language=language),
+        headers=headers or {},
+        message_id=new_message_id(),
+    )
+    from .tasks import deliver_mail
+
+    enqueue_on_commit(deliver_mail, mail.pk)
+    return mail
+
+
+def mail_send_template(
+    template: str, *, to: str, language: str, context: dict, headers=None
+) -> OutgoingMail:
+    """Render `emails/<template>-*` in `language` and owe it to `to`."""
+    return mail_queue(
+        to=to,
+        language=language,
+        headers=headers,
+        **render(template, language=language, context=context),
+    )
+
+
+def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
+    from_email, reply_to = sender(mail.language)
+    message = EmailMultiAlternatives(
+        subject=mail.subject,
+        body=mail.body_text,
+        from_email=from_email,
+        to=[mail.recipient],
+        reply_to=reply_to,
+        headers={
+            "Message-ID": mail.message_id,
+            "Content-Language": mail.language,
+            "Auto-Submitted": "auto-generated",
+            **mail.headers,
+        },
+        connection=connection,
+    )
+    message.attach_alternative(mail.body_html, "text/html")
+    return message
+
+
+def _backoff(attempts: int) -> timedelta:
+    """1, 2, 4 … minutes after each failed attempt, at most three hours."""
+    return timedelta(minutes=min(2 ** (attempts - 1), 180))
+
+
+class Outcome:
+    """What one attempt at a mail came to."""
+
+    SENT = "sent"
+    SKIPPED = "skipped"  # already sent or given up, or another worker is sending it now
+    GIVEN_UP = "given up"  # the server refused it for good, or it was tried long enough
+    LATER = "later"  # the server is down or busy: tried again after a pause
+
+
+def mail_deliver(*, mail_id: int, connection=None) -> str:
+    """Send one owed mail and say how it went. Idempotent: a mail already sent, given up or
+    being sent by another worker at this moment is left alone."""
+    with transaction.atomic():
+        mail = (
+            OutgoingMail.objects.select_for_update(skip_locked=True)
+            .filter(pk=mail_id, status=MailStatus.PENDING)
+            .first()
+        )
+        if mail is None:
+            return Outcome.SKIPPED
+        try:
+            message_for(mail, connection).send()
+        except (smtplib.SMTPException, OSError) as error:
+            return _failed(mail, error, permanent=_permanent(error))
+        mail.status = MailStatus.SENT
+        mail.sent_at = timezone.now()
+        mail.save(update_fields=["status", "sent_at"])
+    return Outcome.SENT
+
+
+def _permanent(error: Exception) -> bool:
+    """A 5xx answer will not change on a second try; a 4xx answer or a dead connection may."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(code >= 500 for code, _text in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500
+
+
+def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
+    logger.warning("Mail %s to %s not sent: %r", mail.pk, mail.recipient, error)
+    mail.attempts += 1
+    mail.last_error = f"{error.__class__.__name__}: {error}"[:300]
+    if permanent or mail.attempts >= MAX_ATTEMPTS:
+        mail.status = MailStatus.FAILED
+    else:
+        mail.next_attempt_at = timezone.now() + _backoff(mail.attempts)
+    mail.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    return Outcome.GIVEN_UP if mail.status == MailStatus.FAILED else Outcome.LATER
+
+
+def mail_sweep() -> dict:
+    """Send the mails that are due (over one connection), and forget mails sent long ago.
+
+    Run every minute by celery beat; a server still down ends the run at its first refusal.
+    """
+    now = timezone.now()
+    due = list(
+        OutgoingMail.objects.filter(status=MailStatus.PENDING, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
+    sent = 0
+    try:
+        with get_connection() as connection:
+            for mail_id in due:
+                outcome = mail_deliver(mail_id=mail_id, connection=connection)
+                if outcome == Outcome.LATER:
+                    break  # the server is down or busy: the rest wait for the next run
+                sent += outcome == Outcome.SENT
+    except (smtplib.SMTPException, OSError) as error:
+        # The server would not even take a connection: every mail waits for the next run.
+        logger.warning("Mail server unavailable for the sweep: %r", error)
+    forgotten, _by_model = OutgoingMail.objects.filter(
+        status=MailStatus.SENT, sent_at__lt=now - KEEP_SENT_FOR
+    ).delete()
+    return {"due": len(due), "sent": sent, "forgotten": forgotten}

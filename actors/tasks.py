@@ -1,0 +1,16 @@
+"""Celery tasks of the ground floor: thin wrappers that call a service. All are idempotent."""
+
+from celery import shared_task
+
+from . import mail
+
+
+@shared_task(acks_late=True)
+def deliver_mail(mail_id: int) -> str:
+    return mail.mail_deliver(mail_id=mail_id)
+
+
+@shared_task
+def sweep_mail() -> dict:
+    """Run every minute by celery beat (CELERY_BEAT_SCHEDULE)."""
+    return mail.mail_sweep()

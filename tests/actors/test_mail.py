@@ -1,0 +1,175 @@
+"""Every mail of the portal leaves one way: queued after commit, with one sender and one set of
+headers, and links to the public address. A mail server that is down never fails the action."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail as outbox
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from actors import mail
+from actors.choices import MailStatus
+from actors.models import OutgoingMail
+from focusgroups.choices import IdeaStatus
+from focusgroups.models import Idea
+from newsletter import tasks as newsletter_tasks
+from tests.factories import UserFactory
+from tests.focusgroups.factories import IdeaFactory
+from tests.smtp_sink import SmtpSink, free_port
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def public_address(settings):
+    settings.SITE_URL = "https://portal.example.org"
+    settings.DEFAULT_FROM_EMAIL = "Someone Else <info@example.org>"
+
+
+def test_a_mail_leaves_only_once_its_transaction_commits(site, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        mail.mail_queue(to="amina@example.org", language="sv", subject="Hej", text="Text")
+        assert outbox.outbox == []
+    assert [message.to for message in outbox.outbox] == [["amina@example.org"]]
+    assert OutgoingMail.objects.get().status == MailStatus.SENT
+
+
+def test_a_rolled_back_action_owes_no_mail(site, django_capture_on_commit_callbacks):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        mail.mail_queue(to="amina@example.org", language="sv", subject="Hej", text="Text")
+        raise RuntimeError
+    assert not callbacks and not outbox.outbox and not OutgoingMail.objects.exists()
+
+
+def test_every_mail_has_the_same_sender_headers_and_both_parts(
+    site, public_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        mail.mail_send_template(
+            "idea-confirm",
+            to="amina@example.org",
+            language="en",
+            context={"url": "https://portal.example.org/x", "days": 3},
+        )
+    message = outbox.outbox[0]
+    assert message.from_email == "Collective Impact Husby <info@example.org>"
+    assert message.reply_to == ["kontakt@cih.example.org"]
+    assert message.extra_headers["Message-ID"].endswith("@portal.example.org>")
+    assert message.extra_headers["Content-Language"] == "en"
+    assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+    html = message.alternatives[0][0]
+    assert '<a href="https://portal.example.org/x"' in html
+    assert '<html lang="en">' in html and "Collective Impact Husby" in html
+
+
+def test_the_idea_confirmation_links_to_the_public_address_and_quotes_nothing_of_the_visitor(
+    client, site, public_address, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("focusgroups:idea_submit"),
+            {"title": "Buy cheap pills at evil.example", "text": "x", "email": "a@example.org"},
+        )
+    body = outbox.outbox[0].body + outbox.outbox[0].alternatives[0][0]
+    assert "https://portal.example.org/ideas/confirm/" in body
+    assert "testserver" not in body
+    assert "evil.example" not in body and "cheap pills" not in outbox.outbox[0].subject
+
+
+def test_a_refused_recipient_is_given_up_and_a_busy_server_tried_again_later(site, settings):
+    with SmtpSink() as sink:
+        sink.use_in(settings)
+        sink.reject["gone@example.org"] = "550 No such user"
+        sink.reject_once["busy@example.org"] = "451 Try again later"
+        gone = mail.mail_queue(to="gone@example.org", language="sv", subject="S", text="T")
+        busy = mail.mail_queue(to="busy@example.org", language="sv", subject="S", text="T")
+        assert mail.mail_deliver(mail_id=gone.pk) == mail.Outcome.GIVEN_UP
+        assert mail.mail_deliver(mail_id=busy.pk) == mail.Outcome.LATER
+        busy.refresh_from_db()
+        assert busy.status == MailStatus.PENDING and busy.next_attempt_at > timezone.now()
+        assert mail.mail_sweep()["sent"] == 0  # not due yet
+        OutgoingMail.objects.filter(pk=busy.pk).update(next_attempt_at=timezone.now())
+        assert mail.mail_sweep()["sent"] == 1
+        assert mail.mail_deliver(mail_id=busy.pk) == mail.Outcome.SKIPPED  # sent once only
+    assert sink.counts() == {"busy@example.org": 1}
+    assert OutgoingMail.objects.get(pk=gone.pk).status == MailStatus.FAILED
+
+
+def test_mails_sent_long_ago_are_forgotten(site):
+    old = mail.mail_queue(to="a@example.org", language="sv", subject="S", text="T")
+    OutgoingMail.objects.filter(pk=old.pk).update(
+        status=MailStatus.SENT, sent_at=timezone.now() - timedelta(days=31)
+    )
+    assert mail.mail_sweep()["forgotten"] == 1
+    assert not OutgoingMail.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_mail_server_down_every_form_answers_and_each_mail_arrives_once_it_is_back(
+    client, site, public_address, settings, coordinator
+):
+    """The resident's idea, an account, a password reset, a newsletter sign-up and a
+    coordinator's reply to an idea, all while nothing listens on the mail server's port."""
+    port = free_port()
+    down = SmtpSink(port=port)
+    down.use_in(settings)
+    UserFactory(email="forgetful@example.org")
+    idea = IdeaFactory(status=IdeaStatus.AWAITING, email="sender@example.org")
+
+    answers = [
+        client.post(
+            reverse("focusgroups:idea_submit"),
+            {"title": "Utegym", "text": "Vid skolan", "email": "resident@example.org"},
+        ),
+        client.post(
+            reverse("account_signup"),
+            {
+                "email": "newcomer@example.org",
+                "password1": "a-long-secret-9",
+                "password2": "a-long-secret-9",
+            },
+        ),
+        client.post(reverse("account_reset_password"), {"email": "forgetful@example.org"}),
+        client.post(
+            reverse("newsletter:signup"), {"email": "reader@example.org", "language": "sv"}
+        ),
+    ]
+    client.force_login(coordinator)
+    answers.append(
+        client.post(
+            reverse("prioritization:idea_moderate", args=[idea.pk]),
+            {"outcome": "decline", "reply": "Det finns redan.", "title_sv": idea.title},
+        )
+    )
+    assert [answer.status_code for answer in answers] == [302] * 5
+    assert Idea.objects.get(pk=idea.pk).status == IdeaStatus.DECLINED
+    assert OutgoingMail.objects.filter(status=MailStatus.PENDING).count() == 4
+
+    with SmtpSink(port=port) as sink:
+        # A minute later, the periodic jobs run.
+        OutgoingMail.objects.update(next_attempt_at=timezone.now())
+        mail.mail_sweep()
+        newsletter_tasks.send_owed_confirmations()
+        mail.mail_sweep()
+        newsletter_tasks.send_owed_confirmations()
+    assert sink.counts() == {
+        "resident@example.org": 1,
+        "newcomer@example.org": 1,
+        "forgetful@example.org": 1,
+        "reader@example.org": 1,
+        "sender@example.org": 1,
+    }
+    for message in sink.messages:
+        assert message["Message-ID"].endswith("@portal.example.org>")
+        assert str(message["From"]) == "Collective Impact Husby <info@example.org>"
+        text = message.get_body(("plain",)).get_content()
+        links = re.findall(r"https?://[^\s>]+", text)
+        assert all(link.startswith("https://portal.example.org/") for link in links), links
+        assert "testserver" not in text
