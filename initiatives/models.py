@@ -30,12 +30,15 @@ from .choices import (
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
 
+# What residents may read: everything past the draft stage except withdrawn drafts.
+PUBLIC = ~Q(step=InitiativeStep.NEEDS) & ~Q(
+    step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
+)
+
+
 class InitiativeQuerySet(models.QuerySet):
     def public(self):
-        """What residents may read: everything past the draft stage except withdrawn drafts."""
-        return self.exclude(step=InitiativeStep.NEEDS).exclude(
-            step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
-        )
+        return self.filter(PUBLIC)
 
     def open(self):
         return self.exclude(step__in=CLOSED_STEPS)
@@ -162,7 +165,7 @@ class Initiative(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Mirrors InitiativeQuerySet.public() for one initiative already in hand."""
+        """Mirrors PUBLIC for one initiative already in hand."""
         if self.step == InitiativeStep.NEEDS:
             return False
         return not (self.step == InitiativeStep.WITHDRAWN and self.submitted_at is None)

@@ -29,7 +29,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .permissions import can_see_drafts, get_initiative_for_user, is_lead
+from .permissions import get_initiative_for_user, is_lead
 
 
 def initiative_list(request):
@@ -70,7 +70,7 @@ def initiative_detail(request, pk):
             "can_decide": is_coordinator(request.user) and thread.step == InitiativeStep.DECISION,
             "can_evaluate": has_role(request.user, PortalRole.EVALUATOR)
             and thread.step == InitiativeStep.EVALUATION,
-            "sees_internal": can_see_drafts(request.user, thread),
+            "sees_internal": initiative.sees_drafts,
             "move_form": MoveForm(initial={"expected_step": thread.step}),
             "funding_panels": collect("initiative_funding", request),
             "result_panels": collect("initiative_results", request),
@@ -250,7 +250,7 @@ def pipeline(request):
         request,
         "initiatives/pipeline.html",
         {
-            "columns": selectors.pipeline(**filters),
+            "columns": selectors.pipeline(user=request.user, **filters),
             "filters": filters,
             "focus_areas": FocusArea.objects.only("slug", "name_sv", "name_en"),
             "organisations": Organisation.objects.active().only("slug", "name"),
