@@ -15,6 +15,7 @@ from actors.permissions import (
     is_coordinator,
     organisation_ids_of,
 )
+from focusgroups.viewutils import saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
@@ -144,9 +145,12 @@ def initiative_edit(request, pk):
         form.fields["lead_organisation"].queryset = Organisation.objects.filter(
             pk=initiative.lead_organisation_id
         )
-    if request.method == "POST" and form.is_valid():
-        services.initiative_save(form=form, actor=request.user)
-        messages.success(request, _("The initiative was saved."))
+    if saved(
+        request,
+        form,
+        lambda f: services.initiative_save(form=f, actor=request.user),
+        _("The initiative was saved."),
+    ):
         return redirect(initiative)
     return render(
         request, "initiatives/initiative_form.html", {"form": form, "initiative": initiative}
