@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 
-from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .fields import BoundedTextField, LabelField
 
 
 def active_language() -> str:
@@ -44,16 +45,17 @@ def in_english(label):
 
 
 def char_pair(label: str, max_length: int = 200, *, required: bool = True):
-    """A Swedish and an English CharField for one piece of bilingual text."""
+    """A Swedish and an English name or title (`LabelField`) for one bilingual label."""
     return (
-        models.CharField(in_swedish(label), max_length=max_length, blank=not required),
-        models.CharField(in_english(label), max_length=max_length, blank=True),
+        LabelField(in_swedish(label), max_length=max_length, blank=not required),
+        LabelField(in_english(label), max_length=max_length, blank=True),
     )
 
 
-def text_pair(label: str, *, required: bool = False):
-    """A Swedish and an English TextField for one piece of bilingual text."""
+def text_pair(label: str, *, max_length: int, required: bool = False):
+    """A Swedish and an English text of many lines, each at most `max_length` characters (one
+    of the kinds in `actors.fields`)."""
     return (
-        models.TextField(in_swedish(label), blank=not required),
-        models.TextField(in_english(label), blank=True),
+        BoundedTextField(in_swedish(label), max_length=max_length, blank=not required),
+        BoundedTextField(in_english(label), max_length=max_length, blank=True),
     )

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import GovernanceKind, MailStatus, MembershipRole, OrganisationKind, PortalRole
+from .fields import TEXT, LabelField
 from .i18n import Translated, char_pair, text_pair
 
 
@@ -57,13 +58,13 @@ class SiteSettings(models.Model):
     CACHE_KEY = "actors:site-settings"
 
     name_sv, name_en = char_pair(_("Name of the collaboration"), 120)
-    short_name = models.CharField(_("short name"), max_length=30)
-    area = models.CharField(_("area"), max_length=80, help_text=_("e.g. Husby"))
-    council_name = models.CharField(
+    short_name = LabelField(_("short name"), max_length=30)
+    area = LabelField(_("area"), max_length=80, help_text=_("e.g. Husby"))
+    council_name = LabelField(
         _("name of the residents' council"), max_length=80, help_text=_("e.g. Husbyrådet")
     )
     tagline_sv, tagline_en = char_pair(_("Tagline"), 200, required=False)
-    mission_sv, mission_en = text_pair(_("Mission"))
+    mission_sv, mission_en = text_pair(_("Mission"), max_length=TEXT)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
 
     name = Translated()
@@ -107,10 +108,10 @@ class OrganisationQuerySet(models.QuerySet):
 class Organisation(models.Model):
     """A local actor taking part in the collaboration: an association, club, school, NGO…"""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = LabelField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
@@ -177,7 +178,7 @@ class Principle(models.Model):
 
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title_sv, title_en = char_pair(_("Title"))
-    body_sv, body_en = text_pair(_("Text"))
+    body_sv, body_en = text_pair(_("Text"), max_length=TEXT)
 
     title = Translated()
     body = Translated()
@@ -196,7 +197,7 @@ class Goal(models.Model):
 
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title_sv, title_en = char_pair(_("Goal"))
-    body_sv, body_en = text_pair(_("Text"))
+    body_sv, body_en = text_pair(_("Text"), max_length=TEXT)
 
     title = Translated()
     body = Translated()
@@ -216,7 +217,7 @@ class GovernanceBody(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=GovernanceKind.choices)
     name_sv, name_en = char_pair(_("Name"), 120)
-    role_sv, role_en = text_pair(_("Mandate and role"))
+    role_sv, role_en = text_pair(_("Mandate and role"), max_length=TEXT)
     meets_sv, meets_en = char_pair(_("Meets"), 120, required=False)
     organisation = models.ForeignKey(
         Organisation,

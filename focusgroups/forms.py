@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import TEXT
+
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -88,9 +90,14 @@ class ConsultationForm(forms.ModelForm):
 
 class ConsultationAnswerForm(forms.Form):
     answered_on = forms.DateField(label=_("Answered on"), widget=DATE)
-    answer_sv = forms.CharField(label=_("The council's answer (Swedish)"), widget=forms.Textarea)
+    answer_sv = forms.CharField(
+        label=_("The council's answer (Swedish)"), max_length=TEXT, widget=forms.Textarea
+    )
     answer_en = forms.CharField(
-        label=_("The council's answer (English)"), widget=forms.Textarea, required=False
+        label=_("The council's answer (English)"),
+        max_length=TEXT,
+        widget=forms.Textarea,
+        required=False,
     )
 
 
@@ -98,6 +105,7 @@ class IdeaForm(forms.ModelForm):
     # A field people never see; bots that fill every field give themselves away.
     website = forms.CharField(
         label=_("Leave this field empty"),
+        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )

@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
@@ -31,8 +32,8 @@ class FocusGroup(models.Model):
         on_delete=models.PROTECT,
         related_name="focus_groups",
     )
-    facilitator = models.CharField(_("facilitator"), max_length=120, blank=True)
-    language = models.CharField(
+    facilitator = LabelField(_("facilitator"), max_length=120, blank=True)
+    language = LabelField(
         _("language of the conversation"),
         max_length=60,
         blank=True,
@@ -41,9 +42,9 @@ class FocusGroup(models.Model):
     participant_count = models.PositiveSmallIntegerField(
         _("number of participants"), validators=[MinValueValidator(1)]
     )
-    age_band = models.CharField(_("age band"), max_length=40, blank=True, help_text=_("e.g. 16–25"))
-    questions_sv, questions_en = text_pair(_("Questions asked (one per line)"))
-    summary_sv, summary_en = text_pair(_("Summary"))
+    age_band = LabelField(_("age band"), max_length=40, blank=True, help_text=_("e.g. 16–25"))
+    questions_sv, questions_en = text_pair(_("Questions asked (one per line)"), max_length=TEXT)
+    summary_sv, summary_en = text_pair(_("Summary"), max_length=DOCUMENT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -82,7 +83,7 @@ class Insight(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=InsightKind.choices, default=InsightKind.STATEMENT
     )
-    text_sv, text_en = text_pair(_("What was said"), required=True)
+    text_sv, text_en = text_pair(_("What was said"), max_length=NOTE, required=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     text = Translated()
@@ -105,13 +106,15 @@ class CouncilConsultation(models.Model):
     A decision elsewhere (a workshop, an initiative) shows it was anchored by pointing here.
     """
 
-    question_sv, question_en = text_pair(_("Question to the council"), required=True)
+    question_sv, question_en = text_pair(
+        _("Question to the council"), max_length=TEXT, required=True
+    )
     asked_on = models.DateField(_("asked on"))
-    material = models.TextField(
-        _("material"), blank=True, help_text=_("What the council was given")
+    material = BoundedTextField(
+        _("material"), max_length=TEXT, blank=True, help_text=_("What the council was given")
     )
     material_url = models.URLField(_("link to the material"), blank=True)
-    answer_sv, answer_en = text_pair(_("The council's answer"))
+    answer_sv, answer_en = text_pair(_("The council's answer"), max_length=TEXT)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -160,14 +163,14 @@ class Idea(models.Model):
     The e-mail address is kept only to confirm the idea and to tell the sender what became of it.
     """
 
-    title = models.CharField(_("title"), max_length=160)
-    text = models.TextField(_("your idea or need"), max_length=4000)
+    title = LabelField(_("title"), max_length=160)
+    text = BoundedTextField(_("your idea or need"), max_length=TEXT)
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=8, default="sv")
     status = models.CharField(
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.UNCONFIRMED
     )
-    reply = models.TextField(_("reply to the sender"), blank=True)
+    reply = BoundedTextField(_("reply to the sender"), max_length=TEXT, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)

@@ -207,7 +207,8 @@ def consultation_answer(request, pk):
 
 
 def idea_submit(request):
-    form = IdeaForm(request.POST or None)
+    # Bound on every POST, even one without fields, so that the form can carry the limit's message.
+    form = IdeaForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if not ratelimit.allow(IDEA_LIMIT, ratelimit.client_address(request)):
             form.is_valid()

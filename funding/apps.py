@@ -7,9 +7,12 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding")
 
     def ready(self):
-        # The process asks the fund, not a treasurer's word, whether an initiative is funded.
+        # The initiatives ask the fund, not a treasurer's word, whether an initiative is funded
+        # and how much it already holds.
+        from initiatives.allocations import register_allocated
         from initiatives.process import register_funding_check
 
-        from .rules import funding_gap
+        from .rules import allocated, funding_gap
 
+        register_allocated(allocated)
         register_funding_check(funding_gap)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE
 from actors.models import Organisation
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
@@ -181,6 +182,7 @@ class EntryForm(forms.Form):
     booked_on = forms.DateField(label=_("Booked on"), widget=DATE)
     note = forms.CharField(
         label=_("Internal note"),
+        max_length=NOTE,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Seen by treasurers and coordinators, never by the public."),
@@ -203,7 +205,9 @@ class EntryForm(forms.Form):
 
 class ReverseForm(forms.Form):
     note = forms.CharField(
-        label=_("Why is the entry reversed?"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Why is the entry reversed?"),
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     booked_on = forms.DateField(label=_("Booked on"), widget=DATE)
 

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
@@ -42,7 +43,7 @@ class Funder(models.Model):
         on_delete=models.PROTECT,
         related_name="funder",
     )
-    notes = models.TextField(_("internal notes"), blank=True)
+    notes = BoundedTextField(_("internal notes"), max_length=NOTE, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -86,8 +87,8 @@ class Grant(models.Model):
         blank=True,
         related_name="grants",
     )
-    conditions_sv, conditions_en = text_pair(_("Conditions"))
-    notes = models.TextField(_("internal notes"), blank=True)
+    conditions_sv, conditions_en = text_pair(_("Conditions"), max_length=TEXT)
+    notes = BoundedTextField(_("internal notes"), max_length=NOTE, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -152,7 +153,7 @@ class ReportingDuty(models.Model):
     grant = models.ForeignKey(
         Grant, verbose_name=_("grant"), on_delete=models.CASCADE, related_name="duties"
     )
-    description = models.CharField(_("what is to be reported"), max_length=200)
+    description = LabelField(_("what is to be reported"), max_length=200)
     due_on = models.DateField(_("due on"))
     done_on = models.DateField(_("reported on"), null=True, blank=True)
     done_by = models.ForeignKey(
@@ -217,7 +218,7 @@ class LedgerEntry(models.Model):
         blank=True,
         related_name="reversed_by",
     )
-    note = models.TextField(_("internal note"), blank=True)
+    note = BoundedTextField(_("internal note"), max_length=NOTE, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("booked by"),

@@ -11,9 +11,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from actors.formats import sek
 from initiatives.models import Initiative
 
 from .balances import Balance, sums
@@ -25,10 +25,6 @@ MAX_AMOUNT = Decimal("9999999999.99")
 
 class FundingError(ValidationError):
     """A booking the fund's rules refuse; the message says why. Nothing was saved."""
-
-
-def sek(amount: Decimal) -> str:
-    return number_format(amount, decimal_pos=2, use_l10n=True, force_grouping=True)
 
 
 def clean_amount(amount) -> Decimal:

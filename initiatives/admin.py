@@ -32,6 +32,13 @@ class InitiativeAdmin(admin.ModelAdmin):
     ]
     inlines = [StepChangeInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The budget of a saved initiative changes on its own page, where the service checks it
+        # against what the fund has allocated.
+        if obj is None:
+            return self.readonly_fields
+        return [*self.readonly_fields, "budget"]
+
 
 admin.site.register(Decision)
 admin.site.register(FollowUp)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE, TEXT
 from actors.models import Organisation
 from actors.permissions import is_coordinator, organisation_ids_of
 from focusgroups.models import CouncilConsultation, Insight
@@ -93,13 +94,13 @@ class MoveForm(forms.Form):
     note = forms.CharField(
         label=_("Note or reason"),
         required=False,
-        max_length=4000,
+        max_length=TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     override_reason = forms.CharField(
         label=_("Reason for overriding the rule"),
         required=False,
-        max_length=4000,
+        max_length=TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -228,7 +229,7 @@ class EvaluationForm(forms.ModelForm):
             self.fields[f"comment_{outcome.pk}"] = forms.CharField(
                 label=_("Comment on the outcome"),
                 required=False,
-                max_length=2000,
+                max_length=NOTE,
                 initial=previous.comment if previous else "",
                 widget=forms.Textarea(attrs={"rows": 2}),
             )

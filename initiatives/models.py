@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.links import object_url
 from actors.models import Organisation
@@ -30,12 +31,15 @@ from .choices import (
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
 
+# What residents may read: everything past the draft stage except withdrawn drafts.
+PUBLIC = ~Q(step=InitiativeStep.NEEDS) & ~Q(
+    step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
+)
+
+
 class InitiativeQuerySet(models.QuerySet):
     def public(self):
-        """What residents may read: everything past the draft stage except withdrawn drafts."""
-        return self.exclude(step=InitiativeStep.NEEDS).exclude(
-            step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
-        )
+        return self.filter(PUBLIC)
 
     def open(self):
         return self.exclude(step__in=CLOSED_STEPS)
@@ -45,8 +49,10 @@ class Initiative(models.Model):
     """A joint effort (satsning) that answers prioritised needs, led by one organisation."""
 
     title_sv, title_en = char_pair(_("Title"), 200)
-    summary_sv, summary_en = text_pair(_("Summary"), required=True)
-    resident_involvement_sv, resident_involvement_en = text_pair(_("How residents were involved"))
+    summary_sv, summary_en = text_pair(_("Summary"), max_length=TEXT, required=True)
+    resident_involvement_sv, resident_involvement_en = text_pair(
+        _("How residents were involved"), max_length=TEXT
+    )
     focus_area = models.ForeignKey(
         "prioritization.FocusArea",
         verbose_name=_("focus area"),
@@ -111,7 +117,7 @@ class Initiative(models.Model):
     parked_from = models.CharField(
         _("parked from the step"), max_length=20, choices=InitiativeStep.choices, blank=True
     )
-    exit_reason = models.TextField(_("reason"), blank=True)
+    exit_reason = BoundedTextField(_("reason"), max_length=TEXT, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -162,7 +168,7 @@ class Initiative(models.Model):
 
     @property
     def is_public(self) -> bool:
-        """Mirrors InitiativeQuerySet.public() for one initiative already in hand."""
+        """Mirrors PUBLIC for one initiative already in hand."""
         if self.step == InitiativeStep.NEEDS:
             return False
         return not (self.step == InitiativeStep.WITHDRAWN and self.submitted_at is None)
@@ -182,8 +188,10 @@ class InitiativeStepChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    note = models.TextField(_("note"), blank=True)
-    override_reason = models.TextField(_("why the rule was overridden"), blank=True)
+    note = BoundedTextField(_("note"), max_length=TEXT, blank=True)
+    override_reason = BoundedTextField(
+        _("why the rule was overridden"), max_length=TEXT, blank=True
+    )
 
     class Meta:
         ordering = ["at", "pk"]
@@ -215,10 +223,10 @@ class Decision(models.Model):
         blank=True,
         related_name="initiative_decisions",
     )
-    decided_by = models.CharField(
+    decided_by = LabelField(
         _("decided by"), max_length=200, help_text=_("e.g. the actors at the workshop")
     )
-    conditions_sv, conditions_en = text_pair(_("Conditions"))
+    conditions_sv, conditions_en = text_pair(_("Conditions"), max_length=TEXT)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -244,17 +252,17 @@ class FollowUp(models.Model):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     activities = models.PositiveIntegerField(_("activities held"))
-    activities_note = models.TextField(_("what we did"), blank=True)
-    how_well = models.TextField(_("how well did we do it?"))
+    activities_note = BoundedTextField(_("what we did"), max_length=TEXT, blank=True)
+    how_well = BoundedTextField(_("how well did we do it?"), max_length=TEXT)
     quality_score = models.PositiveSmallIntegerField(
         _("participants satisfied (%)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
     )
-    better_off = models.TextField(_("is anyone better off?"))
+    better_off = BoundedTextField(_("is anyone better off?"), max_length=TEXT)
     money_spent = models.DecimalField(_("money spent in the period (SEK)"), **MONEY)
-    obstacles = models.TextField(_("obstacles"), blank=True)
+    obstacles = BoundedTextField(_("obstacles"), max_length=TEXT, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=FollowUpStatus.choices)
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -330,9 +338,9 @@ class Evaluation(models.Model):
     initiative = models.OneToOneField(
         Initiative, on_delete=models.CASCADE, related_name="evaluation"
     )
-    method = models.TextField(_("method"))
-    findings_sv, findings_en = text_pair(_("Findings"), required=True)
-    lessons_sv, lessons_en = text_pair(_("Lessons"), required=True)
+    method = BoundedTextField(_("method"), max_length=TEXT)
+    findings_sv, findings_en = text_pair(_("Findings"), max_length=DOCUMENT, required=True)
+    lessons_sv, lessons_en = text_pair(_("Lessons"), max_length=DOCUMENT, required=True)
     recommendation = models.CharField(
         _("recommendation"), max_length=20, choices=Recommendation.choices
     )
@@ -362,7 +370,7 @@ class OutcomeAchievement(models.Model):
         "prioritization.Outcome", verbose_name=_("outcome"), on_delete=models.PROTECT
     )
     achievement = models.CharField(_("achievement"), max_length=20, choices=Achievement.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = BoundedTextField(_("comment"), max_length=NOTE, blank=True)
 
     class Meta:
         constraints = [

@@ -1,19 +1,41 @@
 """Who may see and change an initiative.
 
 The public reads every initiative past the draft stage. A draft (needs & data) is seen by its lead
-organisation and the staff roles. The lead organisation and coordinators edit an open proposal.
+organisation and the staff roles, who also see the internal parts of every initiative they may
+open. The lead organisation and coordinators edit an open proposal.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import Http404
 
-from actors.permissions import STAFF_ROLES, PortalRole, has_role, is_coordinator, is_member_of
+from actors.permissions import (
+    STAFF_ROLES,
+    PortalRole,
+    has_role,
+    is_coordinator,
+    is_member_of,
+    organisation_ids_of,
+)
 
-from .models import Initiative
+from .models import PUBLIC, Initiative
 
 
-def can_see_drafts(user, initiative: Initiative) -> bool:
-    return has_role(user, *STAFF_ROLES) or is_member_of(user, initiative.lead_organisation_id)
+def _sees_drafts(user) -> Q:
+    """The initiatives whose drafts and internal parts the user sees: every one for the staff
+    roles, those their own organisations lead for members, none for anyone else."""
+    if has_role(user, *STAFF_ROLES):
+        return Q(pk__isnull=False)
+    return Q(lead_organisation__in=organisation_ids_of(user))
+
+
+def initiatives_visible_to(user) -> QuerySet[Initiative]:
+    """Every initiative the user may open, each marked `sees_drafts` when its internal parts are
+    theirs to see too. The one rule of the detail page and the pipeline board."""
+    sees_drafts = _sees_drafts(user)
+    return Initiative.objects.filter(PUBLIC | sees_drafts).annotate(
+        sees_drafts=ExpressionWrapper(sees_drafts, output_field=BooleanField())
+    )
 
 
 def is_lead(user, initiative: Initiative) -> bool:
@@ -32,11 +54,13 @@ ACTIONS = {
 def get_initiative_for_user(user, pk: int, action: str = "view") -> Initiative:
     """The initiative, or 404 when the user may not see it and 403 when the action is not theirs."""
     try:
-        initiative = Initiative.objects.select_related("lead_organisation", "focus_area").get(pk=pk)
+        initiative = (
+            initiatives_visible_to(user)
+            .select_related("lead_organisation", "focus_area")
+            .get(pk=pk)
+        )
     except Initiative.DoesNotExist as exc:
         raise Http404 from exc
-    if not (initiative.is_public or can_see_drafts(user, initiative)):
-        raise Http404
     if not ACTIONS[action](user, initiative):
         raise PermissionDenied
     return initiative

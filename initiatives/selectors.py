@@ -10,6 +10,7 @@ from actors.links import object_url
 
 from .choices import BOARD_STEPS
 from .models import FollowUp, Initiative
+from .permissions import initiatives_visible_to
 
 
 def initiative_list_public(*, focus_area=None, step=None):
@@ -79,14 +80,15 @@ class Card:
         )
 
 
-def pipeline(*, focus_area=None, organisation=None, target_group=None):
-    """The board: per step, how many initiatives stand there and the most recently moved ones.
+def pipeline(*, user, focus_area=None, organisation=None, target_group=None):
+    """The board: per step, how many initiatives stand there and the most recently moved ones,
+    counting and showing only those the user may open.
 
     One query, however many initiatives and steps there are: window functions number each
     column's cards, newest first, and count the column, before all but its newest cards are left
     out.
     """
-    queryset = Initiative.objects.filter(step__in=BOARD_STEPS)
+    queryset = initiatives_visible_to(user).filter(step__in=BOARD_STEPS)
     if focus_area:
         queryset = queryset.filter(focus_area__slug=focus_area)
     # Filters across many-to-many relations go through a subquery, so no initiative is counted or

@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actors.formats import sek
 from actors.permissions import is_coordinator
 
-from . import process
+from . import allocations, process
 from .choices import InitiativeStep
 from .models import (
     Decision,
@@ -27,12 +28,35 @@ class TransitionError(ValidationError):
     """A move that the process does not allow; the message says what is missing."""
 
 
+class BudgetError(ValidationError):
+    """A budget below what the fund has already allocated to the initiative."""
+
+
 @transaction.atomic
 def initiative_save(*, form, actor) -> Initiative:
-    """Create or update a proposal from its validated form (fields and relations together)."""
+    """Create or update a proposal from its validated form (fields and relations together).
+
+    The budget never goes below what the fund has already allocated to the initiative. The row
+    is locked first, as the ledger locks it to book an allocation, so a smaller budget and a new
+    allocation cannot pass each other.
+    """
     initiative = form.save(commit=False)
     if initiative.pk is None:
         initiative.created_by = actor
+    else:
+        Initiative.objects.select_for_update().only("pk").get(pk=initiative.pk)
+        allocated = allocations.allocated_to(initiative)
+        if initiative.budget < allocated:
+            raise BudgetError(
+                {
+                    "budget": _(
+                        "The fund has already allocated %(allocated)s SEK to this initiative: "
+                        "the budget cannot be less. A treasurer books a return first if the "
+                        "money is not needed."
+                    )
+                    % {"allocated": sek(allocated)}
+                }
+            )
     initiative.save()
     form.save_m2m()
     return initiative

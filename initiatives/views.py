@@ -16,6 +16,7 @@ from actors.permissions import (
     is_coordinator,
     organisation_ids_of,
 )
+from focusgroups.viewutils import saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
@@ -30,7 +31,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .permissions import can_see_drafts, get_initiative_for_user, is_lead
+from .permissions import get_initiative_for_user, is_lead
 
 
 @varies_on_query("focus_area", "step", "page")
@@ -72,7 +73,7 @@ def initiative_detail(request, pk):
             "can_decide": is_coordinator(request.user) and thread.step == InitiativeStep.DECISION,
             "can_evaluate": has_role(request.user, PortalRole.EVALUATOR)
             and thread.step == InitiativeStep.EVALUATION,
-            "sees_internal": can_see_drafts(request.user, thread),
+            "sees_internal": initiative.sees_drafts,
             "move_form": MoveForm(initial={"expected_step": thread.step}),
             "funding_panels": collect("initiative_funding", request),
             "result_panels": collect("initiative_results", request),
@@ -146,9 +147,12 @@ def initiative_edit(request, pk):
         form.fields["lead_organisation"].queryset = Organisation.objects.filter(
             pk=initiative.lead_organisation_id
         )
-    if request.method == "POST" and form.is_valid():
-        services.initiative_save(form=form, actor=request.user)
-        messages.success(request, _("The initiative was saved."))
+    if saved(
+        request,
+        form,
+        lambda f: services.initiative_save(form=f, actor=request.user),
+        _("The initiative was saved."),
+    ):
         return redirect(initiative)
     return render(
         request, "initiatives/initiative_form.html", {"form": form, "initiative": initiative}
@@ -252,7 +256,7 @@ def pipeline(request):
         request,
         "initiatives/pipeline.html",
         {
-            "columns": selectors.pipeline(**filters),
+            "columns": selectors.pipeline(user=request.user, **filters),
             "filters": filters,
             "focus_areas": FocusArea.objects.only("slug", "name_sv", "name_en"),
             "organisations": Organisation.objects.active().only("slug", "name"),

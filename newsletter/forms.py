@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import LabelFormField
 from prioritization.models import FocusArea
 
 from .choices import Audience, Language
@@ -34,7 +35,7 @@ class SignUpForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    name = forms.CharField(
+    name = LabelFormField(
         label=_("Name (optional)"),
         max_length=100,
         required=False,
@@ -50,7 +51,7 @@ class SignUpForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     # A field people never see: a bot that fills in every field gives itself away.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), max_length=200, required=False)
 
     def __init__(self, *args, with_interests: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

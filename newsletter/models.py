@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import DOCUMENT, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 
 from .choices import Audience, DeliveryStatus, EditionStatus, Language, SubscriberStatus
@@ -39,7 +40,7 @@ class Subscriber(models.Model):
 
     email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
     email_hash = models.CharField(max_length=64, unique=True, editable=False)
-    name = models.CharField(_("name"), max_length=100, blank=True)
+    name = LabelField(_("name"), max_length=100, blank=True)
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
     )
@@ -83,7 +84,7 @@ class Edition(models.Model):
     """One newsletter: subject and Markdown body in Swedish (required) and English."""
 
     subject_sv, subject_en = char_pair(_("Subject"), 150)
-    body_sv, body_en = text_pair(_("Text"), required=True)
+    body_sv, body_en = text_pair(_("Text"), max_length=DOCUMENT, required=True)
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.ALL
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE, TEXT, LabelFormField
 from focusgroups.models import Insight
 
 from .choices import IdeaOutcome
@@ -101,13 +102,13 @@ class NeedForm(forms.ModelForm):
 
 
 class RoundForm(forms.Form):
-    title_sv = forms.CharField(label=_("Title (Swedish)"), max_length=200)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=200, required=False)
+    title_sv = LabelFormField(label=_("Title (Swedish)"), max_length=200)
+    title_en = LabelFormField(label=_("Title (English)"), max_length=200, required=False)
     description_sv = forms.CharField(
-        label=_("Description (Swedish)"), widget=TEXTAREA, required=False
+        label=_("Description (Swedish)"), max_length=TEXT, widget=TEXTAREA, required=False
     )
     description_en = forms.CharField(
-        label=_("Description (English)"), widget=TEXTAREA, required=False
+        label=_("Description (English)"), max_length=TEXT, widget=TEXTAREA, required=False
     )
     needs = forms.ModelMultipleChoiceField(
         label=_("Needs to prioritise"),
@@ -141,7 +142,7 @@ class ScoreForm(forms.Form):
     contribution = forms.CharField(
         label=_("What we could contribute"),
         required=False,
-        max_length=2000,
+        max_length=NOTE,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -159,16 +160,17 @@ class IdeaModerationForm(forms.Form):
     )
     reply = forms.CharField(
         label=_("Message to the sender"),
+        max_length=TEXT,
         widget=TEXTAREA,
         help_text=_("Sent by e-mail with the decision. Be kind and say why."),
     )
     focus_area = forms.ModelChoiceField(
         label=_("Focus area of the new need"), queryset=FocusArea.objects.all(), required=False
     )
-    title_sv = forms.CharField(
+    title_sv = LabelFormField(
         label=_("Title of the need (Swedish)"), max_length=200, required=False
     )
-    title_en = forms.CharField(
+    title_en = LabelFormField(
         label=_("Title of the need (English)"), max_length=200, required=False
     )
 

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
@@ -35,7 +36,7 @@ class FocusArea(models.Model):
     slug = models.SlugField(_("short address"), max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name_sv, name_en = char_pair(_("Name"), 120)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     insights = models.ManyToManyField(
         "focusgroups.Insight", blank=True, related_name="focus_areas", verbose_name=_("insights")
     )
@@ -61,7 +62,7 @@ class TargetGroup(models.Model):
     slug = models.SlugField(_("short address"), max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name_sv, name_en = char_pair(_("Name"), 120)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     focus_groups = models.ManyToManyField(
         "focusgroups.FocusGroup",
         blank=True,
@@ -89,12 +90,12 @@ class Indicator(models.Model):
 
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     name_sv, name_en = char_pair(_("Name"), 200)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     focus_area = models.ForeignKey(
         FocusArea, verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="indicators"
     )
-    unit = models.CharField(_("unit"), max_length=40, help_text=_("e.g. %, per 1,000 residents"))
-    source = models.CharField(_("source"), max_length=200)
+    unit = LabelField(_("unit"), max_length=40, help_text=_("e.g. %, per 1,000 residents"))
+    source = LabelField(_("source"), max_length=200)
     source_url = models.URLField(_("link to the source"), blank=True)
     direction = models.CharField(
         _("which direction is better"),
@@ -154,7 +155,7 @@ class Need(models.Model):
     """A need of residents, with the evidence for it: what they said, the numbers, their ideas."""
 
     title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     focus_area = models.ForeignKey(
         FocusArea, verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="needs"
     )
@@ -207,7 +208,7 @@ class PrioritisationRound(models.Model):
     """A round in which each member organisation scores a set of needs for urgency and capacity."""
 
     title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     needs = models.ManyToManyField(Need, related_name="rounds", verbose_name=_("needs"))
     status = models.CharField(
         _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN
@@ -248,7 +249,7 @@ class Score(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="scores")
     urgency = models.PositiveSmallIntegerField(_("urgency"), validators=SCORE)
     capacity = models.PositiveSmallIntegerField(_("our capacity to meet it"), validators=SCORE)
-    contribution = models.TextField(_("what we could contribute"), blank=True, max_length=2000)
+    contribution = BoundedTextField(_("what we could contribute"), blank=True, max_length=NOTE)
     scored_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -315,7 +316,7 @@ class Outcome(models.Model):
         Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="outcomes"
     )
     title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"))
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
     insights = models.ManyToManyField(
         "focusgroups.Insight",
         blank=True,
@@ -382,13 +383,13 @@ class Intervention(models.Model):
         Outcome, verbose_name=_("outcome"), on_delete=models.CASCADE, related_name="interventions"
     )
     title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"))
-    evidence_source = models.CharField(_("source of evidence"), max_length=300, blank=True)
+    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    evidence_source = LabelField(_("source of evidence"), max_length=300, blank=True)
     evidence_url = models.URLField(_("link to the evidence"), blank=True)
     evidence_strength = models.CharField(
         _("strength of evidence"), max_length=20, choices=EvidenceStrength.choices
     )
-    evidence_notes = models.TextField(_("notes on the evidence"), blank=True)
+    evidence_notes = BoundedTextField(_("notes on the evidence"), max_length=TEXT, blank=True)
     status = models.CharField(
         _("status"),
         max_length=20,

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import NOTE, TEXT, LabelFormField
 from actors.images import PHOTO, reencode_image
 from actors.models import Organisation
 
@@ -424,7 +425,7 @@ class PhotoForm(forms.ModelForm):
 
 class CommentForm(forms.Form):
     kind = forms.ChoiceField(label=_("This is a"), choices=CommentKind.choices)
-    text = forms.CharField(label=_("Your comment"), max_length=4000, widget=_text_widget(4))
+    text = forms.CharField(label=_("Your comment"), max_length=TEXT, widget=_text_widget(4))
 
 
 class ActionUpdateForm(forms.Form):
@@ -485,7 +486,7 @@ class IdeaArchiveForm(forms.Form):
 
 
 class ThemeSuggestionForm(forms.Form):
-    title = forms.CharField(label=_("Theme"), max_length=200)
+    title = LabelFormField(label=_("Theme"), max_length=200)
     description = forms.CharField(
-        label=_("Why and what"), max_length=2000, required=False, widget=_text_widget(3)
+        label=_("Why and what"), max_length=NOTE, required=False, widget=_text_widget(3)
     )

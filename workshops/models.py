@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.links import object_url
 from actors.models import Organisation
@@ -45,7 +46,7 @@ class Workshop(models.Model):
 
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
-    place = models.CharField(_("place"), max_length=200, blank=True)
+    place = LabelField(_("place"), max_length=200, blank=True)
     theme_sv, theme_en = char_pair(_("Theme"), 200)
     host = models.ForeignKey(
         Organisation,
@@ -61,10 +62,11 @@ class Workshop(models.Model):
     format = models.CharField(
         _("format"), max_length=12, choices=WorkshopFormat.choices, default=WorkshopFormat.STANDARD
     )
-    agenda_sv, agenda_en = text_pair(_("Agenda"))
-    summary_sv, summary_en = text_pair(_("Public summary"))
-    notes = models.TextField(
+    agenda_sv, agenda_en = text_pair(_("Agenda"), max_length=TEXT)
+    summary_sv, summary_en = text_pair(_("Public summary"), max_length=DOCUMENT)
+    notes = BoundedTextField(
         _("internal notes"),
+        max_length=DOCUMENT,
         blank=True,
         help_text=_("Read by members and staff, never by the public."),
     )
@@ -190,7 +192,7 @@ class WorkshopItem(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text_sv, text_en = text_pair(_("Text"), required=True)
+    text_sv, text_en = text_pair(_("Text"), max_length=NOTE, required=True)
 
     # Actions
     owner = models.ForeignKey(
@@ -201,7 +203,7 @@ class WorkshopItem(models.Model):
         blank=True,
         related_name="workshop_actions",
     )
-    responsible = models.CharField(_("responsible person"), max_length=120, blank=True)
+    responsible = LabelField(_("responsible person"), max_length=120, blank=True)
     due = models.DateField(_("due"), null=True, blank=True)
     swot_heading = models.CharField(
         _("answers the SWOT heading"),
@@ -321,7 +323,7 @@ class MinutesComment(models.Model):
     kind = models.CharField(
         _("kind"), max_length=12, choices=CommentKind.choices, default=CommentKind.COMMENT
     )
-    text = models.TextField(_("text"))
+    text = BoundedTextField(_("text"), max_length=TEXT)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -336,8 +338,8 @@ class MinutesComment(models.Model):
 class ThemeSuggestion(models.Model):
     """A theme a member suggests for a coming workshop."""
 
-    title = models.CharField(_("theme"), max_length=200)
-    description = models.TextField(_("why and what"), blank=True)
+    title = LabelField(_("theme"), max_length=200)
+    description = BoundedTextField(_("why and what"), max_length=NOTE, blank=True)
     suggested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

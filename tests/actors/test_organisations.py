@@ -64,6 +64,34 @@ def test_it_refuses_a_name_that_is_too_long(client, member, organisation):
     assert Organisation.objects.get(pk=organisation.pk).name == "Folkets Husby"
 
 
+def test_it_refuses_a_description_of_megabytes_with_a_message(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    before = organisation.description_sv
+    huge = "x" * 4_000_000
+    response = client.post(url, form_data(organisation, description_sv=huge))
+    assert response.status_code == 200
+    assert response.context["form"].errors["description_sv"] == [
+        "Säkerställ att detta värde har som mest 4000 tecken (den har 4000000)."
+    ]
+    assert Organisation.objects.get(pk=organisation.pk).description_sv == before
+
+
+def test_it_stores_a_name_without_direction_controls_and_keeps_joiners_in_the_description(
+    client, member, organisation
+):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    description = "Familj 👨\u200d👩\u200d👧 och \u202egrannar\u202c."
+    data = form_data(
+        organisation, name="\u202eybsuH\u202c stekloF\u200b", description_sv=description
+    )
+    assert client.post(url, data).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.name == "ybsuH stekloF"
+    assert organisation.description_sv == description
+
+
 def test_it_re_encodes_an_uploaded_logo_under_a_random_name(client, member, organisation):
     client.force_login(member)
     url = reverse("actors:organisation_edit", args=[organisation.slug])

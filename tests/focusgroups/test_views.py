@@ -59,6 +59,24 @@ def test_it_limits_ideas_per_address(client):
     assert other.status_code == 302
 
 
+@pytest.mark.parametrize("data", [{}, IDEA], ids=["empty", "filled"])
+def test_a_limited_post_gets_the_form_back_with_the_limit_whatever_it_holds(client, data):
+    for _ in range(IDEA_LIMIT.limit):
+        client.post(reverse("focusgroups:idea_submit"), {})
+    response = client.post(reverse("focusgroups:idea_submit"), data)
+    assert response.status_code == 429
+    assert response.context["form"].non_field_errors() == [
+        "För många idéer från din uppkoppling just nu. Försök igen om en timme."
+    ]
+    assert not Idea.objects.exists()
+
+
+def test_an_empty_post_says_what_is_missing(client):
+    response = client.post(reverse("focusgroups:idea_submit"), {})
+    assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"title", "text", "email"}
+
+
 def test_coordinator_records_a_focus_group_with_counts_only(client_for, organisation):
     group = TargetGroupFactory()
     client = client_for("coordinator")

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from actors.permissions import roles_of
 from initiatives import selectors
 from initiatives.choices import BOARD_STEPS
 from initiatives.choices import InitiativeStep as S
@@ -30,7 +31,7 @@ def moved(initiative, days_ago: int):
     Initiative.objects.filter(pk=initiative.pk).update(updated=when)
 
 
-def test_every_step_has_a_column_with_its_count_and_newest_cards_first():
+def test_every_step_has_a_column_with_its_count_and_newest_cards_first(coordinator):
     lead = OrganisationFactory()
     made = []
     for days_ago in range(15):
@@ -38,7 +39,7 @@ def test_every_step_has_a_column_with_its_count_and_newest_cards_first():
         moved(made[-1], days_ago)
     InitiativeFactory(lead_organisation=lead, step=S.REJECTED)
 
-    board = selectors.pipeline()
+    board = selectors.pipeline(user=coordinator)
 
     assert [c["step"] for c in board] == list(BOARD_STEPS)
     execution = column(board, S.EXECUTION)
@@ -51,20 +52,23 @@ def test_every_step_has_a_column_with_its_count_and_newest_cards_first():
     assert sum(c["count"] for c in board) == 15
 
 
-def test_a_card_is_in_the_visitors_language_and_falls_back_to_swedish():
+def test_a_card_is_in_the_visitors_language_and_falls_back_to_swedish(coordinator):
     area = FocusAreaFactory(name_sv="Hälsa", name_en="Health")
     InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Läxhjälp", title_en="Homework")
     InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Fritids", title_en="")
 
     with translation.override("en"):
-        cards = column(selectors.pipeline(), S.PROPOSAL)["initiatives"]
+        cards = column(selectors.pipeline(user=coordinator), S.PROPOSAL)["initiatives"]
         assert sorted(card.title for card in cards) == ["Fritids", "Homework"]
         assert {card.focus_area for card in cards} == {"Health"}
         assert cards[0].url.startswith("/en/initiatives/")
-    assert sorted(titles(selectors.pipeline(), S.PROPOSAL)) == ["Fritids", "Läxhjälp"]
+    assert sorted(titles(selectors.pipeline(user=coordinator), S.PROPOSAL)) == [
+        "Fritids",
+        "Läxhjälp",
+    ]
 
 
-def test_an_organisation_filter_counts_lead_and_partner_once():
+def test_an_organisation_filter_counts_lead_and_partner_once(coordinator):
     ours, theirs = OrganisationFactory(), OrganisationFactory()
     led = InitiativeFactory(lead_organisation=ours, step=S.PROPOSAL, title_sv="Leder")
     led.partners.add(ours, theirs)
@@ -72,13 +76,13 @@ def test_an_organisation_filter_counts_lead_and_partner_once():
     partner.partners.add(ours)
     InitiativeFactory(lead_organisation=theirs, step=S.PROPOSAL, title_sv="Annan")
 
-    board = selectors.pipeline(organisation=ours.slug)
+    board = selectors.pipeline(user=coordinator, organisation=ours.slug)
 
     assert column(board, S.PROPOSAL)["count"] == 2
     assert sorted(titles(board, S.PROPOSAL)) == ["Leder", "Partner"]
 
 
-def test_focus_area_and_target_group_filters_combine():
+def test_focus_area_and_target_group_filters_combine(coordinator):
     youth, parents = TargetGroupFactory(), TargetGroupFactory(slug="parents", name_sv="Föräldrar")
     area, other_area = FocusAreaFactory(), FocusAreaFactory(slug="health", name_sv="Hälsa")
     both = InitiativeFactory(focus_area=area, step=S.FUNDING, title_sv="Båda")
@@ -87,7 +91,7 @@ def test_focus_area_and_target_group_filters_combine():
     elsewhere = InitiativeFactory(focus_area=other_area, step=S.FUNDING, title_sv="Annat område")
     elsewhere.target_groups.add(youth)
 
-    board = selectors.pipeline(focus_area=area.slug, target_group=youth.slug)
+    board = selectors.pipeline(user=coordinator, focus_area=area.slug, target_group=youth.slug)
 
     assert column(board, S.FUNDING)["count"] == 1
     assert titles(board, S.FUNDING) == ["Båda"]
@@ -111,9 +115,55 @@ def test_the_board_is_one_query_and_the_page_does_not_grow(
     for step in BOARD_STEPS:
         InitiativeFactory.create_batch(selectors.CARDS_PER_COLUMN + 2, step=step)
 
+    roles_of(coordinator)  # read once per request, before the board, as the view does
     with django_assert_num_queries(1):
-        board = selectors.pipeline()
+        board = selectors.pipeline(user=coordinator)
     assert all(c["count"] == selectors.CARDS_PER_COLUMN + 2 for c in board)
     with django_assert_num_queries(len(empty)):
         response = client.get("/initiatives/board/")
     assert response.text.count('class="card mb-2"') == len(BOARD_STEPS) * selectors.CARDS_PER_COLUMN
+
+
+def test_a_member_sees_the_drafts_of_their_own_organisation_only(
+    member, organisation, other_organisation, django_assert_num_queries
+):
+    InitiativeFactory(lead_organisation=organisation, step=S.NEEDS, title_sv="Vårt utkast")
+    InitiativeFactory(lead_organisation=other_organisation, step=S.NEEDS, title_sv="Deras utkast")
+    InitiativeFactory(
+        lead_organisation=other_organisation, step=S.PROPOSAL, title_sv="Deras förslag"
+    )
+
+    roles_of(member)
+    with django_assert_num_queries(1):
+        board = selectors.pipeline(user=member)
+
+    assert titles(board, S.NEEDS) == ["Vårt utkast"]
+    assert column(board, S.NEEDS)["count"] == 1
+    assert titles(board, S.PROPOSAL) == ["Deras förslag"]
+    assert sum(c["count"] for c in board) == 2
+
+
+def test_the_staff_roles_see_every_draft(coordinator, evaluator, organisation, other_organisation):
+    for lead in (organisation, other_organisation):
+        InitiativeFactory(lead_organisation=lead, step=S.NEEDS)
+
+    for person in (coordinator, evaluator):
+        assert column(selectors.pipeline(user=person), S.NEEDS)["count"] == 2
+
+
+def test_the_board_page_leaves_out_another_organisations_draft(
+    client, outsider, member, organisation
+):
+    InitiativeFactory(lead_organisation=organisation, step=S.NEEDS, title_sv="Hemligt utkast")
+
+    client.force_login(outsider)
+    response = client.get("/initiatives/board/")
+    assert "Hemligt utkast" not in response.text
+    assert column(response.context["columns"], S.NEEDS) == {
+        "step": S.NEEDS,
+        "count": 0,
+        "initiatives": [],
+    }
+
+    client.force_login(member)
+    assert "Hemligt utkast" in client.get("/initiatives/board/").text

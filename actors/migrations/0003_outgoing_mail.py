@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('actors', '0001_initial'),
+        ('actors', '0002_text_limits_and_labels'),
     ]
 
     operations = [
