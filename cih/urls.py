@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from cih.health import healthz
+
+# The admin's own login form checks the password alone, with no rate limit and no second factor:
+# send it to the site's login, which has both, and let only staff in once logged in.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
