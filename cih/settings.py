@@ -1,13 +1,18 @@
 """Settings for the portal, read from the environment (twelve-factor).
 
 DJANGO_ENV chooses the profile: "development" (the default, what `make run` uses), "test", or
-"production". Production refuses to start without SECRET_KEY and ALLOWED_HOSTS and turns on every
-transport-security setting that `manage.py check --deploy` looks for.
+"production". Production refuses to start without ALLOWED_HOSTS or a strong SECRET_KEY and turns on
+every transport-security setting that `manage.py check --deploy` looks for.
 """
 
 from pathlib import Path
 
 import environ
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +43,19 @@ if PRODUCTION:
     SECRET_KEY = env.str("SECRET_KEY", default="")
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production")
+    # Django's own rule for a key that can be guessed (check --deploy's W009), refused here
+    # since a warning nobody reads protects no session or signed link.
+    if (
+        len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+        or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+    ):
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters long, with at least "
+            f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, and not start with "
+            f"{SECRET_KEY_INSECURE_PREFIX!r}: make one with "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")

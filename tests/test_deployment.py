@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,6 +44,20 @@ def test_production_refuses_to_start_without_secret_key():
     result = manage("check", **{**PRODUCTION, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short-but-random-Xq8v2Lr9",  # under 50 characters
+        "ab" * 30,  # long, but of two characters
+        "django-insecure-" + "k3Jx9qPz" * 6,  # Django's mark of a generated development key
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key):
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50 characters long" in result.stderr
 
 
 def test_a_boolean_setting_that_is_neither_yes_nor_no_is_refused():
