@@ -233,6 +233,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail server that stops answering fails a send after this long instead of holding a worker
+# (or a request) until its time limit; the delivery is then tried again.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="CIH <no-reply@cih.example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sign-ups one address (IP) may make in an hour; a shared connection (a school) may need more.
@@ -247,7 +250,24 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message a worker has taken but not acknowledged (it was killed) is handed out again this many
+# seconds after it was taken, so a worker that dies mid-job delays it by under a minute. The
+# clock runs from the moment a worker takes the message, so everything a task holds its message
+# for must end well inside it: the wait for its countdown (a retry) and its run, which the time
+# limits below stop. A message held longer would be handed out a second time while the first
+# still waits or runs. A job that takes longer (a report) acknowledges its message as it starts.
+BROKER_VISIBILITY_TIMEOUT = env.int("BROKER_VISIBILITY_TIMEOUT", default=50)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+    # Look for such messages every 5 seconds; kombu's default looks every 100.
+    "unacked_restore_interval": 5,
+    "unacked_restore_throttle": 1,
+}
+CELERY_TASK_SOFT_TIME_LIMIT = 25
+CELERY_TASK_TIME_LIMIT = 30
+# A worker takes a message only when it has a process free to run it: a message waiting behind a
+# long job would otherwise outlive the visibility timeout in the worker's hands.
+CELERY_WORKER_DISABLE_PREFETCH = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
