@@ -7,8 +7,11 @@ WORKDIR /app
 COPY requirements.lock pyproject.toml ./
 RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
 COPY . .
-RUN SECRET_KEY=build ALLOWED_HOSTS=build python manage.py collectstatic --noinput \
-    && SECRET_KEY=build ALLOWED_HOSTS=build python manage.py compilemessages --ignore=.venv -v0
+# Production settings need a strong key even to collect files; this one dies with the build step.
+RUN export SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+        ALLOWED_HOSTS=build \
+    && python manage.py collectstatic --noinput \
+    && python manage.py compilemessages --ignore=.venv -v0
 RUN useradd --create-home portal && mkdir -p /app/media && chown portal /app/media
 USER portal
 EXPOSE 8000

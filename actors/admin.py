@@ -46,6 +46,9 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "active"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    # A logo is changed on the organisation's own page, which measures and re-encodes it; this
+    # form would store the file as it came.
+    readonly_fields = ["logo"]
 
 
 @admin.register(SiteSettings)

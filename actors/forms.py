@@ -27,9 +27,13 @@ class OrganisationForm(forms.ModelForm):
             "logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
         }
 
+    def __init__(self, *args, uploader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploader = uploader
+
     def clean_logo(self):
         upload = self.files.get(self.add_prefix("logo"))
-        return reencode_image(upload) if upload else None
+        return reencode_image(upload, uploader=self.uploader) if upload else None
 
 
 class OrganisationAdminForm(OrganisationForm):

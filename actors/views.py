@@ -95,7 +95,9 @@ def organisation_logo(request, slug):
 def _organisation_form(request, organisation):
     """The bound form for an organisation, and whether it was valid and saved."""
     form_class = OrganisationAdminForm if is_coordinator(request.user) else OrganisationForm
-    form = form_class(request.POST or None, request.FILES or None, instance=organisation)
+    form = form_class(
+        request.POST or None, request.FILES or None, instance=organisation, uploader=request.user
+    )
     if request.method != "POST" or not form.is_valid():
         return form, False
     services.organisation_save(

@@ -1,14 +1,19 @@
 """Settings for the portal, read from the environment (twelve-factor).
 
 DJANGO_ENV chooses the profile: "development" (the default, what `make run` uses), "test", or
-"production". Production refuses to start without SECRET_KEY and ALLOWED_HOSTS and turns on every
-transport-security setting that `manage.py check --deploy` looks for.
+"production". Production refuses to start without ALLOWED_HOSTS or a strong SECRET_KEY and turns on
+every transport-security setting that `manage.py check --deploy` looks for.
 """
 
 import sys
 from pathlib import Path
 
 import environ
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +44,19 @@ if PRODUCTION:
     SECRET_KEY = env.str("SECRET_KEY", default="")
     if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set in production")
+    # Django's own rule for a key that can be guessed (check --deploy's W009), refused here
+    # since a warning nobody reads protects no session or signed link.
+    if (
+        len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+        or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+        or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+    ):
+        raise ImproperlyConfigured(
+            f"SECRET_KEY must be at least {SECRET_KEY_MIN_LENGTH} characters long, with at least "
+            f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} different ones, and not start with "
+            f"{SECRET_KEY_INSECURE_PREFIX!r}: make one with "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production")
@@ -238,6 +256,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail server that stops answering fails a send after this long instead of holding a worker
+# until its time limit; the mail is then tried again.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# The address mails come from; the name shown with it is always the collaboration's own.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@cih.example.org")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Sign-ups one address (IP) may make in an hour; a shared connection (a school) may need more.
@@ -261,7 +283,24 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A message a worker has taken but not acknowledged (it was killed) is handed out again this many
+# seconds after it was taken, so a worker that dies mid-job delays it by under a minute. The
+# clock runs from the moment a worker takes the message, so everything a task holds its message
+# for must end well inside it: the wait for its countdown (a retry) and its run, which the time
+# limits below stop. A message held longer would be handed out a second time while the first
+# still waits or runs. A job that takes longer (a report) acknowledges its message as it starts.
+BROKER_VISIBILITY_TIMEOUT = env.int("BROKER_VISIBILITY_TIMEOUT", default=50)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+    # Look for such messages every 5 seconds; kombu's default looks every 100.
+    "unacked_restore_interval": 5,
+    "unacked_restore_throttle": 1,
+}
+CELERY_TASK_SOFT_TIME_LIMIT = 25
+CELERY_TASK_TIME_LIMIT = 30
+# A worker takes a message only when it has a process free to run it: a message waiting behind a
+# long job would otherwise outlive the visibility timeout in the worker's hands.
+CELERY_WORKER_DISABLE_PREFETCH = True
 if CELERY_BROKER_URL == EMBEDDED_BROKER:
     EMBEDDED_BROKER_DIR = Path(env.str("EMBEDDED_BROKER_DIR", default=str(BASE_DIR / ".broker")))
     (EMBEDDED_BROKER_DIR / "queue").mkdir(parents=True, exist_ok=True)

@@ -1,12 +1,18 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from cih.health import healthz
+from cih.health import healthz, healthz_full
+
+# The admin's own login form checks the password alone, with no rate limit and no second factor:
+# send it to the site's login, which has both, and let only staff in once logged in.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
+    path("healthz/full", healthz_full, name="healthz_full"),
 ]
 
 # Includes under a prefix of their own come first: a request for one of them (the newsletter

@@ -30,6 +30,9 @@ logger = logging.getLogger(__name__)
 MAX_CONFIRMATIONS_PER_DAY = 3
 BATCH_SIZE = 100
 STUCK_AFTER = timedelta(minutes=10)
+# Tries of one delivery before a transient failure counts as failed: three within half a minute,
+# three more after the sweep's wait (see tasks.deliver_batch).
+MAX_ATTEMPTS = 6
 CONFIRMATIONS_PER_RUN = 500
 
 
@@ -611,17 +614,21 @@ def _relax_commits(on: bool) -> None:
 
 
 def _note_transient(delivery_ids: list[int], error: Exception) -> None:
+    # The attempt counts as a queueing: the sweep hands these out again STUCK_AFTER from now.
     Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING).update(
-        attempts=F("attempts") + 1, error=_describe(error)
+        attempts=F("attempts") + 1, error=_describe(error), queued_at=timezone.now()
     )
 
 
-def deliveries_give_up(*, edition_id: int, delivery_ids: list[int]) -> None:
-    """After the last retry, transient failures become failures (the error is already recorded)."""
-    Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.FAILED
-    )
-    edition_complete_if_done(edition_id=edition_id)
+def deliveries_give_up(*, edition_id: int, delivery_ids: list[int]) -> list[int]:
+    """Transient failures tried MAX_ATTEMPTS times become failures (the error is already
+    recorded); returns the ids among `delivery_ids` still pending, worth another try."""
+    if not delivery_ids:
+        return []
+    pending = Delivery.objects.filter(pk__in=delivery_ids, status=DeliveryStatus.PENDING)
+    if pending.filter(attempts__gte=MAX_ATTEMPTS).update(status=DeliveryStatus.FAILED):
+        edition_complete_if_done(edition_id=edition_id)
+    return list(pending.order_by("pk").values_list("pk", flat=True))
 
 
 def bounce_record(bounce: Bounce) -> Delivery | None:
@@ -657,7 +664,8 @@ def _stop_mail_to(subscriber_id: int) -> None:
 
 
 def newsletter_sweep(*, stuck_after: timedelta = STUCK_AFTER) -> dict:
-    """Queue again the deliveries left behind (the broker was down, a worker died).
+    """Queue again the deliveries left behind (the broker was down, a worker died, or a mail
+    server still failed after a batch's quick retries).
 
     Re-queueing is always safe: a batch skips every delivery that is sent or being sent.
     """

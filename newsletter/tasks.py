@@ -3,16 +3,20 @@
 import random
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
 from . import services
 
-MAX_RETRIES = 5
+# Retries of a batch that wait in the broker; what still fails after them waits for the sweep.
+QUICK_RETRIES = 2
 
 
-def backoff(retries: int) -> int:
-    """30 s, 1 min, 2 min, 4 min, 8 min (capped at 15), with jitter so retries do not bunch up."""
-    return min(30 * 2**retries, 900) + random.randint(0, 10)  # noqa: S311 - not security
+def backoff() -> int:
+    """10 to 15 s: a retry's wait is held in the broker, so the wait and the run that follows it
+    must end inside the broker's visibility timeout (BROKER_VISIBILITY_TIMEOUT), or the message
+    is handed out twice. Longer waits are the periodic sweep's."""
+    return 10 + random.randint(0, 5)  # noqa: S311 - jitter, not security
 
 
 @shared_task(acks_late=True)
@@ -20,20 +24,24 @@ def send_confirmation(subscriber_id: int) -> bool:
     return services.confirmation_send(subscriber_id=subscriber_id)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=MAX_RETRIES)
+@shared_task(bind=True, acks_late=True, max_retries=QUICK_RETRIES)
 def deliver_batch(self, edition_id: int, delivery_ids: list[int]) -> int:
-    """Send one batch; transient SMTP failures come back here with backoff, then count as failed."""
-    retry = services.deliveries_send_batch(edition_id=edition_id, delivery_ids=delivery_ids)
-    if retry:
-        if self.request.retries >= self.max_retries:
-            services.deliveries_give_up(edition_id=edition_id, delivery_ids=retry)
-        elif self.request.is_eager:
+    """Send one batch. Transient SMTP failures come back here twice within half a minute; after
+    that the sweep hands them out again STUCK_AFTER later, until a delivery has been tried
+    MAX_ATTEMPTS times and counts as failed."""
+    try:
+        retry = services.deliveries_send_batch(edition_id=edition_id, delivery_ids=delivery_ids)
+    except SoftTimeLimitExceeded:
+        # A slow mail server: the rest of the batch is tried again; what was sent is skipped.
+        retry = delivery_ids
+    retry = services.deliveries_give_up(edition_id=edition_id, delivery_ids=retry)
+    if retry and self.request.retries < QUICK_RETRIES:
+        if self.request.is_eager:
             # Without a broker (make run, tests) Celery cannot retry an eager task that
             # propagates errors: try again in-process, at once.
             args = [edition_id, retry]
             return self.apply(args=args, retries=self.request.retries + 1, throw=True).get()
-        else:
-            raise self.retry(args=[edition_id, retry], countdown=backoff(self.request.retries))
+        raise self.retry(args=[edition_id, retry], countdown=backoff())
     return len(delivery_ids) - len(retry)
 
 

@@ -6,7 +6,11 @@ from . import services
 from .models import ReportRequest
 
 
-@shared_task(acks_late=True, soft_time_limit=services.SOFT_LIMIT, time_limit=services.HARD_LIMIT)
+# Acknowledged as it starts: a render may take minutes, far past the broker's visibility timeout,
+# which would hand a message held that long to a second worker while the first still renders.
+# A render whose worker dies stays "rendering" until it is taken to be stale and shown as failed,
+# with a button to try again (services.report_expire_if_stale).
+@shared_task(acks_late=False, soft_time_limit=services.SOFT_LIMIT, time_limit=services.HARD_LIMIT)
 def render_report(report_id: int) -> str:
     """Render one requested report. Safe to run twice: a ready report is left as it is."""
     try:

@@ -1,6 +1,7 @@
 """Production settings pass the deployment checks; docker-compose.yml runs the whole service."""
 
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,20 @@ def test_production_refuses_to_start_without_its_https_public_address(site_url):
     assert "SITE_URL must be the portal's https:// address in production" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key",
+    [
+        "short-but-random-Xq8v2Lr9",  # under 50 characters
+        "ab" * 30,  # long, but of two characters
+        "django-insecure-" + "k3Jx9qPz" * 6,  # Django's mark of a generated development key
+    ],
+)
+def test_production_refuses_to_start_with_a_weak_secret_key(key):
+    result = manage("check", **{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be at least 50 characters long" in result.stderr
+
+
 def test_a_boolean_setting_that_is_neither_yes_nor_no_is_refused():
     result = manage("check", DEBUG="maybe")
     assert result.returncode != 0
@@ -69,7 +84,7 @@ def test_seed_demo_refuses_to_run_in_production():
 def test_docker_compose_runs_every_part_of_the_service():
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
-    assert set(services) == {"web", "worker", "beat", "postgres", "redis"}
+    assert set(services) == {"web", "worker", "beat", "postgres", "redis", "cache"}
     assert "gunicorn cih.wsgi" in services["web"]["command"]
     assert services["worker"]["command"].startswith("celery -A cih worker")
     assert services["beat"]["command"].startswith("celery -A cih beat")
@@ -80,6 +95,31 @@ def test_docker_compose_runs_every_part_of_the_service():
         assert environment["CELERY_BROKER_URL"].startswith("redis://redis:")
         assert services[name]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert (ROOT / services["web"]["build"] / "Dockerfile").exists()
+
+
+def redis_options(service: dict) -> dict[str, str]:
+    """`redis-server --name value ...` as {name: value}."""
+    program, *words = shlex.split(service["command"])
+    assert program == "redis-server"
+    return dict(zip(words[::2], words[1::2], strict=True))
+
+
+def test_docker_compose_keeps_the_cache_apart_from_the_broker():
+    """A flood of cached pages can neither fill the broker's memory nor evict its jobs."""
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    cache, broker = redis_options(services["cache"]), redis_options(services["redis"])
+    assert cache["--maxmemory"].endswith("mb") and int(cache["--maxmemory"][:-2]) > 0
+    assert cache["--maxmemory-policy"] == "allkeys-lru"
+    assert (cache["--save"], cache["--appendonly"]) == ("", "no")
+    assert "volumes" not in services["cache"]
+    assert broker["--maxmemory-policy"] == "noeviction"
+    assert broker["--appendonly"] == "yes"
+    assert services["redis"]["volumes"] == ["redisdata:/data"]
+    for name in ("web", "worker", "beat"):
+        environment = services[name]["environment"]
+        assert environment["CACHE_URL"].startswith("redis://cache:")
+        assert environment["CELERY_BROKER_URL"].startswith("redis://redis:")
+        assert services[name]["depends_on"]["cache"]["condition"] == "service_healthy"
 
 
 def test_docker_compose_config_validates(tmp_path):

@@ -419,8 +419,12 @@ class PhotoForm(forms.ModelForm):
             "caption_sv": _("Say what the photo shows, for those who cannot see it."),
         }
 
+    def __init__(self, *args, uploader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploader = uploader
+
     def clean_image(self):
-        return reencode_image(self.cleaned_data["image"], PHOTO)
+        return reencode_image(self.cleaned_data["image"], PHOTO, uploader=self.uploader)
 
 
 class CommentForm(forms.Form):

@@ -197,7 +197,7 @@ def workshop_publish(request, pk):
 @coordinator_required
 def photo_add(request, pk):
     workshop = get_workshop_for_user(request.user, pk, "add_photo")
-    form = PhotoForm(request.POST or None, request.FILES or None)
+    form = PhotoForm(request.POST or None, request.FILES or None, uploader=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.photo_add(

@@ -5,7 +5,7 @@ from PIL import Image
 
 from actors.models import Organisation
 from tests.factories import OrganisationFactory
-from tests.images import image_bytes, upload
+from tests.images import image_bytes, upload, white_png
 
 pytestmark = pytest.mark.django_db
 
@@ -107,6 +107,17 @@ def test_it_re_encodes_an_uploaded_logo_under_a_random_name(client, member, orga
     assert response["Content-Type"] == "image/png"
 
 
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_it_refuses_a_logo_of_too_many_pixels(client, member, organisation):
+    client.force_login(member)
+    url = reverse("actors:organisation_edit", args=[organisation.slug])
+    bomb = upload(white_png(13_300), name="logo.png", content_type="image/png")
+    response = client.post(url, form_data(organisation, logo=bomb))
+    assert response.status_code == 200
+    assert "Bilden har fler än 50 miljoner pixlar." in response.content.decode()
+    assert not Organisation.objects.get(pk=organisation.pk).logo
+
+
 def test_it_refuses_a_file_that_is_not_an_image(client, member, organisation):
     client.force_login(member)
     url = reverse("actors:organisation_edit", args=[organisation.slug])
@@ -180,3 +191,12 @@ def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
     # focus areas, the next workshop, the latest initiatives
     with django_assert_max_num_queries(8):
         client.get(reverse("actors:home"))
+
+
+def test_the_admin_takes_no_logo_upload_since_it_would_store_the_file_unchecked(
+    client, admin_user, organisation
+):
+    client.force_login(admin_user)
+    page = client.get(reverse("admin:actors_organisation_change", args=[organisation.pk]))
+    assert page.status_code == 200
+    assert 'type="file"' not in page.content.decode()

@@ -1,6 +1,10 @@
 """Editions: audience, language, the mails themselves, and delivery that never sends twice."""
 
+from datetime import timedelta
+from unittest import mock
+
 import pytest
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
 
 from newsletter import services, tasks
@@ -157,7 +161,7 @@ def test_a_transient_refusal_is_retried(coordinator, smtp_sink, django_capture_o
     assert len(smtp_sink.to("busy@example.org")) == 1
 
 
-def test_transient_failures_give_up_after_the_last_retry(
+def test_transient_failures_wait_for_the_sweep_then_give_up_after_the_last_try(
     coordinator, smtp_sink, django_capture_on_commit_callbacks
 ):
     SubscriberFactory(email="busy@example.org")
@@ -165,11 +169,39 @@ def test_transient_failures_give_up_after_the_last_retry(
     edition = EditionFactory()
     send(edition, coordinator, django_capture_on_commit_callbacks)
     delivery = Delivery.objects.get()
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.attempts == tasks.QUICK_RETRIES + 1
+
+    # The sweep's wait runs from the last try, not from when the edition was sent.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.newsletter_sweep() == {"requeued": 0}
+        assert services.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 1}
+    delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
-    assert delivery.attempts == tasks.MAX_RETRIES + 1
+    assert delivery.attempts == services.MAX_ATTEMPTS
     assert "451" in delivery.error
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
+
+
+def test_a_batch_stopped_at_its_soft_time_limit_is_tried_again(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    """A slow mail server: the rest of the batch goes round again instead of being killed."""
+    SubscriberFactory(email="slow@example.org")
+    send_batch, runs = services.deliveries_send_batch, []
+
+    def stopped_the_first_time(**batch):
+        runs.append(batch)
+        if len(runs) == 1:
+            raise SoftTimeLimitExceeded()
+        return send_batch(**batch)
+
+    with mock.patch.object(services, "deliveries_send_batch", stopped_the_first_time):
+        send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
+    assert len(runs) == 2
+    assert Delivery.objects.get().status == DeliveryStatus.SENT
+    assert len(smtp_sink.to("slow@example.org")) == 1
 
 
 def test_an_unreachable_mail_server_leaves_deliveries_pending_for_a_retry(

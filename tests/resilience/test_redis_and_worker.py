@@ -41,25 +41,38 @@ def test_pages_are_served_while_redis_is_down_and_the_cache_returns(
     assert redis_cache.get("probe") == 3
 
 
-def test_healthz_reports_the_database_redis_and_a_live_worker(
+def health(client, path="/healthz") -> tuple[int, dict]:
+    response = client.get(path)
+    return response.status_code, response.json()
+
+
+def test_healthz_stays_200_without_redis_or_a_worker_and_says_what_is_missing(
     client, settings, private_redis, start_worker
 ):
+    """A load balancer keeps a node that can serve; monitoring reads /healthz/full."""
     settings.CELERY_BROKER_URL = private_redis.url
-    response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.json()["checks"]["worker"] == {"ok": False, "error": "no worker heartbeat"}
+    status, body = health(client)
+    assert (status, body["status"]) == (200, "degraded")
+    assert body["checks"]["worker"] == {"ok": False, "error": "no worker heartbeat"}
+    assert health(client, "/healthz/full")[0] == 503
 
     worker = start_worker()
-    assert wait_for(lambda: client.get("/healthz").status_code == 200, timeout=30)
-    body = client.get("/healthz").json()
+    assert wait_for(lambda: health(client, "/healthz/full")[0] == 200, timeout=30)
+    status, body = health(client)
+    assert (status, body["status"]) == (200, "ok")
     assert body["checks"]["database"]["ok"] and body["checks"]["redis"]["ok"]
     assert body["checks"]["worker"]["workers"] == 1
 
     worker.send_signal(signal.SIGKILL)
     worker.wait(timeout=10)
-    assert wait_for(lambda: client.get("/healthz").status_code == 503, timeout=10)
+    assert wait_for(lambda: health(client, "/healthz/full")[0] == 503, timeout=10)
+    assert health(client)[0] == 200
 
     private_redis.stop()
-    body = client.get("/healthz").json()
-    assert body["checks"]["redis"]["ok"] is False
-    assert body["status"] == "failing"
+    status, body = health(client)
+    assert (status, body["status"]) == (200, "degraded")
+    assert body["checks"]["database"] == {"ok": True}
+    assert body["checks"]["redis"] == {"ok": False, "error": "ConnectionError"}
+    assert body["checks"]["worker"]["ok"] is False
+    status, body = health(client, "/healthz/full")
+    assert (status, body["status"]) == (503, "failing")

@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from tests.images import image_bytes, upload
+from actors.images import UPLOAD_LIMIT
+from tests.images import image_bytes, upload, white_png
 from workshops import services
 from workshops.choices import MinutesState
 from workshops.models import WorkshopPhoto
@@ -82,6 +83,32 @@ def test_what_is_not_a_readable_image_comes_back_with_a_message(
     assert message in response.text
     assert not WorkshopPhoto.objects.exists()
     assert stored_files(settings) == []
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+def test_a_photo_of_too_many_pixels_comes_back_with_a_message(client, coordinator, settings):
+    workshop = WorkshopFactory()
+    client.force_login(coordinator)
+    bomb = upload(white_png(13_300), name="flipchart.png", content_type="image/png")
+    response = add(client, workshop, bomb)
+    assert response.status_code == 200
+    assert "Bilden har fler än 50 miljoner pixlar." in response.text
+    assert not WorkshopPhoto.objects.exists()
+    assert stored_files(settings) == []
+
+
+def test_after_an_hours_uploads_the_next_photo_comes_back_with_a_message(
+    client, coordinator, settings
+):
+    full, next_workshop = WorkshopFactory(), WorkshopFactory()
+    client.force_login(coordinator)
+    for _photo in range(UPLOAD_LIMIT.limit):
+        workshop = full if full.photos.count() < services.MAX_PHOTOS_PER_WORKSHOP else next_workshop
+        assert add(client, workshop, upload(camera_jpeg((60, 40)))).status_code == 302
+    response = add(client, next_workshop, upload(camera_jpeg((60, 40))))
+    assert response.status_code == 200
+    assert "Du har laddat upp många bilder på kort tid." in response.text
+    assert WorkshopPhoto.objects.count() == UPLOAD_LIMIT.limit
 
 
 def test_a_photo_needs_a_caption_and_a_file(client, coordinator):
