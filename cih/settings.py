@@ -319,6 +319,8 @@ CELERY_BEAT_SCHEDULE = {
     # Mails owed while the mail server or the broker was down.
     "mail-sweep": {"task": "actors.tasks.sweep_mail", "schedule": 60.0},
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
+    # Reports asked for while the broker was down.
+    "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

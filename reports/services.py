@@ -18,6 +18,8 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from actors.queueing import enqueue, enqueue_on_commit
+
 from . import packages, rendering, selectors
 from .choices import PENDING, ReportKind, ReportStatus
 from .models import ReportRequest, report_path
@@ -30,6 +32,8 @@ logger = logging.getLogger(__name__)
 SOFT_LIMIT = 300
 HARD_LIMIT = 330
 STALE_AFTER = datetime.timedelta(seconds=HARD_LIMIT + 60)
+QUEUED_TOO_LONG = datetime.timedelta(minutes=2)
+OWED_PER_RUN = 50
 
 
 def report_data(*, kind: str, initiative_id=None, start=None, end=None, language: str) -> dict:
@@ -113,7 +117,21 @@ def _lock(key: str) -> None:
 def _enqueue(report: ReportRequest) -> None:
     from .tasks import render_report
 
-    transaction.on_commit(lambda: render_report.delay(report.pk))
+    enqueue_on_commit(render_report, report.pk)
+
+
+def reports_queue_owed() -> int:
+    """Queue again the reports still waiting a while after they were asked for: the broker was
+    down when they were, or their message was lost with a worker. Run every minute by beat."""
+    from .tasks import render_report
+
+    owed = list(
+        ReportRequest.objects.filter(
+            status=ReportStatus.QUEUED, requested_at__lt=timezone.now() - QUEUED_TOO_LONG
+        ).values_list("pk", flat=True)[:OWED_PER_RUN]
+    )
+    enqueue(render_report, [(pk,) for pk in owed])
+    return len(owed)
 
 
 def _write_atomically(name: str, content: bytes) -> None:
@@ -138,6 +156,8 @@ def report_render(*, report_id: int) -> ReportRequest:
         report = ReportRequest.objects.select_for_update().get(pk=report_id)
         if report.is_ready and rendering.media_path(report.file.name).exists():
             return report  # already done: a second delivery of the task changes nothing
+        if report.status == ReportStatus.RENDERING and not _stale(report):
+            return report  # another worker is making it now
         report.status = ReportStatus.RENDERING
         report.started_at = timezone.now()
         report.attempts += 1
@@ -203,9 +223,13 @@ def _fail(report_id: int, reason: str) -> ReportRequest:
     return report
 
 
+def _stale(report: ReportRequest) -> bool:
+    return report.started_at < timezone.now() - STALE_AFTER
+
+
 def report_expire_if_stale(*, report: ReportRequest) -> ReportRequest:
     """A render whose worker died (killed at the hard time limit) is recorded as failed."""
-    if report.status == ReportStatus.RENDERING and report.started_at < timezone.now() - STALE_AFTER:
+    if report.status == ReportStatus.RENDERING and _stale(report):
         return _fail(report.pk, _("The report took too long to make and was stopped."))
     return report
 

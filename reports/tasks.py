@@ -17,3 +17,9 @@ def render_report(report_id: int) -> str:
         return services.report_render(report_id=report_id).status
     except ReportRequest.DoesNotExist:
         return "gone"  # its initiative was deleted while it waited in the queue
+
+
+@shared_task
+def queue_owed() -> int:
+    """Run every minute by celery beat (CELERY_BEAT_SCHEDULE)."""
+    return services.reports_queue_owed()

@@ -157,6 +157,29 @@ def test_a_render_whose_worker_died_is_marked_failed(organisation):
     assert report.status == ReportStatus.FAILED and report.failure_reason
 
 
+def test_a_report_asked_for_while_the_broker_was_down_is_queued_again_by_the_sweep(
+    organisation, django_capture_on_commit_callbacks
+):
+    initiative = InitiativeFactory(step="proposal")
+    waiting = stored_report(initiative, status=ReportStatus.QUEUED)
+    fresh = stored_report(
+        InitiativeFactory(step="proposal"), status=ReportStatus.QUEUED, tmp_name="r2"
+    )
+    ReportRequest.objects.filter(pk=waiting.pk).update(
+        requested_at=timezone.now() - services.QUEUED_TOO_LONG - datetime.timedelta(seconds=1)
+    )
+    assert services.reports_queue_owed() == 1  # tasks run in-process here
+    assert ReportRequest.objects.get(pk=waiting.pk).status == ReportStatus.READY
+    assert ReportRequest.objects.get(pk=fresh.pk).status == ReportStatus.QUEUED
+
+
+def test_a_second_delivery_leaves_a_render_in_progress_alone(organisation):
+    report = stored_report(InitiativeFactory(step="proposal"), status=ReportStatus.RENDERING)
+    ReportRequest.objects.filter(pk=report.pk).update(started_at=timezone.now())
+    assert render_report.apply(args=[report.pk]).get() == ReportStatus.RENDERING
+    assert ReportRequest.objects.get(pk=report.pk).attempts == report.attempts
+
+
 def test_only_ready_initiative_reports_are_published(coordinator):
     initiative = InitiativeFactory(step="proposal")
     failed = stored_report(initiative, status=ReportStatus.FAILED)
