@@ -11,15 +11,17 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.services]
 
 @pytest.fixture
 def redis_cache(settings, private_redis):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "cih.cache.ForgivingRedisCache",
-            "LOCATION": private_redis.url,
-            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
-        }
+    """The counters' cache and the page cache on a Redis the test can stop."""
+    redis = {
+        "BACKEND": "cih.cache.ForgivingRedisCache",
+        "LOCATION": private_redis.url,
+        "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
     }
+    settings.CACHES = {"default": redis, settings.PAGE_CACHE_ALIAS: redis}
+    settings.PAGE_CACHE_ENABLED = True
     yield caches["default"]
-    caches["default"].close()
+    for cache in caches.all():
+        cache.close()
 
 
 def test_pages_are_served_while_redis_is_down_and_the_cache_returns(

@@ -17,8 +17,8 @@ from newsletter import services, tasks
 from newsletter.choices import DeliveryStatus
 from newsletter.models import Delivery
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
-from tests.newsletter.smtp_sink import SmtpSink
 from tests.newsletter.worker import kill, start_worker, stop, wait_for
+from tests.smtp_sink import SmtpSink
 
 # How often kombu looks for messages whose visibility timeout has passed.
 RESTORE_INTERVAL = settings.CELERY_BROKER_TRANSPORT_OPTIONS["unacked_restore_interval"]
