@@ -1,4 +1,7 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .models import ReportRequest
 
@@ -19,12 +22,25 @@ class ReportRequestAdmin(admin.ModelAdmin):
     list_filter = ["kind", "status", "language", "published"]
     readonly_fields = [
         "data_version",
-        "file",
-        "package",
+        "download",
         "pages",
         "attempts",
         "requested_at",
         "started_at",
         "finished_at",
     ]
+    exclude = ["file", "package"]
     raw_id_fields = ["initiative", "requested_by", "published_by"]
+
+    # Stored files are served by the report's own views, which check who asks; the media folder
+    # itself is not served, so the file fields' own links would lead nowhere.
+    @admin.display(description=_("Files"))
+    def download(self, report: ReportRequest):
+        if not report.is_ready:
+            return "–"
+        return format_html(
+            '<a href="{}">PDF</a> · <a href="{}">{}</a>',
+            reverse("reports:report_download", args=[report.pk]),
+            reverse("reports:report_package", args=[report.pk]),
+            _("data package"),
+        )
