@@ -33,6 +33,11 @@ test: install
 	$(VENV)/bin/bandit -q -c pyproject.toml --severity-level high -r .
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_BROKER_URL)} \
 		DJANGO_ENV=test $(VENV)/bin/pytest
+	# The same queries on SQLite, the embedded default of `make run` (browser journeys and
+	# tests of PostgreSQL's own behaviour aside; tests/embedded already runs make run's setup).
+	DATABASE_URL=sqlite:///:memory: CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_BROKER_URL)} \
+		DJANGO_ENV=test $(VENV)/bin/pytest -q -m "not postgresql" \
+		--ignore=tests/e2e --ignore=tests/resilience --ignore=tests/embedded
 
 worker: install
 	$(VENV)/bin/celery -A cih worker --loglevel=info --concurrency=2

@@ -7,6 +7,12 @@ class ActorsConfig(AppConfig):
     verbose_name = _("Actors")
 
     def ready(self):
+        from django.db import connections
+
         from .pagecache import connect_invalidation
 
         connect_invalidation()
+        if any(connections[alias].vendor == "sqlite" for alias in connections):
+            from .sqlite import bind_out_of_range_integers_as_numbers
+
+            bind_out_of_range_integers_as_numbers()

@@ -20,7 +20,7 @@ from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import InitiativeFactory, NeedFactory
 from tests.initiatives.test_budget import edit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from initiatives.models import InitiativeStepChange
 from initiatives.services import TransitionError, initiative_advance
 from tests.initiatives.factories import InitiativeFactory, InsightFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
 
 def test_only_one_of_two_simultaneous_moves_succeeds(organisation, coordinator):

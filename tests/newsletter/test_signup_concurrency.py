@@ -12,7 +12,7 @@ from newsletter import services
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
 
 def test_one_new_address_signed_up_twice_at_once_is_one_subscriber(mailoutbox):

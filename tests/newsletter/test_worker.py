@@ -21,7 +21,11 @@ from newsletter.models import Delivery, Edition, Subscriber, email_hash
 from tests.newsletter.factories import EditionFactory
 from tests.newsletter.worker import kill, start_worker, stop, wait_for
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.postgresql,
+    pytest.mark.django_db(transaction=True),
+]
 
 BROKER_URL = os.environ.get("NEWSLETTER_TEST_BROKER_URL") or os.environ.get(
     "CELERY_BROKER_URL", "redis://127.0.0.1:6379/7"
