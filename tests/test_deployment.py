@@ -140,3 +140,24 @@ def test_static_files_collect_for_production():
     """The manifest storage of production resolves every reference in the shipped files."""
     result = manage("collectstatic", "--noinput", "-v0", **PRODUCTION)
     assert result.returncode == 0, result.stderr
+
+
+def test_runserver_keeps_no_database_connection_between_requests():
+    """Each runserver request has a thread of its own; a connection kept per thread would pile
+    up until PostgreSQL refuses more. gunicorn's workers keep theirs."""
+    probe = (
+        "import sys; sys.argv = ['manage.py', {command!r}]; import django; django.setup(); "
+        "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    ages = {}
+    for command in ("runserver", "check"):
+        result = subprocess.run(
+            [sys.executable, "-c", probe.format(command=command)],
+            cwd=ROOT,
+            env={**os.environ, "DATABASE_URL": "postgres://u@127.0.0.1:5432/cih"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        ages[command] = result.stdout.strip()
+    assert ages == {"runserver": "0", "check": "60"}
