@@ -1,15 +1,41 @@
-"""The fund's answer to the process: is this initiative's budget covered by allocations?
+"""The fund's rules about initiatives: which may be allocated money, and is a budget covered?
 
-Registered with `initiatives.process.register_funding_check` in `FundingConfig.ready()`.
-Only allocations booked in the ledger count: an initiative leaves the funding step when they
-cover its whole budget.
+`funding_gap` is registered with `initiatives.process.register_funding_check` in
+`FundingConfig.ready()`. Only allocations booked in the ledger count: an initiative leaves the
+funding step when they cover its whole budget.
 """
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from initiatives.choices import InitiativeStep
+
 from .balances import Balance, sums
 from .models import LedgerEntry
+
+# Money is allocated to an initiative waiting for it, or topped up while it runs; not to a
+# proposal not yet decided, nor to one parked, rejected, withdrawn or done.
+ALLOCATION_STEPS = (InitiativeStep.FUNDING, InitiativeStep.EXECUTION)
+
+
+def allocatable(initiatives):
+    """The initiatives of a queryset that money may be allocated to."""
+    return initiatives.filter(step__in=ALLOCATION_STEPS)
+
+
+def allocation_refusal(initiative) -> str | None:
+    """None when money may be allocated to the initiative, else a sentence saying why not."""
+    if initiative.step in ALLOCATION_STEPS:
+        return None
+    return _(
+        "Money is allocated only to initiatives at the steps “%(funding)s” and “%(execution)s”; "
+        "“%(name)s” is at “%(step)s”."
+    ) % {
+        "funding": InitiativeStep.FUNDING.label,
+        "execution": InitiativeStep.EXECUTION.label,
+        "name": initiative.title,
+        "step": initiative.get_step_display(),
+    }
 
 
 def funding_gap(initiative) -> str | None:
