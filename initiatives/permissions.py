@@ -7,9 +7,21 @@ organisation and the staff roles. The lead organisation and coordinators edit an
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from actors.permissions import STAFF_ROLES, PortalRole, has_role, is_coordinator, is_member_of
+from actors.permissions import (
+    STAFF_ROLES,
+    PortalRole,
+    has_role,
+    is_coordinator,
+    is_member_of,
+    organisation_ids_of,
+)
 
 from .models import Initiative
+
+
+def can_propose(user) -> bool:
+    """Coordinators and people acting for an organisation propose initiatives."""
+    return is_coordinator(user) or bool(organisation_ids_of(user))
 
 
 def can_see_drafts(user, initiative: Initiative) -> bool:

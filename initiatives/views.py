@@ -30,7 +30,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .permissions import can_see_drafts, get_initiative_for_user, is_lead
+from .permissions import can_propose, can_see_drafts, get_initiative_for_user, is_lead
 
 
 def initiative_list(request):
@@ -47,6 +47,7 @@ def initiative_list(request):
             "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
             "focus_area": focus_area,
             "step": step,
+            "can_propose": can_propose(request.user),
         },
     )
 
@@ -117,7 +118,7 @@ def _starting_point(request) -> tuple[dict, dict]:
 
 @login_required
 def initiative_create(request):
-    if not (is_coordinator(request.user) or organisation_ids_of(request.user)):
+    if not can_propose(request.user):
         raise PermissionDenied
     initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
