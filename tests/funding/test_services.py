@@ -215,8 +215,8 @@ def test_a_reversal_that_would_break_the_books_is_refused(treasurer, initiative)
     receipt = grant.entries.get(kind=K.RECEIPT)
     pledge = grant.entries.get(kind=K.PLEDGE)
     for entry, message in [
-        (receipt, "mer fördelat än mottaget"),
-        (pledge, "mer mottaget än utlovat"),
+        (receipt, "mer fördelat än inbetalt"),
+        (pledge, "mer inbetalt än utfäst"),
         (allocation, "mer utbetalt än fördelat"),
     ]:
         with pytest.raises(FundingError, match=message):

@@ -129,7 +129,7 @@ def test_the_menu_offers_allocations_only_where_the_service_accepts_them(
 
     groups = menu_groups(as_treasurer.get(reverse("funding:entry_create")).content.decode())
     accepted = []
-    for step, initiative in initiatives.items():
+    for initiative in initiatives.values():
         try:
             book(treasurer, K.ALLOCATION, grant, "1", initiative)
         except services.FundingError:
@@ -492,7 +492,7 @@ def test_a_funders_public_page_shows_what_it_gave(client, treasurer):
     client.get(grant.funder.organisation.get_absolute_url())  # site settings now cached
     page = client.get(grant.funder.organisation.get_absolute_url()).content.decode()
     assert "Finansiär i den gemensamma fonden" in page
-    assert "Utlovat 1\xa0000 kr, varav 400 kr är inbetalt." in page
+    assert "Utfäst 1\xa0000 kr, varav 400 kr är inbetalt." in page
     other = OrganisationFactory()
     assert (
         "Finansiär i den gemensamma fonden"
