@@ -2,6 +2,7 @@
 
 import io
 import re
+from collections import Counter
 
 import pytest
 from pypdf import PdfReader
@@ -20,6 +21,42 @@ def read(report):
     report.file.close()
     text = "\n".join(page.extract_text() for page in reader.pages)
     return reader, re.sub(r"[\u00a0\u202f ]+", " ", text)
+
+
+def structure(reader) -> tuple[Counter, list]:
+    """The tagged structure: how many elements of each type, and each figure's alternative text."""
+    kinds, figures = Counter(), []
+
+    def walk(node):
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        kind = node.get("/S")
+        if kind is not None:
+            kinds[str(kind)] += 1
+            if kind == "/Figure":
+                figures.append(node.get("/Alt"))
+        children = node.get("/K")
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "get_object"):
+                walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return kinds, figures
+
+
+def assert_tagged(reader, *, language: str, title: str) -> None:
+    """A PDF a screen reader can follow: headings, tables and figures with their text, its
+    language, and its title shown in the viewer's title bar."""
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == language
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata.title == title
+    kinds, figures = structure(reader)
+    assert kinds["/H1"] >= 3 and kinds["/H2"] >= 1 and kinds["/Table"] >= 2, kinds
+    assert kinds["/TH"] and kinds["/TD"] and kinds["/Caption"]
+    assert figures and all(figures), figures  # every chart is described
 
 
 def make(django_capture_on_commit_callbacks, **kwargs):
@@ -60,9 +97,8 @@ def test_initiative_report_in_swedish(completed, coordinator, django_capture_on_
     assert f"Sida 2 av {len(reader.pages)}" in text
     assert 5 <= len(reader.pages) <= 30
     assert report.pages == len(reader.pages)
-    assert reader.metadata.title.startswith("Utvärderingsrapport")
     assert reader.metadata.author
-    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert_tagged(reader, language="sv", title=f"Utvärderingsrapport: {completed.title_sv}")
     assert reader.outline  # bookmarks from the headings
 
 
@@ -87,7 +123,7 @@ def test_initiative_report_in_english(completed, coordinator, django_capture_on_
     assert f"{completed.budget:,.0f}" in text
     assert completed.evaluation.findings_en in text
     assert f"Page 2 of {len(reader.pages)}" in text
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert_tagged(reader, language="en", title=f"Evaluation report: {completed.title_en}")
 
 
 def test_period_report_in_english(demo, coordinator, django_capture_on_commit_callbacks):
@@ -113,6 +149,12 @@ def test_period_report_in_english(demo, coordinator, django_capture_on_commit_ca
         "Lessons from evaluations",
     ):
         assert heading in text, heading
+    assert_tagged(reader, language="en", title=f"Period report: {start} – {end}")
+    # The figures' heading is not repeated as their table's caption.
+    assert re.search(r"The period in figures\s+Key figures\s+Figure", text)
+    assert not re.search(r"The period in figures\s+The period in figures", text)
+    # Paid in beyond what was pledged in the period is explained.
+    assert "So a funder can have paid in more than it pledged in the period" in text
     assert re.search(rf"Workshops held\s+{held.count()}\b", text)
     assert "Folkets Husby" in text
     result = RoundResult.objects.select_related("need").first()
