@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Prefetch, Q
 
+from actors.choices import OrganisationKind
 from actors.models import Organisation
 from focusgroups.models import Insight
 
@@ -119,9 +120,18 @@ def round_results(round_: PrioritisationRound) -> list[RoundResult]:
     return list(round_.results.select_related("need__focus_area").order_by("rank"))
 
 
+# Funders pay for the work and researchers evaluate it: they are not waited for in a round.
+SCORING_KINDS = [
+    kind
+    for kind in OrganisationKind
+    if kind not in (OrganisationKind.FUNDER, OrganisationKind.RESEARCH)
+]
+
+
 @dataclass(frozen=True)
 class Turnout:
-    """Who has scored an open round: the active organisations, and any other that scored."""
+    """Who has scored an open round: the active organisations that take part in prioritising,
+    and any other that scored."""
 
     need_count: int
     scored: list[tuple[str, int]]  # (organisation, needs it scored), by name
@@ -141,7 +151,7 @@ def round_turnout(round_: PrioritisationRound, *, need_count: int) -> Turnout:
     """How many organisations have scored the round and which have not (no scores shown)."""
     rows = (
         Organisation.objects.annotate(scored=Count("scores", filter=Q(scores__round=round_)))
-        .filter(Q(active=True) | Q(scored__gt=0))
+        .filter(Q(active=True, kind__in=SCORING_KINDS) | Q(scored__gt=0))
         .order_by("name")
         .values_list("name", "scored")
     )

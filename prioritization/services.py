@@ -241,9 +241,10 @@ def round_close(
     """Close a round: rank its needs by mean urgency plus mean capacity and keep the result.
 
     Needs in the "urgent and able" quarter of the matrix become prioritised. A round with no
-    scores at all cannot be closed. While an active organisation has not scored, the round
-    closes only when the coordinator has seen who is missing and closes it without them
-    (`without_missing`): the matrix is public the moment the round closes.
+    scores at all cannot be closed. While an active organisation that takes part in prioritising
+    (funders and researchers do not) has not scored, the round closes only when the coordinator
+    has seen who is missing and closes it without them (`without_missing`): the matrix is public
+    the moment the round closes.
     """
     round_ = PrioritisationRound.objects.select_for_update().get(pk=round_.pk)
     if round_.status != RoundStatus.OPEN:

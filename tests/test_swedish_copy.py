@@ -72,6 +72,12 @@ def test_the_login_error_says_e_postadress(client):
     assert "E-postadressen eller lösenordet stämmer inte." in response.content.decode()
 
 
+@pytest.mark.django_db
+def test_the_login_page_offers_to_sign_up_in_words_that_say_so(client):
+    page = client.get(reverse("account_login")).content.decode()
+    assert f'Har du inget konto än? Då kan du <a href="{reverse("account_signup")}' in page
+
+
 @pytest.mark.parametrize(
     ("choice", "swedish"),
     [

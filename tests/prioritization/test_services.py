@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from actors.choices import OrganisationKind
 from focusgroups.choices import IdeaStatus
 from prioritization import digest, selectors, services
 from prioritization.choices import IdeaOutcome, NeedStatus, RoundStatus
@@ -204,6 +205,8 @@ def test_turnout_counts_active_organisations_and_any_that_scored(
 ):
     gone = OrganisationFactory(name="Avslutad", active=False)
     OrganisationFactory(name="Vilande", active=False)
+    OrganisationFactory(name="Stiftelsen", kind=OrganisationKind.FUNDER)  # pays, does not score
+    OrganisationFactory(name="Forskarna", kind=OrganisationKind.RESEARCH)  # evaluates
     for need in needs:
         ScoreFactory(round=open_round, need=need, organisation=gone)
     ScoreFactory(round=open_round, need=needs[0], organisation=organisation)
