@@ -277,7 +277,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "funding.csv",
-            _("Funding"),
+            _("From budget to money spent (SEK)"),
             [
                 ("figure", _("Figure"), _("Budget, granted, allocated, disbursed or spent")),
                 ("amount", _("Amount"), _("SEK; participants as a count; empty when not recorded")),
@@ -314,7 +314,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "outcome_indicators.csv",
-            _("Outcomes and indicators"),
+            _("Indicators with baseline and target"),
             [
                 ("outcome", _("Outcome"), _("The change the initiative aims for")),
                 ("indicator", _("Indicator"), _("How the outcome is measured")),
@@ -343,7 +343,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "process_log.csv",
-            _("Process log"),
+            _("Every move of the initiative, oldest first"),
             [
                 ("at", _("When"), _("Date of the move")),
                 ("from", _("From"), _("Step before")),

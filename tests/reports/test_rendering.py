@@ -3,14 +3,16 @@
 import io
 import re
 from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from prioritization.models import RoundResult
 from reports import services
 from reports.choices import ReportKind, ReportStatus
-from reports.rendering import LocalOnlyFetcher, _assets
+from reports.rendering import LocalOnlyFetcher, _assets, render_html
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -180,3 +182,41 @@ def test_the_fetcher_refuses_the_network_and_files_outside_static(tmp_path):
     with pytest.raises(ValueError):
         fetcher.fetch("file:///etc/passwd")
     assert fetcher.fetch(stylesheet.as_uri()).read()
+
+
+class Captions(HTMLParser):
+    """Each table caption with the heading it sits under."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.pairs, self.heading, self.inside, self.text = [], None, None, ""
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3", "caption"):
+            self.inside, self.text = tag, ""
+
+    def handle_data(self, data):
+        if self.inside:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == self.inside:
+            text = " ".join(self.text.split())
+            if tag == "caption":
+                self.pairs.append((self.heading, text))
+            else:
+                self.heading = text
+            self.inside = None
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_table_is_captioned_with_the_heading_above_it(completed, language):
+    for kind, options in (
+        ("initiative", {"initiative_id": completed.pk}),
+        ("period", {"start": completed.starts_on, "end": completed.ends_on}),
+    ):
+        data = services.report_data(kind=kind, language=language, **options)
+        with translation.override(language):
+            pairs = Captions(render_html(data)).pairs
+        assert pairs and [pair for pair in pairs if pair[0] == pair[1]] == [], kind
