@@ -227,7 +227,11 @@ MFA_TOTP_ISSUER = "CIH"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / app / "locale" for app in PORTAL_APPS] + [BASE_DIR / "locale"]
+# locale/allauth words django-allauth's own strings the portal's way (see the file's header).
+LOCALE_PATHS = [BASE_DIR / app / "locale" for app in PORTAL_APPS] + [
+    BASE_DIR / "locale",
+    BASE_DIR / "locale" / "allauth",
+]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

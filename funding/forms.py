@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -10,7 +11,8 @@ from initiatives.models import Initiative
 from . import services
 from .balances import Balance
 from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, Earmark, EntryKind
-from .models import Funder, Grant, ReportingDuty
+from .models import Funder, Grant, LedgerEntry, ReportingDuty
+from .rules import allocatable, allocation_refusal
 from .selectors import grants_with_balances
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -167,14 +169,42 @@ class GrantChoiceField(forms.ModelChoiceField):
         }
 
 
+class InitiativeMenu(forms.ModelChoiceField):
+    """The initiatives an entry can be booked for, in two groups: those money may be allocated to
+    (the fund's rule, `rules.allocation_refusal`), and those that already hold money and so may
+    still be paid or give money back. Any other initiative is not offered."""
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Initiative.objects.none(), **kwargs)
+
+    def offer(self) -> None:
+        holds_money = Exists(LedgerEntry.objects.filter(initiative=OuterRef("pk")))
+        self.queryset = allocatable(_initiatives()) | _initiatives().filter(holds_money)
+        groups = {True: [], False: []}
+        for initiative in self.queryset:
+            groups[allocation_refusal(initiative) is None].append(
+                (initiative.pk, self.label_from_instance(initiative))
+            )
+        self.choices = [
+            ("", self.empty_label),
+            *[
+                (label, groups[key])
+                for key, label in (
+                    (True, _("Money can be allocated")),
+                    (False, _("Disbursements and returns only")),
+                )
+                if groups[key]
+            ],
+        ]
+
+
 class EntryForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=[(k.value, k.label) for k in EntryKind if k in BOOKABLE_KINDS]
     )
     grant = GrantChoiceField(label=_("Grant"), queryset=Grant.objects.none())
-    initiative = forms.ModelChoiceField(
+    initiative = InitiativeMenu(
         label=_("Initiative"),
-        queryset=Initiative.objects.none(),
         required=False,
         help_text=_("For allocations, disbursements and returns."),
     )
@@ -191,7 +221,7 @@ class EntryForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["grant"].queryset = grants_with_balances()
-        self.fields["initiative"].queryset = _initiatives()
+        self.fields["initiative"].offer()
         self.fields["booked_on"].initial = timezone.localdate()
 
     def clean(self):

@@ -2,10 +2,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from actors.panels import NavLink, Panel
-from initiatives.choices import InitiativeStep
 
 from . import selectors
 from .permissions import can_book, can_read_books
+from .rules import allocation_refusal
 
 
 def nav(request):
@@ -39,8 +39,7 @@ def initiative_funding(request):
                 "funding": funding,
                 "sources": selectors.initiative_sources(initiative) if reads else None,
                 "can_book": can_book(request.user),
-                "can_allocate": can_book(request.user)
-                and initiative.step in (InitiativeStep.FUNDING, InitiativeStep.EXECUTION),
+                "can_allocate": can_book(request.user) and allocation_refusal(initiative) is None,
             },
         )
     ]

@@ -1,6 +1,7 @@
-"""The fund's answers to the initiatives: how much an initiative holds, and is its budget covered?
+"""The fund's rules about initiatives: which may be allocated money, how much one holds, and is
+its budget covered?
 
-Registered with `initiatives.allocations.register_allocated` and
+`allocated` is registered with `initiatives.allocations.register_allocated` and `funding_gap` with
 `initiatives.process.register_funding_check` in `FundingConfig.ready()`. Only allocations booked
 in the ledger count: an initiative leaves the funding step when they cover its whole budget, and
 its budget never goes below them.
@@ -11,9 +12,34 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from actors.formats import sek
+from initiatives.choices import InitiativeStep
 
 from .balances import Balance, sums
 from .models import LedgerEntry
+
+# Money is allocated to an initiative waiting for it, or topped up while it runs; not to a
+# proposal not yet decided, nor to one parked, rejected, withdrawn or done.
+ALLOCATION_STEPS = (InitiativeStep.FUNDING, InitiativeStep.EXECUTION)
+
+
+def allocatable(initiatives):
+    """The initiatives of a queryset that money may be allocated to."""
+    return initiatives.filter(step__in=ALLOCATION_STEPS)
+
+
+def allocation_refusal(initiative) -> str | None:
+    """None when money may be allocated to the initiative, else a sentence saying why not."""
+    if initiative.step in ALLOCATION_STEPS:
+        return None
+    return _(
+        "Money is allocated only to initiatives at the steps “%(funding)s” and “%(execution)s”; "
+        "“%(name)s” is at “%(step)s”."
+    ) % {
+        "funding": InitiativeStep.FUNDING.label,
+        "execution": InitiativeStep.EXECUTION.label,
+        "name": initiative.title,
+        "step": initiative.get_step_display(),
+    }
 
 
 def allocated(initiative) -> Decimal:

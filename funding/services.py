@@ -19,6 +19,7 @@ from initiatives.models import Initiative
 from .balances import Balance, sums
 from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, EntryKind
 from .models import CENT, Funder, Grant, LedgerEntry, ReportingDuty
+from .rules import allocation_refusal
 
 MAX_AMOUNT = Decimal("9999999999.99")
 
@@ -155,11 +156,9 @@ def entry_book(
                 % {"left": sek(balance.outstanding)}
             )
     elif kind == EntryKind.ALLOCATION:
-        if initiative.is_closed:
-            raise FundingError(
-                _("Money cannot be allocated to a closed initiative (%(step)s).")
-                % {"step": initiative.get_step_display()}
-            )
+        refusal = allocation_refusal(initiative)
+        if refusal:
+            raise FundingError(refusal)
         if not grant.may_fund(initiative):
             raise FundingError(
                 _("This grant is earmarked for “%(earmark)s”: its money cannot go to “%(name)s”.")

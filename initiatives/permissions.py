@@ -38,6 +38,11 @@ def initiatives_visible_to(user) -> QuerySet[Initiative]:
     )
 
 
+def can_propose(user) -> bool:
+    """Coordinators and people acting for an organisation propose initiatives."""
+    return is_coordinator(user) or bool(organisation_ids_of(user))
+
+
 def is_lead(user, initiative: Initiative) -> bool:
     return is_coordinator(user) or is_member_of(user, initiative.lead_organisation_id)
 

@@ -7,6 +7,7 @@ people moving the same initiative at the same moment cannot both succeed.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from actors.formats import sek
@@ -145,13 +146,26 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
 def follow_up_report(
     *, initiative: Initiative, form, reach: dict, measures: dict, actor
 ) -> FollowUp:
-    """The lead organisation reports a period: activities, reach per target group, measures."""
+    """The lead organisation reports a period: activities, reach per target group, measures.
+
+    The period is time the initiative ran: it cannot begin before the initiative starts.
+    """
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step not in (InitiativeStep.EXECUTION, InitiativeStep.EVALUATION):
         raise TransitionError(
             _("Follow-ups are reported while the initiative is being carried out.")
         )
     follow_up = form.save(commit=False)
+    if follow_up.period_start < locked.starts_on:
+        raise ValidationError(
+            {
+                "period_start": _(
+                    "The initiative starts on %(date)s: a follow-up cannot report on time "
+                    "before that."
+                )
+                % {"date": date_format(locked.starts_on)}
+            }
+        )
     follow_up.initiative = locked
     follow_up.reported_by = actor
     follow_up.save()

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from actors.permissions import (
     is_coordinator,
     organisation_ids_of,
 )
-from focusgroups.viewutils import saved
+from focusgroups.viewutils import apply_errors, saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
@@ -31,7 +31,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .permissions import get_initiative_for_user, is_lead
+from .permissions import can_propose, get_initiative_for_user, is_lead
 
 
 @varies_on_query("focus_area", "step", "page")
@@ -49,6 +49,7 @@ def initiative_list(request):
             "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
             "focus_area": focus_area,
             "step": step,
+            "can_propose": can_propose(request.user),
         },
     )
 
@@ -119,7 +120,7 @@ def _starting_point(request) -> tuple[dict, dict]:
 
 @login_required
 def initiative_create(request):
-    if not (is_coordinator(request.user) or organisation_ids_of(request.user)):
+    if not can_propose(request.user):
         raise PermissionDenied
     initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
@@ -127,8 +128,14 @@ def initiative_create(request):
         for field, value in origin.items():
             setattr(form.instance, field, value)
         initiative = services.initiative_save(form=form, actor=request.user)
+        submit = process.transition_for(InitiativeStep.NEEDS, InitiativeStep.PROPOSAL)
         messages.success(
-            request, _("The proposal was saved as a draft. Submit it when it is ready.")
+            request,
+            _(
+                "The proposal was saved as a draft. When it is ready, move it to “%(step)s” with "
+                "the button under “%(box)s”."
+            )
+            % {"step": submit.target_label, "box": _("Move the initiative")},
         )
         return redirect(initiative)
     return render(
@@ -193,8 +200,11 @@ def _record(request, pk, *, action, template, build_form, save):
     if request.method == "POST" and form.is_valid():
         try:
             save(initiative, form)
-        except services.TransitionError as error:
-            messages.error(request, " ".join(error.messages))
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):  # about one of the form's fields
+                apply_errors(form, error)
+            else:
+                messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Saved."))
             return redirect(initiative)

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Language(models.TextChoices):
@@ -29,6 +30,6 @@ class EditionStatus(models.TextChoices):
 class DeliveryStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
     SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", pgettext_lazy("delivery status", "Failed")
     BOUNCED = "bounced", _("Bounced")
     SKIPPED = "skipped", _("Skipped (unsubscribed before sending)")

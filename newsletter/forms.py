@@ -90,6 +90,15 @@ class EditionForm(forms.ModelForm):
         for name in ("subject_sv", "subject_en"):
             self.fields[name].validators.append(no_line_breaks)
         self.fields["interests"].required = False
+        if self.data.get("languages_confirmed") is not None:
+            self.ask_to_confirm_languages()
+
+    def ask_to_confirm_languages(self) -> None:
+        """Offer the box that saves a change made in one language only."""
+        self.fields["languages_confirmed"] = forms.BooleanField(
+            label=_("Save it like this: the text I did not change stays as it is"),
+            required=False,
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -11,11 +11,13 @@ import smtplib
 from contextlib import nullcontext, suppress
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from actors.links import url_in
 from actors.queueing import enqueue
@@ -38,6 +40,10 @@ CONFIRMATIONS_PER_RUN = 500
 
 class EditionError(Exception):
     """An action the edition's state does not allow, with a message for the coordinator."""
+
+
+class LanguagesOutOfStep(ValidationError):
+    """A text of the edition changed in one language and not in the other, which has its own."""
 
 
 # Subscribers -------------------------------------------------------------------------------
@@ -248,6 +254,49 @@ def edition_audience_size(*, edition: Edition) -> int:
     return _audience(edition).count()
 
 
+def _same_text(old: str, new: str) -> bool:
+    # A browser sends a textarea back with CRLF line ends: that alone is no change.
+    return old.replace("\r\n", "\n").strip() == new.replace("\r\n", "\n").strip()
+
+
+# The field left as it was, when the same text in the other language changed: what to say.
+OUT_OF_STEP = {
+    "subject_en": gettext_lazy(
+        "The Swedish subject changed but this one did not: English readers would get the old "
+        "subject. Update it, or confirm below that it stays as it is."
+    ),
+    "body_en": gettext_lazy(
+        "The Swedish text changed but this one did not: English readers would get the old text. "
+        "Update it, or confirm below that it stays as it is."
+    ),
+    "subject_sv": gettext_lazy(
+        "The English subject changed but this one did not: Swedish readers would get the old "
+        "subject. Update it, or confirm below that it stays as it is."
+    ),
+    "body_sv": gettext_lazy(
+        "The English text changed but this one did not: Swedish readers would get the old text. "
+        "Update it, or confirm below that it stays as it is."
+    ),
+}
+
+
+def edition_languages_out_of_step(*, edition: Edition, texts: dict[str, str]) -> dict[str, str]:
+    """Where an edit changed a text in one language and left the other language's own text as
+    it was, so that language's readers would get the old one: {the field left as it was: why}."""
+    problems = {}
+    for name in ("subject", "body"):
+        changed = {
+            language: not _same_text(
+                getattr(edition, f"{name}_{language}"), texts[f"{name}_{language}"]
+            )
+            for language in ("sv", "en")
+        }
+        for language, other in (("sv", "en"), ("en", "sv")):
+            if changed[language] and not changed[other] and getattr(edition, f"{name}_{other}"):
+                problems[f"{name}_{other}"] = str(OUT_OF_STEP[f"{name}_{other}"])
+    return problems
+
+
 def edition_save(
     *,
     edition: Edition | None = None,
@@ -258,8 +307,15 @@ def edition_save(
     body_en: str,
     audience: str,
     interests,
+    languages_confirmed: bool = False,
 ) -> Edition:
-    """Create an edition or change a draft; a sent or sending edition cannot change."""
+    """Create an edition or change a draft; a sent or sending edition cannot change.
+
+    A change to a text in one language only, when the other language has a text of its own, is
+    saved once the editor confirms it (`languages_confirmed`): its readers would otherwise get the
+    old text unwarned.
+    """
+    subject_sv, subject_en = mail.single_line(subject_sv), mail.single_line(subject_en)
     with transaction.atomic():
         if edition is None:
             edition = Edition(created_by=actor)
@@ -267,8 +323,17 @@ def edition_save(
             edition = Edition.objects.select_for_update().get(pk=edition.pk)
             if edition.status != EditionStatus.DRAFT:
                 raise EditionError(_("This edition has been sent and can no longer be changed."))
-        edition.subject_sv = mail.single_line(subject_sv)
-        edition.subject_en = mail.single_line(subject_en)
+            texts = {
+                "subject_sv": subject_sv,
+                "subject_en": subject_en,
+                "body_sv": body_sv,
+                "body_en": body_en,
+            }
+            problems = edition_languages_out_of_step(edition=edition, texts=texts)
+            if problems and not languages_confirmed:
+                raise LanguagesOutOfStep(problems)
+        edition.subject_sv = subject_sv
+        edition.subject_en = subject_en
         edition.body_sv = body_sv
         edition.body_en = body_en
         edition.audience = audience

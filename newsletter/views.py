@@ -14,6 +14,7 @@ from actors.choices import PortalRole
 from actors.models import SiteSettings
 from actors.permissions import role_required
 from cih import ratelimit
+from focusgroups.viewutils import apply_errors
 
 from . import selectors, services
 from .choices import EditionStatus
@@ -172,6 +173,7 @@ def _save(request, form, edition=None):
         body_en=data["body_en"],
         audience=data["audience"],
         interests=data["interests"],
+        languages_confirmed=data.get("languages_confirmed", False),
     )
 
 
@@ -205,6 +207,12 @@ def edition_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, edition)
+        except services.LanguagesOutOfStep as error:
+            form.ask_to_confirm_languages()
+            apply_errors(form, error)
+            return render(
+                request, "newsletter/edition_form.html", {"form": form, "edition": edition}
+            )
         except services.EditionError as error:
             messages.error(request, str(error))
         else:

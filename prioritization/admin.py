@@ -51,7 +51,7 @@ class ResultInline(admin.TabularInline):
 
 @admin.register(PrioritisationRound)
 class PrioritisationRoundAdmin(admin.ModelAdmin):
-    list_display = ["title_sv", "status", "opened_at", "closed_at"]
+    list_display = ["title_sv", "status", "opened_at", "closes_on", "closed_at"]
     readonly_fields = ["opened_at", "closed_at", "opened_by", "closed_by"]
     inlines = [ResultInline]
 

@@ -1,14 +1,22 @@
 """Inline SVG charts, computed here so templates only place shapes.
 
 Each series gets its own marker shape and dash pattern and is labelled at its end, so the chart
-reads without colour; the page shows the same numbers in a table.
+reads without colour; the page shows the same numbers in a table. End labels that would overlap
+are moved apart, and shortened to the room right of the plot.
 """
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from decimal import Decimal
+
+from actors.charts import fit, text_width
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 190, 16, 40
+FONT_SIZE = 13
+LINE_HEIGHT = 16  # px between the middles of two end labels
+LABEL_OFFSET = 8  # px from a series' last point to its label
+TICK_GAP = 8  # px between two period names under the plot
 MARKERS = ["circle", "square", "triangle", "diamond"]
 DASHES = ["", "6 4", "2 3", "10 3 2 3"]
 COLOURS = ["#0b5d57", "#8a3b00", "#3d3d99", "#5c5c5c"]
@@ -29,6 +37,14 @@ class Series:
     marker: str
     dash: str
     colour: str
+    end_label: str = ""  # the label as drawn, shortened to fit
+    label_x: float = field(default=0.0)
+    label_y: float = field(default=0.0)
+
+    @property
+    def label_moved(self) -> bool:
+        """Whether the label sits away from the last point (then a short line joins them)."""
+        return abs(self.label_y - self.end.y) > 1
 
     @property
     def path(self) -> str:
@@ -48,6 +64,38 @@ def _nice_step(raw: Decimal) -> Decimal:
         if power * factor >= raw:
             return power * factor
     return power * 10
+
+
+def spread(wanted: list[float], low: float, high: float, gap: float) -> list[float]:
+    """Positions as near to `wanted` as they can be while at least `gap` apart and within
+    [low, high] (when there is room for them all), in the order given."""
+    order = sorted(range(len(wanted)), key=lambda i: wanted[i])
+    placed = [min(max(wanted[i], low), high) for i in order]
+    for k in range(1, len(placed)):  # push down what sits too close under the one above
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    if placed and placed[-1] > high:  # then up from the bottom, as far as the top allows
+        placed[-1] = high
+        for k in range(len(placed) - 2, -1, -1):
+            placed[k] = min(placed[k], placed[k + 1] - gap)
+        shift = low - placed[0]
+        if shift > 0:
+            placed = [y + shift for y in placed]
+    result = [0.0] * len(wanted)
+    for k, i in enumerate(order):
+        result[i] = placed[k]
+    return result
+
+
+def _x_ticks(periods: list[str], x_of: dict, x_step: float) -> list[dict]:
+    """A name under each period, or under every second (third, …) when they would touch; the
+    latest always."""
+    widest = max(text_width(period, FONT_SIZE) for period in periods)
+    every = math.ceil((widest + TICK_GAP) / x_step) if len(periods) > 1 else 1
+    return [
+        {"x": x_of[period], "label": period, "width": text_width(period, FONT_SIZE)}
+        for index, period in enumerate(periods)
+        if (len(periods) - 1 - index) % every == 0
+    ]
 
 
 def _label(value: Decimal) -> str:
@@ -89,6 +137,10 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
         )
         for i, (label, values) in enumerate(series_values)
     ]
+    label_ys = spread([s.end.y for s in series], TOP, HEIGHT - BOTTOM, LINE_HEIGHT)
+    for s, label_y in zip(series, label_ys, strict=True):
+        s.label_x, s.label_y = s.end.x + LABEL_OFFSET, label_y
+        s.end_label = fit(s.label, WIDTH - s.label_x, FONT_SIZE)
     ticks = []
     tick = low
     while tick <= high:
@@ -97,12 +149,13 @@ def line_chart(series_values: list[tuple[str, dict[str, Decimal]]]) -> dict | No
     return {
         "width": WIDTH,
         "height": HEIGHT,
+        "font_size": FONT_SIZE,
         "left": LEFT,
         "right": WIDTH - RIGHT,
         "top": TOP,
         "bottom": HEIGHT - BOTTOM,
         "series": series,
-        "x_ticks": [{"x": x_of[p], "label": p} for p in periods],
+        "x_ticks": _x_ticks(periods, x_of, x_step),
         "y_ticks": [{"y": y_of(t), "label": _label(t)} for t in ticks],
         "periods": periods,
     }

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Direction(models.TextChoices):
@@ -30,9 +31,9 @@ class EvidenceStrength(models.TextChoices):
 
 
 class InterventionStatus(models.TextChoices):
-    CANDIDATE = "candidate", _("Candidate")
-    CHOSEN = "chosen", _("Chosen")
-    SET_ASIDE = "set_aside", _("Set aside")
+    CANDIDATE = "candidate", pgettext_lazy("intervention status", "Candidate")
+    CHOSEN = "chosen", pgettext_lazy("intervention status", "Chosen")
+    SET_ASIDE = "set_aside", pgettext_lazy("intervention status", "Set aside")
 
 
 class IdeaOutcome(models.TextChoices):

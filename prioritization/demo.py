@@ -1,12 +1,15 @@
 """Demo data for prioritisation: the six focus areas and the first three target groups, indicators
-with five years of data, needs with their evidence, two closed prioritisation rounds, outcomes and
-interventions. Every row is keyed on a natural key, so loading twice changes nothing.
+with five years of data, needs with their evidence, two closed prioritisation rounds and an open
+one, outcomes and interventions. Every row is keyed on a natural key, so loading twice changes
+nothing.
 
 The demo text is written for the demo; the numbers are invented, not real statistics.
 """
 
 import datetime
 from decimal import Decimal
+
+from django.utils import timezone
 
 from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
@@ -236,6 +239,7 @@ ROUNDS = [
         "title_en": "Prioritisation spring 2025",
         "opened": datetime.datetime(2025, 4, 10, 9, 0, tzinfo=datetime.UTC),
         "closed": datetime.datetime(2025, 4, 30, 15, 0, tzinfo=datetime.UTC),
+        "closes_on": datetime.date(2025, 4, 30),
         "needs": [0, 1, 2, 3, 5],
         # organisation -> scores (urgency, capacity) per need in the order above
         "scores": {
@@ -250,6 +254,7 @@ ROUNDS = [
         "title_en": "Prioritisation autumn 2025",
         "opened": datetime.datetime(2025, 10, 1, 9, 0, tzinfo=datetime.UTC),
         "closed": datetime.datetime(2025, 10, 22, 15, 0, tzinfo=datetime.UTC),
+        "closes_on": datetime.date(2025, 10, 22),
         "needs": [3, 4, 5, 6],
         "scores": {
             "folkets-husby": [(4, 4), (3, 2), (4, 3), (4, 2)],
@@ -259,6 +264,19 @@ ROUNDS = [
         },
     },
 ]
+
+# A round still open when the demo is loaded, closing two weeks later: Husby FF has scored every
+# need, Folkets Husby only the first, the other organisations nothing yet.
+OPEN_ROUND = {
+    "title_sv": "Prioritering: unga och trygghet",
+    "title_en": "Prioritisation: young people and safety",
+    "days_left": 14,
+    "needs": [1, 2, 6],
+    "scores": {
+        "husby-ff": [(4, 4), (5, 4), (3, 2)],
+        "folkets-husby": [(4, 3)],
+    },
+}
 
 OUTCOMES = [
     # need index, Swedish title, English title, insights,
@@ -374,27 +392,28 @@ def load(*, scale: int = 1) -> None:
     organisations = {o.slug: o for o in Organisation.objects.all()}
     for spec in ROUNDS:
         round_, created = PrioritisationRound.objects.get_or_create(
-            title_sv=spec["title_sv"], defaults={"title_en": spec["title_en"]}
+            title_sv=spec["title_sv"],
+            defaults={"title_en": spec["title_en"], "closes_on": spec["closes_on"]},
         )
         if round_.status != RoundStatus.OPEN:
             continue
-        round_needs = [needs[i] for i in spec["needs"]]
-        round_.needs.set(round_needs)
-        for org_slug, values in spec["scores"].items():
-            for need, (urgency, capacity) in zip(round_needs, values, strict=True):
-                Score.objects.update_or_create(
-                    round=round_,
-                    need=need,
-                    organisation=organisations[org_slug],
-                    defaults={"urgency": urgency, "capacity": capacity},
-                )
-        services.round_close(round_=round_, actor=None)
+        round_needs = _fill_round(round_, spec, needs, organisations)
+        services.round_close(round_=round_, actor=None, without_missing=True)
         PrioritisationRound.objects.filter(pk=round_.pk).update(
             opened_at=spec["opened"], closed_at=spec["closed"]
         )
         Need.objects.filter(
             pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False
         ).update(prioritised_at=spec["closed"])
+    round_, created = PrioritisationRound.objects.get_or_create(
+        title_sv=OPEN_ROUND["title_sv"],
+        defaults={
+            "title_en": OPEN_ROUND["title_en"],
+            "closes_on": timezone.localdate() + datetime.timedelta(days=OPEN_ROUND["days_left"]),
+        },
+    )
+    if created:
+        _fill_round(round_, OPEN_ROUND, needs, organisations)
 
     for need_index, title_sv, title_en, insight_keys, measure, interventions in OUTCOMES:
         outcome, _ = Outcome.objects.get_or_create(
@@ -425,6 +444,21 @@ def load(*, scale: int = 1) -> None:
                 },
             )
     _load_scaled_needs(scale)
+
+
+def _fill_round(round_, spec, needs, organisations) -> list[Need]:
+    """The round's needs and each organisation's scores, in the order of the spec's needs."""
+    round_needs = [needs[i] for i in spec["needs"]]
+    round_.needs.set(round_needs)
+    for org_slug, values in spec["scores"].items():
+        for need, (urgency, capacity) in zip(round_needs, values, strict=False):
+            Score.objects.update_or_create(
+                round=round_,
+                need=need,
+                organisation=organisations[org_slug],
+                defaults={"urgency": urgency, "capacity": capacity},
+            )
+    return round_needs
 
 
 # Ten years of needs come to about six hundred, the current year's few among them.

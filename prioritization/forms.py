@@ -3,6 +3,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import NOTE, TEXT, LabelFormField
+from focusgroups.forms import DATE
 from focusgroups.models import Insight
 
 from .choices import IdeaOutcome
@@ -110,11 +111,38 @@ class RoundForm(forms.Form):
     description_en = forms.CharField(
         label=_("Description (English)"), max_length=TEXT, widget=TEXTAREA, required=False
     )
+    closes_on = forms.DateField(
+        label=_("Closing date (optional)"),
+        required=False,
+        widget=DATE,
+        help_text=_("The last day to score, shown to the member organisations."),
+    )
     needs = forms.ModelMultipleChoiceField(
         label=_("Needs to prioritise"),
         queryset=Need.objects.select_related("focus_area").exclude(status__in=["met", "set_aside"]),
         widget=forms.CheckboxSelectMultiple,
     )
+
+
+class RoundCloseForm(forms.Form):
+    """Closing a round; asks to confirm when some active organisations have not scored."""
+
+    without_missing = forms.BooleanField(required=False)
+
+    def __init__(self, *args, turnout, **kwargs):
+        super().__init__(*args, **kwargs)
+        if turnout.missing:
+            self.fields["without_missing"].required = True
+            self.fields["without_missing"].label = _(
+                "Close the round without the scores of those who have not scored"
+            )
+        else:
+            del self.fields["without_missing"]
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned.setdefault("without_missing", False)
+        return cleaned
 
 
 class ScoreForm(forms.Form):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
@@ -213,6 +214,12 @@ class PrioritisationRound(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN
     )
+    closes_on = models.DateField(
+        _("closing date"),
+        null=True,
+        blank=True,
+        help_text=_("The last day to score; the coordinator closes the round after it."),
+    )
     opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -239,6 +246,11 @@ class PrioritisationRound(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == RoundStatus.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open after its closing date."""
+        return self.is_open and self.closes_on is not None and self.closes_on < timezone.localdate()
 
 
 class Score(models.Model):

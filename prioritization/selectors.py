@@ -1,9 +1,12 @@
 """Reads for the prioritisation pages, each joined for what its page shows."""
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
+from actors.choices import OrganisationKind
+from actors.models import Organisation
 from focusgroups.models import Insight
 
 from .choices import NeedStatus, RoundStatus
@@ -122,15 +125,46 @@ def round_results(round_: PrioritisationRound) -> list[RoundResult]:
     return list(round_.results.select_related("need__focus_area").order_by("rank"))
 
 
-def round_progress(round_: PrioritisationRound) -> dict:
-    """Which organisations have scored how many of the round's needs (no scores shown)."""
+# Funders pay for the work and researchers evaluate it: they are not waited for in a round.
+SCORING_KINDS = [
+    kind
+    for kind in OrganisationKind
+    if kind not in (OrganisationKind.FUNDER, OrganisationKind.RESEARCH)
+]
+
+
+@dataclass(frozen=True)
+class Turnout:
+    """Who has scored an open round: the active organisations that take part in prioritising,
+    and any other that scored."""
+
+    need_count: int
+    scored: list[tuple[str, int]]  # (organisation, needs it scored), by name
+    missing: list[str]  # active organisations with no score yet, by name
+
+    @property
+    def expected(self) -> int:
+        return len(self.scored) + len(self.missing)
+
+    @property
+    def unfinished(self) -> list[tuple[str, int]]:
+        """Organisations that scored some of the round's needs but not all."""
+        return [(name, count) for name, count in self.scored if count < self.need_count]
+
+
+def round_turnout(round_: PrioritisationRound, *, need_count: int) -> Turnout:
+    """How many organisations have scored the round and which have not (no scores shown)."""
     rows = (
-        Score.objects.filter(round=round_)
-        .values("organisation__name")
-        .annotate(count=Count("pk"))
-        .order_by("organisation__name")
+        Organisation.objects.annotate(scored=Count("scores", filter=Q(scores__round=round_)))
+        .filter(Q(active=True, kind__in=SCORING_KINDS) | Q(scored__gt=0))
+        .order_by("name")
+        .values_list("name", "scored")
     )
-    return {row["organisation__name"]: row["count"] for row in rows}
+    return Turnout(
+        need_count=need_count,
+        scored=[(name, count) for name, count in rows if count],
+        missing=[name for name, count in rows if not count],
+    )
 
 
 def round_contributions(round_: PrioritisationRound) -> dict[int, list[Score]]:

@@ -4,6 +4,7 @@ Each function is one domain action in one transaction; rows that others may chan
 time are locked first.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -12,13 +13,14 @@ from django.db import transaction
 from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from actors.links import url_in
 from actors.permissions import is_member_of
 from focusgroups import services as focusgroup_services
 from focusgroups.models import Idea
 
-from . import imports
+from . import imports, selectors
 from .choices import IdeaOutcome, NeedStatus, RoundStatus
 from .models import (
     DataPoint,
@@ -157,18 +159,25 @@ def round_open(
     title_en: str = "",
     description_sv: str = "",
     description_en: str = "",
+    closes_on: datetime.date | None = None,
     needs,
     actor,
 ) -> PrioritisationRound:
-    """Open a prioritisation round over a set of needs; member organisations may then score."""
+    """Open a prioritisation round over a set of needs; member organisations may then score.
+
+    The closing date, when given, tells members how long they have; it cannot lie in the past.
+    """
     needs = list(needs)
     if not needs:
         raise ValidationError({"needs": _("Choose at least one need to prioritise.")})
+    if closes_on is not None and closes_on < timezone.localdate():
+        raise ValidationError({"closes_on": _("The closing date cannot be in the past.")})
     round_ = PrioritisationRound(
         title_sv=title_sv,
         title_en=title_en,
         description_sv=description_sv,
         description_en=description_en,
+        closes_on=closes_on,
         opened_by=actor,
     )
     round_.full_clean()
@@ -225,15 +234,32 @@ TWO_PLACES = Decimal("0.01")
 
 
 @transaction.atomic
-def round_close(*, round_: PrioritisationRound, actor) -> list[RoundResult]:
+def round_close(
+    *, round_: PrioritisationRound, actor, without_missing: bool = False
+) -> list[RoundResult]:
     """Close a round: rank its needs by mean urgency plus mean capacity and keep the result.
 
     Needs in the "urgent and able" quarter of the matrix become prioritised. A round with no
-    scores at all cannot be closed.
+    scores at all cannot be closed. While an active organisation that takes part in prioritising
+    (funders and researchers do not) has not scored, the round closes only when the coordinator
+    has seen who is missing and closes it without them (`without_missing`): the matrix is public
+    the moment the round closes.
     """
     round_ = PrioritisationRound.objects.select_for_update().get(pk=round_.pk)
     if round_.status != RoundStatus.OPEN:
         raise ValidationError(_("The round is already closed."))
+    turnout = selectors.round_turnout(round_, need_count=round_.needs.count())
+    if turnout.missing and turnout.scored and not without_missing:
+        raise ValidationError(
+            ngettext(
+                "%(count)d organisation has not scored yet (%(names)s). Confirm that the round "
+                "closes without its scores.",
+                "%(count)d organisations have not scored yet (%(names)s). Confirm that the round "
+                "closes without their scores.",
+                len(turnout.missing),
+            )
+            % {"count": len(turnout.missing), "names": ", ".join(turnout.missing)}
+        )
     means = list(
         Score.objects.filter(round=round_)
         .values("need_id")

@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
 from actors.pagecache import varies_on_query
@@ -22,6 +21,7 @@ from .forms import (
     MeasureFormSet,
     NeedForm,
     OutcomeForm,
+    RoundCloseForm,
     RoundForm,
     ScoreForm,
     TargetGroupForm,
@@ -312,7 +312,7 @@ def _round_context(request, round_):
     context = {"round": round_, "can_edit": is_coordinator(request.user)}
     if round_.is_open:
         context["needs"] = list(round_.needs.select_related("focus_area"))
-        context["progress"] = selectors.round_progress(round_)
+        context["turnout"] = selectors.round_turnout(round_, need_count=len(context["needs"]))
         context["can_score"] = bool(
             request.user.is_authenticated and scoring_organisations(request.user)
         )
@@ -435,17 +435,33 @@ def round_score(request, pk):
     )
 
 
-@require_POST
 @coordinator_required
 def round_close(request, pk):
+    """Closing publishes the matrix at once, so the coordinator first sees who has scored."""
     round_ = get_round_for_user(request, pk, "close")
-    try:
-        services.round_close(round_=round_, actor=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The round is closed and its matrix is public."))
-    return redirect(round_)
+    if not round_.is_open:
+        messages.error(request, _("The round is already closed."))
+        return redirect(round_)
+    turnout = selectors.round_turnout(round_, need_count=round_.needs.count())
+    form = RoundCloseForm(request.POST if request.method == "POST" else None, turnout=turnout)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.round_close(
+                round_=round_,
+                actor=request.user,
+                without_missing=form.cleaned_data["without_missing"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The round is closed and its matrix is public."))
+            return redirect(round_)
+    return render(
+        request,
+        "prioritization/round_close.html",
+        {"round": round_, "turnout": turnout, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 # Outcomes and interventions ------------------------------------------------------------------

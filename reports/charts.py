@@ -8,11 +8,14 @@ prioritisation pages draw (prioritization.charts).
 from decimal import Decimal
 from types import SimpleNamespace
 
+from actors.charts import fit
 from prioritization.charts import line_chart, matrix_chart
 
 WIDTH = 640
 LABEL_WIDTH = 230
+LABEL_GAP = 8  # px between a bar's name and the bar
 ROW = 22
+FONT_SIZE = 11
 
 
 def _number(value) -> str:
@@ -36,7 +39,8 @@ def bar_chart(rows: list[tuple[str, object]]) -> dict | None:
         y = 4 + index * ROW
         bars.append(
             {
-                "label": str(label)[:32],
+                # Names end at the bars; a long one is shortened so it starts inside the page.
+                "label": fit(str(label), LABEL_WIDTH - LABEL_GAP, FONT_SIZE),
                 "y": y,
                 "text_y": y + ROW * 0.65,
                 "x": LABEL_WIDTH,
@@ -45,7 +49,13 @@ def bar_chart(rows: list[tuple[str, object]]) -> dict | None:
                 "value_x": round(LABEL_WIDTH + length + 6, 1),
             }
         )
-    return {"width": WIDTH, "height": 8 + len(rows) * ROW, "bars": bars, "label_x": LABEL_WIDTH - 8}
+    return {
+        "width": WIDTH,
+        "height": 8 + len(rows) * ROW,
+        "bars": bars,
+        "label_x": LABEL_WIDTH - LABEL_GAP,
+        "font_size": FONT_SIZE,
+    }
 
 
 def trend_chart(series: list[tuple[str, dict]]) -> dict | None:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .choices import PENDING, ReportKind, ReportLanguage, ReportStatus
+from .choices import IN_LANGUAGE, PENDING, ReportKind, ReportLanguage, ReportStatus
 
 
 def report_path(instance, filename: str) -> str:
@@ -107,6 +107,11 @@ class ReportRequest(models.Model):
     @property
     def is_ready(self) -> bool:
         return self.status == ReportStatus.READY and bool(self.file)
+
+    @property
+    def in_language(self) -> str:
+        """The report's language as a phrase: "in English", "på engelska"."""
+        return IN_LANGUAGE[self.language]
 
     @property
     def subject(self) -> str:

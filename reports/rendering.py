@@ -103,7 +103,9 @@ def html_to_pdf(html: str) -> Rendered:
         ],
         font_config=font_config,
     )
-    return Rendered(pdf=document.write_pdf(), pages=len(document.pages))
+    # PDF/UA-1: a tagged structure tree (headings, tables, figures), the language of the
+    # <html> element and the <title> shown as the window title, for screen readers.
+    return Rendered(pdf=document.write_pdf(pdf_variant="pdf/ua-1"), pages=len(document.pages))
 
 
 def media_path(name: str) -> Path:

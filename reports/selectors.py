@@ -277,7 +277,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "funding.csv",
-            _("Funding"),
+            _("From budget to money spent (SEK)"),
             [
                 ("figure", _("Figure"), _("Budget, granted, allocated, disbursed or spent")),
                 ("amount", _("Amount"), _("SEK; participants as a count; empty when not recorded")),
@@ -314,7 +314,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "outcome_indicators.csv",
-            _("Outcomes and indicators"),
+            _("Indicators with baseline and target"),
             [
                 ("outcome", _("Outcome"), _("The change the initiative aims for")),
                 ("indicator", _("Indicator"), _("How the outcome is measured")),
@@ -343,7 +343,7 @@ def _initiative_tables(data: dict) -> list[dict]:
         ),
         table(
             "process_log.csv",
-            _("Process log"),
+            _("Every move of the initiative, oldest first"),
             [
                 ("at", _("When"), _("Date of the move")),
                 ("from", _("From"), _("Step before")),
@@ -560,7 +560,7 @@ def period_report(start: datetime.date, end: datetime.date) -> dict:
         {"figure": _("Initiatives started"), "value": started},
         {"figure": _("Initiatives completed"), "value": completed},
         {"figure": _("Participants reached"), "value": sum(r["participants"] for r in reach)},
-        {"figure": _("Money raised (SEK)"), "value": money["raised"]},
+        {"figure": _("Money paid in (SEK)"), "value": money["raised"]},
         {"figure": _("Money allocated (SEK)"), "value": money["allocated"]},
         {"figure": _("Money disbursed (SEK)"), "value": money["disbursed"]},
         {"figure": _("Money spent by initiatives (SEK)"), "value": spent},
@@ -610,7 +610,7 @@ def _period_tables(data: dict) -> list[dict]:
     return [
         table(
             "summary.csv",
-            _("The period in figures"),
+            _("Key figures"),
             [("figure", _("Figure"), _("What is counted")), ("value", _("Value"), sek)],
             data["summary"],
         ),
@@ -693,8 +693,19 @@ def _period_tables(data: dict) -> list[dict]:
             _("Money per funder"),
             [
                 ("name", _("Funder"), _("Funder")),
-                ("pledged", _("Pledged (SEK)"), sek),
-                ("received", _("Received (SEK)"), sek),
+                (
+                    "pledged",
+                    _("Pledged in the period (SEK)"),
+                    _("SEK; the pledges made in the period"),
+                ),
+                (
+                    "received",
+                    _("Paid in during the period (SEK)"),
+                    _(
+                        "SEK; all money paid in during the period, also on pledges made before "
+                        "it, so it can be more than what was pledged in the period"
+                    ),
+                ),
             ],
             data["money_by_funder"],
         ),

@@ -279,13 +279,13 @@ def load(*, scale: int = 1) -> None:
             "agenda_en": "1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n"
             "4. Next workshop",
             "summary_sv": (
-                f"Vi samlades kring temat ”{theme_sv.lower()}”. Aktörerna delade vad de ser "
+                f"Vi samlades kring temat ”{theme_sv}”. Aktörerna delade vad de ser "
                 "i sina verksamheter och enades om nästa steg."
                 if held
                 else ""
             ),
             "summary_en": (
-                f"We met on the theme “{theme_en.lower()}”. The actors shared what they see "
+                f"We met on the theme “{theme_en}”. The actors shared what they see "
                 "in their work and agreed on the next steps."
                 if held
                 else ""

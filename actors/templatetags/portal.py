@@ -1,24 +1,44 @@
+from html import unescape
+
 from django import template
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.encoding import iri_to_uri
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import get_language_info, override
 
 register = template.Library()
 
+DESCRIPTION_LENGTH = 160  # what search engines show of a page's description
+
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in every language the portal speaks."""
+    """The current page in every language the portal speaks; `absolute_url` for the alternate
+    links search engines read, `default` for the language a visitor gets at the site's root."""
     request = context.get("request")
-    return [
-        {
-            "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": _page_in(request, code) if request else "/",
-        }
-        for code, _name in settings.LANGUAGES
-    ]
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = _page_in(request, code) if request else "/"
+        links.append(
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "default": code == settings.LANGUAGE_CODE,
+            }
+        )
+    return links
+
+
+@register.filter
+def meta_description(text) -> str:
+    """A page's own text as its description for search engines: plain, on one line, short."""
+    # Entities are undone after the tags are gone: the template escapes the result once.
+    plain = " ".join(unescape(strip_tags(str(text or ""))).split())
+    return Truncator(plain).chars(DESCRIPTION_LENGTH)
 
 
 def _page_in(request, language: str) -> str:

@@ -60,16 +60,19 @@ def alternates(page: str) -> dict:
 def test_every_page_links_to_itself_in_the_other_language(client, organisation):
     swedish = client.get(f"/actors/{organisation.slug}/?tab=1").content.decode()
     assert alternates(swedish) == {
-        "sv": f"/actors/{organisation.slug}/?tab=1",
-        "en": f"/en/actors/{organisation.slug}/?tab=1",
+        "sv": f"http://testserver/actors/{organisation.slug}/?tab=1",
+        "en": f"http://testserver/en/actors/{organisation.slug}/?tab=1",
     }
     english = client.get(f"/en/actors/{organisation.slug}/").content.decode()
-    assert alternates(english)["sv"] == f"/actors/{organisation.slug}/"
+    assert alternates(english)["sv"] == f"http://testserver/actors/{organisation.slug}/"
 
 
 def test_a_missing_page_links_to_its_own_address(client):
     page = client.get("/finns-inte/").content.decode()
-    assert alternates(page) == {"sv": "/finns-inte/", "en": "/finns-inte/"}
+    assert alternates(page) == {
+        "sv": "http://testserver/finns-inte/",
+        "en": "http://testserver/finns-inte/",
+    }
 
 
 def test_an_objects_address_follows_the_language():

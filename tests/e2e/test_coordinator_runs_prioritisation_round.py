@@ -77,7 +77,11 @@ def test_coordinator_runs_prioritisation_round(
     page.context.clear_cookies()
     login(page, coordinator.email)
     page.goto(round_.get_absolute_url())
-    page.get_by_role("button", name="Stäng rundan").click()
+    page.get_by_role("link", name="Stäng rundan").click()
+    # Before anything is published, the coordinator sees who has scored.
+    assert page.get_by_text("2 av 2 organisationer har bedömt.").is_visible()
+    check_accessibility(page)
+    page.get_by_role("button", name="Stäng rundan och publicera matrisen").click()
     assert page.get_by_text("Rundan är stängd och dess matris är offentlig.").is_visible()
     round_.refresh_from_db()
     assert round_.status == RoundStatus.CLOSED

@@ -77,7 +77,7 @@ def test_member_proposes_initiative_to_evaluation(
     page.get_by_label("Det finns ingenstans att vara på kvällen.").check()
     page.get_by_role("button", name="Spara").click()
     move(page, "Beslut")
-    page.get_by_role("link", name="Registrera beslutet").click()
+    page.get_by_role("link", name="För in beslutet").click()
     check_accessibility(page)
     page.get_by_label("Beslutad den").fill("2026-02-10")
     page.get_by_label("Beslutad av").fill("Aktörerna på workshopen")
@@ -121,7 +121,7 @@ def test_member_proposes_initiative_to_evaluation(
     # The evaluator records the evaluation and completes the initiative.
     login(page, evaluator.email)
     page.goto(initiative.get_absolute_url())
-    page.get_by_role("link", name="Registrera utvärderingen").click()
+    page.get_by_role("link", name="För in utvärderingen").click()
     check_accessibility(page)
     page.get_by_label("Metod").fill("Intervjuer och närvarolistor.")
     page.get_by_label("Resultat (på svenska)").fill("Satsningen nådde fler än planerat.")

@@ -21,11 +21,11 @@ def test_resident_shares_idea(page, login, check_accessibility, coordinator, mai
     page.get_by_label("Din idé eller ditt behov").fill(
         "Ett upplyst utegym skulle få fler att träna."
     )
-    page.get_by_label("E-postadress").fill("inte-en-adress")
+    page.get_by_role("main").get_by_label("E-postadress").fill("inte-en-adress")
     page.get_by_role("button", name="Skicka idén").click()
     assert page.get_by_text("Fyll i en giltig e-postadress.").is_visible()
     check_accessibility(page)
-    page.get_by_label("E-postadress").fill("boende@example.org")
+    page.get_by_role("main").get_by_label("E-postadress").fill("boende@example.org")
     page.get_by_role("button", name="Skicka idén").click()
     assert page.get_by_role("heading", name="Titta i din e-post").is_visible()
 

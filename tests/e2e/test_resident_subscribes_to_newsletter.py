@@ -19,7 +19,7 @@ def test_resident_subscribes_to_newsletter(page, check_accessibility, organisati
     # From the footer of the start page: only an address.
     page.goto("/")
     footer = page.locator("footer")
-    footer.get_by_label("Mejladress för nyhetsbrevet").fill("amina@example.org")
+    footer.get_by_label("E-postadress för nyhetsbrevet").fill("amina@example.org")
     footer.get_by_role("button", name="Anmäl dig").click()
     page.wait_for_url(re.compile(r"/newsletter/thanks/$"))
     assert page.get_by_role("heading", name="Titta i din inkorg").is_visible()
@@ -35,7 +35,7 @@ def test_resident_subscribes_to_newsletter(page, check_accessibility, organisati
     # The full form: English, a name, and the link used a second time.
     page.goto("/newsletter/")
     check_accessibility(page)
-    page.get_by_label("E-postadress").fill("yusuf@example.org")
+    page.get_by_role("main").get_by_label("E-postadress").fill("yusuf@example.org")
     page.get_by_label("Namn (frivilligt)").fill("Yusuf")
     page.get_by_label("Nyhetsbrevets språk").select_option("en")
     page.get_by_role("button", name="Anmäl dig").click()

@@ -60,7 +60,7 @@ def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer
     # The books: the overview with its charts, then a reversal of a receipt in the ledger.
     page.goto("/funding/books/")
     check_accessibility(page)
-    assert page.get_by_role("img", name="Utlovat och mottaget per finansiär, kr").is_visible()
+    assert page.get_by_role("img", name="Utfäst och inbetalt per finansiär, kr").is_visible()
     page.goto("/funding/ledger/?kind=receipt")
     check_accessibility(page)
     receipt = grant.entries.get(kind=EntryKind.RECEIPT)
@@ -70,7 +70,7 @@ def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer
     page.get_by_label("Varför återförs posten?").fill("Dubbelbokad från kontoutdraget")
     page.get_by_role("button", name="Bokför återföringen").click()
     # Received 150 000 less the reversal would leave less than the 60 000 allocated.
-    assert page.get_by_text("mer fördelat än mottaget").first.is_visible()
+    assert page.get_by_text("mer fördelat än inbetalt").first.is_visible()
     assert not LedgerEntry.objects.filter(reverses=receipt).exists()
 
     # The public sees totals, never notes.

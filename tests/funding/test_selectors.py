@@ -112,9 +112,11 @@ def test_public_totals_show_sums_and_nothing_internal(organisation, treasurer):
 
 
 def test_a_draft_initiative_is_not_in_the_public_totals(organisation, treasurer):
-    draft = InitiativeFactory(lead_organisation=organisation, step=S.NEEDS)
+    draft = InitiativeFactory(lead_organisation=organisation, step=S.FUNDING)
     grant = make_grant(treasurer, "1000.00", received="1000.00")
     book(treasurer, K.ALLOCATION, grant, "100.00", draft)
+    draft.step = S.NEEDS  # as if the data were wrong: the public page still leaves drafts out
+    draft.save()
     assert selectors.public_totals()["per_initiative"] == []
 
 

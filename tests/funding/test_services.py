@@ -119,12 +119,17 @@ def test_no_allocation_beyond_the_budget(treasurer, initiative):
         book(treasurer, K.ALLOCATION, grant, "100.01", initiative)
 
 
-@pytest.mark.parametrize("step", [S.COMPLETED, S.REJECTED, S.WITHDRAWN])
-def test_an_allocation_to_a_closed_initiative_is_refused(treasurer, initiative, step):
+@pytest.mark.parametrize(
+    "step",
+    [S.NEEDS, S.PROPOSAL, S.DECISION, S.EVALUATION, S.COMPLETED, S.PARKED, S.REJECTED, S.WITHDRAWN],
+)
+def test_an_allocation_outside_the_funding_and_execution_steps_is_refused(
+    treasurer, initiative, step
+):
     initiative.step = step
     initiative.save()
     grant = make_grant(treasurer, "1000.00", received="1000.00")
-    with pytest.raises(FundingError, match="avslutad satsning"):
+    with pytest.raises(FundingError, match="Pengar fördelas bara till satsningar i stegen"):
         book(treasurer, K.ALLOCATION, grant, "100.00", initiative)
     assert not LedgerEntry.objects.filter(kind=K.ALLOCATION).exists()
 
@@ -210,8 +215,8 @@ def test_a_reversal_that_would_break_the_books_is_refused(treasurer, initiative)
     receipt = grant.entries.get(kind=K.RECEIPT)
     pledge = grant.entries.get(kind=K.PLEDGE)
     for entry, message in [
-        (receipt, "mer fördelat än mottaget"),
-        (pledge, "mer mottaget än utlovat"),
+        (receipt, "mer fördelat än inbetalt"),
+        (pledge, "mer inbetalt än utfäst"),
         (allocation, "mer utbetalt än fördelat"),
     ]:
         with pytest.raises(FundingError, match=message):

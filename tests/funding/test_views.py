@@ -85,7 +85,10 @@ def test_a_bad_amount_gets_the_form_back_and_nothing_is_booked(
     assert LedgerEntry.objects.count() == before
 
 
-def test_a_refused_allocation_comes_back_with_the_reason(as_treasurer, grant, initiative):
+def test_a_refused_allocation_comes_back_with_the_reason(
+    as_treasurer, treasurer, grant, initiative
+):
+    book(treasurer, K.ALLOCATION, grant, "100", initiative)
     initiative.step = S.COMPLETED
     initiative.save()
     response = as_treasurer.post(
@@ -93,8 +96,49 @@ def test_a_refused_allocation_comes_back_with_the_reason(as_treasurer, grant, in
         entry_data(kind=K.ALLOCATION, grant=grant.pk, initiative=initiative.pk, amount="100"),
     )
     assert response.status_code == 200
-    assert "Pengar kan inte fördelas till en avslutad satsning" in response.content.decode()
-    assert not LedgerEntry.objects.filter(kind=K.ALLOCATION).exists()
+    assert (
+        "Pengar fördelas bara till satsningar i stegen ”Finansiering” och ”Genomförande”; "
+        f"”{initiative.title_sv}” är i steget ”Avslutad”." in response.content.decode()
+    )
+    assert LedgerEntry.objects.filter(kind=K.ALLOCATION).count() == 1
+
+
+def menu_groups(page: str) -> dict[str, list[str]]:
+    """The entry form's initiative menu: {group label: [initiative titles]}."""
+    menu = re.search(r'<select name="initiative".*?</select>', page, re.S).group(0)
+    return {
+        label: re.findall(r"<option value=\"\d+\"[^>]*>([^<]+)</option>", options)
+        for label, options in re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', menu, re.S)
+    }
+
+
+def test_the_menu_offers_allocations_only_where_the_service_accepts_them(
+    as_treasurer, treasurer, grant, organisation
+):
+    """One initiative at every step: the menu's allocation group and the service agree."""
+    initiatives = {
+        step: InitiativeFactory(
+            lead_organisation=organisation, step=step, title_sv=f"Satsning {step.label}"
+        )
+        for step in S
+    }
+    held = InitiativeFactory(lead_organisation=organisation, step=S.FUNDING, title_sv="Pengar kvar")
+    book(treasurer, K.ALLOCATION, grant, "100", held)
+    held.step = S.COMPLETED
+    held.save()
+
+    groups = menu_groups(as_treasurer.get(reverse("funding:entry_create")).content.decode())
+    accepted = []
+    for initiative in initiatives.values():
+        try:
+            book(treasurer, K.ALLOCATION, grant, "1", initiative)
+        except services.FundingError:
+            continue
+        accepted.append(initiative.title_sv)
+    assert groups["Kan få pengar fördelade"] == sorted(accepted)
+    assert sorted(accepted) == ["Satsning Finansiering", "Satsning Genomförande"]
+    # A rejected or parked initiative with no money is not offered at all.
+    assert groups["Bara utbetalningar och återföringar"] == ["Pengar kvar"]
 
 
 def test_an_allocation_without_an_initiative_is_refused(as_treasurer, grant):
@@ -448,7 +492,7 @@ def test_a_funders_public_page_shows_what_it_gave(client, treasurer):
     client.get(grant.funder.organisation.get_absolute_url())  # site settings now cached
     page = client.get(grant.funder.organisation.get_absolute_url()).content.decode()
     assert "Finansiär i den gemensamma fonden" in page
-    assert "Utlovat 1\xa0000 kr, varav 400 kr är inbetalt." in page
+    assert "Utfäst 1\xa0000 kr, varav 400 kr är inbetalt." in page
     other = OrganisationFactory()
     assert (
         "Finansiär i den gemensamma fonden"

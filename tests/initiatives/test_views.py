@@ -53,6 +53,23 @@ def test_a_member_proposes_an_initiative_as_a_draft(client, member, organisation
     assert client.get(initiative.get_absolute_url()).status_code == 404
 
 
+def test_the_draft_message_points_to_the_button_the_page_has(client, member, organisation):
+    client.force_login(member)
+    response = client.post(
+        reverse("initiatives:initiative_create"),
+        proposal_data(organisation, NeedFactory()),
+        follow=True,
+    )
+    page = response.content.decode()
+    assert (
+        "När det är klart flyttar ni det till ”Lösningsförslag” med knappen under "
+        "”Flytta satsningen”." in page
+    )
+    assert '<h2 id="move-title" class="h5">Flytta satsningen</h2>' in page
+    assert ">Flytta till ”Lösningsförslag”</button>" in page
+    assert "Lämna in" not in page
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -191,6 +208,41 @@ def test_a_follow_up_records_reach_per_target_group(client, member, organisation
     follow_up = FollowUp.objects.get()
     assert follow_up.participants == 40
     assert follow_up.money_spent == Decimal("12000.50")
+
+
+@pytest.mark.parametrize(
+    ("start", "end"), [("2025-12-01", "2025-12-31"), ("2025-12-15", "2026-01-31")]
+)
+def test_a_follow_up_cannot_report_on_time_before_the_initiative_started(
+    client, member, organisation, start, end
+):
+    initiative = InitiativeFactory(
+        lead_organisation=organisation, step=S.EXECUTION, starts_on=datetime.date(2026, 1, 1)
+    )
+    client.force_login(member)
+    url = reverse("initiatives:follow_up_create", args=[initiative.pk])
+    data = {
+        "period_start": start,
+        "period_end": end,
+        "activities": "4",
+        "how_well": "Bra",
+        "better_off": "Ja",
+        "money_spent": "0",
+        "status": "on_track",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["period_start"] == [
+        "Satsningen startar 1 januari 2026: en uppföljning kan inte gälla tid före det."
+    ]
+    assert not FollowUp.objects.exists()
+    assert (
+        client.post(
+            url, {**data, "period_start": "2026-01-01", "period_end": "2026-01-31"}
+        ).status_code
+        == 302
+    )
+    assert FollowUp.objects.count() == 1
 
 
 def test_an_evaluator_records_the_evaluation(client, evaluator, organisation):

@@ -82,7 +82,7 @@ def test_the_draft_starts_where_the_last_edition_went_out(coordinator, monkeypat
 def test_the_draft_says_so_when_nothing_happened(coordinator, monkeypatch, only):
     fake_digest(monkeypatch, "fakeworkshops", [])
     edition = services.edition_create_draft(actor=coordinator)
-    assert "Inget nytt har registrerats" in edition.body_sv
+    assert "Inget nytt har förts in" in edition.body_sv
     assert "Nothing new has been recorded" in edition.body_en
 
 

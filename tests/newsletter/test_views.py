@@ -68,6 +68,51 @@ def test_it_edits_a_draft(coordinator_client):
     assert edition.subject_sv == "Ändrad"
 
 
+@pytest.mark.parametrize(
+    ("change", "warned"),
+    [
+        ({"subject_sv": "Ny rubrik"}, "subject_en"),
+        ({"body_sv": "Ny text"}, "body_en"),
+        ({"subject_en": "New subject"}, "subject_sv"),
+    ],
+)
+def test_a_change_in_one_language_only_is_saved_once_confirmed(coordinator_client, change, warned):
+    edition = EditionFactory(**{k: v for k, v in VALID.items() if k != "audience"})
+    url = reverse("newsletter:edition_edit", args=[edition.pk])
+    data = {**VALID, **change}
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [warned]
+    assert "bekräfta nedan att den ska stå kvar" in form.errors[warned][0]
+    assert 'name="languages_confirmed"' in response.text
+    edition.refresh_from_db()
+    assert edition.subject_sv == VALID["subject_sv"] and edition.body_sv == VALID["body_sv"]
+
+    response = coordinator_client.post(url, {**data, "languages_confirmed": "on"})
+    assert response.status_code == 302
+    edition.refresh_from_db()
+    field, value = next(iter(change.items()))
+    assert getattr(edition, field) == value
+
+
+def test_changing_both_languages_or_a_language_without_its_own_text_needs_no_confirmation(
+    coordinator_client,
+):
+    edition = EditionFactory(**{k: v for k, v in VALID.items() if k != "audience"})
+    url = reverse("newsletter:edition_edit", args=[edition.pk])
+    both = {**VALID, "subject_sv": "Ny", "subject_en": "New"}
+    # Sent back from a browser's textarea: CRLF line ends are no change.
+    assert (
+        coordinator_client.post(url, {**both, "body_en": "Hello **everyone**\r\n"}).status_code
+        == 302
+    )
+    swedish_only = EditionFactory(subject_en="", body_en="")
+    url = reverse("newsletter:edition_edit", args=[swedish_only.pk])
+    data = {**VALID, "subject_en": "", "body_en": "", "subject_sv": "Bara svenska"}
+    assert coordinator_client.post(url, data).status_code == 302
+
+
 def test_a_sent_edition_cannot_be_edited(coordinator_client):
     edition = EditionFactory(status=EditionStatus.SENT, subject_sv="Skickad")
     url = reverse("newsletter:edition_edit", args=[edition.pk])

@@ -12,11 +12,11 @@ from tests.prioritization.factories import (
     NeedFactory,
     OutcomeFactory,
     RoundFactory,
+    ScoreFactory,
     TargetGroupFactory,
 )
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
-GET_REFUSED = dict.fromkeys(ROLES, 405)
 SIGNED_IN = {**public(), "anonymous": LOGIN}
 SCORERS = allow("member", "outsider")  # people acting for an organisation
 
@@ -66,8 +66,14 @@ CASES = [
     Case("prioritization:round_detail", url("round_detail", "open_round"), SIGNED_IN),
     Case("prioritization:round_detail", url("round_detail", "closed_round"), public()),
     Case("prioritization:round_score", url("round_score", "open_round"), SCORERS),
-    Case("prioritization:round_close", url("round_close", "open_round"), GET_REFUSED),
-    Case("prioritization:round_close", url("round_close", "open_round"), COORDINATOR_ONLY, "post"),
+    Case("prioritization:round_close", url("round_close", "open_round"), COORDINATOR_ONLY),
+    Case(
+        "prioritization:round_close",
+        url("round_close", "open_round"),
+        COORDINATOR_ONLY,
+        "post",
+        lambda objects: {"without_missing": "on"},
+    ),
 ]
 
 
@@ -76,6 +82,8 @@ def objects(db):
     area = FocusAreaFactory()
     need = NeedFactory(focus_area=area)
     outcome = OutcomeFactory(need=need)
+    open_round = RoundFactory(needs=[need])
+    ScoreFactory(round=open_round, need=need)
     return SimpleNamespace(
         area_slug=area.slug,
         group_slug=TargetGroupFactory().slug,
@@ -84,7 +92,7 @@ def objects(db):
         outcome_pk=outcome.pk,
         intervention_pk=InterventionFactory(outcome=outcome).pk,
         idea_pk=IdeaFactory().pk,
-        open_round=RoundFactory(needs=[need]).pk,
+        open_round=open_round.pk,
         closed_round=RoundFactory(needs=[need], status="closed").pk,
     )
 

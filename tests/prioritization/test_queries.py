@@ -51,7 +51,7 @@ def world(request, coordinator):
                 round=round_, need=need, organisation=organisation, contribution="Vi kan hjälpa"
             )
     open_round = RoundFactory(needs=needs)
-    services.round_close(round_=round_, actor=coordinator)
+    services.round_close(round_=round_, actor=coordinator, without_missing=True)
     return {
         "area": area,
         "group": group,
@@ -100,15 +100,22 @@ def test_public_pages(client, world, django_assert_max_num_queries):
 
 
 @pytest.mark.parametrize("world", SIZES, indirect=True)
-def test_pages_for_signed_in_people(client_for, world, django_assert_max_num_queries):
+def test_pages_for_signed_in_people(
+    client_for, world, django_assert_max_num_queries, django_assert_num_queries
+):
     client = client_for("coordinator")
     client.get(reverse("prioritization:round_list"))  # site settings now cached
     # session, user, roles, organisations; ideas count + page
     with django_assert_max_num_queries(6):
         assert client.get(reverse("prioritization:idea_queue")).status_code == 200
-    # session, user, roles, organisations; the open round; needs; scoring progress
+    # session, user, roles, organisations; the open round; needs; who has scored
     with django_assert_max_num_queries(7):
         assert client.get(world["open_round"].get_absolute_url()).status_code == 200
+    # session, user, roles (one query, organisations with them); the round; its needs counted;
+    # who has scored
+    with django_assert_num_queries(6):
+        url = reverse("prioritization:round_close", args=[world["open_round"].pk])
+        assert client.get(url).status_code == 200
     client = client_for("member")
     # session, user, roles, organisations; the round; organisations; needs; existing scores
     with django_assert_max_num_queries(8):

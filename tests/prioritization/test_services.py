@@ -7,12 +7,13 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from actors.choices import OrganisationKind
 from focusgroups.choices import IdeaStatus
-from prioritization import digest, services
+from prioritization import digest, selectors, services
 from prioritization.choices import IdeaOutcome, NeedStatus, RoundStatus
 from prioritization.models import Need, RoundResult, Score
 from prioritization.services import ScoreInput
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, OrganisationFactory
 from tests.focusgroups.factories import IdeaFactory
 from tests.prioritization.factories import FocusAreaFactory, NeedFactory, RoundFactory, ScoreFactory
 
@@ -38,6 +39,17 @@ def test_round_open_keeps_its_needs(coordinator, needs):
     round_ = services.round_open(title_sv="Runda", needs=needs[:2], actor=coordinator)
     assert round_.status == RoundStatus.OPEN
     assert set(round_.needs.all()) == set(needs[:2])
+
+
+def test_round_open_keeps_a_closing_date_that_is_not_past(coordinator, needs):
+    today = timezone.localdate()
+    round_ = services.round_open(title_sv="Runda", needs=needs, closes_on=today, actor=coordinator)
+    assert round_.closes_on == today
+    with pytest.raises(ValidationError) as error:
+        services.round_open(
+            title_sv="Sen", needs=needs, closes_on=today - datetime.timedelta(days=1), actor=None
+        )
+    assert "closes_on" in error.value.error_dict
 
 
 def test_a_member_scores_for_their_organisation_and_may_change_the_score(
@@ -161,6 +173,47 @@ def test_closing_ranks_needs_by_urgency_plus_capacity_and_prioritises_the_act_no
     with pytest.raises(ValidationError):
         services.round_close(round_=open_round, actor=coordinator)
     assert RoundResult.objects.count() == 3
+
+
+def test_closing_while_an_organisation_has_not_scored_needs_the_coordinators_word(
+    open_round, needs, coordinator, organisation, other_organisation
+):
+    ScoreFactory(round=open_round, need=needs[0], organisation=organisation)
+    with pytest.raises(ValidationError) as error:
+        services.round_close(round_=open_round, actor=coordinator)
+    assert "Husby FF" in error.value.messages[0] and "1" in error.value.messages[0]
+    open_round.refresh_from_db()
+    assert open_round.status == RoundStatus.OPEN and not RoundResult.objects.exists()
+    services.round_close(round_=open_round, actor=coordinator, without_missing=True)
+    open_round.refresh_from_db()
+    assert open_round.status == RoundStatus.CLOSED
+
+
+def test_inactive_organisations_are_not_waited_for(
+    open_round, needs, coordinator, organisation, other_organisation
+):
+    other_organisation.active = False
+    other_organisation.save()
+    ScoreFactory(round=open_round, need=needs[0], organisation=organisation)
+    services.round_close(round_=open_round, actor=coordinator)
+    open_round.refresh_from_db()
+    assert open_round.status == RoundStatus.CLOSED
+
+
+def test_turnout_counts_active_organisations_and_any_that_scored(
+    open_round, needs, organisation, other_organisation
+):
+    gone = OrganisationFactory(name="Avslutad", active=False)
+    OrganisationFactory(name="Vilande", active=False)
+    OrganisationFactory(name="Stiftelsen", kind=OrganisationKind.FUNDER)  # pays, does not score
+    OrganisationFactory(name="Forskarna", kind=OrganisationKind.RESEARCH)  # evaluates
+    for need in needs:
+        ScoreFactory(round=open_round, need=need, organisation=gone)
+    ScoreFactory(round=open_round, need=needs[0], organisation=organisation)
+    turnout = selectors.round_turnout(open_round, need_count=3)
+    assert turnout.scored == [("Avslutad", 3), ("Folkets Husby", 1)]
+    assert turnout.missing == ["Husby FF"] and turnout.expected == 3
+    assert turnout.unfinished == [("Folkets Husby", 1)]
 
 
 def test_a_need_left_unscored_gets_no_place_in_the_ranking(

@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -5,6 +7,7 @@ from django.urls import reverse
 from focusgroups.choices import IdeaStatus
 from prioritization.choices import RoundStatus
 from prioritization.models import DataPoint, Intervention, Need, Outcome, PrioritisationRound, Score
+from tests.factories import OrganisationFactory
 from tests.focusgroups.factories import IdeaFactory, InsightFactory
 from tests.prioritization.factories import (
     FocusAreaFactory,
@@ -117,7 +120,7 @@ def test_coordinator_closes_a_round_and_everyone_sees_the_matrix(client_for, org
     round_ = RoundFactory(needs=needs)
     ScoreFactory(round=round_, need=needs[0], organisation=organisation, urgency=5, capacity=4)
     response = client_for("coordinator").post(
-        reverse("prioritization:round_close", args=[round_.pk])
+        reverse("prioritization:round_close", args=[round_.pk]), {"without_missing": "on"}
     )
     assert response.status_code == 302
     round_.refresh_from_db()
@@ -126,17 +129,102 @@ def test_coordinator_closes_a_round_and_everyone_sees_the_matrix(client_for, org
     assert "<svg" in page and needs[0].title_sv in page and "5,00" in page
 
 
-def test_closing_a_round_without_scores_leaves_it_open_with_a_message(client_for):
-    round_ = RoundFactory(needs=NeedFactory.create_batch(1))
-    response = client_for("coordinator").post(
-        reverse("prioritization:round_close", args=[round_.pk]), follow=True
-    )
-    assert (
-        "cannot be closed" in response.content.decode()
-        or "inte stängas" in response.content.decode()
-    )
+def test_the_close_page_tells_who_has_scored_before_anything_is_published(
+    client_for, organisation, other_organisation
+):
+    OrganisationFactory(name="Nedlagd förening", active=False)
+    needs = NeedFactory.create_batch(2)
+    round_ = RoundFactory(needs=needs)
+    ScoreFactory(round=round_, need=needs[0], organisation=organisation)
+    client = client_for("coordinator")
+    url = reverse("prioritization:round_close", args=[round_.pk])
+    page = client.get(url).content.decode()
+    assert "1 av 2 organisationer har bedömt." in page
+    assert "Har inte bedömt än: Husby FF" in page and "Nedlagd förening" not in page
+    assert "Folkets Husby (1 av 2)" in page  # scored one need of two
     round_.refresh_from_db()
     assert round_.status == RoundStatus.OPEN
+
+    response = client.post(url)
+    assert response.status_code == 400 and "without_missing" in response.context["form"].errors
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.OPEN and not round_.results.exists()
+
+    assert client.post(url, {"without_missing": "on"}).status_code == 302
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.CLOSED
+
+
+def test_the_round_page_links_to_the_close_page_and_shows_the_turnout(
+    client_for, organisation, other_organisation
+):
+    needs = NeedFactory.create_batch(1)
+    round_ = RoundFactory(needs=needs)
+    ScoreFactory(round=round_, need=needs[0], organisation=organisation)
+    page = client_for("coordinator").get(round_.get_absolute_url()).content.decode()
+    assert f'href="{reverse("prioritization:round_close", args=[round_.pk])}"' in page
+    assert "1 av 2 organisationer har bedömt." in page and "Har inte bedömt än: Husby FF" in page
+
+
+def test_closing_a_round_without_scores_leaves_it_open_with_a_message(client_for):
+    round_ = RoundFactory(needs=NeedFactory.create_batch(1))
+    url = reverse("prioritization:round_close", args=[round_.pk])
+    assert "inte stängas" in client_for("coordinator").get(url).content.decode()
+    response = client_for("coordinator").post(url, {"without_missing": "on"})
+    assert response.status_code == 400 and "inte stängas" in response.content.decode()
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.OPEN
+
+
+def test_a_closed_round_has_no_close_page(client_for):
+    round_ = RoundFactory(needs=NeedFactory.create_batch(1), status=RoundStatus.CLOSED)
+    response = client_for("coordinator").get(
+        reverse("prioritization:round_close", args=[round_.pk])
+    )
+    assert response.status_code == 302 and response["Location"] == round_.get_absolute_url()
+
+
+def test_the_closing_date_is_shown_on_the_round_to_members_while_it_is_open(
+    client_for, organisation
+):
+    needs = NeedFactory.create_batch(1)
+    response = client_for("coordinator").post(
+        reverse("prioritization:round_create"),
+        {"title_sv": "Våren", "closes_on": "2099-05-15", "needs": [n.pk for n in needs]},
+    )
+    round_ = PrioritisationRound.objects.get()
+    assert response.status_code == 302 and round_.closes_on == datetime.date(2099, 5, 15)
+    member = client_for("member")
+    for url in (
+        round_.get_absolute_url(),
+        reverse("prioritization:round_score", args=[round_.pk]),
+        reverse("actors:dashboard"),
+    ):
+        assert "Sista dagen att bedöma: 15 maj 2099" in member.get(url).content.decode(), url
+    ScoreFactory(round=round_, need=needs[0], organisation=organisation)
+    client_for("coordinator").post(
+        reverse("prioritization:round_close", args=[round_.pk]), {"without_missing": "on"}
+    )
+    assert "Sista dagen" not in member.get(round_.get_absolute_url()).content.decode()
+
+
+def test_a_round_past_its_closing_date_says_so(client_for):
+    round_ = RoundFactory(needs=NeedFactory.create_batch(1), closes_on=datetime.date(2020, 1, 2))
+    page = client_for("member").get(round_.get_absolute_url()).content.decode()
+    assert "Sista dagen att bedöma, 2 januari 2020, har passerat" in page
+
+
+def test_a_closing_date_in_the_past_gets_the_form_back(client_for):
+    needs = NeedFactory.create_batch(1)
+    response = client_for("coordinator").post(
+        reverse("prioritization:round_create"),
+        {"title_sv": "Våren", "closes_on": "2020-01-01", "needs": [n.pk for n in needs]},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["closes_on"] == [
+        "Sista dagen kan inte ha passerat redan."
+    ]
+    assert not PrioritisationRound.objects.exists()
 
 
 def test_an_open_round_hides_the_scores(client_for, organisation):

@@ -2,14 +2,17 @@
 
 import io
 import re
+from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from prioritization.models import RoundResult
 from reports import services
 from reports.choices import ReportKind, ReportStatus
-from reports.rendering import LocalOnlyFetcher, _assets
+from reports.rendering import LocalOnlyFetcher, _assets, render_html
 from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +23,42 @@ def read(report):
     report.file.close()
     text = "\n".join(page.extract_text() for page in reader.pages)
     return reader, re.sub(r"[\u00a0\u202f ]+", " ", text)
+
+
+def structure(reader) -> tuple[Counter, list]:
+    """The tagged structure: how many elements of each type, and each figure's alternative text."""
+    kinds, figures = Counter(), []
+
+    def walk(node):
+        node = node.get_object()
+        if not hasattr(node, "get"):
+            return
+        kind = node.get("/S")
+        if kind is not None:
+            kinds[str(kind)] += 1
+            if kind == "/Figure":
+                figures.append(node.get("/Alt"))
+        children = node.get("/K")
+        for child in children if isinstance(children, list) else [children]:
+            if hasattr(child, "get_object"):
+                walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return kinds, figures
+
+
+def assert_tagged(reader, *, language: str, title: str) -> None:
+    """A PDF a screen reader can follow: headings, tables and figures with their text, its
+    language, and its title shown in the viewer's title bar."""
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == language
+    assert root["/MarkInfo"]["/Marked"].value is True
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
+    assert reader.metadata.title == title
+    kinds, figures = structure(reader)
+    assert kinds["/H1"] >= 3 and kinds["/H2"] >= 1 and kinds["/Table"] >= 2, kinds
+    assert kinds["/TH"] and kinds["/TD"] and kinds["/Caption"]
+    assert figures and all(figures), figures  # every chart is described
 
 
 def make(django_capture_on_commit_callbacks, **kwargs):
@@ -60,9 +99,8 @@ def test_initiative_report_in_swedish(completed, coordinator, django_capture_on_
     assert f"Sida 2 av {len(reader.pages)}" in text
     assert 5 <= len(reader.pages) <= 30
     assert report.pages == len(reader.pages)
-    assert reader.metadata.title.startswith("Utvärderingsrapport")
     assert reader.metadata.author
-    assert reader.trailer["/Root"]["/Lang"] == "sv"
+    assert_tagged(reader, language="sv", title=f"Utvärderingsrapport: {completed.title_sv}")
     assert reader.outline  # bookmarks from the headings
 
 
@@ -87,7 +125,7 @@ def test_initiative_report_in_english(completed, coordinator, django_capture_on_
     assert f"{completed.budget:,.0f}" in text
     assert completed.evaluation.findings_en in text
     assert f"Page 2 of {len(reader.pages)}" in text
-    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert_tagged(reader, language="en", title=f"Evaluation report: {completed.title_en}")
 
 
 def test_period_report_in_english(demo, coordinator, django_capture_on_commit_callbacks):
@@ -113,6 +151,12 @@ def test_period_report_in_english(demo, coordinator, django_capture_on_commit_ca
         "Lessons from evaluations",
     ):
         assert heading in text, heading
+    assert_tagged(reader, language="en", title=f"Period report: {start} – {end}")
+    # The figures' heading is not repeated as their table's caption.
+    assert re.search(r"The period in figures\s+Key figures\s+Figure", text)
+    assert not re.search(r"The period in figures\s+The period in figures", text)
+    # Paid in beyond what was pledged in the period is explained.
+    assert "So a funder can have paid in more than it pledged in the period" in text
     assert re.search(rf"Workshops held\s+{held.count()}\b", text)
     assert "Folkets Husby" in text
     result = RoundResult.objects.select_related("need").first()
@@ -138,3 +182,41 @@ def test_the_fetcher_refuses_the_network_and_files_outside_static(tmp_path):
     with pytest.raises(ValueError):
         fetcher.fetch("file:///etc/passwd")
     assert fetcher.fetch(stylesheet.as_uri()).read()
+
+
+class Captions(HTMLParser):
+    """Each table caption with the heading it sits under."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.pairs, self.heading, self.inside, self.text = [], None, None, ""
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3", "caption"):
+            self.inside, self.text = tag, ""
+
+    def handle_data(self, data):
+        if self.inside:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == self.inside:
+            text = " ".join(self.text.split())
+            if tag == "caption":
+                self.pairs.append((self.heading, text))
+            else:
+                self.heading = text
+            self.inside = None
+
+
+@pytest.mark.parametrize("language", ["sv", "en"])
+def test_no_table_is_captioned_with_the_heading_above_it(completed, language):
+    for kind, options in (
+        ("initiative", {"initiative_id": completed.pk}),
+        ("period", {"start": completed.starts_on, "end": completed.ends_on}),
+    ):
+        data = services.report_data(kind=kind, language=language, **options)
+        with translation.override(language):
+            pairs = Captions(render_html(data)).pairs
+        assert pairs and [pair for pair in pairs if pair[0] == pair[1]] == [], kind

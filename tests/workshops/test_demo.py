@@ -39,3 +39,14 @@ def test_a_year_of_biweekly_workshops_loaded_twice_is_the_same():
     assert overdue.exists()
     assert WorkshopItem.objects.filter(kind=ItemKind.STRENGTH).exists()
     assert all(w.theme_en for w in Workshop.objects.all())
+
+
+def test_the_minutes_quote_each_theme_as_written():
+    """Names in a theme (the council's, RISE) keep their capitals in the text made from it."""
+    actors_demo.load()
+    demo.load()
+    held = list(Workshop.objects.filter(status=WorkshopStatus.HELD))
+    for workshop in held:
+        assert f"”{workshop.theme_sv}”" in workshop.summary_sv
+        assert f"“{workshop.theme_en}”" in workshop.summary_en
+    assert any("Husbyrådet" in workshop.summary_sv for workshop in held)
