@@ -9,7 +9,7 @@ RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements.lock
 COPY . .
 # Production settings need a strong key even to collect files; this one dies with the build step.
 RUN export SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-        ALLOWED_HOSTS=build \
+        ALLOWED_HOSTS=build SITE_URL=https://build.invalid \
     && python manage.py collectstatic --noinput \
     && python manage.py compilemessages --ignore=.venv -v0
 RUN useradd --create-home portal && mkdir -p /app/media && chown portal /app/media

@@ -74,6 +74,7 @@ def production_env(database: str, redis_db: int) -> dict:
         "DJANGO_ENV": "production",
         "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "https://portal.example.org",
         "SECURE_SSL_REDIRECT": "false",
         "DATABASE_URL": database,
         "CACHE_URL": f"{REDIS}/{redis_db}",
