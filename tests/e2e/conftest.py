@@ -109,6 +109,8 @@ def demo_tour(live_server, django_db_setup, django_db_blocker, tmp_path_factory)
 
     The demo is loaded once for the whole session and removed again before any test runs, so
     the tests that read the tour assert on what was recorded, and no other test sees the data.
+    The page cache is on, as in production: the browser gets the anonymous pages the crawl left
+    in it.
     """
     media = tmp_path_factory.mktemp("tour-media")
     with (
@@ -116,7 +118,7 @@ def demo_tour(live_server, django_db_setup, django_db_blocker, tmp_path_factory)
         override_settings(
             MEDIA_ROOT=media,
             PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-            PAGE_CACHE_ENABLED=False,
+            PAGE_CACHE_ENABLED=True,
         ),
     ):
         celery_app.conf.task_always_eager = True
