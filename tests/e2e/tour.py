@@ -34,7 +34,9 @@ WIDTHS = (360, 390, 768, 1024, 1280, 1440)
 DESKTOP, PHONE = 1280, 390
 AXE_WIDTHS = (DESKTOP, PHONE)
 HEIGHT = 900
-TABS = 3
+# One tab per core of the machine the suite is made for: on 2 cores, 3 tabs took as long as 2 and
+# 4 took longer.
+TABS = 2
 
 _axe = Axe()
 _MAIN = re.compile(r"<main\b.*</main>", re.DOTALL)
