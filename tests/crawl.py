@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
+from django.utils import translation
 
 # Files, not pages; and the one link that ends the visit.
 SKIPPED_PREFIXES = ("/static/", "/media/")
@@ -57,32 +58,43 @@ def links_in(html: str, base: str) -> list[str]:
     return found
 
 
-def page_key(url: str, *, with_query: bool) -> tuple | None:
+def page_key(url: str, *, with_query: bool, skipped_views: tuple[str, ...] = ()) -> tuple | None:
     """What makes a page a different page for the crawl, or None for one not to fetch."""
     parts = urlsplit(url)
     if parts.path.startswith(SKIPPED_PREFIXES):
         return None
-    try:
-        view_name = resolve(parts.path).view_name
-    except Resolver404:
-        view_name = f"unresolved:{parts.path}"
-    if view_name in SKIPPED_VIEWS:
-        return None
     language = "en" if parts.path.startswith("/en/") else "sv"
+    # A fetched /en/ page leaves English active in this thread, and unprefixed Swedish paths
+    # resolve only while Swedish is.
+    with translation.override(language):
+        try:
+            view_name = resolve(parts.path).view_name
+        except Resolver404:
+            view_name = f"unresolved:{parts.path}"
+    if view_name in SKIPPED_VIEWS or view_name.startswith(skipped_views):
+        return None
     query = tuple(sorted({pair.split("=")[0] for pair in parts.query.split("&") if pair}))
     # The admin's filters and sort orders make thousands of combinations of the same few pages.
     with_query = with_query and not view_name.startswith("admin:")
     return (view_name, language, query if with_query else ())
 
 
-def crawl(client, starts: list[str], *, with_query: bool = False, limit: int = 3000) -> list[Visit]:
-    """Fetch every page reachable from `starts` by links, one per page key, breadth first."""
+def crawl(
+    client,
+    starts: list[str],
+    *,
+    with_query: bool = False,
+    limit: int = 3000,
+    skipped_views: tuple[str, ...] = (),
+) -> list[Visit]:
+    """Fetch every page reachable from `starts` by links, one per page key, breadth first;
+    views whose names start with one of `skipped_views` (e.g. "admin:") are left out."""
     queue = deque((url, "") for url in starts)
     seen: set[tuple] = set()
     visits: list[Visit] = []
     while queue and len(visits) < limit:
         url, found_on = queue.popleft()
-        key = page_key(url, with_query=with_query)
+        key = page_key(url, with_query=with_query, skipped_views=skipped_views)
         if key is None or key in seen:
             continue
         seen.add(key)

@@ -5,27 +5,24 @@ fails when the page logs a Content-Security-Policy violation, and a failed journ
 screenshot in test-artifacts/.
 """
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import caches
+from django.core.management import call_command
+from django.test import override_settings
 from playwright.sync_api import sync_playwright
 
+from cih.celery import app as celery_app
+from tests.e2e.browser import CHROMIUM, CHROMIUM_ARGS, serious_violations
+from tests.e2e.tour import take_tour
 from tests.factories import PASSWORD
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
 # around it are still synchronous.
@@ -100,13 +97,35 @@ def check_accessibility():
     """Run axe-core on the page as it is now: no serious or critical violation is allowed."""
 
     def check(page):
-        results = _axe.run(page)
-        serious = [
-            f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
-            + "; ".join(node["target"][0] for node in violation["nodes"][:3])
-            for violation in results.response["violations"]
-            if violation["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(_axe.run(page).response)
         assert not serious, f"axe-core on {page.url}:\n" + "\n".join(serious)
 
     return check
+
+
+@pytest.fixture(scope="session")
+def demo_tour(live_server, django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo collaboration as each demo login sees it, page by page (tests/e2e/tour.py).
+
+    The demo is loaded once for the whole session and removed again before any test runs, so
+    the tests that read the tour assert on what was recorded, and no other test sees the data.
+    The page cache is on, as in production: the browser gets the anonymous pages the crawl left
+    in it.
+    """
+    media = tmp_path_factory.mktemp("tour-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(
+            MEDIA_ROOT=media,
+            PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+            PAGE_CACHE_ENABLED=True,
+        ),
+    ):
+        celery_app.conf.task_always_eager = True
+        try:
+            call_command("seed_demo", stdout=io.StringIO())
+            return take_tour(live_server.url)
+        finally:
+            call_command("flush", interactive=False, verbosity=0)
+            for cache in caches.all():
+                cache.clear()
