@@ -29,7 +29,7 @@ from workshops.models import Workshop
 from . import process, services
 from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation
 from .forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
-from .models import Evaluation, Initiative
+from .models import Evaluation, FollowUp, Initiative
 
 S = InitiativeStep
 FORWARD = [S.PROPOSAL, S.DECISION, S.FUNDING, S.EXECUTION, S.EVALUATION, S.COMPLETED]
@@ -188,6 +188,9 @@ def _coordinator():
 # The proposal's own fields, without the portal form's rule that a proposal answers needs that
 # are prioritised already: the demo links its stories to needs of every status.
 ProposalForm = modelform_factory(Initiative, fields=InitiativeForm.Meta.fields)
+# A follow-up's own fields: the demo gives the reach per target group itself, and measures none,
+# so it skips the portal form's fields for them (and the queries that make them, month by month).
+ReportForm = modelform_factory(FollowUp, fields=FollowUpForm.Meta.fields)
 
 
 # Every story keeps one calendar, in days before the initiative starts or after it ends: it is
@@ -417,7 +420,7 @@ def _follow_ups(initiative, coordinator, today):
             break
         # A three-month swing, its middle month troubled, so the chart has something to show.
         swing = month % 3
-        form = FollowUpForm(
+        form = ReportForm(
             {
                 "period_start": period_start,
                 "period_end": period_end,
@@ -428,17 +431,14 @@ def _follow_ups(initiative, coordinator, today):
                 "money_spent": (initiative.budget / (months + 1)).quantize(Decimal("0.01")),
                 "obstacles": "Lokalen var dubbelbokad två gånger." if swing == 1 else "",
                 "status": FollowUpStatus.AT_RISK if swing == 1 else FollowUpStatus.ON_TRACK,
-                **{f"reach_{group.pk}": 15 + 5 * swing for group in groups},
-            },
-            initiative=initiative,
+            }
         )
-        _valid(form)
         with as_of(_at(period_end + _days(1))):
             services.follow_up_report(
                 initiative=initiative,
-                form=form,
-                reach=form.reach,
-                measures=form.measures,
+                form=_valid(form),
+                reach=dict.fromkeys(groups, 15 + 5 * swing),
+                measures={},
                 actor=coordinator,
             )
 

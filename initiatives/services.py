@@ -37,6 +37,7 @@ class BudgetError(ValidationError):
 
 
 def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool, **data) -> Event:
+    """An event about an initiative: its title in both languages, and the given data."""
     return event_record(
         kind=kind,
         subject=initiative,
@@ -44,6 +45,12 @@ def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool,
         data={**both(initiative, "title"), **data},
         public=public,
     )
+
+
+def _need_ids(initiative: Initiative) -> list[int]:
+    """The needs an initiative answers, named by its moves and decision: whoever follows a need,
+    or sent the idea behind it, is to hear of them."""
+    return list(initiative.needs.order_by("pk").values_list("pk", flat=True))
 
 
 @transaction.atomic
@@ -146,6 +153,7 @@ def initiative_advance(
         locked,
         actor,
         public=locked.is_public,
+        needs=_need_ids(locked),
         overridden=bool(override_reason),
         note=note,
         **{"from": source, "to": to_step},
@@ -176,6 +184,7 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
         locked,
         actor,
         public=locked.is_public,
+        needs=_need_ids(locked),
         decided_on=decision.decided_on,
         workshop=decision.workshop_id,
     )

@@ -792,7 +792,8 @@ def test_the_event_says_who_did_what_to_which_object(people, organisation):
     initiative = InitiativeFactory(
         title_sv="Kvällsfotboll", title_en="Evening football", lead_organisation=organisation
     )
-    initiative.needs.add(NeedFactory())
+    need = NeedFactory()
+    initiative.needs.add(need)
     change = initiatives.initiative_advance(
         initiative=initiative, to_step=S.PROPOSAL, actor=people.member, note="Klar"
     )
@@ -808,6 +809,7 @@ def test_the_event_says_who_did_what_to_which_object(people, organisation):
         "title_en": "Evening football",
         "from": "needs",
         "to": "proposal",
+        "needs": [need.pk],
         "note": "Klar",
         "overridden": False,
     }

@@ -202,12 +202,17 @@ def workshop_log(
         if item.kind != ItemKind.ACTION:
             item.swot_heading = SwotHeading.NONE
         item.save()
+    # Who came, and the actions given to organisations: who is to be told of the minutes.
     _workshop_event(
         WorkshopEvent.LOGGED,
         workshop,
         actor,
-        organisations=len(came),
-        items=len(items),
+        attended=sorted(came),
+        actions=[
+            {"item": item.pk, "owner": item.owner_id, "due": item.due}
+            for item in items
+            if item.kind == ItemKind.ACTION
+        ],
         minutes=workshop.minutes_state,
     )
 
