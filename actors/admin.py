@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from . import events
 from .models import (
+    Event,
     Goal,
     GovernanceBody,
     Membership,
@@ -60,3 +62,45 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 admin.site.register(Principle)
 admin.site.register(Goal)
 admin.site.register(GovernanceBody)
+
+
+class EventKindFilter(admin.SimpleListFilter):
+    """The kinds every app registered, by their names in the reader's language."""
+
+    title = _("what")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return events.kind_choices()
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(kind=self.value())
+        return queryset
+
+
+class AppendOnlyAdmin(admin.ModelAdmin):
+    """An append-only table, read in the admin and written only by the services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Event)
+class EventAdmin(AppendOnlyAdmin):
+    """The event stream: who did what, when, on which object."""
+
+    list_display = ["at", "what", "actor", "subject_type", "subject_id", "public"]
+    list_filter = [EventKindFilter, "public"]
+    list_select_related = ["actor", "subject_type"]
+    date_hierarchy = "at"
+
+    @admin.display(description=_("what"), ordering="kind")
+    def what(self, event):
+        return events.kind_label(event.kind)

@@ -9,8 +9,11 @@ class ActorsConfig(AppConfig):
     def ready(self):
         from django.db import connections
 
+        from . import events
+        from .choices import ActorsEvent
         from .pagecache import connect_invalidation
 
+        events.register(ActorsEvent)
         connect_invalidation()
         if any(connections[alias].vendor == "sqlite" for alias in connections):
             from .sqlite import bind_out_of_range_integers_as_numbers

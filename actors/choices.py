@@ -39,3 +39,14 @@ class MailStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Could not be delivered")
+
+
+class ActorsEvent(models.TextChoices):
+    """What the actors app records in the event stream."""
+
+    ORGANISATION_CREATED = "actors.organisation_created", _("Organisation added")
+    ORGANISATION_CHANGED = "actors.organisation_changed", _("Organisation changed")
+    MEMBER_ADDED = "actors.member_added", _("Person given a role in an organisation")
+    MEMBER_REMOVED = "actors.member_removed", _("Person removed from an organisation")
+    CHARTER_CHANGED = "actors.charter_changed", _("Charter changed")
+    SETTINGS_CHANGED = "actors.settings_changed", _("Collaboration's settings changed")

@@ -1,13 +1,17 @@
 """Demo data for the actors app: the collaboration in Husby, its actors, charter and demo users.
 
-Every row is keyed on a natural key, so loading twice changes nothing.
+Every row is keyed on a natural key, so loading twice changes nothing. The collaboration's
+settings, its organisations and who acts for them are saved through the services, which record
+their events; the charter's texts, the accounts and their roles are loaded as they are.
 """
 
 import datetime
+from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from . import services
 from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
 from .models import (
     Goal,
@@ -181,35 +185,55 @@ USERS = [
 ]
 
 
+def through_service(instance, values: dict, save: Callable):
+    """Give `instance` the demo's `values` and save it with `save`, a service, when it is new or
+    they differ: loading the demo twice changes nothing and records no event."""
+    changed = instance.pk is None or any(
+        getattr(instance, name) != value for name, value in values.items()
+    )
+    for name, value in values.items():
+        setattr(instance, name, value)
+    return save(instance) if changed else instance
+
+
 def load(*, scale: int = 1) -> None:
-    site = SiteSettings.current()
-    site.name_sv = site.name_en = "Collective Impact Husby"
-    site.short_name = "CIH"
-    site.area = "Husby"
-    site.council_name = "Husbyrådet"
-    site.tagline_sv = "Lokala aktörer för ökat välbefinnande utifrån Husbybornas behov"
-    site.tagline_en = "Local actors raising well-being from the needs of Husby's residents"
-    site.mission_sv, site.mission_en = MISSION_SV, MISSION_EN
-    site.contact_email = "kontakt@demo.cih.se"
-    site.save()
+    site = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
+    through_service(
+        site,
+        {
+            "name_sv": "Collective Impact Husby",
+            "name_en": "Collective Impact Husby",
+            "short_name": "CIH",
+            "area": "Husby",
+            "council_name": "Husbyrådet",
+            "tagline_sv": "Lokala aktörer för ökat välbefinnande utifrån Husbybornas behov",
+            "tagline_en": "Local actors raising well-being from the needs of Husby's residents",
+            "mission_sv": MISSION_SV,
+            "mission_en": MISSION_EN,
+            "contact_email": "kontakt@demo.cih.se",
+        },
+        lambda site: services.site_settings_save(site=site),
+    )
 
     # The workshops go back `scale` years: at a larger scale the actors joined a season before
     # the first of them, and a later run at a smaller scale, which leaves those workshops in
     # place, does not make anyone join later.
     founding = timezone.localdate() - datetime.timedelta(days=365 * scale + 90)
-    joined_before = dict(Organisation.objects.values_list("slug", "joined"))
+    made = {o.slug: o for o in Organisation.objects.filter(slug__in=[o[0] for o in ORGANISATIONS])}
     organisations = {}
     for slug, name, kind, joined, description_sv, description_en in ORGANISATIONS:
-        organisations[slug], _ = Organisation.objects.update_or_create(
-            slug=slug,
-            defaults={
+        organisation = made.get(slug) or Organisation(slug=slug)
+        organisations[slug] = through_service(
+            organisation,
+            {
                 "name": name,
                 "kind": kind,
-                "joined": min(filter(None, (joined, founding, joined_before.get(slug)))),
+                "joined": min(filter(None, (joined, founding, organisation.joined))),
                 "description_sv": description_sv,
                 "description_en": description_en,
                 "contact_email": f"info@{slug}.demo.cih.se",
             },
+            lambda organisation: services.organisation_save(organisation=organisation),
         )
 
     for position, (title_sv, title_en, body_sv, body_en) in enumerate(PRINCIPLES, start=1):
@@ -308,9 +332,10 @@ def _load_users(organisations) -> None:
         )
         for role in roles:
             RoleAssignment.objects.get_or_create(user=user, role=role)
-        if org_slug:
-            Membership.objects.get_or_create(
-                user=user,
+        acts_for = Membership.objects.filter(user=user, organisation__slug=org_slug)
+        if org_slug and not acts_for.exists():
+            services.membership_add(
                 organisation=organisations[org_slug],
-                defaults={"role": MembershipRole.REPRESENTATIVE},
+                user=user,
+                role=MembershipRole.REPRESENTATIVE,
             )

@@ -1,12 +1,17 @@
 import uuid
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .appendonly import AppendOnly
 from .choices import GovernanceKind, MailStatus, MembershipRole, OrganisationKind, PortalRole
 from .fields import TEXT, LabelField
 from .i18n import Translated, char_pair, text_pair
@@ -270,3 +275,63 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.recipient}"
+
+
+def current_collaboration() -> int:
+    """The collaboration a new event belongs to: today the one row of site settings, saved with
+    its defaults if nobody has filled them in yet, so that the event can point at it."""
+    site = SiteSettings.current()
+    if site._state.adding:
+        SiteSettings.objects.bulk_create([site], ignore_conflicts=True)
+        cache.delete(SiteSettings.CACHE_KEY)
+    return site.pk
+
+
+class Event(AppendOnly):
+    """One thing that happened in the collaboration, written by the service that made it happen,
+    in the same transaction, and never changed (see `actors.events`).
+
+    Who did it (nobody for a resident or a periodic job), when, what (`kind`, a stable name such
+    as "initiatives.moved"), on which object, in which collaboration, whether the public may read
+    it, and in `data` what a reader needs to tell it without loading the object: titles in both
+    languages, steps, amounts, the keys of the pages it links to.
+    """
+
+    kind = models.CharField(_("what"), max_length=60)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    actor = models.ForeignKey(
+        User, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    subject_type = models.ForeignKey(
+        ContentType,
+        verbose_name=_("kind of object"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    subject_id = models.PositiveBigIntegerField(_("object"), null=True)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    collaboration = models.ForeignKey(
+        SiteSettings,
+        verbose_name=_("collaboration"),
+        on_delete=models.PROTECT,
+        default=current_collaboration,
+        related_name="events",
+    )
+    public = models.BooleanField(_("public"))
+    data = models.JSONField(_("data"), default=dict, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [
+            models.Index(
+                fields=["-at", "-id"], condition=Q(public=True), name="event_public_latest"
+            ),
+            models.Index(fields=["kind", "at"], name="event_kind_at"),
+            models.Index(fields=["subject_type", "subject_id", "at"], name="event_subject_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} ({self.at:%Y-%m-%d %H:%M})"

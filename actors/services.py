@@ -1,8 +1,11 @@
-"""Writes for the actors app: one function per domain action, each in a transaction."""
+"""Writes for the actors app: one function per domain action, each in a transaction that also
+records its event (`actors.events`)."""
 
 from django.db import transaction
 from django.utils.text import slugify
 
+from .choices import ActorsEvent
+from .events import event_record
 from .models import Membership, Organisation, SiteSettings
 
 
@@ -16,12 +19,15 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
 
 
 @transaction.atomic
-def organisation_save(*, organisation: Organisation, logo=None, remove_logo: bool = False):
+def organisation_save(
+    *, organisation: Organisation, logo=None, remove_logo: bool = False, actor=None
+):
     """Create or update an organisation; a new logo replaces the old file, which is removed."""
     if not organisation.slug:
         organisation.slug = unique_slug(organisation.name)
+    created = organisation.pk is None
     old_logo = None
-    if organisation.pk:
+    if not created:
         old_logo = Organisation.objects.select_for_update().get(pk=organisation.pk).logo
     if remove_logo or logo is not None:
         organisation.logo = None
@@ -31,32 +37,63 @@ def organisation_save(*, organisation: Organisation, logo=None, remove_logo: boo
     if old_logo and old_logo.name != organisation.logo.name:
         storage, name = old_logo.storage, old_logo.name
         transaction.on_commit(lambda: storage.delete(name))
+    event_record(
+        kind=ActorsEvent.ORGANISATION_CREATED if created else ActorsEvent.ORGANISATION_CHANGED,
+        subject=organisation,
+        actor=actor,
+        data={"name": organisation.name, "slug": organisation.slug},
+        public=False,
+    )
     return organisation
 
 
+def _membership_data(membership: Membership) -> dict:
+    return {
+        "organisation": membership.organisation_id,
+        "user": membership.user_id,
+        "role": membership.role,
+    }
+
+
 @transaction.atomic
-def membership_add(*, organisation: Organisation, user, role: str) -> Membership:
+def membership_add(*, organisation: Organisation, user, role: str, actor=None) -> Membership:
     """Let a person act for an organisation; adding them twice updates their role."""
     membership, _created = Membership.objects.update_or_create(
         organisation=organisation, user=user, defaults={"role": role}
+    )
+    event_record(
+        kind=ActorsEvent.MEMBER_ADDED,
+        subject=organisation,
+        actor=actor,
+        data=_membership_data(membership),
+        public=False,
     )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
+def membership_remove(*, membership: Membership, actor=None) -> None:
+    event_record(
+        kind=ActorsEvent.MEMBER_REMOVED,
+        subject=membership.organisation,
+        actor=actor,
+        data=_membership_data(membership),
+        public=False,
+    )
     membership.delete()
 
 
 @transaction.atomic
-def charter_save(*, site: SiteSettings, formsets) -> None:
+def charter_save(*, site: SiteSettings, formsets, actor=None) -> None:
     """Save the mission and every charter formset together: all of it or nothing."""
     site.save()
     for formset in formsets:
         formset.save()
+    event_record(kind=ActorsEvent.CHARTER_CHANGED, subject=site, actor=actor, public=False)
 
 
 @transaction.atomic
-def site_settings_save(*, site: SiteSettings) -> SiteSettings:
+def site_settings_save(*, site: SiteSettings, actor=None) -> SiteSettings:
     site.save()
+    event_record(kind=ActorsEvent.SETTINGS_CHANGED, subject=site, actor=actor, public=False)
     return site

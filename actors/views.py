@@ -104,6 +104,7 @@ def _organisation_form(request, organisation):
         organisation=form.save(commit=False),
         logo=form.cleaned_data.get("logo"),
         remove_logo=form.cleaned_data.get("remove_logo", False),
+        actor=request.user,
     )
     messages.success(request, _("The organisation was saved."))
     return form, True
@@ -136,6 +137,7 @@ def organisation_members(request, slug):
             organisation=organisation,
             user=form.cleaned_data["user"],
             role=form.cleaned_data["role"],
+            actor=request.user,
         )
         messages.success(
             request,
@@ -159,7 +161,7 @@ def organisation_members(request, slug):
 def membership_remove(request, slug, pk):
     organisation = get_organisation_for_user(request.user, slug, "manage")
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
-    services.membership_remove(membership=membership)
+    services.membership_remove(membership=membership, actor=request.user)
     messages.success(
         request,
         _("%(email)s no longer acts for %(organisation)s.")
@@ -181,7 +183,9 @@ def charter_edit(request):
         formset_class(data, prefix=prefix) for formset_class, prefix in (PRINCIPLES, GOALS, BODIES)
     ]
     if request.method == "POST" and mission.is_valid() and all(f.is_valid() for f in formsets):
-        services.charter_save(site=mission.save(commit=False), formsets=formsets)
+        services.charter_save(
+            site=mission.save(commit=False), formsets=formsets, actor=request.user
+        )
         messages.success(request, _("The charter was saved."))
         return redirect("actors:charter")
     principles, goals, bodies = formsets
@@ -196,7 +200,7 @@ def charter_edit(request):
 def site_settings_edit(request):
     form = SiteSettingsForm(request.POST or None, instance=SiteSettings.current())
     if request.method == "POST" and form.is_valid():
-        services.site_settings_save(site=form.save(commit=False))
+        services.site_settings_save(site=form.save(commit=False), actor=request.user)
         messages.success(request, _("The settings were saved."))
         return redirect("actors:site_settings")
     return render(request, "actors/site_settings_form.html", {"form": form})

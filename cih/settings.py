@@ -118,9 +118,10 @@ MIDDLEWARE = [
 # Whole pages for anonymous visitors are cached until a write changes what they may show.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
-# Writes that no public page shows, so they leave cached pages alone.
+# Writes that no public page shows, so they leave cached pages alone. An event that the public
+# may read comes with a write to what it tells of, which clears them.
 PAGE_CACHE_IGNORED_MODELS = [
-    "actors.OutgoingMail", "focusgroups.Idea",
+    "actors.OutgoingMail", "actors.Event", "focusgroups.Idea",
     "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
 ]  # fmt: skip
 

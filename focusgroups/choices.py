@@ -25,3 +25,18 @@ class IdeaStatus(models.TextChoices):
 class IdeaDecision(models.TextChoices):
     KEEP = "keep", _("Keep it for later")
     DECLINE = "decline", _("Decline politely")
+
+
+class FocusGroupEvent(models.TextChoices):
+    """What the focus groups app records in the event stream."""
+
+    FOCUS_GROUP_CREATED = "focusgroups.focus_group_created", _("Focus group recorded")
+    FOCUS_GROUP_CHANGED = "focusgroups.focus_group_changed", _("Focus group changed")
+    INSIGHT_CREATED = "focusgroups.insight_created", _("Insight recorded")
+    INSIGHT_CHANGED = "focusgroups.insight_changed", _("Insight changed")
+    INSIGHT_REMOVED = "focusgroups.insight_removed", _("Insight removed")
+    CONSULTATION_ASKED = "focusgroups.consultation_asked", _("Council consulted")
+    CONSULTATION_CHANGED = "focusgroups.consultation_changed", _("Consultation changed")
+    CONSULTATION_ANSWERED = "focusgroups.consultation_answered", _("Council answered")
+    IDEA_CONFIRMED = "focusgroups.idea_confirmed", _("Resident's idea confirmed")
+    IDEA_MODERATED = "focusgroups.idea_moderated", _("Resident's idea moderated")

@@ -2,14 +2,20 @@
 
 The text is written for the demo, in Swedish and English. Rows are keyed on natural keys
 (a focus group's Swedish title and date, an insight's position in it), so loading twice changes
-nothing. Target groups and focus-area tags are set by prioritization's demo, one floor up.
+nothing. Everything is saved through the services, dated when it happened, so the demo's event
+stream tells it. Target groups and focus-area tags are set by prioritization's demo, one floor up.
 """
 
 import datetime
 
-from actors.models import Organisation
+from django.utils import timezone
 
-from .choices import ConsultationStatus, IdeaStatus, InsightKind
+from actors.demo import through_service
+from actors.events import as_of
+from actors.models import Organisation, User
+
+from . import services
+from .choices import IdeaDecision, IdeaStatus, InsightKind
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 FOCUS_GROUPS = [
@@ -144,53 +150,87 @@ IDEAS = [
 
 
 CONFIRMED = datetime.datetime(2025, 11, 3, 12, 0, tzinfo=datetime.UTC)
+KEPT_REPLY = "Tack! Vi sparar idén och tar upp den när skolorna är med i samverkan."
+
+
+def _evening(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(18)))
 
 
 def load(*, scale: int = 1) -> None:
+    coordinator = User.objects.filter(role_assignments__role="coordinator").first()
     hosts = {
         o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in FOCUS_GROUPS})
     }
     for spec in FOCUS_GROUPS:
         title_sv, held_on = spec["key"]
-        group, _ = FocusGroup.objects.update_or_create(
-            title_sv=title_sv,
-            held_on=held_on,
-            defaults={
-                "title_en": spec["title_en"],
-                "host": hosts[spec["host"]],
-                "facilitator": spec["facilitator"],
-                "language": spec["language"],
-                "participant_count": spec["participant_count"],
-                "age_band": spec["age_band"],
-                "questions_sv": spec["questions_sv"],
-                "questions_en": spec["questions_en"],
-                "summary_sv": spec["summary_sv"],
-                "summary_en": spec["summary_en"],
-            },
-        )
-        for position, (kind, text_sv, text_en) in enumerate(spec["insights"], start=1):
-            Insight.objects.update_or_create(
-                focus_group=group,
-                position=position,
-                defaults={"kind": kind, "text_sv": text_sv, "text_en": text_en},
+        values = {
+            name: spec[name]
+            for name in (
+                "title_en",
+                "facilitator",
+                "language",
+                "participant_count",
+                "age_band",
+                "questions_sv",
+                "questions_en",
+                "summary_sv",
+                "summary_en",
             )
+        }
+        with as_of(_evening(held_on)):
+            group = through_service(
+                FocusGroup.objects.filter(title_sv=title_sv, held_on=held_on).first()
+                or FocusGroup(title_sv=title_sv, held_on=held_on),
+                {**values, "host": hosts[spec["host"]]},
+                lambda group: services.focus_group_save(focus_group=group, actor=coordinator),
+            )
+            made = {insight.position: insight for insight in group.insights.all()}
+            for position, (kind, text_sv, text_en) in enumerate(spec["insights"], start=1):
+                through_service(
+                    made.get(position) or Insight(focus_group=group, position=position),
+                    {"kind": kind, "text_sv": text_sv, "text_en": text_en},
+                    lambda insight: services.insight_save(insight=insight, actor=coordinator),
+                )
     for spec in CONSULTATIONS:
-        answered = spec["answered_on"] is not None
-        CouncilConsultation.objects.update_or_create(
-            asked_on=spec["asked_on"],
-            question_sv=spec["question_sv"],
-            defaults={
-                "question_en": spec["question_en"],
-                "material": spec["material"],
-                "answered_on": spec["answered_on"],
-                "answer_sv": spec["answer_sv"],
-                "answer_en": spec["answer_en"],
-                "status": ConsultationStatus.ANSWERED if answered else ConsultationStatus.ASKED,
-            },
-        )
+        _consult(spec, coordinator)
     for title, text, email, status in IDEAS:
-        Idea.objects.get_or_create(
-            title=title,
-            email=email,
-            defaults={"text": text, "status": status, "language": "sv", "confirmed_at": CONFIRMED},
+        if not Idea.objects.filter(title=title, email=email).exists():
+            _send_idea(title, text, email, status, coordinator)
+
+
+def _consult(spec: dict, coordinator) -> None:
+    """The question put to the council and, once it has answered, its answer."""
+    consultation = CouncilConsultation.objects.filter(
+        asked_on=spec["asked_on"], question_sv=spec["question_sv"]
+    ).first()
+    with as_of(_evening(spec["asked_on"])):
+        consultation = through_service(
+            consultation
+            or CouncilConsultation(asked_on=spec["asked_on"], question_sv=spec["question_sv"]),
+            {"question_en": spec["question_en"], "material": spec["material"]},
+            lambda c: services.consultation_save(consultation=c, actor=coordinator),
         )
+    if spec["answered_on"] is not None and not consultation.is_answered:
+        with as_of(_evening(spec["answered_on"])):
+            services.consultation_answer(
+                consultation=consultation,
+                answer_sv=spec["answer_sv"],
+                answer_en=spec["answer_en"],
+                answered_on=spec["answered_on"],
+                actor=coordinator,
+            )
+
+
+def _send_idea(title, text, email, status, coordinator) -> None:
+    """A resident's idea sent from the public site, confirmed, and kept if the demo says so."""
+    with as_of(CONFIRMED):
+        idea = services.idea_submit(title=title, text=text, email=email, language="sv")
+        services.idea_confirm(token=services.idea_confirm_token(idea))
+    # The service stamps the moment it ran; the demo's story confirmed it earlier.
+    Idea.objects.filter(pk=idea.pk).update(confirmed_at=CONFIRMED)
+    if status == IdeaStatus.KEPT:
+        with as_of(CONFIRMED + datetime.timedelta(days=4)):
+            services.idea_moderate(
+                idea=idea, decision=IdeaDecision.KEEP, reply=KEPT_REPLY, actor=coordinator
+            )

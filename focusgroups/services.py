@@ -1,6 +1,7 @@
 """Writes for focus groups, insights, council consultations and residents' ideas.
 
-Each function is one domain action in one transaction; e-mails leave only after commit.
+Each function is one domain action in one transaction, which also records its event; e-mails
+leave only after commit.
 """
 
 import datetime
@@ -11,10 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.events import both, event_record, excerpt
 from actors.links import url_in
 from actors.mail import mail_send_template
+from actors.models import SiteSettings
 
-from .choices import ConsultationStatus, IdeaDecision, IdeaStatus
+from .choices import ConsultationStatus, FocusGroupEvent, IdeaDecision, IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 IDEA_SALT = "focusgroups.idea-confirm"
@@ -24,45 +27,85 @@ IDEA_CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days to click the link
 @transaction.atomic
 def focus_group_save(*, focus_group: FocusGroup, actor=None, target_groups=None) -> FocusGroup:
     """Create or update a focus group's record and, when given, the target groups it spoke with."""
-    if focus_group.pk is None:
+    created = focus_group.pk is None
+    if created:
         focus_group.created_by = actor
     focus_group.full_clean()
     focus_group.save()
     if target_groups is not None:
         # Declared by prioritization (TargetGroup.focus_groups); its reverse side is here.
         focus_group.target_groups.set(target_groups)
+    kind = FocusGroupEvent.FOCUS_GROUP_CREATED if created else FocusGroupEvent.FOCUS_GROUP_CHANGED
+    event_record(
+        kind=kind,
+        subject=focus_group,
+        actor=actor,
+        data={
+            **both(focus_group, "title"),
+            "held_on": focus_group.held_on,
+            "participants": focus_group.participant_count,
+            "age_band": focus_group.age_band,
+        },
+        public=created,
+    )
     return focus_group
 
 
 @transaction.atomic
-def insight_save(*, insight: Insight, focus_areas=None) -> Insight:
+def insight_save(*, insight: Insight, focus_areas=None, actor=None) -> Insight:
     """Save an insight and, when given, the focus areas it is tagged with."""
+    created = insight.pk is None
     insight.full_clean()
     insight.save()
     if focus_areas is not None:
         # The relation is declared by prioritization (FocusArea.insights); its reverse side is here.
         insight.focus_areas.set(focus_areas)
+    _insight_event(
+        FocusGroupEvent.INSIGHT_CREATED if created else FocusGroupEvent.INSIGHT_CHANGED,
+        insight,
+        actor,
+    )
     return insight
 
 
+def _insight_event(kind: str, insight: Insight, actor) -> None:
+    data = {"focus_group": insight.focus_group_id, "text_sv": excerpt(insight.text_sv)}
+    event_record(kind=kind, subject=insight, actor=actor, data=data, public=False)
+
+
 @transaction.atomic
-def insight_delete(*, insight: Insight) -> None:
+def insight_delete(*, insight: Insight, actor=None) -> None:
+    _insight_event(FocusGroupEvent.INSIGHT_REMOVED, insight, actor)
     insight.delete()
 
 
 @transaction.atomic
 def consultation_save(*, consultation: CouncilConsultation, actor=None) -> CouncilConsultation:
     """Create or update a consultation; the question and material, not the answer."""
-    if consultation.pk is None:
+    created = consultation.pk is None
+    if created:
         consultation.created_by = actor
     consultation.full_clean()
     consultation.save()
+    kind = FocusGroupEvent.CONSULTATION_ASKED if created else FocusGroupEvent.CONSULTATION_CHANGED
+    event_record(
+        kind=kind,
+        subject=consultation,
+        actor=actor,
+        data={"asked_on": consultation.asked_on, "question_sv": excerpt(consultation.question_sv)},
+        public=False,
+    )
     return consultation
 
 
 @transaction.atomic
 def consultation_answer(
-    *, consultation: CouncilConsultation, answer_sv: str, answer_en: str, answered_on: datetime.date
+    *,
+    consultation: CouncilConsultation,
+    answer_sv: str,
+    answer_en: str,
+    answered_on: datetime.date,
+    actor=None,
 ) -> CouncilConsultation:
     """Record the council's answer. It cannot come before the question was asked."""
     consultation = CouncilConsultation.objects.select_for_update().get(pk=consultation.pk)
@@ -77,6 +120,21 @@ def consultation_answer(
     consultation.answered_on = answered_on
     consultation.status = ConsultationStatus.ANSWERED
     consultation.save()
+    event_record(
+        kind=FocusGroupEvent.CONSULTATION_ANSWERED,
+        subject=consultation,
+        actor=actor,
+        data={
+            "council": SiteSettings.current().council_name,
+            "answered_on": answered_on,
+            **{
+                f"{name}_{language}": excerpt(getattr(consultation, f"{name}_{language}"))
+                for name in ("question", "answer")
+                for language in ("sv", "en")
+            },
+        },
+        public=True,
+    )
     return consultation
 
 
@@ -128,6 +186,13 @@ def idea_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
         idea.status = IdeaStatus.AWAITING
         idea.confirmed_at = timezone.now()
         idea.save(update_fields=["status", "confirmed_at"])
+        # Its sender has no account; the title is the resident's own words, for coordinators.
+        event_record(
+            kind=FocusGroupEvent.IDEA_CONFIRMED,
+            subject=idea,
+            data={"title": idea.title},
+            public=False,
+        )
     return idea
 
 
@@ -136,6 +201,29 @@ def _lock_for_moderation(idea: Idea) -> Idea:
     if idea.status not in (IdeaStatus.AWAITING, IdeaStatus.KEPT):
         raise ValidationError(_("This idea has already been moderated or is not confirmed."))
     return idea
+
+
+def _moderated(idea: Idea, *, status: str, reply: str, actor, need=None) -> None:
+    """Record the coordinator's answer to an idea, and its event.
+
+    Only an idea taken up as a need is public, told by the need's title: the idea's own words
+    stay between its sender and the coordinators.
+    """
+    idea.status = status
+    idea.reply = reply
+    idea.moderated_at = timezone.now()
+    idea.moderated_by = actor
+    idea.save()
+    data = {"outcome": status}
+    if need is not None:
+        data |= {"need": need.pk, **both(need, "title")}
+    event_record(
+        kind=FocusGroupEvent.IDEA_MODERATED,
+        subject=idea,
+        actor=actor,
+        data=data,
+        public=need is not None,
+    )
 
 
 @transaction.atomic
@@ -147,11 +235,7 @@ def idea_moderate(*, idea: Idea, decision: str, reply: str, actor) -> Idea:
     ]
     if idea.status == status:
         raise ValidationError(_("The idea already has this status."))
-    idea.status = status
-    idea.reply = reply
-    idea.moderated_at = timezone.now()
-    idea.moderated_by = actor
-    idea.save()
+    _moderated(idea, status=status, reply=reply, actor=actor)
     mail_send_template(
         f"idea-{status}", to=idea.email, language=idea.language, context={"idea": idea}
     )
@@ -159,14 +243,12 @@ def idea_moderate(*, idea: Idea, decision: str, reply: str, actor) -> Idea:
 
 
 @transaction.atomic
-def idea_accept(*, idea: Idea, reply: str, actor, need_title: str, need_url: str) -> Idea:
-    """Mark an idea as taken up as a need (the need itself is made by prioritization)."""
+def idea_accept(*, idea: Idea, reply: str, actor, need, need_url: str) -> Idea:
+    """Mark an idea as taken up as `need`, which prioritization has just made (and whose page is
+    at `need_url` in the sender's language)."""
     idea = _lock_for_moderation(idea)
-    idea.status = IdeaStatus.ACCEPTED
-    idea.reply = reply
-    idea.moderated_at = timezone.now()
-    idea.moderated_by = actor
-    idea.save()
+    _moderated(idea, status=IdeaStatus.ACCEPTED, reply=reply, actor=actor, need=need)
+    need_title = need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv)
     mail_send_template(
         "idea-accepted",
         to=idea.email,

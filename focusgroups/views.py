@@ -83,7 +83,9 @@ def _insight_form(request, insight: Insight):
         request,
         form,
         lambda f: services.insight_save(
-            insight=f.save(commit=False), focus_areas=f.cleaned_data["focus_areas"]
+            insight=f.save(commit=False),
+            focus_areas=f.cleaned_data["focus_areas"],
+            actor=request.user,
         ),
         _("The insight was saved."),
     )
@@ -113,7 +115,7 @@ def insight_edit(request, pk):
 def insight_delete(request, pk):
     insight = get_insight_for_user(request.user, pk, "edit")
     focus_group = insight.focus_group
-    services.insight_delete(insight=insight)
+    services.insight_delete(insight=insight, actor=request.user)
     messages.success(request, _("The insight was removed."))
     return redirect(focus_group)
 
@@ -186,7 +188,9 @@ def consultation_answer(request, pk):
     if saved(
         request,
         form,
-        lambda f: services.consultation_answer(consultation=consultation, **f.cleaned_data),
+        lambda f: services.consultation_answer(
+            consultation=consultation, actor=request.user, **f.cleaned_data
+        ),
         _("The council's answer was recorded."),
     ):
         return redirect(consultation)

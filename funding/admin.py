@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from actors.admin import AppendOnlyAdmin
+
 from .models import Funder, Grant, LedgerEntry, ReportingDuty
 
 
@@ -34,7 +36,7 @@ class GrantAdmin(admin.ModelAdmin):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(admin.ModelAdmin):
+class LedgerEntryAdmin(AppendOnlyAdmin):
     """The ledger is append-only: read here, booked and reversed only through the portal."""
 
     list_display = ["booked_on", "kind", "grant", "initiative", "amount", "reverses"]
@@ -42,12 +44,3 @@ class LedgerEntryAdmin(admin.ModelAdmin):
     search_fields = ["note", "grant__title_sv", "initiative__title_sv"]
     list_select_related = ["grant__funder__organisation", "initiative", "reverses"]
     date_hierarchy = "booked_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

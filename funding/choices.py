@@ -29,3 +29,27 @@ BOOKABLE_KINDS = (
     EntryKind.DISBURSEMENT,
     EntryKind.RETURN,
 )
+
+
+class FundingEvent(models.TextChoices):
+    """What the funding app records in the event stream: one event per booking, of the kind of
+    money movement it books."""
+
+    FUNDER_ADDED = "funding.funder_added", _("Funder added")
+    GRANT_REGISTERED = "funding.grant_registered", _("Grant registered and its pledge booked")
+    GRANT_CHANGED = "funding.grant_changed", _("Grant changed")
+    DUTY_ADDED = "funding.duty_added", _("Reporting duty added")
+    DUTY_DONE = "funding.duty_done", _("Report sent to a funder")
+    RECEIVED = "funding.received", _("Money received")
+    ALLOCATED = "funding.allocated", _("Money allocated to an initiative")
+    DISBURSED = "funding.disbursed", _("Money paid out to a lead organisation")
+    RETURNED = "funding.returned", _("Money returned to the fund")
+    REVERSED = "funding.reversed", _("Ledger entry reversed")
+
+
+BOOKED = {
+    EntryKind.RECEIPT: FundingEvent.RECEIVED,
+    EntryKind.ALLOCATION: FundingEvent.ALLOCATED,
+    EntryKind.DISBURSEMENT: FundingEvent.DISBURSED,
+    EntryKind.RETURN: FundingEvent.RETURNED,
+}

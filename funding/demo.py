@@ -8,7 +8,8 @@ stays at funding, partly allocated, so the treasurer has work to do.
 
 Idempotent: a grant is keyed on its funder and Swedish title and its receipts are booked only
 when the grant is first made; allocations and disbursements top up to their target, so a second
-run finds nothing missing and books nothing.
+run finds nothing missing and books nothing. Everything is booked through the services, on the
+day it happened, so the fund's rules check the demo's books and the event stream tells them.
 """
 
 import datetime
@@ -17,7 +18,9 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
+from actors import services as actor_services
 from actors.choices import OrganisationKind
+from actors.events import as_of
 from actors.models import Organisation, User
 from initiatives import demo as initiatives_demo
 from initiatives.choices import InitiativeStep
@@ -27,7 +30,7 @@ from prioritization.models import FocusArea
 from . import services
 from .balances import Balance, sums
 from .choices import Earmark, EntryKind
-from .models import Funder, Grant, LedgerEntry, ReportingDuty
+from .models import Funder, Grant, LedgerEntry
 
 FUNDERS = [
     # slug, name, kind, Swedish description, English description, internal notes
@@ -64,16 +67,22 @@ def _treasurer():
     return User.objects.filter(role_assignments__role="treasurer").first()
 
 
-def _funder(slug, name, kind, text_sv, text_en, notes) -> Funder:
+def _funder(slug, name, kind, text_sv, text_en, notes, *, actor) -> Funder:
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
-        organisation = Organisation.objects.create(
-            slug=slug, name=name, kind=kind, description_sv=text_sv, description_en=text_en
+        organisation = actor_services.organisation_save(
+            organisation=Organisation(
+                slug=slug, name=name, kind=kind, description_sv=text_sv, description_en=text_en
+            ),
+            actor=actor,
         )
-    funder, _created = Funder.objects.get_or_create(
-        organisation=organisation, defaults={"notes": notes}
-    )
-    return funder
+    funder = Funder.objects.filter(organisation=organisation).first()
+    return funder or services.funder_create(organisation=organisation, notes=notes, actor=actor)
+
+
+def _on(day: datetime.date):
+    """Book as on that day: the demo's books tell a story over past months."""
+    return as_of(timezone.make_aware(datetime.datetime.combine(day, datetime.time(9))))
 
 
 def _grant(funder, title_sv, title_en, amount, start, *, actor, receipts=(), **extra) -> Grant:
@@ -81,27 +90,31 @@ def _grant(funder, title_sv, title_en, amount, start, *, actor, receipts=(), **e
     grant = Grant.objects.filter(funder=funder, title_sv=title_sv).first()
     if grant is not None:
         return grant
-    grant = services.grant_register(
-        grant=Grant(
-            funder=funder,
-            title_sv=title_sv,
-            title_en=title_en,
-            amount=Decimal(amount),
-            starts_on=start,
-            ends_on=start + datetime.timedelta(days=364),
-            **extra,
-        ),
-        pledged_on=start - datetime.timedelta(days=20),
-        actor=actor,
-    )
-    for days, receipt in receipts:
-        services.entry_book(
-            kind=EntryKind.RECEIPT,
-            grant=grant,
-            amount=Decimal(receipt),
-            booked_on=start + datetime.timedelta(days=days),
+    pledged_on = start - datetime.timedelta(days=20)
+    with _on(pledged_on):
+        grant = services.grant_register(
+            grant=Grant(
+                funder=funder,
+                title_sv=title_sv,
+                title_en=title_en,
+                amount=Decimal(amount),
+                starts_on=start,
+                ends_on=start + datetime.timedelta(days=364),
+                **extra,
+            ),
+            pledged_on=pledged_on,
             actor=actor,
         )
+    for days, receipt in receipts:
+        booked_on = start + datetime.timedelta(days=days)
+        with _on(booked_on):
+            services.entry_book(
+                kind=EntryKind.RECEIPT,
+                grant=grant,
+                amount=Decimal(receipt),
+                booked_on=booked_on,
+                actor=actor,
+            )
     return grant
 
 
@@ -110,7 +123,7 @@ def load(*, scale: int = 1) -> None:
     if treasurer is None or not FocusArea.objects.exists():
         return
     today = timezone.localdate()
-    region, foundation, company = (_funder(*spec) for spec in FUNDERS)
+    region, foundation, company = (_funder(*spec, actor=treasurer) for spec in FUNDERS)
 
     # This year's grants start early enough that their receipts are all in the past.
     start = min(today.replace(month=1, day=1), today - datetime.timedelta(days=330))
@@ -159,9 +172,9 @@ def load(*, scale: int = 1) -> None:
             conditions_sv="Endast insatser inom god psykisk hälsa. Delrapport efter halva tiden.",
             conditions_en="Only for good mental health. Interim report halfway through.",
         )
-        _duty(grant, "Delrapport till stiftelsen", today + datetime.timedelta(days=12))
+        _duty(grant, "Delrapport till stiftelsen", today + datetime.timedelta(days=12), treasurer)
         final_report_due = grant.ends_on + datetime.timedelta(days=60)
-        _duty(grant, "Slutrapport med deltagarberättelser", final_report_due)
+        _duty(grant, "Slutrapport med deltagarberättelser", final_report_due, treasurer)
     football = Initiative.objects.filter(title_sv="Fotboll på fredagskvällar").first()
     if football:
         grant = _grant(
@@ -177,7 +190,7 @@ def load(*, scale: int = 1) -> None:
             conditions_sv="Bolagets logotyp visas på matchvästarna.",
             conditions_en="The company's logo is shown on the bibs.",
         )
-        _duty(grant, "Bilder och antal deltagare", today - datetime.timedelta(days=5))
+        _duty(grant, "Bilder och antal deltagare", today - datetime.timedelta(days=5), treasurer)
     sponsorship = _grant(
         company,
         "Trygga kvarter",
@@ -189,15 +202,19 @@ def load(*, scale: int = 1) -> None:
         conditions_sv="Ingen särskild öronmärkning.",
         conditions_en="No particular earmark.",
     )
-    _duty(sponsorship, "Kort årsberättelse till bolaget", today + datetime.timedelta(days=25))
+    _duty(
+        sponsorship,
+        "Kort årsberättelse till bolaget",
+        today + datetime.timedelta(days=25),
+        treasurer,
+    )
     _reversed_receipt(sponsorship, treasurer)
     _fund_initiatives(treasurer, today, initiatives_demo.past_funding(scale=scale))
 
 
-def _duty(grant, description, due_on):
-    ReportingDuty.objects.get_or_create(
-        grant=grant, description=description, defaults={"due_on": due_on}
-    )
+def _duty(grant, description, due_on, treasurer):
+    if not grant.duties.filter(description=description).exists():
+        services.duty_add(grant=grant, description=description, due_on=due_on, actor=treasurer)
 
 
 def _reversed_receipt(grant, treasurer):
@@ -207,30 +224,32 @@ def _reversed_receipt(grant, treasurer):
     first = grant.entries.filter(kind=EntryKind.RECEIPT).order_by("pk").first()
     if first is None:
         return
-    duplicate = services.entry_book(
-        kind=EntryKind.RECEIPT,
-        grant=grant,
-        amount=Decimal("50000.00"),
-        booked_on=first.booked_on,
-        note="Inbetalningen bokades två gånger från kontoutdraget.",
-        actor=treasurer,
-    )
-    services.entry_reverse(
-        entry=duplicate,
-        note=f"Dubbelbokad: samma inbetalning som rad #{first.pk}.",
-        booked_on=first.booked_on + datetime.timedelta(days=2),
-        actor=treasurer,
-    )
+    with _on(first.booked_on):
+        duplicate = services.entry_book(
+            kind=EntryKind.RECEIPT,
+            grant=grant,
+            amount=Decimal("50000.00"),
+            booked_on=first.booked_on,
+            note="Inbetalningen bokades två gånger från kontoutdraget.",
+            actor=treasurer,
+        )
+    reversed_on = first.booked_on + datetime.timedelta(days=2)
+    with _on(reversed_on):
+        services.entry_reverse(
+            entry=duplicate,
+            note=f"Dubbelbokad: samma inbetalning som rad #{first.pk}.",
+            booked_on=reversed_on,
+            actor=treasurer,
+        )
 
 
 def _fund_initiatives(treasurer, today, stories):
     """Allocate each funded initiative's whole budget and pay it out as far as it will come.
 
     `stories` maps the Swedish title of each demo initiative waiting at the funding step whose
-    story goes further to the step where it ends. The story happened before these initiatives
-    moved on or closed, so the entries are written here directly, dated when they happened; the
-    amounts obey the fund's rules (earmarks first, never beyond what a grant has available) and
-    come from grants running when they were booked.
+    story goes further to the step where it ends. The amounts follow the fund's rules (earmarks
+    first, never beyond what a grant has available), which the service checks again, and come
+    from grants running when they were booked.
     """
     grants = list(Grant.objects.annotate(**sums(prefix="entries__")).order_by("starts_on", "pk"))
     available = {grant.pk: Balance.of(grant).available for grant in grants}
@@ -253,14 +272,14 @@ def _fund_initiatives(treasurer, today, stories):
             ):
                 continue
             amount = min(missing, available[grant.pk])
-            LedgerEntry.objects.create(
-                kind=EntryKind.ALLOCATION,
-                grant=grant,
-                initiative=initiative,
-                amount=amount,
-                booked_on=booked_on,
+            _book(
+                EntryKind.ALLOCATION,
+                grant,
+                initiative,
+                amount,
+                booked_on,
+                treasurer,
                 note="Beslut i styrelsen för föreningen.",
-                created_by=treasurer,
             )
             available[grant.pk] -= amount
             missing -= amount
@@ -270,15 +289,28 @@ def _fund_initiatives(treasurer, today, stories):
             ends_at = stories.get(initiative.title_sv, initiative.step)
             share = Decimal(1) if ends_at != InitiativeStep.EXECUTION else Decimal("0.5")
             for grant, amount in paid_from:
-                LedgerEntry.objects.create(
-                    kind=EntryKind.DISBURSEMENT,
-                    grant=grant,
-                    initiative=initiative,
-                    amount=(amount * share).quantize(Decimal("0.01")),
-                    booked_on=booked_on + datetime.timedelta(days=7),
-                    created_by=treasurer,
+                _book(
+                    EntryKind.DISBURSEMENT,
+                    grant,
+                    initiative,
+                    (amount * share).quantize(Decimal("0.01")),
+                    booked_on + datetime.timedelta(days=7),
+                    treasurer,
                 )
     _partly_fund_waiting(treasurer, today, grants, available)
+
+
+def _book(kind, grant, initiative, amount, booked_on, treasurer, note=""):
+    with _on(booked_on):
+        services.entry_book(
+            kind=kind,
+            grant=grant,
+            initiative=initiative,
+            amount=amount,
+            booked_on=booked_on,
+            note=note,
+            actor=treasurer,
+        )
 
 
 def _running(grant, day) -> bool:
@@ -301,13 +333,13 @@ def _partly_fund_waiting(treasurer, today, grants, available):
             and _running(grant, booked_on)
             and available[grant.pk] >= Decimal("150000")
         ):
-            LedgerEntry.objects.create(
-                kind=EntryKind.ALLOCATION,
-                grant=grant,
-                initiative=waiting,
-                amount=Decimal("150000.00"),
-                booked_on=booked_on,
+            _book(
+                EntryKind.ALLOCATION,
+                grant,
+                waiting,
+                Decimal("150000.00"),
+                booked_on,
+                treasurer,
                 note="Första delen; resten när regionens sista utbetalning kommit.",
-                created_by=treasurer,
             )
             return

@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actors.appendonly import AppendOnly, AppendOnlyError
 from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
@@ -30,7 +31,7 @@ AMOUNT = {
 }
 
 
-class LedgerIsAppendOnly(Exception):
+class LedgerIsAppendOnly(AppendOnlyError):
     """Raised when code tries to change or delete a booked ledger entry."""
 
 
@@ -169,19 +170,7 @@ class ReportingDuty(models.Model):
         return f"{self.description} ({self.due_on})"
 
 
-class LedgerEntryQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        # The one change allowed: forgetting who booked, when that person's account is deleted
-        # (the ForeignKey's SET_NULL). The money, dates and notes never change.
-        if kwargs == {"created_by": None}:
-            return super().update(**kwargs)
-        raise LedgerIsAppendOnly("Ledger entries are never updated; book a reversal instead.")
-
-    def delete(self):
-        raise LedgerIsAppendOnly("Ledger entries are never deleted; book a reversal instead.")
-
-
-class LedgerEntry(models.Model):
+class LedgerEntry(AppendOnly):
     """One movement of money, booked once and never changed.
 
     `amount` is always positive. A reversal copies the kind, grant, initiative and amount of the
@@ -228,7 +217,10 @@ class LedgerEntry(models.Model):
     )
     created = models.DateTimeField(_("booked at"), auto_now_add=True)
 
-    objects = LedgerEntryQuerySet.as_manager()
+    # The money, dates and notes never change; who booked is forgotten with their account.
+    forgettable = "created_by"
+    advice = "Book a reversal instead."
+    error = LedgerIsAppendOnly
 
     class Meta:
         ordering = ["-booked_on", "-pk"]
@@ -255,14 +247,6 @@ class LedgerEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.amount} ({self.booked_on})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise LedgerIsAppendOnly("Ledger entries are never updated; book a reversal instead.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise LedgerIsAppendOnly("Ledger entries are never deleted; book a reversal instead.")
 
     @property
     def is_reversal(self) -> bool:

@@ -2,7 +2,8 @@
 
 Every booking locks what it draws on (the initiative's row, then the grant's row, always in that
 order) before it reads the balances and checks the rules, so two treasurers booking at the same
-moment are served one after the other and can never overdraw a grant or an initiative.
+moment are served one after the other and can never overdraw a grant or an initiative. Each
+action records its event: an allocation to a public initiative is public, told on the timeline.
 """
 
 import datetime
@@ -13,11 +14,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actors.events import both, event_record
 from actors.formats import sek
 from initiatives.models import Initiative
 
 from .balances import Balance, sums
-from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, EntryKind
+from .choices import BOOKABLE_KINDS, BOOKED, INITIATIVE_KINDS, EntryKind, FundingEvent
 from .models import CENT, Funder, Grant, LedgerEntry, ReportingDuty
 from .rules import allocation_refusal
 
@@ -68,12 +70,68 @@ def _lock(grant: Grant, initiative: Initiative | None) -> tuple[Grant, Initiativ
     return grant, initiative
 
 
+def _booked(kind: str, entry: LedgerEntry, actor) -> LedgerEntry:
+    """The event of a booking, about the initiative the money goes to or comes from, else the
+    grant; public for money allocated to an initiative residents may read about."""
+    about = entry.initiative or entry.grant
+    event_record(
+        kind=kind,
+        subject=about,
+        actor=actor,
+        data={
+            **both(about, "title"),
+            "entry": entry.pk,
+            "grant": entry.grant_id,
+            "initiative": entry.initiative_id,
+            "amount": entry.amount,
+            "paid_back": entry.paid_back,
+            "booked_on": entry.booked_on,
+            "reverses": entry.reverses_id,
+        },
+        public=kind == FundingEvent.ALLOCATED and entry.initiative.is_public,
+    )
+    return entry
+
+
+def _grant_event(kind: str, grant: Grant, actor) -> None:
+    event_record(
+        kind=kind,
+        subject=grant,
+        actor=actor,
+        data={**both(grant, "title"), "funder": grant.funder_id, "amount": grant.amount},
+        public=False,
+    )
+
+
+def _duty_event(kind: str, duty: ReportingDuty, actor) -> None:
+    event_record(
+        kind=kind,
+        subject=duty,
+        actor=actor,
+        data={
+            "grant": duty.grant_id,
+            "description": duty.description,
+            "due_on": duty.due_on,
+            "done_on": duty.done_on,
+        },
+        public=False,
+    )
+
+
 @transaction.atomic
 def funder_create(*, organisation, notes: str = "", actor) -> Funder:
     """Register an organisation as a funder of the pool."""
     if Funder.objects.filter(organisation=organisation).exists():
         raise FundingError(_("%(name)s is already a funder.") % {"name": organisation.name})
-    return Funder.objects.create(organisation=organisation, notes=notes)
+    funder = Funder.objects.create(organisation=organisation, notes=notes)
+    event_record(
+        kind=FundingEvent.FUNDER_ADDED,
+        subject=funder,
+        actor=actor,
+        data={"organisation": organisation.pk, "name": organisation.name},
+        public=False,
+    )
+    return funder
 
 
 @transaction.atomic
@@ -95,6 +153,7 @@ def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, act
         booked_on=pledged_on or timezone.localdate(),
         created_by=actor,
     )
+    _grant_event(FundingEvent.GRANT_REGISTERED, grant, actor)
     return grant
 
 
@@ -102,13 +161,17 @@ def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, act
 def grant_update(*, form, actor) -> Grant:
     """Save a registered grant's texts and period from its validated form."""
     Grant.objects.select_for_update().get(pk=form.instance.pk)
-    return form.save()
+    grant = form.save()
+    _grant_event(FundingEvent.GRANT_CHANGED, grant, actor)
+    return grant
 
 
 @transaction.atomic
 def duty_add(*, grant: Grant, description: str, due_on: datetime.date, actor) -> ReportingDuty:
     """Add a report the association owes the funder under a grant."""
-    return ReportingDuty.objects.create(grant=grant, description=description, due_on=due_on)
+    duty = ReportingDuty.objects.create(grant=grant, description=description, due_on=due_on)
+    _duty_event(FundingEvent.DUTY_ADDED, duty, actor)
+    return duty
 
 
 @transaction.atomic
@@ -120,6 +183,7 @@ def duty_mark_done(*, duty: ReportingDuty, actor, done_on: datetime.date | None 
     locked.done_on = done_on or timezone.localdate()
     locked.done_by = actor
     locked.save(update_fields=["done_on", "done_by"])
+    _duty_event(FundingEvent.DUTY_DONE, locked, actor)
     return locked
 
 
@@ -202,7 +266,7 @@ def entry_book(
         # Undisbursed money is released first; the rest is paid back by the lead organisation.
         paid_back = max(amount - pair.undisbursed, Decimal(0))
 
-    return LedgerEntry.objects.create(
+    entry = LedgerEntry.objects.create(
         kind=kind,
         grant=grant,
         initiative=initiative,
@@ -212,6 +276,7 @@ def entry_book(
         note=note,
         created_by=actor,
     )
+    return _booked(BOOKED[kind], entry, actor)
 
 
 @transaction.atomic
@@ -252,7 +317,7 @@ def entry_reverse(
                 + " "
                 + _("Reverse the later entries first.")
             )
-    return LedgerEntry.objects.create(
+    reversal = LedgerEntry.objects.create(
         kind=entry.kind,
         grant=grant,
         initiative=initiative,
@@ -263,6 +328,7 @@ def entry_reverse(
         note=note,
         created_by=actor,
     )
+    return _booked(FundingEvent.REVERSED, reversal, actor)
 
 
 def _without(balance: Balance, entry: LedgerEntry) -> Balance:

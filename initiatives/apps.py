@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self):
+        from actors import events
+
+        from . import timeline
+        from .choices import InitiativeEvent
+
+        events.register(InitiativeEvent, timeline.TELLERS)

@@ -48,3 +48,14 @@ class Achievement(models.TextChoices):
     PARTLY = "partly", _("Partly achieved")
     NOT_ACHIEVED = "not_achieved", _("Not achieved")
     TOO_EARLY = "too_early", _("Too early to tell")
+
+
+class InitiativeEvent(models.TextChoices):
+    """What the initiatives app records in the event stream."""
+
+    CREATED = "initiatives.created", _("Proposal drafted")
+    CHANGED = "initiatives.changed", _("Proposal changed")
+    MOVED = "initiatives.moved", _("Initiative moved to another step")
+    DECIDED = "initiatives.decided", _("Decision recorded")
+    FOLLOW_UP_REPORTED = "initiatives.follow_up_reported", _("Follow-up reported")
+    EVALUATED = "initiatives.evaluated", _("Evaluation recorded")

@@ -4,7 +4,8 @@ Each initiative is keyed on its Swedish title: if it exists, it is left as it is
 copy of each story ends where the table below says. At --scale N, each earlier year adds a spring
 and an autumn round of the same initiatives: most have run their course, the long ones may still
 be running. Every story keeps the calendar of `_schedule`: its log, decision, monthly follow-ups
-and evaluation are dated when they happened.
+and evaluation are dated when they happened. Each is recorded through the services, as the
+people in the story would, so the event stream tells it on those dates.
 
 Only the fund's ledger lets an initiative leave the funding step, and the funding app loads
 after this one. So `load` takes every initiative at most to the funding step; the funding
@@ -15,8 +16,10 @@ and `load_late`, run once every app has loaded, moves them on through the proces
 import datetime
 from decimal import Decimal
 
+from django.forms import modelform_factory
 from django.utils import timezone
 
+from actors.events import as_of
 from actors.models import Organisation, User
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import FocusArea, Need, Outcome, TargetGroup
@@ -25,15 +28,8 @@ from workshops.models import Workshop
 
 from . import process, services
 from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation
-from .models import (
-    Decision,
-    Evaluation,
-    FollowUp,
-    FollowUpReach,
-    Initiative,
-    InitiativeStepChange,
-    OutcomeAchievement,
-)
+from .forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
+from .models import Evaluation, FollowUp, Initiative
 
 S = InitiativeStep
 FORWARD = [S.PROPOSAL, S.DECISION, S.FUNDING, S.EXECUTION, S.EVALUATION, S.COMPLETED]
@@ -189,6 +185,14 @@ def _coordinator():
     return User.objects.filter(role_assignments__role="coordinator").first()
 
 
+# The proposal's own fields, without the portal form's rule that a proposal answers needs that
+# are prioritised already: the demo links its stories to needs of every status.
+ProposalForm = modelform_factory(Initiative, fields=InitiativeForm.Meta.fields)
+# A follow-up's own fields: the demo gives the reach per target group itself, and measures none,
+# so it skips the portal form's fields for them (and the queries that make them, month by month).
+ReportForm = modelform_factory(FollowUp, fields=FollowUpForm.Meta.fields)
+
+
 # Every story keeps one calendar, in days before the initiative starts or after it ends: it is
 # proposed three months ahead and spends a month at each step up to its start, goes to evaluation
 # a week after its end, once the last monthly follow-up is in, and is evaluated within two months.
@@ -326,30 +330,34 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         months,
     ) = spec
     need = needs[need_index % len(needs)]
-    initiative = Initiative.objects.create(
-        title_sv=title_sv,
-        title_en=title_en,
-        summary_sv=summary_sv,
-        summary_en=summary_en,
-        resident_involvement_sv="Idén kom från en fokusgrupp och prövades i en workshop.",
-        resident_involvement_en="The idea came from a focus group and was tried out in a workshop.",
-        focus_area=need.focus_area or FocusArea.objects.first(),
-        lead_organisation=organisations[lead],
-        budget=Decimal(budget),
-        starts_on=start,
-        ends_on=_end(start, months),
-        created_by=coordinator,
-    )
-    initiative.needs.set([need])
-    initiative.outcomes.set(Outcome.objects.filter(need=need))
-    initiative.target_groups.set([groups[g] for g in group_slugs if g in groups])
-    initiative.partners.set([organisations[p] for p in partners if p in organisations])
-    initiative.insights.set(need.insights.all()[:2] or Insight.objects.all()[:1])
     consultation = CouncilConsultation.objects.filter(status="answered").first()
-    if consultation:
-        initiative.consultations.set([consultation])
+    form = ProposalForm(
+        {
+            "title_sv": title_sv,
+            "title_en": title_en,
+            "summary_sv": summary_sv,
+            "summary_en": summary_en,
+            "resident_involvement_sv": "Idén kom från en fokusgrupp och prövades i en workshop.",
+            "resident_involvement_en": "The idea came from a focus group and was tried out in "
+            "a workshop.",
+            "focus_area": (need.focus_area or FocusArea.objects.first()).pk,
+            "needs": [need.pk],
+            "outcomes": [o.pk for o in Outcome.objects.filter(need=need)],
+            "target_groups": [groups[g].pk for g in group_slugs if g in groups],
+            "lead_organisation": organisations[lead].pk,
+            "partners": [organisations[p].pk for p in partners if p in organisations],
+            "budget": budget,
+            "starts_on": start,
+            "ends_on": _end(start, months),
+            "insights": [i.pk for i in need.insights.all()[:2] or Insight.objects.all()[:1]],
+            "consultations": [consultation.pk] if consultation else [],
+        }
+    )
+    schedule = _schedule(start, _end(start, months))
+    drafted = min(_at(schedule[S.PROPOSAL] - _days(14)), timezone.now())
+    with as_of(drafted):
+        initiative = services.initiative_save(form=_valid(form), actor=coordinator)
 
-    schedule = _schedule(initiative.starts_on, initiative.ends_on)
     path = (
         []
         if target == S.NEEDS
@@ -366,6 +374,13 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         _move(initiative, target, coordinator, schedule[S.FUNDING], reason)
 
 
+def _valid(form):
+    """A form of the demo's own data, which the services take validated."""
+    if not form.is_valid():
+        raise ValueError(f"The demo's data does not pass its form: {form.errors.as_json()}")
+    return form
+
+
 def _prepare(initiative, step, schedule, coordinator):
     """Record what the rule into `step` asks for, dated before the move is made."""
     if step == S.FUNDING:
@@ -378,15 +393,18 @@ def _prepare(initiative, step, schedule, coordinator):
             .order_by("-starts_at")
             .first()
         )
-        Decision.objects.create(
-            initiative=initiative,
-            decided_on=workshop.date if workshop else schedule[S.FUNDING],
-            workshop=workshop,
-            decided_by="Aktörerna i samskapande workshop",
-            conditions_sv="Uppföljning varje månad.",
-            conditions_en="A follow-up every month.",
-            recorded_by=coordinator,
+        decided_on = workshop.date if workshop else schedule[S.FUNDING]
+        form = DecisionForm(
+            {
+                "decided_on": decided_on,
+                "workshop": workshop.pk if workshop else "",
+                "decided_by": "Aktörerna i samskapande workshop",
+                "conditions_sv": "Uppföljning varje månad.",
+                "conditions_en": "A follow-up every month.",
+            }
         )
+        with as_of(_at(decided_on)):
+            services.decision_record(initiative=initiative, form=_valid(form), actor=coordinator)
     elif step == S.COMPLETED:
         _evaluation(initiative, schedule[S.COMPLETED] - _days(10))
 
@@ -394,61 +412,64 @@ def _prepare(initiative, step, schedule, coordinator):
 def _follow_ups(initiative, coordinator, today):
     """The lead organisation's report on each month of the initiative that is over."""
     months = ((initiative.ends_on - initiative.starts_on).days + 1) // MONTH
-    follow_ups = []
+    groups = list(initiative.target_groups.all())
     for month in range(months):
         period_start = initiative.starts_on + _days(MONTH * month)
-        if period_start + _days(MONTH - 1) >= today:
+        period_end = period_start + _days(MONTH - 1)
+        if period_end >= today:
             break
         # A three-month swing, its middle month troubled, so the chart has something to show.
         swing = month % 3
-        follow_ups.append(
-            FollowUp(
-                initiative=initiative,
-                period_start=period_start,
-                period_end=period_start + _days(MONTH - 1),
-                activities=4 + 2 * swing,
-                how_well="Deltagarna återkommer och tar med sig kompisar.",
-                quality_score=70 + 5 * swing,
-                better_off="Fler säger att de har något meningsfullt att göra på kvällarna.",
-                money_spent=(initiative.budget / (months + 1)).quantize(Decimal("0.01")),
-                obstacles="Lokalen var dubbelbokad två gånger." if swing == 1 else "",
-                status=FollowUpStatus.AT_RISK if swing == 1 else FollowUpStatus.ON_TRACK,
-                reported_by=coordinator,
-            )
+        form = ReportForm(
+            {
+                "period_start": period_start,
+                "period_end": period_end,
+                "activities": 4 + 2 * swing,
+                "how_well": "Deltagarna återkommer och tar med sig kompisar.",
+                "quality_score": 70 + 5 * swing,
+                "better_off": "Fler säger att de har något meningsfullt att göra på kvällarna.",
+                "money_spent": (initiative.budget / (months + 1)).quantize(Decimal("0.01")),
+                "obstacles": "Lokalen var dubbelbokad två gånger." if swing == 1 else "",
+                "status": FollowUpStatus.AT_RISK if swing == 1 else FollowUpStatus.ON_TRACK,
+            }
         )
-    FollowUp.objects.bulk_create(follow_ups)
-    groups = list(initiative.target_groups.all())
-    FollowUpReach.objects.bulk_create(
-        [
-            FollowUpReach(
-                follow_up=follow_up, target_group=group, participants=15 + 5 * (month % 3)
+        with as_of(_at(period_end + _days(1))):
+            services.follow_up_report(
+                initiative=initiative,
+                form=_valid(form),
+                reach=dict.fromkeys(groups, 15 + 5 * swing),
+                measures={},
+                actor=coordinator,
             )
-            for month, follow_up in enumerate(follow_ups)
-            for group in groups
-        ]
-    )
 
 
 def _evaluation(initiative, day):
-    evaluation = Evaluation.objects.create(
+    evaluator = User.objects.filter(role_assignments__role="evaluator").first()
+    outcomes = list(initiative.outcomes.all())
+    form = EvaluationForm(
+        {
+            "method": "Intervjuer med deltagare och ledare, enkät och närvarolistor.",
+            "findings_sv": "Satsningen nådde fler än planerat och deltagarna kom tillbaka.",
+            "findings_en": "The initiative reached more people than planned, and participants "
+            "came back.",
+            "lessons_sv": "Kända ledare från området gör att unga vågar komma.",
+            "lessons_en": "Familiar leaders from the area make young people dare to come.",
+            "recommendation": Recommendation.SCALE_UP,
+            **{f"achievement_{outcome.pk}": Achievement.PARTLY for outcome in outcomes},
+            **{
+                f"comment_{outcome.pk}": "Rätt riktning, men målet nås först efter ett år till."
+                for outcome in outcomes
+            },
+        },
         initiative=initiative,
-        method="Intervjuer med deltagare och ledare, enkät och närvarolistor.",
-        findings_sv="Satsningen nådde fler än planerat och deltagarna kom tillbaka.",
-        findings_en="The initiative reached more people than planned, and participants came back.",
-        lessons_sv="Kända ledare från området gör att unga vågar komma.",
-        lessons_en="Familiar leaders from the area make young people dare to come.",
-        recommendation=Recommendation.SCALE_UP,
-        evaluator=User.objects.filter(role_assignments__role="evaluator").first(),
     )
+    _valid(form)
+    with as_of(_at(day)):
+        evaluation = services.evaluation_record(
+            initiative=initiative, form=form, achievements=form.achievements, actor=evaluator
+        )
     # Saving stamps the evaluation with today; the period reports read when it was made.
     Evaluation.objects.filter(pk=evaluation.pk).update(evaluated_at=_at(day))
-    for outcome in initiative.outcomes.all():
-        OutcomeAchievement.objects.create(
-            evaluation=evaluation,
-            outcome=outcome,
-            achievement=Achievement.PARTLY,
-            comment="Rätt riktning, men målet nås först efter ett år till.",
-        )
 
 
 def _at(day: datetime.date) -> datetime.datetime:
@@ -456,8 +477,7 @@ def _at(day: datetime.date) -> datetime.datetime:
 
 
 def _move(initiative, step, actor, day, note):
-    change = services.initiative_advance(
-        initiative=initiative, to_step=step, actor=actor, note=note
-    )
-    # The demo tells a story over past months: date the log row to when it happened.
-    InitiativeStepChange.objects.filter(pk=change.pk).update(at=_at(day))
+    # The demo tells a story over past months: the move, its log row and its event are dated
+    # when it happened.
+    with as_of(_at(day)):
+        services.initiative_advance(initiative=initiative, to_step=step, actor=actor, note=note)

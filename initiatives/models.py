@@ -12,8 +12,10 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.appendonly import AppendOnly
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.links import object_url
@@ -174,8 +176,11 @@ class Initiative(models.Model):
         return not (self.step == InitiativeStep.WITHDRAWN and self.submitted_at is None)
 
 
-class InitiativeStepChange(models.Model):
-    """One move of an initiative from a step to another: who, when, and why. Never changed."""
+class InitiativeStepChange(AppendOnly):
+    """One move of an initiative from a step to another: who, when, and why. Never changed.
+
+    `at` is the time of the move's event in the stream, so the two always agree.
+    """
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="log")
     from_step = models.CharField(_("from"), max_length=20, choices=InitiativeStep.choices)
@@ -187,7 +192,7 @@ class InitiativeStepChange(models.Model):
         null=True,
         related_name="+",
     )
-    at = models.DateTimeField(_("when"), auto_now_add=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
     note = BoundedTextField(_("note"), max_length=TEXT, blank=True)
     override_reason = BoundedTextField(
         _("why the rule was overridden"), max_length=TEXT, blank=True
@@ -200,14 +205,6 @@ class InitiativeStepChange(models.Model):
 
     def __str__(self):
         return f"{self.initiative_id}: {self.from_step} -> {self.to_step}"
-
-    def save(self, *args, **kwargs):
-        if self.pk:
-            raise ValueError("The process log is append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("The process log is append-only")
 
 
 class Decision(models.Model):

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from actors import events
 from actors.panels import NavLink, Panel
 from actors.permissions import STAFF_ROLES, has_role, organisation_ids_of
 
@@ -18,13 +19,14 @@ def user_nav(request):
     return []
 
 
+TIMELINE_LENGTH = 8
+
+
 def home(request):
-    latest = (
-        Initiative.objects.public()
-        .select_related("focus_area", "lead_organisation")
-        .order_by("-updated")[:6]
-    )
-    return [Panel("initiatives/partials/_home_panel.html", {"initiatives": latest})]
+    """ "You said, we did" on the start page: the latest public events of every app, as the
+    event stream tells them (one query)."""
+    timeline = events.timeline(limit=TIMELINE_LENGTH)
+    return [Panel("initiatives/partials/_home_panel.html", {"timeline": timeline})]
 
 
 def dashboard(request):

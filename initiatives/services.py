@@ -1,7 +1,8 @@
 """Writes for initiatives: proposals, moves through the process, decisions, follow-ups, evaluations.
 
-Each function is one domain action in one transaction. Moves lock the initiative's row, so two
-people moving the same initiative at the same moment cannot both succeed.
+Each function is one domain action in one transaction, which also records its event. Moves lock
+the initiative's row, so two people moving the same initiative at the same moment cannot both
+succeed.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,11 +11,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from actors.events import both, event_record
 from actors.formats import sek
+from actors.models import Event
 from actors.permissions import is_coordinator
 
 from . import allocations, process
-from .choices import InitiativeStep
+from .choices import InitiativeEvent, InitiativeStep
 from .models import (
     Decision,
     Evaluation,
@@ -33,6 +36,23 @@ class BudgetError(ValidationError):
     """A budget below what the fund has already allocated to the initiative."""
 
 
+def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool, **data) -> Event:
+    """An event about an initiative: its title in both languages, and the given data."""
+    return event_record(
+        kind=kind,
+        subject=initiative,
+        actor=actor,
+        data={**both(initiative, "title"), **data},
+        public=public,
+    )
+
+
+def _need_ids(initiative: Initiative) -> list[int]:
+    """The needs an initiative answers, named by its moves and decision: whoever follows a need,
+    or sent the idea behind it, is to hear of them."""
+    return list(initiative.needs.order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def initiative_save(*, form, actor) -> Initiative:
     """Create or update a proposal from its validated form (fields and relations together).
@@ -42,7 +62,8 @@ def initiative_save(*, form, actor) -> Initiative:
     allocation cannot pass each other.
     """
     initiative = form.save(commit=False)
-    if initiative.pk is None:
+    created = initiative.pk is None
+    if created:
         initiative.created_by = actor
     else:
         Initiative.objects.select_for_update().only("pk").get(pk=initiative.pk)
@@ -60,6 +81,13 @@ def initiative_save(*, form, actor) -> Initiative:
             )
     initiative.save()
     form.save_m2m()
+    _initiative_event(
+        InitiativeEvent.CREATED if created else InitiativeEvent.CHANGED,
+        initiative,
+        actor,
+        public=False,
+        step=initiative.step,
+    )
     return initiative
 
 
@@ -73,7 +101,8 @@ def initiative_advance(
     override_reason: str = "",
     expected_step: str | None = None,
 ) -> InitiativeStepChange:
-    """Move an initiative one step in the process table, writing one row to its log.
+    """Move an initiative one step in the process table, writing one row to its log and the
+    event of the move (public once the initiative is).
 
     `expected_step` is the step the person saw when they pressed the button: if someone else
     moved the initiative meanwhile, nothing happens and they are told.
@@ -119,11 +148,22 @@ def initiative_advance(
         locked.submitted_at = timezone.now()
     locked.save(update_fields=["step", "parked_from", "exit_reason", "submitted_at", "updated"])
     initiative.step = locked.step
+    event = _initiative_event(
+        InitiativeEvent.MOVED,
+        locked,
+        actor,
+        public=locked.is_public,
+        needs=_need_ids(locked),
+        overridden=bool(override_reason),
+        note=note,
+        **{"from": source, "to": to_step},
+    )
     return InitiativeStepChange.objects.create(
         initiative=locked,
         from_step=source,
         to_step=to_step,
         actor=actor,
+        at=event.at,
         note=note,
         override_reason=override_reason,
     )
@@ -139,6 +179,15 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
     decision.initiative = locked
     decision.recorded_by = actor
     decision.save()
+    _initiative_event(
+        InitiativeEvent.DECIDED,
+        locked,
+        actor,
+        public=locked.is_public,
+        needs=_need_ids(locked),
+        decided_on=decision.decided_on,
+        workshop=decision.workshop_id,
+    )
     return decision
 
 
@@ -183,6 +232,16 @@ def follow_up_report(
             if value is not None
         ]
     )
+    _initiative_event(
+        InitiativeEvent.FOLLOW_UP_REPORTED,
+        locked,
+        actor,
+        public=False,
+        follow_up=follow_up.pk,
+        period_start=follow_up.period_start,
+        period_end=follow_up.period_end,
+        status=follow_up.status,
+    )
     return follow_up
 
 
@@ -204,4 +263,11 @@ def evaluation_record(*, initiative: Initiative, form, achievements: dict, actor
             outcome=outcome,
             defaults={"achievement": achievement, "comment": comment},
         )
+    _initiative_event(
+        InitiativeEvent.EVALUATED,
+        locked,
+        actor,
+        public=False,
+        recommendation=evaluation.recommendation,
+    )
     return evaluation

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from actors import events
+
+        from .choices import NewsletterEvent
+
+        events.register(NewsletterEvent)

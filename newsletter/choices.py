@@ -33,3 +33,13 @@ class DeliveryStatus(models.TextChoices):
     FAILED = "failed", pgettext_lazy("delivery status", "Failed")
     BOUNCED = "bounced", _("Bounced")
     SKIPPED = "skipped", _("Skipped (unsubscribed before sending)")
+
+
+class NewsletterEvent(models.TextChoices):
+    """What the newsletter records in the event stream: the coordinators' work on editions.
+    Subscribers and deliveries keep rows of their own, and personal data stays out of the stream.
+    """
+
+    EDITION_CREATED = "newsletter.edition_created", _("Newsletter edition drafted")
+    EDITION_CHANGED = "newsletter.edition_changed", _("Newsletter edition changed")
+    EDITION_SENT = "newsletter.edition_sent", _("Newsletter edition sent")

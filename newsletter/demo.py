@@ -1,6 +1,7 @@
 """Demo data for the newsletter: a few hundred subscribers under example.org and two sent editions.
 
-Nothing is mailed: the demo editions' deliveries are recorded as sent. Every row is keyed on a
+Nothing is mailed: the demo editions' deliveries are recorded as sent, not handed to the
+sending service (which would mail every address), so they record no events. Every row is keyed on a
 natural key (the address's hash, the Swedish subject, edition and subscriber), so loading twice
 changes nothing.
 """

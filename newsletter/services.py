@@ -19,12 +19,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from actors.events import both, event_record
 from actors.links import url_in
 from actors.queueing import enqueue
 
 from . import draft, links, mail
 from .bounces import Bounce
-from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
+from .choices import Audience, DeliveryStatus, EditionStatus, NewsletterEvent, SubscriberStatus
 from .models import Delivery, Edition, Subscriber, email_hash, new_token_key, normalise_email
 
 logger = logging.getLogger(__name__)
@@ -317,7 +318,8 @@ def edition_save(
     """
     subject_sv, subject_en = mail.single_line(subject_sv), mail.single_line(subject_en)
     with transaction.atomic():
-        if edition is None:
+        created = edition is None
+        if created:
             edition = Edition(created_by=actor)
         else:
             edition = Edition.objects.select_for_update().get(pk=edition.pk)
@@ -339,7 +341,23 @@ def edition_save(
         edition.audience = audience
         edition.save()
         edition.interests.set(list(interests) if audience == Audience.INTERESTS else [])
+        _edition_event(
+            NewsletterEvent.EDITION_CREATED if created else NewsletterEvent.EDITION_CHANGED,
+            edition,
+            actor,
+            audience=audience,
+        )
     return edition
+
+
+def _edition_event(kind: str, edition: Edition, actor, **data) -> None:
+    event_record(
+        kind=kind,
+        subject=edition,
+        actor=actor,
+        data={**both(edition, "subject"), **data},
+        public=False,
+    )
 
 
 def edition_create_draft(*, actor) -> Edition:
@@ -408,6 +426,7 @@ def edition_send(*, edition: Edition, actor) -> int:
         edition.send_started_at = now
         edition.save(update_fields=["status", "sent_by", "send_started_at"])
         ids = list(edition.deliveries.order_by("pk").values_list("pk", flat=True))
+        _edition_event(NewsletterEvent.EDITION_SENT, edition, actor, recipients=len(ids))
         edition_id = edition.pk
         if not ids:
             edition_complete_if_done(edition_id=edition_id)

@@ -42,3 +42,20 @@ class IdeaOutcome(models.TextChoices):
     NEED = "need", _("Take it up as a need")
     KEEP = "keep", _("Keep it for later")
     DECLINE = "decline", _("Decline politely")
+
+
+class PrioritisationEvent(models.TextChoices):
+    """What the prioritisation app records in the event stream. Saving the vocabulary, an
+    indicator, an outcome or an intervention is one kind each, its data saying whether it was new.
+    """
+
+    VOCABULARY_SAVED = "prioritization.vocabulary_saved", _("Focus area or target group saved")
+    INDICATOR_SAVED = "prioritization.indicator_saved", _("Indicator saved")
+    DATA_IMPORTED = "prioritization.data_imported", _("Indicator data imported")
+    NEED_CREATED = "prioritization.need_created", _("Need identified")
+    NEED_CHANGED = "prioritization.need_changed", _("Need changed")
+    ROUND_OPENED = "prioritization.round_opened", _("Prioritisation round opened")
+    ROUND_SCORED = "prioritization.round_scored", _("Needs scored in a round")
+    ROUND_CLOSED = "prioritization.round_closed", _("Prioritisation round closed")
+    OUTCOME_SAVED = "prioritization.outcome_saved", _("Outcome saved")
+    INTERVENTION_SAVED = "prioritization.intervention_saved", _("Intervention saved")

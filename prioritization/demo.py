@@ -3,21 +3,29 @@ with five years of data, needs with their evidence, two closed prioritisation ro
 one, outcomes and interventions. Every row is keyed on a natural key, so loading twice changes
 nothing.
 
+Everything goes through the services (the data points through the CSV import), dated when it
+happened, so the demo's event stream tells it; but the scores, which the services take only
+from a person acting for the organisation that scores, and the outcomes' baselines and targets,
+which the outcome's form brings, are written as they are.
+
 The demo text is written for the demo; the numbers are invented, not real statistics.
 """
 
+import csv
 import datetime
+import io
 from decimal import Decimal
 
 from django.utils import timezone
 
-from actors.models import Organisation
+from actors.demo import through_service
+from actors.events import as_of
+from actors.models import Organisation, User
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 
 from . import services
 from .choices import Direction, EvidenceStrength, InterventionStatus, NeedStatus, RoundStatus
 from .models import (
-    DataPoint,
     FocusArea,
     Indicator,
     Intervention,
@@ -59,22 +67,27 @@ TARGET_GROUPS = [
 ]
 
 
-def load_vocabulary() -> None:
+def _vocabulary(model, slug: str, values: dict, actor):
+    return through_service(
+        model.objects.filter(slug=slug).first() or model(slug=slug),
+        values,
+        lambda item: services.vocabulary_save(item=item, actor=actor),
+    )
+
+
+def load_vocabulary(actor=None) -> None:
     for position, (slug, name_sv, name_en) in enumerate(FOCUS_AREAS, start=1):
-        FocusArea.objects.update_or_create(
-            slug=slug, defaults={"position": position, "name_sv": name_sv, "name_en": name_en}
-        )
+        values = {"position": position, "name_sv": name_sv, "name_en": name_en}
+        _vocabulary(FocusArea, slug, values, actor)
     for position, (slug, name_sv, name_en, text_sv, text_en) in enumerate(TARGET_GROUPS, start=1):
-        TargetGroup.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "position": position,
-                "name_sv": name_sv,
-                "name_en": name_en,
-                "description_sv": text_sv,
-                "description_en": text_en,
-            },
-        )
+        values = {
+            "position": position,
+            "name_sv": name_sv,
+            "name_en": name_en,
+            "description_sv": text_sv,
+            "description_en": text_en,
+        }
+        _vocabulary(TargetGroup, slug, values, actor)
 
 
 INDICATORS = [
@@ -329,7 +342,8 @@ def _target_groups():
 
 
 def load(*, scale: int = 1) -> None:
-    load_vocabulary()
+    coordinator = User.objects.filter(role_assignments__role="coordinator").first()
+    load_vocabulary(coordinator)
     areas = {a.slug: a for a in FocusArea.objects.all()}
     groups = _target_groups()
 
@@ -347,79 +361,54 @@ def load(*, scale: int = 1) -> None:
             if insight is not None:
                 insight.focus_areas.set([areas[s] for s in area_slugs])
 
-    indicators = {}
-    for slug, area, name_sv, name_en, unit, direction, source, values, offsets in INDICATORS:
-        indicator, _ = Indicator.objects.update_or_create(
-            slug=slug,
-            defaults={
-                "focus_area": areas[area],
-                "name_sv": name_sv,
-                "name_en": name_en,
-                "unit": unit,
-                "direction": direction,
-                "source": source,
-            },
-        )
-        indicators[slug] = indicator
-        for year, value in zip(YEARS, values, strict=True):
-            DataPoint.objects.update_or_create(
-                indicator=indicator,
-                period=year,
-                target_group=None,
-                defaults={"value": Decimal(str(value))},
-            )
-            for group_slug, offset in offsets.items():
-                DataPoint.objects.update_or_create(
-                    indicator=indicator,
-                    period=year,
-                    target_group=groups[group_slug],
-                    defaults={"value": Decimal(str(value)) + offset},
-                )
-
-    needs = []
-    for title_sv, title_en, area, group_slugs, indicator_slugs, insight_keys in NEEDS:
-        need, _ = Need.objects.get_or_create(
-            title_sv=title_sv, defaults={"title_en": title_en, "focus_area": areas[area]}
-        )
-        need.target_groups.set([groups[s] for s in group_slugs])
-        need.indicators.set([indicators[s] for s in indicator_slugs])
-        need.insights.set([insights[k] for k in insight_keys if k in insights])
-        needs.append(need)
+    indicators = _load_indicators(areas, groups, coordinator)
     consultation = CouncilConsultation.objects.filter(asked_on=datetime.date(2025, 5, 6)).first()
-    if consultation is not None:
-        needs[0].consultations.add(consultation)
+    made = {n.title_sv: n for n in Need.objects.filter(title_sv__in=[n[0] for n in NEEDS])}
+    needs = []
+    for index, (title_sv, title_en, area, group_slugs, indicator_slugs, insight_keys) in enumerate(
+        NEEDS
+    ):
+        need = made.get(title_sv)
+        if need is None:
+            relations = {
+                "target_groups": [groups[s] for s in group_slugs],
+                "indicators": [indicators[s] for s in indicator_slugs],
+                "insights": [insights[k] for k in insight_keys if k in insights],
+            }
+            if index == 0 and consultation is not None:
+                relations["consultations"] = [consultation]
+            need = services.need_save(
+                need=Need(title_sv=title_sv, title_en=title_en, focus_area=areas[area]),
+                actor=coordinator,
+                relations=relations,
+            )
+        needs.append(need)
 
     organisations = {o.slug: o for o in Organisation.objects.all()}
     for spec in ROUNDS:
-        round_, created = PrioritisationRound.objects.get_or_create(
-            title_sv=spec["title_sv"],
-            defaults={"title_en": spec["title_en"], "closes_on": spec["closes_on"]},
+        _closed_round(spec, needs, organisations, coordinator)
+    if not PrioritisationRound.objects.filter(title_sv=OPEN_ROUND["title_sv"]).exists():
+        round_ = services.round_open(
+            title_sv=OPEN_ROUND["title_sv"],
+            title_en=OPEN_ROUND["title_en"],
+            closes_on=timezone.localdate() + datetime.timedelta(days=OPEN_ROUND["days_left"]),
+            needs=[needs[i] for i in OPEN_ROUND["needs"]],
+            actor=coordinator,
         )
-        if round_.status != RoundStatus.OPEN:
-            continue
-        round_needs = _fill_round(round_, spec, needs, organisations)
-        services.round_close(round_=round_, actor=None, without_missing=True)
-        PrioritisationRound.objects.filter(pk=round_.pk).update(
-            opened_at=spec["opened"], closed_at=spec["closed"]
-        )
-        Need.objects.filter(
-            pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False
-        ).update(prioritised_at=spec["closed"])
-    round_, created = PrioritisationRound.objects.get_or_create(
-        title_sv=OPEN_ROUND["title_sv"],
-        defaults={
-            "title_en": OPEN_ROUND["title_en"],
-            "closes_on": timezone.localdate() + datetime.timedelta(days=OPEN_ROUND["days_left"]),
-        },
-    )
-    if created:
         _fill_round(round_, OPEN_ROUND, needs, organisations)
 
     for need_index, title_sv, title_en, insight_keys, measure, interventions in OUTCOMES:
-        outcome, _ = Outcome.objects.get_or_create(
-            need=needs[need_index], title_sv=title_sv, defaults={"title_en": title_en}
+        need = needs[need_index]
+        outcome = through_service(
+            Outcome.objects.filter(need=need, title_sv=title_sv).first()
+            or Outcome(need=need, title_sv=title_sv),
+            {"title_en": title_en},
+            lambda outcome, keys=insight_keys: services.outcome_save(
+                outcome=outcome,
+                insights=[insights[k] for k in keys if k in insights],
+                actor=coordinator,
+            ),
         )
-        outcome.insights.set([insights[k] for k in insight_keys if k in insights])
         slug, baseline, baseline_period, target, target_period = measure
         OutcomeIndicator.objects.update_or_create(
             outcome=outcome,
@@ -432,24 +421,78 @@ def load(*, scale: int = 1) -> None:
             },
         )
         for int_sv, int_en, strength, source, url in interventions:
-            Intervention.objects.update_or_create(
-                outcome=outcome,
-                title_sv=int_sv,
-                defaults={
+            through_service(
+                Intervention.objects.filter(outcome=outcome, title_sv=int_sv).first()
+                or Intervention(outcome=outcome, title_sv=int_sv),
+                {
                     "title_en": int_en,
                     "evidence_strength": strength,
                     "evidence_source": source,
                     "evidence_url": url,
                     "status": InterventionStatus.CANDIDATE,
                 },
+                lambda item: services.intervention_save(intervention=item, actor=coordinator),
             )
-    _load_scaled_needs(scale)
+    _load_scaled_needs(scale, coordinator)
+
+
+def _load_indicators(areas, groups, actor) -> dict[str, Indicator]:
+    """The indicators, and their data imported from a CSV file as a coordinator would."""
+    indicators = {}
+    rows = io.StringIO()
+    data = csv.writer(rows)
+    data.writerow(["indicator", "period", "target_group", "value"])
+    for slug, area, name_sv, name_en, unit, direction, source, values, offsets in INDICATORS:
+        indicators[slug] = through_service(
+            Indicator.objects.filter(slug=slug).first() or Indicator(slug=slug),
+            {
+                "focus_area": areas[area],
+                "name_sv": name_sv,
+                "name_en": name_en,
+                "unit": unit,
+                "direction": direction,
+                "source": source,
+            },
+            lambda indicator: services.indicator_save(indicator=indicator, actor=actor),
+        )
+        for year, value in zip(YEARS, values, strict=True):
+            data.writerow([slug, year, "", value])
+            for group_slug, offset in offsets.items():
+                data.writerow([slug, year, group_slug, Decimal(str(value)) + offset])
+    # An import that finds every value in place changes nothing and records nothing.
+    services.data_points_import(raw=rows.getvalue().encode(), actor=actor)
+    return indicators
+
+
+def _closed_round(spec, needs, organisations, coordinator) -> None:
+    """One of the rounds closed in the past: opened, scored and closed on its dates."""
+    round_ = PrioritisationRound.objects.filter(title_sv=spec["title_sv"]).first()
+    if round_ is not None and round_.status != RoundStatus.OPEN:
+        return
+    if round_ is None:
+        with as_of(spec["opened"]):
+            round_ = services.round_open(
+                title_sv=spec["title_sv"],
+                title_en=spec["title_en"],
+                needs=[needs[i] for i in spec["needs"]],
+                actor=coordinator,
+            )
+    round_needs = _fill_round(round_, spec, needs, organisations)
+    with as_of(spec["closed"]):
+        services.round_close(round_=round_, actor=coordinator, without_missing=True)
+    # The services stamp the moment they ran (and refuse a closing date in the past).
+    PrioritisationRound.objects.filter(pk=round_.pk).update(
+        opened_at=spec["opened"], closed_at=spec["closed"], closes_on=spec["closes_on"]
+    )
+    Need.objects.filter(pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False).update(
+        prioritised_at=spec["closed"]
+    )
 
 
 def _fill_round(round_, spec, needs, organisations) -> list[Need]:
-    """The round's needs and each organisation's scores, in the order of the spec's needs."""
+    """Each organisation's scores in the round, in the order of the spec's needs; returns the
+    round's needs."""
     round_needs = [needs[i] for i in spec["needs"]]
-    round_.needs.set(round_needs)
     for org_slug, values in spec["scores"].items():
         for need, (urgency, capacity) in zip(round_needs, values, strict=False):
             Score.objects.update_or_create(
@@ -465,7 +508,7 @@ def _fill_round(round_, spec, needs, organisations) -> list[Need]:
 SCALED_NEEDS_PER_YEAR = 66
 
 
-def _load_scaled_needs(scale: int) -> None:
+def _load_scaled_needs(scale: int, actor) -> None:
     """Beyond the first year, sixty-odd more needs per year, as a long collaboration gathers."""
     areas = list(FocusArea.objects.order_by("position"))
     if not areas:
@@ -479,20 +522,17 @@ def _load_scaled_needs(scale: int) -> None:
             wanted[title_sv + label] = (title_en + label, area_slug, number)
     existing = set(Need.objects.filter(title_sv__in=wanted).values_list("title_sv", flat=True))
     by_slug = {area.slug: area for area in areas}
-    Need.objects.bulk_create(
-        [
-            Need(
-                title_sv=title_sv,
-                title_en=title_en,
-                focus_area=by_slug.get(area_slug, areas[0]),
-                status=NeedStatus.MET
-                if number % 3 == 0
-                else NeedStatus.SET_ASIDE
-                if number % 3 == 1
-                else NeedStatus.IDENTIFIED,
-            )
-            for title_sv, (title_en, area_slug, number) in wanted.items()
-            if title_sv not in existing
-        ],
-        batch_size=1000,
-    )
+    for title_sv, (title_en, area_slug, number) in wanted.items():
+        if title_sv in existing:
+            continue
+        need = Need(
+            title_sv=title_sv,
+            title_en=title_en,
+            focus_area=by_slug.get(area_slug, areas[0]),
+            status=NeedStatus.MET
+            if number % 3 == 0
+            else NeedStatus.SET_ASIDE
+            if number % 3 == 1
+            else NeedStatus.IDENTIFIED,
+        )
+        services.need_save(need=need, actor=actor)

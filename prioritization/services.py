@@ -1,7 +1,7 @@
 """Writes for needs, indicators, prioritisation rounds, outcomes and interventions.
 
-Each function is one domain action in one transaction; rows that others may change at the same
-time are locked first.
+Each function is one domain action in one transaction, which also records its event; rows that
+others may change at the same time are locked first.
 """
 
 import datetime
@@ -15,13 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from actors.events import both, event_record
 from actors.links import url_in
 from actors.permissions import is_member_of
 from focusgroups import services as focusgroup_services
 from focusgroups.models import Idea
 
 from . import imports, selectors
-from .choices import IdeaOutcome, NeedStatus, RoundStatus
+from .choices import IdeaOutcome, NeedStatus, PrioritisationEvent, RoundStatus
 from .models import (
     DataPoint,
     FocusArea,
@@ -36,18 +37,35 @@ from .models import (
 )
 
 
+def _saved(kind: str, item, *, created: bool, actor, **data) -> None:
+    """The event of saving a thing described by its name or title in both languages."""
+    name = "name" if hasattr(item, "name_sv") else "title"
+    event_record(
+        kind=kind,
+        subject=item,
+        actor=actor,
+        data={"created": created, **both(item, name), **data},
+        public=False,
+    )
+
+
 @transaction.atomic
-def vocabulary_save(*, item: FocusArea | TargetGroup) -> FocusArea | TargetGroup:
+def vocabulary_save(*, item: FocusArea | TargetGroup, actor=None) -> FocusArea | TargetGroup:
     """Create or update a focus area or a target group."""
+    created = item.pk is None
     item.full_clean()
     item.save()
+    _saved(PrioritisationEvent.VOCABULARY_SAVED, item, created=created, actor=actor)
     return item
 
 
 @transaction.atomic
-def indicator_save(*, indicator: Indicator) -> Indicator:
+def indicator_save(*, indicator: Indicator, actor=None) -> Indicator:
+    """Create or update an indicator (its data points come by import)."""
+    created = indicator.pk is None
     indicator.full_clean()
     indicator.save()
+    _saved(PrioritisationEvent.INDICATOR_SAVED, indicator, created=created, actor=actor)
     return indicator
 
 
@@ -66,8 +84,9 @@ class ImportSummary:
 
 
 @transaction.atomic
-def data_points_import(*, raw: bytes) -> ImportSummary:
-    """Import data points from CSV bytes: every row or, at the first bad row, none at all."""
+def data_points_import(*, raw: bytes, actor=None) -> ImportSummary:
+    """Import data points from CSV bytes: every row or, at the first bad row, none at all.
+    The event records how many points were new or changed."""
     parsed = imports.parse(raw)
     if parsed.errors:
         raise ImportFailed(sorted(parsed.errors))
@@ -97,18 +116,38 @@ def data_points_import(*, raw: bytes) -> ImportSummary:
             changed.append(point)
     DataPoint.objects.bulk_create(new, batch_size=1000)
     DataPoint.objects.bulk_update(changed, ["value", "imported_at"], batch_size=1000)
+    if new or changed:  # a file that finds every value in place changes nothing
+        event_record(
+            kind=PrioritisationEvent.DATA_IMPORTED,
+            subject=None,
+            actor=actor,
+            data={
+                "created": len(new),
+                "updated": len(changed),
+                "indicators": sorted({row.indicator.pk for row in parsed.rows}),
+            },
+            public=False,
+        )
     return ImportSummary(created=len(new), updated=len(changed))
 
 
 @transaction.atomic
 def need_save(*, need: Need, actor=None, relations: dict | None = None) -> Need:
     """Create or update a need with its evidence (target groups, insights, indicators, …)."""
-    if need.pk is None:
+    created = need.pk is None
+    if created:
         need.created_by = actor
     need.full_clean()
     need.save()
     for name, values in (relations or {}).items():
         getattr(need, name).set(values)
+    event_record(
+        kind=PrioritisationEvent.NEED_CREATED if created else PrioritisationEvent.NEED_CHANGED,
+        subject=need,
+        actor=actor,
+        data={**both(need, "title"), "status": need.status},
+        public=False,
+    )
     return need
 
 
@@ -144,7 +183,7 @@ def idea_moderate(
             idea=idea,
             reply=reply,
             actor=actor,
-            need_title=need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv),
+            need=need,
             need_url=url_in(idea.language, "prioritization:need_detail", need.pk),
         )
         return need
@@ -183,6 +222,13 @@ def round_open(
     round_.full_clean()
     round_.save()
     round_.needs.set(needs)
+    event_record(
+        kind=PrioritisationEvent.ROUND_OPENED,
+        subject=round_,
+        actor=actor,
+        data={**both(round_, "title"), "closes_on": closes_on, "needs": [n.pk for n in needs]},
+        public=False,
+    )
     return round_
 
 
@@ -227,6 +273,13 @@ def round_score(
                 "scored_by": actor,
             },
         )
+    event_record(
+        kind=PrioritisationEvent.ROUND_SCORED,
+        subject=round_,
+        actor=actor,
+        data={"organisation": organisation.pk, "needs": [item.need_id for item in scores]},
+        public=False,
+    )
     return len(scores)
 
 
@@ -287,20 +340,36 @@ def round_close(
         for rank, row in enumerate(means, start=1)
     )
     now = timezone.now()
-    prioritised = [r.need_id for r in results if r.quadrant == "act"]
-    Need.objects.filter(pk__in=prioritised, status=NeedStatus.IDENTIFIED).update(
-        status=NeedStatus.PRIORITISED, prioritised_at=now
+    newly = Need.objects.filter(
+        pk__in=[r.need_id for r in results if r.quadrant == "act"], status=NeedStatus.IDENTIFIED
     )
+    prioritised = list(newly.order_by("pk").values("pk", "title_sv", "title_en"))
+    newly.update(status=NeedStatus.PRIORITISED, prioritised_at=now)
     round_.status = RoundStatus.CLOSED
     round_.closed_at = now
     round_.closed_by = actor
     round_.save(update_fields=["status", "closed_at", "closed_by"])
+    event_record(
+        kind=PrioritisationEvent.ROUND_CLOSED,
+        subject=round_,
+        actor=actor,
+        data={
+            **both(round_, "title"),
+            "ranked": len(results),
+            "prioritised": [
+                {"need": need["pk"], "title_sv": need["title_sv"], "title_en": need["title_en"]}
+                for need in prioritised
+            ],
+        },
+        public=True,
+    )
     return results
 
 
 @transaction.atomic
-def outcome_save(*, outcome: Outcome, insights=None, measures=None) -> Outcome:
+def outcome_save(*, outcome: Outcome, insights=None, measures=None, actor=None) -> Outcome:
     """Save an outcome, the residents' words behind it, its indicators with baseline and target."""
+    created = outcome.pk is None
     outcome.full_clean()
     outcome.save()
     if insights is not None:
@@ -308,11 +377,27 @@ def outcome_save(*, outcome: Outcome, insights=None, measures=None) -> Outcome:
     if measures is not None:
         measures.instance = outcome
         measures.save()
+    _saved(
+        PrioritisationEvent.OUTCOME_SAVED,
+        outcome,
+        created=created,
+        actor=actor,
+        need=outcome.need_id,
+    )
     return outcome
 
 
 @transaction.atomic
-def intervention_save(*, intervention: Intervention) -> Intervention:
+def intervention_save(*, intervention: Intervention, actor=None) -> Intervention:
+    """Create or update an intervention (III) proposed for an outcome, with its evidence."""
+    created = intervention.pk is None
     intervention.full_clean()
     intervention.save()
+    _saved(
+        PrioritisationEvent.INTERVENTION_SAVED,
+        intervention,
+        created=created,
+        actor=actor,
+        outcome=intervention.outcome_id,
+    )
     return intervention

@@ -85,7 +85,10 @@ def targetgroup_detail(request, slug):
 def _vocabulary_form(request, form_class, item, heading):
     form = form_class(request.POST or None, instance=item)
     result = saved(
-        request, form, lambda f: services.vocabulary_save(item=f.save(commit=False)), _("Saved.")
+        request,
+        form,
+        lambda f: services.vocabulary_save(item=f.save(commit=False), actor=request.user),
+        _("Saved."),
     )
     if result:
         return redirect(result)
@@ -161,7 +164,7 @@ def _indicator_form(request, indicator):
     result = saved(
         request,
         form,
-        lambda f: services.indicator_save(indicator=f.save(commit=False)),
+        lambda f: services.indicator_save(indicator=f.save(commit=False), actor=request.user),
         _("The indicator was saved."),
     )
     if result:
@@ -186,7 +189,9 @@ def datapoint_import(request):
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
-            summary = services.data_points_import(raw=form.cleaned_data["file"].read())
+            summary = services.data_points_import(
+                raw=form.cleaned_data["file"].read(), actor=request.user
+            )
         except services.ImportFailed as failure:
             errors = failure.errors
             form.add_error(None, _("Nothing was imported: the file has errors, listed below."))
@@ -486,6 +491,7 @@ def _outcome_form(request, outcome):
                 outcome=form.save(commit=False),
                 insights=form.cleaned_data["insights"],
                 measures=measures,
+                actor=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -515,7 +521,7 @@ def _intervention_form(request, intervention):
     result = saved(
         request,
         form,
-        lambda f: services.intervention_save(intervention=f.save(commit=False)),
+        lambda f: services.intervention_save(intervention=f.save(commit=False), actor=request.user),
         _("The intervention was saved."),
     )
     if result:

@@ -15,6 +15,12 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from actors import events
+
+        from . import timeline
+        from .choices import ReportEvent
+
+        events.register(ReportEvent, timeline.TELLERS)
         # WeasyPrint logs every step of every page at INFO, the level the portal logs at.
         logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
         logging.getLogger("weasyprint").addFilter(_not_a_repeated_chart_anchor)

@@ -27,3 +27,15 @@ IN_LANGUAGE = {ReportLanguage.SV: _("in Swedish"), ReportLanguage.EN: _("in Engl
 
 
 PENDING = (ReportStatus.QUEUED, ReportStatus.RENDERING)
+
+
+class ReportEvent(models.TextChoices):
+    """What the reports app records in the event stream. A report made or failed is recorded
+    without an actor (a worker made it), with the person who asked for it in its data."""
+
+    REQUESTED = "reports.requested", _("Report requested")
+    READY = "reports.ready", _("Report ready")
+    FAILED = "reports.failed", _("Report failed")
+    RETRIED = "reports.retried", _("Report tried again")
+    PUBLISHED = "reports.published", _("Evaluation report published")
+    UNPUBLISHED = "reports.unpublished", _("Evaluation report taken down")

@@ -4,9 +4,12 @@ and English, so a visitor finds a real PDF on that initiative's public page.
 Idempotent: a report already published from the same data is left as it is.
 
 Initiatives are completed in the second pass of seed_demo (once the fund has allocated their
-budgets), so the report is made in that pass too.
+budgets), so the report is made in that pass too, dated a few days after the completion.
 """
 
+import datetime
+
+from actors.events import as_of
 from actors.models import User
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
@@ -24,6 +27,12 @@ def load_late(*, scale: int = 1) -> None:
     coordinator = User.objects.filter(role_assignments__role="coordinator").order_by("pk").first()
     if initiative is None or coordinator is None:
         return
+    completed = initiative.log.filter(to_step=InitiativeStep.COMPLETED).latest("at").at
+    with as_of(completed + datetime.timedelta(days=5)):
+        _publish(initiative, coordinator)
+
+
+def _publish(initiative, coordinator) -> None:
     for language in ReportLanguage.values:
         report = services.report_request(
             kind=ReportKind.INITIATIVE,

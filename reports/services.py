@@ -2,7 +2,8 @@
 
 Rendering is idempotent: it writes to a temporary file beside the target and moves it into place
 only when the PDF and its data package are complete, so a failure or a timeout leaves no
-half-written file, and running it twice gives the same result.
+half-written file, and running it twice gives the same result. Each change of a report's state
+records its event; a render that finds its report already made changes nothing and records none.
 """
 
 import datetime
@@ -18,10 +19,11 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from actors.events import both, event_record
 from actors.queueing import enqueue, enqueue_on_commit
 
 from . import packages, rendering, selectors
-from .choices import PENDING, ReportKind, ReportStatus
+from .choices import PENDING, ReportEvent, ReportKind, ReportStatus
 from .models import ReportRequest, report_path
 
 logger = logging.getLogger(__name__)
@@ -34,6 +36,24 @@ HARD_LIMIT = 330
 STALE_AFTER = datetime.timedelta(seconds=HARD_LIMIT + 60)
 QUEUED_TOO_LONG = datetime.timedelta(minutes=2)
 OWED_PER_RUN = 50
+
+
+def _report_event(kind: str, report: ReportRequest, actor=None, **data) -> None:
+    event_record(
+        kind=kind,
+        subject=report,
+        actor=actor,
+        data={
+            "report_kind": report.kind,
+            "language": report.language,
+            "initiative": report.initiative_id,
+            "period_start": report.period_start,
+            "period_end": report.period_end,
+            "requested_by": report.requested_by_id,
+            **data,
+        },
+        public=False,
+    )
 
 
 def report_data(*, kind: str, initiative_id=None, start=None, end=None, language: str) -> dict:
@@ -99,6 +119,7 @@ def report_request(
             data_version=version,
             requested_by=actor,
         )
+        _report_event(ReportEvent.REQUESTED, report, actor)
         if queue:
             _enqueue(report)
     return report
@@ -204,6 +225,7 @@ def report_render(*, report_id: int) -> ReportRequest:
         report.status = ReportStatus.READY
         report.finished_at = timezone.now()
         report.save()
+        _report_event(ReportEvent.READY, report, pages=report.pages)
         transaction.on_commit(lambda: _discard(old))
     return report
 
@@ -220,6 +242,7 @@ def _fail(report_id: int, reason: str) -> ReportRequest:
         report.failure_reason = reason[:2000]
         report.finished_at = timezone.now()
         report.save(update_fields=["status", "failure_reason", "finished_at"])
+        _report_event(ReportEvent.FAILED, report, reason=report.failure_reason[:300])
     return report
 
 
@@ -244,6 +267,7 @@ def report_retry(*, report: ReportRequest, actor) -> ReportRequest:
         report.failure_reason = ""
         report.requested_by = report.requested_by or actor
         report.save(update_fields=["status", "failure_reason", "requested_by"])
+        _report_event(ReportEvent.RETRIED, report, actor)
         _enqueue(report)
     return report
 
@@ -274,4 +298,16 @@ def report_publish(*, report: ReportRequest, actor, published: bool = True) -> R
             report.published_by = actor
         report.published = published
         report.save(update_fields=["published", "published_at", "published_by"])
+        # Told on the timeline by the initiative's title; only a published report is public.
+        event_record(
+            kind=ReportEvent.PUBLISHED if published else ReportEvent.UNPUBLISHED,
+            subject=report,
+            actor=actor,
+            data={
+                **(both(report.initiative, "title") if report.initiative else {}),
+                "initiative": report.initiative_id,
+                "language": report.language,
+            },
+            public=published,
+        )
     return report

@@ -57,3 +57,23 @@ class CommentKind(models.TextChoices):
 class SuggestionStatus(models.TextChoices):
     OPEN = "open", _("Open")
     TAKEN_UP = "taken_up", _("Taken up")
+
+
+class WorkshopEvent(models.TextChoices):
+    """What the workshops app records in the event stream."""
+
+    PLANNED = "workshops.planned", _("Workshop planned")
+    CHANGED = "workshops.changed", _("Planned workshop changed")
+    LOGGED = "workshops.logged", _("Workshop held and logged")
+    CANCELLED = "workshops.cancelled", _("Workshop cancelled")
+    MINUTES_PUBLISHED = "workshops.minutes_published", _("Minutes published")
+    PHOTO_ADDED = "workshops.photo_added", _("Photo added to the minutes")
+    PHOTO_REMOVED = "workshops.photo_removed", _("Photo removed from the minutes")
+    MINUTES_COMMENTED = "workshops.minutes_commented", _("Comment on draft minutes")
+    ACTION_DONE = "workshops.action_done", _("Action done")
+    ACTION_REOPENED = "workshops.action_reopened", _("Action opened again")
+    ACTION_NOTED = "workshops.action_noted", _("Progress noted on an action")
+    PARKED_IDEA_RESCHEDULED = "workshops.parked_idea_rescheduled", _("Parked idea given a new date")
+    PARKED_IDEA_ARCHIVED = "workshops.parked_idea_archived", _("Parked idea archived")
+    THEME_SUGGESTED = "workshops.theme_suggested", _("Workshop theme suggested")
+    THEME_TAKEN_UP = "workshops.theme_taken_up", _("Suggested theme taken up")

@@ -1,9 +1,11 @@
 """Demo data for the workshops: a year (per `scale`) of biweekly workshops in Husby.
 
 Workshops fall every other Wednesday, in step with a fixed Wednesday, so the same day always
-gives the same rows: every row is keyed on a natural key (the workshop's start; the
-workshop and organisation; the workshop, kind and position) and loading twice changes nothing.
-The texts are made up for the demo, in Swedish and English.
+gives the same workshop, keyed on its start, and loading twice changes nothing. Each goes through
+the services as a coordinator's would, on the day it happened: planned, or logged as held with
+who came and what came out of it, its minutes published three days later (the latest stay a
+draft), its actions done on their due dates. A workshop planned at an earlier load and held
+since is logged at the next. The texts are made up for the demo, in Swedish and English.
 """
 
 import datetime
@@ -11,21 +13,17 @@ import random
 
 from django.utils import timezone
 
-from actors.models import Organisation
+from actors.events import as_of
+from actors.models import Organisation, User
 
-from .choices import (
-    ItemKind,
-    MinutesState,
-    SuggestionStatus,
-    SwotHeading,
-    WorkshopFormat,
-    WorkshopStatus,
-)
-from .models import Attendance, ThemeSuggestion, Workshop, WorkshopItem
+from . import services
+from .choices import ItemKind, SwotHeading, WorkshopFormat, WorkshopStatus
+from .models import ThemeSuggestion, Workshop, WorkshopItem
 
 # One workshop day: the others fall whole fortnights before or after it.
 A_WORKSHOP_WEDNESDAY = datetime.date(2020, 1, 8)
 START, END = datetime.time(16, 0), datetime.time(18, 0)
+PUBLISHED_AFTER = datetime.timedelta(days=3)
 PLACE = "Folkets Husby, stora salen"
 
 # How likely each demo organisation is to come: attendance is meant to be uneven.
@@ -208,34 +206,6 @@ SUGGESTIONS = [
 ]
 
 
-def _upsert_all(existing, rows: list[tuple[dict, dict]]) -> list:
-    """update_or_create for many rows at once, writing only what differs, so a second load
-    touches no row.
-
-    `rows` are (natural key, other fields) pairs; `existing` is a queryset holding at least the
-    rows already made among them. The missing rows are created in one go. Returns the rows in the
-    order of `rows`.
-    """
-    model = existing.model
-    names = list(rows[0][0]) if rows else []
-    made = {tuple(getattr(row, name) for name in names): row for row in existing}
-    result, missing = [], []
-    for key, defaults in rows:
-        row = made.get(tuple(key.values()))
-        if row is None:
-            row = model(**key, **defaults)
-            missing.append(row)
-        else:
-            changed = [name for name, value in defaults.items() if getattr(row, name) != value]
-            if changed:
-                for name in changed:
-                    setattr(row, name, defaults[name])
-                row.save()
-        result.append(row)
-    model.objects.bulk_create(missing)
-    return result
-
-
 def _workshop_dates(today: datetime.date, years: int) -> list[datetime.date]:
     first = today - datetime.timedelta(days=365 * years)
     offset = (first - A_WORKSHOP_WEDNESDAY).days
@@ -254,80 +224,91 @@ def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
 def load(*, scale: int = 1) -> None:
     today = timezone.localdate()
     organisations = dict(Organisation.objects.filter(slug__in=TURNOUT).values_list("slug", "pk"))
+    coordinator = User.objects.filter(role_assignments__role="coordinator").first()
     if not organisations:
         return
     dates = _workshop_dates(today, scale)
     held_dates = [d for d in dates if _aware(d, START) < timezone.now()]
-    workshops, records = [], {}
+    made = {
+        timezone.localdate(w.starts_at): w
+        for w in Workshop.objects.filter(starts_at__in=[_aware(d, START) for d in dates])
+    }
     for day in dates:
-        # Seeded by the date, so each workshop always gets the same made-up content.
-        rng = random.Random(day.toordinal())  # noqa: S311 - demo content, not security
-        theme_sv, theme_en = THEMES[day.toordinal() // 14 % len(THEMES)]
-        held = day in held_dates
-        swot = held and theme_sv.endswith("(SWOT)")
-        latest = held and day == held_dates[-1]
-        defaults = {
-            "ends_at": _aware(day, END),
-            "place": PLACE,
-            "theme_sv": theme_sv,
-            "theme_en": theme_en,
-            "host_id": organisations.get("folkets-husby"),
-            "status": WorkshopStatus.HELD if held else WorkshopStatus.PLANNED,
-            "format": WorkshopFormat.SWOT if swot else WorkshopFormat.STANDARD,
-            "agenda_sv": "1. Uppföljning av åtgärder\n2. Dagens tema\n3. Parkerade idéer\n"
-            "4. Nästa workshop",
-            "agenda_en": "1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n"
-            "4. Next workshop",
-            "summary_sv": (
-                f"Vi samlades kring temat ”{theme_sv}”. Aktörerna delade vad de ser "
-                "i sina verksamheter och enades om nästa steg."
-                if held
-                else ""
-            ),
-            "summary_en": (
-                f"We met on the theme “{theme_en}”. The actors shared what they see "
-                "in their work and agreed on the next steps."
-                if held
-                else ""
-            ),
-            "notes": "Stämning: engagerad. Fika från Galdem." if held else "",
-            "residents": rng.randint(0, 9) if held else 0,
-            "minutes_state": (MinutesState.DRAFT if latest else MinutesState.PUBLISHED)
-            if held
-            else MinutesState.NONE,
-            "published_at": _aware(day + datetime.timedelta(days=3), START)
-            if held and not latest
-            else None,
-        }
-        workshops.append(({"starts_at": _aware(day, START)}, defaults))
-        if held:
-            records[day] = _record(day, rng, organisations, swot=swot, today=today)
-    made = _upsert_all(
-        Workshop.objects.filter(starts_at__in=[key["starts_at"] for key, _ in workshops]),
-        workshops,
-    )
-    by_day = dict(zip(dates, made, strict=True))
-    attendances, items = [], []
-    for day, (turnout, listed) in records.items():
-        workshop = by_day[day].pk
-        attendances += [
-            ({"workshop_id": workshop, "organisation_id": organisation}, {"people": people})
-            for organisation, people in turnout
-        ]
-        items += [
-            (
-                {"workshop_id": workshop, "kind": kind, "position": position},
-                {"text_sv": text_sv, "text_en": text_en, **extra},
-            )
-            for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
-        ]
-    held_workshops = [by_day[day].pk for day in records]
-    _upsert_all(Attendance.objects.filter(workshop__in=held_workshops), attendances)
-    _upsert_all(WorkshopItem.objects.filter(workshop__in=held_workshops), items)
+        workshop = made.get(day)
+        if day not in held_dates:
+            if workshop is None:
+                services.workshop_save(workshop=_workshop(day, organisations), actor=coordinator)
+            continue
+        latest = day == held_dates[-1]
+        if workshop is None or workshop.status == WorkshopStatus.PLANNED:
+            workshop = _log(workshop or _workshop(day, organisations), organisations, coordinator)
+        if not latest and workshop.is_draft:
+            _publish(workshop, coordinator)
     _load_suggestions(organisations)
 
 
-def _record(day, rng, organisations, *, swot: bool, today) -> tuple[list, list]:
+def _workshop(day: datetime.date, organisations) -> Workshop:
+    """The workshop of that day as planned, themed in turn."""
+    theme_sv, theme_en = THEMES[day.toordinal() // 14 % len(THEMES)]
+    return Workshop(
+        starts_at=_aware(day, START),
+        ends_at=_aware(day, END),
+        place=PLACE,
+        theme_sv=theme_sv,
+        theme_en=theme_en,
+        host_id=organisations.get("folkets-husby"),
+        agenda_sv="1. Uppföljning av åtgärder\n2. Dagens tema\n3. Parkerade idéer\n"
+        "4. Nästa workshop",
+        agenda_en="1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n4. Next workshop",
+    )
+
+
+def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
+    """Log a workshop as held, the evening it was, and tick its actions done on their dates."""
+    day = timezone.localdate(workshop.starts_at)
+    # Seeded by the date, so each workshop always gets the same made-up content.
+    rng = random.Random(day.toordinal())  # noqa: S311 - demo content, not security
+    swot = workshop.theme_sv.endswith("(SWOT)")
+    workshop.format = WorkshopFormat.SWOT if swot else WorkshopFormat.STANDARD
+    workshop.summary_sv = (
+        f"Vi samlades kring temat ”{workshop.theme_sv}”. Aktörerna delade vad de ser "
+        "i sina verksamheter och enades om nästa steg."
+    )
+    workshop.summary_en = (
+        f"We met on the theme “{workshop.theme_en}”. The actors shared what they see "
+        "in their work and agreed on the next steps."
+    )
+    workshop.notes = "Stämning: engagerad. Fika från Galdem."
+    workshop.residents = rng.randint(0, 9)
+    turnout, listed = _record(day, rng, organisations, swot=swot)
+    items = [
+        WorkshopItem(kind=kind, position=position, text_sv=text_sv, text_en=text_en, **extra)
+        for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
+    ]
+    with as_of(_aware(day, END)):
+        services.workshop_log(
+            workshop=workshop, attendance=dict(turnout), items=items, actor=coordinator
+        )
+    today = timezone.localdate()
+    for item in items:
+        # Most actions get done; some past their due date are still open (overdue).
+        if item.kind == ItemKind.ACTION and item.due < today and rng.random() < 0.75:
+            done_at = _aware(item.due, START)
+            with as_of(done_at):
+                services.action_complete(item=item, actor=coordinator)
+            # The service stamps the moment it ran; the story has it done on its due date.
+            WorkshopItem.objects.filter(pk=item.pk).update(done_at=done_at)
+    return workshop
+
+
+def _publish(workshop: Workshop, coordinator) -> None:
+    published_at = _aware(timezone.localdate(workshop.starts_at) + PUBLISHED_AFTER, START)
+    with as_of(published_at):
+        services.workshop_publish(workshop=workshop, actor=coordinator)
+    Workshop.objects.filter(pk=workshop.pk).update(published_at=published_at)
+
+
+def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
     """Who came to a held workshop (organisation, people) and what it recorded, in order."""
     turnout = [
         (organisation, rng.randint(1, 4))
@@ -339,19 +320,12 @@ def _record(day, rng, organisations, *, swot: bool, today) -> tuple[list, list]:
         items.append((ItemKind.DECISION, text_sv, text_en, {}))
     for text_sv, text_en, slug, person in rng.sample(ACTIONS, rng.randint(1, 3)):
         due = day + datetime.timedelta(days=rng.choice([14, 28, 42]))
-        # Most actions get done; some past their due date are still open (overdue).
-        done = due < today and rng.random() < 0.75
         items.append(
             (
                 ItemKind.ACTION,
                 text_sv,
                 text_en,
-                {
-                    "owner_id": organisations.get(slug),
-                    "responsible": person,
-                    "due": due,
-                    "done_at": _aware(due, START) if done else None,
-                },
+                {"owner_id": organisations.get(slug), "responsible": person, "due": due},
             )
         )
     if rng.random() < 0.5:
@@ -380,17 +354,15 @@ def _record(day, rng, organisations, *, swot: bool, today) -> tuple[list, list]:
 
 
 def _load_suggestions(organisations) -> None:
-    _upsert_all(
-        ThemeSuggestion.objects.filter(title__in=[title for title, _ in SUGGESTIONS]),
-        [
-            (
-                {"title": title},
-                {
-                    "description": description,
-                    "organisation_id": organisations.get("radda-barnen"),
-                    "status": SuggestionStatus.OPEN,
-                },
-            )
-            for title, description in SUGGESTIONS
-        ],
+    """Themes suggested by a member organisation, still open."""
+    made = set(
+        ThemeSuggestion.objects.filter(title__in=[title for title, _ in SUGGESTIONS]).values_list(
+            "title", flat=True
+        )
     )
+    organisation = Organisation.objects.filter(pk=organisations.get("radda-barnen")).first()
+    for title, description in SUGGESTIONS:
+        if title not in made:
+            services.theme_suggest(
+                title=title, description=description, user=None, organisation=organisation
+            )

@@ -1,7 +1,7 @@
 """Writes for the workshops app: one function per domain action, each in one transaction.
 
 Each service checks its own rules (the forms check them too, to show the message next to the
-field); a broken rule raises ValidationError and nothing is saved.
+field); a broken rule raises ValidationError and nothing is saved. Each records its event.
 """
 
 import datetime
@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from actors.events import both, event_record, excerpt
 from actors.models import Organisation
 
 from .choices import (
@@ -20,6 +21,7 @@ from .choices import (
     MinutesState,
     SuggestionStatus,
     SwotHeading,
+    WorkshopEvent,
     WorkshopStatus,
 )
 from .models import (
@@ -57,6 +59,32 @@ def action_due_error(*, due: datetime.date | None, workshop_date: datetime.date)
     return None
 
 
+def _workshop_event(kind: str, workshop: Workshop, actor, public: bool = False, **data) -> None:
+    event_record(
+        kind=kind,
+        subject=workshop,
+        actor=actor,
+        data={**both(workshop, "theme"), "starts_at": workshop.starts_at, **data},
+        public=public,
+    )
+
+
+def _item_event(kind: str, item: WorkshopItem, actor, **data) -> None:
+    event_record(
+        kind=kind,
+        subject=item,
+        actor=actor,
+        data={
+            "workshop": item.workshop_id,
+            "owner": item.owner_id,
+            "text_sv": excerpt(item.text_sv, 200),
+            "text_en": excerpt(item.text_en, 200),
+            **data,
+        },
+        public=False,
+    )
+
+
 def _check(workshop: Workshop) -> None:
     errors = workshop_rule_errors(
         starts_at=workshop.starts_at, ends_at=workshop.ends_at, status=workshop.status
@@ -69,11 +97,18 @@ def _check(workshop: Workshop) -> None:
 def workshop_save(*, workshop: Workshop, actor) -> Workshop:
     """Plan a workshop, or change a planned one's date, place, theme, host, format or agenda."""
     _check(workshop)
-    if workshop.pk:
-        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
-    else:
+    created = workshop.pk is None
+    if created:
         workshop.created_by = actor
+    else:
+        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
     workshop.save()
+    _workshop_event(
+        WorkshopEvent.PLANNED if created else WorkshopEvent.CHANGED,
+        workshop,
+        actor,
+        place=workshop.place,
+    )
     return workshop
 
 
@@ -113,6 +148,7 @@ def workshop_log(
     number of people who came (0 or missing: did not come); `items` are new or changed items and
     `removed` items the coordinator took out of a draft. The minutes become a draft for members
     to check, unless they were already published (then the correction shows at once).
+    A next workshop planned on the way records its own event.
     """
     Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
     workshop.status = WorkshopStatus.HELD
@@ -166,6 +202,19 @@ def workshop_log(
         if item.kind != ItemKind.ACTION:
             item.swot_heading = SwotHeading.NONE
         item.save()
+    # Who came, and the actions given to organisations: who is to be told of the minutes.
+    _workshop_event(
+        WorkshopEvent.LOGGED,
+        workshop,
+        actor,
+        attended=sorted(came),
+        actions=[
+            {"item": item.pk, "owner": item.owner_id, "due": item.due}
+            for item in items
+            if item.kind == ItemKind.ACTION
+        ],
+        minutes=workshop.minutes_state,
+    )
 
     if next_workshop is not None:
         next_workshop.status = WorkshopStatus.PLANNED
@@ -181,6 +230,7 @@ def workshop_cancel(*, workshop: Workshop, actor) -> Workshop:
         raise ValidationError(_("Only a planned workshop can be cancelled."))
     workshop.status = WorkshopStatus.CANCELLED
     workshop.save(update_fields=["status", "updated"])
+    _workshop_event(WorkshopEvent.CANCELLED, workshop, actor)
     return workshop
 
 
@@ -196,6 +246,14 @@ def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
     workshop.published_at = timezone.now()
     workshop.published_by = actor
     workshop.save(update_fields=["minutes_state", "published_at", "published_by", "updated"])
+    _workshop_event(
+        WorkshopEvent.MINUTES_PUBLISHED,
+        workshop,
+        actor,
+        public=True,
+        summary_sv=excerpt(workshop.summary_sv),
+        summary_en=excerpt(workshop.summary_en),
+    )
     return workshop
 
 
@@ -225,6 +283,7 @@ def photo_add(
         # No row, no file: nothing else would ever remove it.
         photo.image.storage.delete(photo.image.name)
         raise
+    _workshop_event(WorkshopEvent.PHOTO_ADDED, workshop, actor, photo=photo.pk)
     return photo
 
 
@@ -232,6 +291,7 @@ def photo_add(
 def photo_remove(*, photo: WorkshopPhoto, actor) -> None:
     """Remove a photo and, once that is committed, its file."""
     storage, name = photo.image.storage, photo.image.name
+    _workshop_event(WorkshopEvent.PHOTO_REMOVED, photo.workshop, actor, photo=photo.pk)
     photo.delete()
     transaction.on_commit(lambda: storage.delete(name))
 
@@ -245,9 +305,18 @@ def minutes_comment_add(
         raise ValidationError(_("Comments are taken while the minutes are a draft."))
     if kind not in CommentKind.values or not text.strip():
         raise ValidationError(_("Write a comment."))
-    return MinutesComment.objects.create(
+    comment = MinutesComment.objects.create(
         workshop=workshop, author=author, organisation=organisation, kind=kind, text=text.strip()
     )
+    _workshop_event(
+        WorkshopEvent.MINUTES_COMMENTED,
+        workshop,
+        author,
+        comment=comment.pk,
+        comment_kind=kind,
+        organisation=getattr(organisation, "pk", None),
+    )
+    return comment
 
 
 def _locked_item(item: WorkshopItem, kind: str) -> WorkshopItem:
@@ -259,14 +328,21 @@ def _locked_item(item: WorkshopItem, kind: str) -> WorkshopItem:
 
 @transaction.atomic
 def action_complete(*, item: WorkshopItem, actor, note: str = "") -> WorkshopItem:
-    """Mark an action done; the owner organisation's members and coordinators do this."""
+    """Mark an action done; the owner organisation's members and coordinators do this.
+
+    An action already done keeps its date; a note given then is recorded as progress.
+    """
     item = _locked_item(item, ItemKind.ACTION)
+    kind = WorkshopEvent.ACTION_DONE if item.done_at is None else WorkshopEvent.ACTION_NOTED
+    if kind == WorkshopEvent.ACTION_NOTED and not note:
+        return item  # nothing changes
     if item.done_at is None:
         item.done_at = timezone.now()
         item.done_by = actor
     if note:
         item.progress_note = note
     item.save(update_fields=["done_at", "done_by", "progress_note"])
+    _item_event(kind, item, actor, note=item.progress_note)
     return item
 
 
@@ -279,6 +355,7 @@ def action_reopen(*, item: WorkshopItem, actor, note: str = "") -> WorkshopItem:
     if note:
         item.progress_note = note
     item.save(update_fields=["done_at", "done_by", "progress_note"])
+    _item_event(WorkshopEvent.ACTION_REOPENED, item, actor, note=item.progress_note)
     return item
 
 
@@ -288,12 +365,14 @@ def action_note(*, item: WorkshopItem, actor, note: str) -> WorkshopItem:
     item = _locked_item(item, ItemKind.ACTION)
     item.progress_note = note
     item.save(update_fields=["progress_note"])
+    _item_event(WorkshopEvent.ACTION_NOTED, item, actor, note=note)
     return item
 
 
 @transaction.atomic
 def actions_update(*, changes, actor) -> int:
-    """Several actions at once, from the open actions list: all of the changes, or none."""
+    """Several actions at once, from the open actions list: all of the changes, or none, each
+    recorded as its own event."""
     for item, done, note in changes:
         if done:
             action_complete(item=item, actor=actor, note=note)
@@ -310,6 +389,7 @@ def idea_schedule(*, item: WorkshopItem, look_again_on: datetime.date, actor) ->
         raise ValidationError(_("This idea is archived."))
     item.look_again_on = look_again_on
     item.save(update_fields=["look_again_on"])
+    _item_event(WorkshopEvent.PARKED_IDEA_RESCHEDULED, item, actor, look_again_on=look_again_on)
     return item
 
 
@@ -324,6 +404,7 @@ def idea_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
         item.archived_by = actor
         item.archive_reason = reason.strip()
         item.save(update_fields=["archived_at", "archived_by", "archive_reason"])
+        _item_event(WorkshopEvent.PARKED_IDEA_ARCHIVED, item, actor, reason=item.archive_reason)
     return item
 
 
@@ -334,11 +415,27 @@ def theme_suggest(
     """A member suggests a theme for a coming workshop."""
     if not title.strip():
         raise ValidationError(_("Name the theme."))
-    return ThemeSuggestion.objects.create(
+    suggestion = ThemeSuggestion.objects.create(
         title=title.strip(),
         description=description.strip(),
         suggested_by=user,
         organisation=organisation,
+    )
+    _suggestion_event(WorkshopEvent.THEME_SUGGESTED, suggestion, user)
+    return suggestion
+
+
+def _suggestion_event(kind: str, suggestion: ThemeSuggestion, actor) -> None:
+    event_record(
+        kind=kind,
+        subject=suggestion,
+        actor=actor,
+        data={
+            "title": suggestion.title,
+            "organisation": suggestion.organisation_id,
+            "workshop": suggestion.workshop_id,
+        },
+        public=False,
     )
 
 
@@ -349,4 +446,5 @@ def theme_take_up(*, suggestion: ThemeSuggestion, workshop: Workshop, actor) -> 
     suggestion.status = SuggestionStatus.TAKEN_UP
     suggestion.workshop = workshop
     suggestion.save(update_fields=["status", "workshop"])
+    _suggestion_event(WorkshopEvent.THEME_TAKEN_UP, suggestion, actor)
     return suggestion

@@ -8,7 +8,12 @@ from django.urls import reverse
 
 from actors.models import Organisation
 from actors.pagecache import CSRF_PLACEHOLDER
+from focusgroups.services import idea_confirm, idea_confirm_token
+from initiatives.forms import DecisionForm
+from initiatives.services import decision_record
 from tests.factories import OrganisationFactory
+from tests.focusgroups.factories import IdeaFactory
+from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +109,19 @@ def test_a_flood_of_addresses_cannot_grow_the_cache_past_its_own_store(client, o
 
 def csrf_token(response) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text).group(1)
+
+
+def test_a_public_event_shows_at_once_and_a_private_one_leaves_cached_pages_alone(
+    client, coordinator
+):
+    url = reverse("actors:home")
+    initiative = InitiativeFactory(step="decision", title_sv="Kvällsfotboll")
+    client.get(url)
+    idea_confirm(token=idea_confirm_token(IdeaFactory(status="unconfirmed")))
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    form = DecisionForm({"decided_on": "2026-11-18", "decided_by": "Aktörerna"})
+    assert form.is_valid()
+    decision_record(initiative=initiative, form=form, actor=coordinator)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Kvällsfotboll</a>: Beslutades den 18 november 2026." in response.content.decode()

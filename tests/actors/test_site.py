@@ -5,13 +5,13 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import translation
 
-from actors.models import GovernanceBody, Membership, Organisation, Principle, User
+from actors.models import Event, GovernanceBody, Membership, Organisation, Principle, User
 
 pytestmark = pytest.mark.django_db
 
 
 def counts():
-    models = (Organisation, User, Membership, Principle, GovernanceBody)
+    models = (Organisation, User, Membership, Principle, GovernanceBody, Event)
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -27,6 +27,7 @@ def test_seed_demo_twice_changes_nothing(client):
         assert client.login(email=f"{email}@demo.cih.se", password="demo-cih-2026")
     page = client.get("/").content.decode()
     assert "Collective Impact Husby" in page and "Husby FF" in page
+    assert "Ni sa, vi gjorde" in page  # the demo's story, told from its events
 
 
 def test_the_404_page_is_styled_and_in_the_visitors_language(client):

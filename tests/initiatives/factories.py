@@ -74,3 +74,18 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     budget = Decimal("100000.00")
     starts_on = datetime.date(2026, 1, 1)
     ends_on = datetime.date(2026, 12, 31)
+
+
+def proposal_data(organisation, need, **changes):
+    """What a member types into the proposal form."""
+    data = {
+        "title_sv": "Kvällsfotboll",
+        "summary_sv": "Fotboll på fredagar.",
+        "focus_area": need.focus_area_id,
+        "needs": [need.pk],
+        "lead_organisation": organisation.pk,
+        "budget": "50000",
+        "starts_on": "2026-03-01",
+        "ends_on": "2026-12-31",
+    }
+    return {**data, **changes}

@@ -11,8 +11,7 @@ from initiatives.forms import InitiativeForm
 from initiatives.models import Initiative
 from initiatives.services import BudgetError, initiative_save
 from tests.funding.factories import book, make_grant
-from tests.initiatives.factories import InitiativeFactory, NeedFactory
-from tests.initiatives.test_views import proposal_data
+from tests.initiatives.factories import InitiativeFactory, NeedFactory, proposal_data
 
 pytestmark = pytest.mark.django_db
 

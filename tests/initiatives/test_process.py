@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
+from actors.appendonly import AppendOnlyError
 from funding.choices import EntryKind
 from initiatives import process
 from initiatives.choices import InitiativeStep as S
@@ -276,10 +277,18 @@ def test_the_log_is_append_only(initiative, coordinator):
     initiative.needs.add(NeedFactory())
     change = move(initiative, S.PROPOSAL, coordinator)
     change.note = "ändrad"
-    with pytest.raises(ValueError, match="append-only"):
+    with pytest.raises(AppendOnlyError, match="append-only"):
         change.save()
-    with pytest.raises(ValueError, match="append-only"):
+    with pytest.raises(AppendOnlyError, match="append-only"):
         change.delete()
+    with pytest.raises(AppendOnlyError):
+        InitiativeStepChange.objects.filter(pk=change.pk).update(note="ändrad")
+    with pytest.raises(AppendOnlyError):
+        InitiativeStepChange.objects.all().delete()
+    # Only who moved it is forgotten, with their account.
+    coordinator.delete()
+    change.refresh_from_db()
+    assert (change.actor, change.note) == (None, "")
 
 
 def test_the_buttons_offered_match_the_table(initiative, member, coordinator, outsider):

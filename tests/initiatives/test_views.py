@@ -15,24 +15,11 @@ from tests.initiatives.factories import (
     InsightFactory,
     NeedFactory,
     TargetGroupFactory,
+    proposal_data,
 )
 from workshops.models import Workshop, WorkshopItem
 
 pytestmark = pytest.mark.django_db
-
-
-def proposal_data(organisation, need, **changes):
-    data = {
-        "title_sv": "Kvällsfotboll",
-        "summary_sv": "Fotboll på fredagar.",
-        "focus_area": need.focus_area_id,
-        "needs": [need.pk],
-        "lead_organisation": organisation.pk,
-        "budget": "50000",
-        "starts_on": "2026-03-01",
-        "ends_on": "2026-12-31",
-    }
-    return {**data, **changes}
 
 
 def test_a_member_proposes_an_initiative_as_a_draft(client, member, organisation):
@@ -394,15 +381,3 @@ def test_a_member_cannot_claim_an_origin(client, member, organisation):
     url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
     client.post(url, proposal_data(organisation, NeedFactory()))
     assert Initiative.objects.get().workshop_item is None
-
-
-@pytest.mark.parametrize("count", [1, 6])
-def test_the_start_page_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
-    for _ in range(count):
-        InitiativeFactory(step=S.EXECUTION, lead_organisation=OrganisationFactory())
-    client.get(reverse("actors:home"))  # the site settings into the cache
-    # focus areas, next workshop, charter x3, latest initiatives with their lead organisations,
-    # the focus areas of the footer's newsletter form
-    with django_assert_num_queries(7):
-        response = client.get(reverse("actors:home"))
-    assert response.text.count("Leds av ") == count

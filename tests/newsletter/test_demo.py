@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
-from newsletter import demo
+from actors.models import User
+from newsletter import demo, services
 from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Edition, Subscriber
 
@@ -33,6 +34,21 @@ def test_demo_data_loads_twice_without_changes(django_capture_on_commit_callback
     assert list(Edition.objects.values_list("status", flat=True)) == [EditionStatus.SENT] * 2
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
     assert Delivery.objects.count() == 600
+
+
+def test_the_demos_draft_tells_a_decision_a_funding_and_a_completion():
+    call_command("seed_demo", stdout=StringIO())
+    coordinator = User.objects.get(email="coordinator@demo.cih.se")
+    edition = services.edition_create_draft(actor=coordinator)
+    for heading in (
+        "## Beslut som fattats",
+        "## Satsningar som fått finansiering",
+        "## Avslutade satsningar",
+    ):
+        assert heading in edition.body_sv
+    assert "Trygga vuxna i centrum" in edition.body_sv  # decided, then partly funded
+    assert "Läxhjälp och mellanmål efter skolan" in edition.body_sv  # completed
+    assert "## Initiatives completed" in edition.body_en
 
 
 def test_beat_runs_the_sweep_every_minute_and_sends_confirmations_every_few_seconds():

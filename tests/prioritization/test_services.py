@@ -1,4 +1,4 @@
-"""Scoring rules, closing rounds, moderating ideas and the newsletter digest."""
+"""Scoring rules, closing rounds, moderating ideas, and the events they record."""
 
 import datetime
 from decimal import Decimal
@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from actors.choices import OrganisationKind
+from actors.events import tell
+from actors.models import Event
 from focusgroups.choices import IdeaStatus
-from prioritization import digest, selectors, services
+from prioritization import selectors, services, timeline
 from prioritization.choices import IdeaOutcome, NeedStatus, RoundStatus
 from prioritization.models import Need, RoundResult, Score
 from prioritization.services import ScoreInput
@@ -224,17 +226,23 @@ def test_a_need_left_unscored_gets_no_place_in_the_ranking(
     assert [r.need for r in results] == [needs[0]]
 
 
-def test_digest_lists_rounds_closed_and_needs_prioritised_since(
+def test_closing_a_round_records_one_public_event_with_the_needs_it_prioritised(
     open_round, needs, coordinator, organisation
 ):
-    before = timezone.now() - datetime.timedelta(minutes=1)
     ScoreFactory(round=open_round, need=needs[0], organisation=organisation, urgency=5, capacity=5)
     services.round_close(round_=open_round, actor=coordinator)
-    items = digest.items(since=before)
-    assert [item["kind"] for item in items] == ["round_closed", "need_prioritised"]
-    assert all(set(item) == {"kind", "title", "text", "url"} for item in items)
-    assert items[1]["url"] == needs[0].get_absolute_url()
-    assert digest.items(since=timezone.now()) == []
+    event = Event.objects.get()
+    assert (event.kind, event.public, event.subject, event.actor) == (
+        "prioritization.round_closed",
+        True,
+        open_round,
+        coordinator,
+    )
+    (need,) = timeline.prioritised_needs(event)
+    assert (need.title, need.url) == (needs[0].title_sv, needs[0].get_absolute_url())
+    told = tell(event)
+    assert told.url == open_round.get_absolute_url()
+    assert needs[0].title_sv in told.text
 
 
 def test_an_idea_becomes_a_need_and_its_sender_is_told(

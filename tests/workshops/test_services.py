@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from actors.models import Event
 from workshops import services
 from workshops.choices import (
     CommentKind,
@@ -81,6 +82,34 @@ class TestWorkshopSave:
 
 
 class TestWorkshopLog:
+    def test_its_event_names_who_came_and_the_actions_given_to_whom(
+        self, coordinator, organisation, other_organisation
+    ):
+        workshop = WorkshopFactory(minutes_state=MinutesState.NONE)
+        due = timezone.localdate() + datetime.timedelta(days=14)
+        action = WorkshopItem(
+            kind=ItemKind.ACTION, text_sv="Boka hallen", owner=organisation, due=due
+        )
+        decision = WorkshopItem(kind=ItemKind.DECISION, text_sv="Vi satsar på fotboll")
+        _log(
+            workshop,
+            attendance={organisation.pk: 2, other_organisation.pk: 0},
+            items=[decision, action],
+            actor=coordinator,
+        )
+        event = Event.objects.get()
+        assert (event.kind, event.subject, event.actor, event.public) == (
+            "workshops.logged",
+            workshop,
+            coordinator,
+            False,
+        )
+        assert event.data["attended"] == [organisation.pk]
+        assert event.data["actions"] == [
+            {"item": action.pk, "owner": organisation.pk, "due": due.isoformat()}
+        ]
+        assert event.data["minutes"] == MinutesState.DRAFT
+
     def test_it_records_attendance_items_and_the_next_workshop(
         self, coordinator, organisation, other_organisation
     ):

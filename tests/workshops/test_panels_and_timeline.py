@@ -1,14 +1,15 @@
-"""What the workshops add to other apps' pages, and the newsletter digest."""
+"""What the workshops add to other apps' pages, and how their public events are told."""
 
 import datetime
 
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from workshops import digest, panels
-from workshops.choices import MinutesState
+from actors.events import Told, tell
+from actors.models import Event
+from workshops import panels, services
 
 from .factories import ActionFactory, IdeaFactory, PlannedWorkshopFactory, WorkshopFactory
 
@@ -54,23 +55,23 @@ def test_members_see_the_open_actions_of_their_organisation(
     assert "Vår klara åtgärd" not in response.text and "Någon annans åtgärd" not in response.text
 
 
-def test_the_digest_tells_published_workshops_and_the_next_one():
-    since = timezone.now() - datetime.timedelta(days=30)
-    published = WorkshopFactory(
-        minutes_state=MinutesState.PUBLISHED, summary_sv="Vi bestämde oss för kvällsfotboll."
+def test_published_minutes_are_told_with_the_date_theme_and_public_summary(coordinator):
+    workshop = WorkshopFactory(
+        starts_at=timezone.make_aware(datetime.datetime(2026, 10, 21, 16)),
+        theme_sv="Fritid",
+        theme_en="Leisure",
+        summary_sv="Vi bestämde oss för kvällsfotboll.",
+        summary_en="We chose evening football.",
     )
-    WorkshopFactory(summary_sv="Ett utkast")  # draft: not told
-    WorkshopFactory(
-        minutes_state=MinutesState.PUBLISHED, starts_at=since - datetime.timedelta(days=1)
-    )  # before `since`
-    following = PlannedWorkshopFactory()
-    items = digest.items(since=since)
-    assert [item["kind"] for item in items] == ["workshop_held", "workshop_next"]
-    assert items[0]["text"] == "Vi bestämde oss för kvällsfotboll."
-    assert items[0]["url"] == published.get_absolute_url()
-    assert items[1]["url"] == following.get_absolute_url()
-    assert all(set(item) == {"kind", "title", "text", "url"} for item in items)
-
-
-def test_the_digest_is_empty_when_nothing_happened():
-    assert digest.items(since=timezone.now()) == []
+    services.workshop_publish(workshop=workshop, actor=coordinator)
+    event = Event.objects.get()
+    assert event.public
+    told = tell(event)
+    assert told == Told(
+        "Workshop 21 oktober: Fritid",
+        workshop.get_absolute_url(),
+        "Vi bestämde oss för kvällsfotboll.",
+    )
+    with translation.override("en"):
+        assert tell(event).title == "Workshop 21 October: Leisure"
+        assert tell(event).text == "We chose evening football."
