@@ -36,8 +36,8 @@ def test_every_page_is_valid_html(demo_tour, tmp_path):
         check=True,
     )
     errors = [
-        f"{where[message['url'].rpartition('/')[2]]} line {message.get('lastLine')}: {message['message']} "
-        f"{message.get('extract', '')!r}"
+        f"{where[message['url'].rpartition('/')[2]]} line {message.get('lastLine')}: "
+        f"{message['message']} {message.get('extract', '')!r}"
         for message in json.loads(checked.stderr)["messages"]
         if message["type"] == "error"
     ]
