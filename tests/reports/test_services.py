@@ -223,6 +223,8 @@ def test_csv_cells_that_look_like_formulas_are_defused():
     assert packages.safe_cell(Decimal("-5.50")) == "-5.50"  # numbers stay numbers
 
 
+# Row locks are PostgreSQL's: the suite's in-memory SQLite locks whole tables and does not wait.
+@pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_two_people_asking_at_once_get_one_request(coordinator, evaluator):
     """The second request waits for the first to commit, then finds it."""
