@@ -8,10 +8,10 @@ from django.db.models.functions import RowNumber
 from actors.i18n import in_active_language
 from actors.links import object_url
 from focusgroups.models import Insight
-from prioritization.models import Need
+from prioritization.models import Need, OutcomeIndicator
 
 from .choices import BOARD_STEPS
-from .models import FollowUp, FollowUpReach, Initiative
+from .models import FollowUp, FollowUpReach, Initiative, InitiativeStepChange, OutcomeAchievement
 from .permissions import initiatives_visible_to
 
 
@@ -51,7 +51,7 @@ def initiative_thread(pk: int):
             ),
             Prefetch("insights", _insights()),
             "consultations",
-            "outcomes__measures__indicator",
+            Prefetch("outcomes__measures", OutcomeIndicator.objects.select_related("indicator")),
             Prefetch(
                 "follow_ups",
                 queryset=FollowUp.objects.prefetch_related(
@@ -59,8 +59,10 @@ def initiative_thread(pk: int):
                     "measures",
                 ),
             ),
-            "evaluation__achievements__outcome",
-            "log__actor",
+            Prefetch(
+                "evaluation__achievements", OutcomeAchievement.objects.select_related("outcome")
+            ),
+            Prefetch("log", InitiativeStepChange.objects.select_related("actor")),
         )
         .get(pk=pk)
     )
