@@ -7,9 +7,11 @@ from django.db.models.functions import RowNumber
 
 from actors.i18n import in_active_language
 from actors.links import object_url
+from focusgroups.models import Insight
+from prioritization.models import Need, OutcomeIndicator
 
 from .choices import BOARD_STEPS
-from .models import FollowUp, Initiative
+from .models import FollowUp, FollowUpReach, Initiative, InitiativeStepChange, OutcomeAchievement
 from .permissions import initiatives_visible_to
 
 
@@ -20,6 +22,10 @@ def initiative_list_public(*, focus_area=None, step=None):
     if step:
         queryset = queryset.filter(step=step)
     return queryset.order_by("-created", "-pk")
+
+
+def _insights():
+    return Insight.objects.select_related("focus_group")
 
 
 def initiative_thread(pk: int):
@@ -35,17 +41,28 @@ def initiative_thread(pk: int):
         .prefetch_related(
             "partners",
             "target_groups",
-            "needs__focus_area",
-            "needs__insights__focus_group",
-            "insights__focus_group",
+            # needs, insights and reach are ordered across the join to their focus area, focus
+            # group and target group: keep what the join reads rather than fetch it again
+            Prefetch(
+                "needs",
+                Need.objects.select_related("focus_area").prefetch_related(
+                    Prefetch("insights", _insights())
+                ),
+            ),
+            Prefetch("insights", _insights()),
             "consultations",
-            "outcomes__measures__indicator",
+            Prefetch("outcomes__measures", OutcomeIndicator.objects.select_related("indicator")),
             Prefetch(
                 "follow_ups",
-                queryset=FollowUp.objects.prefetch_related("reach__target_group", "measures"),
+                queryset=FollowUp.objects.prefetch_related(
+                    Prefetch("reach", FollowUpReach.objects.select_related("target_group")),
+                    "measures",
+                ),
             ),
-            "evaluation__achievements__outcome",
-            "log__actor",
+            Prefetch(
+                "evaluation__achievements", OutcomeAchievement.objects.select_related("outcome")
+            ),
+            Prefetch("log", InitiativeStepChange.objects.select_related("actor")),
         )
         .get(pk=pk)
     )

@@ -66,18 +66,18 @@ def history(request, organisation, other_organisation):
 # more (cached between requests, cleared between tests).
 LOGGED_IN = 3
 CASES = [
-    # upcoming (10), count of past, site settings, page of past with attendance sums
+    # upcoming (+host), count of past, site settings, page of past with attendance sums (+host)
     ("anonymous", "workshops:list", None, 4),
     ("coordinator", "workshops:list", None, LOGGED_IN + 4),
-    # workshop, site settings, photos, attendance, items, comments (a coordinator may always
-    # comment)
+    # workshop (+host), photos, attendance (+organisation), items (+owner), comments (a
+    # coordinator may always comment), site settings
     ("coordinator", "workshops:detail", "held", LOGGED_IN + 6),
     # workshop, site settings; published record: photos, attendance, decisions
     ("anonymous", "workshops:detail", "held", 5),
-    # workshop, site settings, ideas due on its agenda, attendance, items, comments
+    # workshop, ideas due on its agenda, attendance, items, comments, site settings
     ("coordinator", "workshops:detail", "planned", LOGGED_IN + 6),
-    # workshop, organisations, attendance, next planned workshop, 4 item formsets,
-    # theme suggestions, ideas due, site settings
+    # workshop, organisations, attendance, next planned workshop, theme suggestions, ideas
+    # due, site settings, the 4 item formsets
     ("coordinator", "workshops:log", "held", LOGGED_IN + 11),
     # count, page of open actions with owner and workshop, owners to filter by, site settings
     ("coordinator", "workshops:actions", None, LOGGED_IN + 4),
@@ -85,12 +85,15 @@ CASES = [
     ("coordinator", "workshops:parking_lot", None, LOGGED_IN + 3),
     # last 12 held workshops, their attendance, organisations, site settings
     ("coordinator", "workshops:attendance", None, LOGGED_IN + 4),
-    # count, page of suggestions, taken-up ones, upcoming workshops, site settings
+    # count, page of suggestions, upcoming workshops, site settings, taken-up ones
     ("coordinator", "workshops:themes", None, LOGGED_IN + 5),
     # workshops of the feed, site settings (the calendar's name)
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
+]
+# Pages that gather every app, with this app's sections in them.
+GATHERING_CASES = [
     # actors' start page (site settings, organisations, charter x3) + next workshop
     ("anonymous", "actors:home", None, 8),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
@@ -100,31 +103,45 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("role", "name", "obj", "limit"), CASES)
+def _client_and_url(client_for, role, name, obj, history):
+    return client_for(role), reverse(name, args=[history[obj].pk]) if obj else reverse(name)
+
+
+@pytest.mark.parametrize(("role", "name", "obj", "queries"), CASES)
 def test_queries_do_not_grow_with_history(
+    history, client_for, django_assert_num_queries, role, name, obj, queries
+):
+    client, url = _client_and_url(client_for, role, name, obj, history)
+    with django_assert_num_queries(queries):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("role", "name", "obj", "limit"), GATHERING_CASES)
+def test_gathering_pages_do_not_grow_with_history(
     history, client_for, django_assert_max_num_queries, role, name, obj, limit
 ):
-    client = client_for(role)
-    url = reverse(name, args=[history[obj].pk]) if obj else reverse(name)
+    client, url = _client_and_url(client_for, role, name, obj, history)
     with django_assert_max_num_queries(limit):
         response = client.get(url)
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [1, 40])
 def test_the_log_page_does_not_grow_with_the_record(
-    client_for, django_assert_max_num_queries, organisation, other_organisation
+    client_for, django_assert_num_queries, organisation, other_organisation, size
 ):
-    """Many items and organisations: still one query per part of the page."""
+    """Items and organisations by the dozen: still one query per part of the page."""
     workshop = make_history(1, [organisation, other_organisation])["held"]
-    for n in range(30):
+    for n in range(size):
         OrganisationFactory(name=f"Förening {n}", slug=f"forening-{n}")
     WorkshopItem.objects.bulk_create(
-        WorkshopItem(
-            workshop=workshop, kind=ItemKind.ACTION, text_sv=f"Åtgärd {n}", owner=organisation
-        )
-        for n in range(40)
+        WorkshopItem(workshop=workshop, kind=kind, text_sv=f"{kind} {n}", owner=organisation)
+        for n in range(size)
+        for kind in ItemKind
     )
     client = client_for("coordinator")
-    with django_assert_max_num_queries(LOGGED_IN + 11):
+    # as the log page of CASES
+    with django_assert_num_queries(LOGGED_IN + 11):
         response = client.get(reverse("workshops:log", args=[workshop.pk]))
     assert response.status_code == 200
