@@ -5,10 +5,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors import ratelimit
 from actors.choices import PortalRole
 from actors.pagecache import varies_on_query
 from actors.permissions import is_coordinator, role_required
-from cih import ratelimit
 
 from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm

@@ -10,10 +10,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from actors import ratelimit
 from actors.choices import PortalRole
 from actors.models import SiteSettings
 from actors.permissions import role_required
-from cih import ratelimit
 from focusgroups.viewutils import apply_errors
 
 from . import selectors, services
