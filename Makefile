@@ -31,6 +31,7 @@ test: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -q -c pyproject.toml --severity-level high -r .
+	$(VENV)/bin/lint-imports --no-cache
 	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(TEST_BROKER_URL)} \
 		DJANGO_ENV=test $(VENV)/bin/pytest
 	# The same queries on SQLite, the embedded default of `make run` (browser journeys and
@@ -55,6 +56,7 @@ bench: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 messages: install
 	$(PY) manage.py makemessages -l sv --no-location --ignore=.venv --ignore=tests --ignore=bench

@@ -16,7 +16,7 @@ from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from cih import ratelimit
+from actors import ratelimit
 
 ACCEPTED_FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 MEGABYTE = 1024 * 1024

@@ -5,16 +5,17 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors import ratelimit
 from actors.choices import PortalRole
 from actors.pagecache import varies_on_query
+from actors.pagination import page_of
 from actors.permissions import is_coordinator, role_required
-from cih import ratelimit
 
 from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
 from .models import CouncilConsultation, FocusGroup, Insight
 from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
-from .viewutils import page_of, saved
+from .viewutils import saved
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 IDEA_LIMIT = ratelimit.Limit("idea", limit=5, window=3600)  # five ideas an hour from one address

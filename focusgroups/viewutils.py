@@ -4,13 +4,6 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Page, Paginator
-
-PER_PAGE = 25
-
-
-def page_of(request, queryset, per_page: int = PER_PAGE) -> Page:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def apply_errors(form, error: ValidationError) -> None:

@@ -2,13 +2,13 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.pagination import page_of
 from actors.permissions import role_required
 
 from . import selectors, services
@@ -32,8 +32,6 @@ from .permissions import (
     get_funder_for_user,
     get_grant_for_user,
 )
-
-PER_PAGE = 25
 
 
 def _refused(form, error: services.FundingError):
@@ -73,7 +71,7 @@ def overview(request):
 def ledger(request):
     form = LedgerFilterForm(request.GET or None)
     filters = form.filters()
-    page = Paginator(selectors.ledger(**filters), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.ledger(**filters))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -231,7 +229,7 @@ def funder_create(request):
 def funder_detail(request, pk):
     funder = get_funder_for_user(request.user, pk)
     grants = selectors.grants_with_balances(funder.grants.all())
-    page = Paginator(grants, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, grants)
     return render(
         request,
         "funding/funder_detail.html",
@@ -278,7 +276,7 @@ def grant_edit(request, pk):
 @role_required(*READ_ROLES)
 def grant_detail(request, pk):
     grant = get_grant_for_user(request.user, pk)
-    page = Paginator(selectors.ledger(grant=grant), PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.ledger(grant=grant))
     return render(
         request,
         "funding/grant_detail.html",

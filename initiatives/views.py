@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
+from actors.pagination import page_of
 from actors.panels import collect
 from actors.permissions import (
     STAFF_ROLES,
@@ -39,16 +40,20 @@ def initiative_list(request):
     focus_area = request.GET.get("focus_area") or None
     step = request.GET.get("step")
     step = step if step in InitiativeStep.values and step != InitiativeStep.NEEDS else None
-    page = Paginator(selectors.initiative_list_public(focus_area=focus_area, step=step), 25)
+    # The filters in use, kept in the links to other pages.
+    filters = {key: value for key, value in (("focus_area", focus_area), ("step", step)) if value}
     return render(
         request,
         "initiatives/initiative_list.html",
         {
-            "page": page.get_page(request.GET.get("page")),
+            "page": page_of(
+                request, selectors.initiative_list_public(focus_area=focus_area, step=step)
+            ),
             "focus_areas": FocusArea.objects.all(),
             "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
             "focus_area": focus_area,
             "step": step,
+            "query": urlencode(filters),
             "can_propose": can_propose(request.user),
         },
     )

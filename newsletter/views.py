@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -10,10 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from actors import ratelimit
 from actors.choices import PortalRole
 from actors.models import SiteSettings
+from actors.pagination import page_of
 from actors.permissions import role_required
-from cih import ratelimit
 from focusgroups.viewutils import apply_errors
 
 from . import selectors, services
@@ -158,7 +158,7 @@ def unsubscribe(request, token):
 
 @coordinator_required
 def edition_list(request):
-    page = Paginator(selectors.edition_list(), 25).get_page(request.GET.get("page"))
+    page = page_of(request, selectors.edition_list())
     return render(request, "newsletter/edition_list.html", {"page": page})
 
 
@@ -235,9 +235,7 @@ def edition_detail(request, pk):
     ]
     failures = None
     if edition.status != EditionStatus.DRAFT:
-        failures = Paginator(selectors.edition_failures(edition), 25).get_page(
-            request.GET.get("page")
-        )
+        failures = page_of(request, selectors.edition_failures(edition))
     return render(
         request,
         "newsletter/edition_detail.html",

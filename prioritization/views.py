@@ -5,10 +5,11 @@ from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
 from actors.pagecache import varies_on_query
+from actors.pagination import PER_PAGE, page_of
 from actors.permissions import is_coordinator, role_required
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
-from focusgroups.viewutils import PER_PAGE, apply_errors, page_of, saved
+from focusgroups.viewutils import apply_errors, saved
 
 from . import charts, selectors, services
 from .choices import NeedStatus, RoundStatus

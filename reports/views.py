@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from actors.models import SiteSettings
+from actors.pagination import page_of
 from actors.permissions import PortalRole, role_required
 
 from . import packages, rendering, selectors, services
@@ -25,7 +25,7 @@ OPEN_DATA_SECONDS = 600
 
 def _list_page(request, form):
     reports = ReportRequest.objects.select_related("initiative").order_by("-requested_at", "-pk")
-    page = Paginator(reports, 25).get_page(request.GET.get("page"))
+    page = page_of(request, reports)
     return render(request, "reports/report_list.html", {"form": form, "page": page})
 
 

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from actors.choices import PortalRole
 from actors.images import image_response
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
+from actors.pagination import page_of
 from actors.permissions import is_coordinator, organisation_ids_of, role_required
 
 from . import calendar, selectors, services
@@ -43,15 +43,9 @@ from .permissions import (
     updatable_actions,
 )
 
-PAGE_SIZE = 25
-
 coordinator_required = role_required(PortalRole.COORDINATOR)
 inside_required = role_required(*INSIDE_ROLES)
 suggester_required = role_required("member", PortalRole.COORDINATOR)
-
-
-def _page(request, queryset):
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 def _errors(error: ValidationError) -> str:
@@ -65,7 +59,7 @@ def workshop_list(request):
         "workshops/workshop_list.html",
         {
             "upcoming": selectors.workshop_list_upcoming(),
-            "page": _page(request, selectors.workshop_list_past()),
+            "page": page_of(request, selectors.workshop_list_past()),
             "internal": reads_internal(request.user),
         },
     )
@@ -273,7 +267,7 @@ def action_list(request):
     owner = None
     if request.GET.get("owner"):
         owner = Organisation.objects.filter(slug=request.GET["owner"]).first()
-    page = _page(request, selectors.open_actions(owner_id=owner.pk if owner else None))
+    page = page_of(request, selectors.open_actions(owner_id=owner.pk if owner else None))
     return render(
         request,
         "workshops/action_list.html",
@@ -348,7 +342,7 @@ def parking_lot(request):
         request,
         "workshops/idea_list.html",
         {
-            "page": _page(request, selectors.parking_lot(archived=archived)),
+            "page": page_of(request, selectors.parking_lot(archived=archived)),
             "archived": archived,
             "is_coordinator": is_coordinator(request.user),
         },
@@ -404,7 +398,7 @@ def theme_list(request):
         request,
         "workshops/theme_list.html",
         {
-            "page": _page(request, selectors.theme_suggestions()),
+            "page": page_of(request, selectors.theme_suggestions()),
             "taken_up": list(selectors.theme_suggestions(status=SuggestionStatus.TAKEN_UP)[:10]),
             "form": ThemeSuggestionForm(),
             "can_suggest": is_coordinator(request.user) or bool(organisation_ids_of(request.user)),
@@ -431,7 +425,7 @@ def theme_suggest(request):
         request,
         "workshops/theme_list.html",
         {
-            "page": _page(request, selectors.theme_suggestions()),
+            "page": page_of(request, selectors.theme_suggestions()),
             "taken_up": [],
             "form": form,
             "can_suggest": True,

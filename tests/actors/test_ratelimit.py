@@ -6,7 +6,7 @@ from django.core.cache import caches
 from django.test import RequestFactory
 from django.urls import reverse
 
-from cih import ratelimit
+from actors import ratelimit
 from cih.cache import ForgivingRedisCache
 from tests.resilience.conftest import free_port
 
