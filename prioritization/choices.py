@@ -10,6 +10,23 @@ class Direction(models.TextChoices):
     LOWER = "lower", _("Lower is better")
 
 
+class Trend(models.TextChoices):
+    """Which way an indicator went for residents over a stretch of time (see Indicator.trend)."""
+
+    BETTER = "better", _("Better")
+    UNCHANGED = "unchanged", _("Unchanged")
+    WORSE = "worse", _("Worse")
+
+
+class Quadrant(models.TextChoices):
+    """Where a need falls in the matrix of a round's results (see RoundResult.quadrant)."""
+
+    ACT = "act", _("Act now")
+    BUILD = "build", _("Build capacity")
+    SUPPORT = "support", _("Support others")
+    WATCH = "watch", _("Keep watching")
+
+
 class NeedStatus(models.TextChoices):
     IDENTIFIED = "identified", _("Identified")
     PRIORITISED = "prioritised", _("Prioritised")

@@ -18,7 +18,15 @@ from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
-from .choices import Direction, EvidenceStrength, InterventionStatus, NeedStatus, RoundStatus
+from .choices import (
+    Direction,
+    EvidenceStrength,
+    InterventionStatus,
+    NeedStatus,
+    Quadrant,
+    RoundStatus,
+    Trend,
+)
 
 PERIOD_RE = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|H[12]))?$"
 period_validator = RegexValidator(
@@ -118,6 +126,14 @@ class Indicator(models.Model):
 
     def get_absolute_url(self):
         return reverse("prioritization:indicator_detail", args=[self.slug])
+
+    def trend(self, first: Decimal, last: Decimal) -> Trend:
+        """Whether going from `first` to `last` is better or worse for residents, by the
+        indicator's direction."""
+        if last == first:
+            return Trend.UNCHANGED
+        higher = last > first
+        return Trend.BETTER if higher == (self.direction == Direction.HIGHER) else Trend.WORSE
 
 
 class DataPoint(models.Model):
@@ -309,15 +325,15 @@ class RoundResult(models.Model):
     MIDPOINT = Decimal(3)
 
     @property
-    def quadrant(self) -> str:
+    def quadrant(self) -> Quadrant:
         """Where the need falls in the 2×2 matrix (midpoint 3 on both axes)."""
         urgent = self.urgency >= self.MIDPOINT
         able = self.capacity >= self.MIDPOINT
         return {
-            (True, True): "act",
-            (True, False): "build",
-            (False, True): "support",
-            (False, False): "watch",
+            (True, True): Quadrant.ACT,
+            (True, False): Quadrant.BUILD,
+            (False, True): Quadrant.SUPPORT,
+            (False, False): Quadrant.WATCH,
         }[(urgent, able)]
 
 

@@ -22,7 +22,10 @@ from django.utils.translation import gettext as _
 from actors.events import both, event_record
 from actors.queueing import enqueue, enqueue_on_commit
 
-from . import packages, rendering, selectors
+from . import packages, rendering
+from .builders import data_version
+from .builders import initiative as initiative_report
+from .builders import period as period_report
 from .choices import PENDING, ReportEvent, ReportKind, ReportStatus
 from .models import ReportRequest, report_path
 
@@ -60,8 +63,8 @@ def report_data(*, kind: str, initiative_id=None, start=None, end=None, language
     """The data a report of this kind prints, in its language."""
     with translation.override(language):
         if kind == ReportKind.INITIATIVE:
-            return selectors.initiative_report(initiative_id)
-        return selectors.period_report(start, end)
+            return initiative_report.build(initiative_id)
+        return period_report.build(start, end)
 
 
 def _same_report(report_kind, initiative, start, end, language):
@@ -99,7 +102,7 @@ def report_request(
         end=end,
         language=language,
     )
-    version = selectors.data_version(data)
+    version = data_version(data)
     with transaction.atomic():
         _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{language}")
         same = _same_report(kind, initiative, start, end, language).select_for_update()
@@ -221,7 +224,7 @@ def report_render(*, report_id: int) -> ReportRequest:
         report.file.name = pdf_name
         report.package.name = zip_name
         report.pages = rendered.pages
-        report.data_version = selectors.data_version(data)
+        report.data_version = data_version(data)
         report.status = ReportStatus.READY
         report.finished_at = timezone.now()
         report.save()

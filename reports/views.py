@@ -13,7 +13,8 @@ from actors.models import SiteSettings
 from actors.pagination import page_of
 from actors.permissions import PortalRole, role_required
 
-from . import packages, rendering, selectors, services
+from . import packages, rendering, services
+from .builders import open_data as open_data_builder
 from .choices import ReportKind
 from .forms import ReportRequestForm
 from .models import ReportRequest
@@ -186,7 +187,7 @@ def open_data_download(request):
     content = cache.get(OPEN_DATA_CACHE_KEY)
     if content is None:
         content = packages.open_data_package(
-            selectors.open_data(), site_name=SiteSettings.current().name_sv
+            open_data_builder.build(), site_name=SiteSettings.current().name_sv
         )
         cache.set(OPEN_DATA_CACHE_KEY, content, OPEN_DATA_SECONDS)
     response = HttpResponse(content, content_type="application/zip")

@@ -13,9 +13,9 @@ from reports.models import ReportRequest
 PDF_BYTES = b"%PDF-1.7\n% a stand-in for a rendered report\n%%EOF\n"
 
 
-@pytest.fixture
-def demo(db):
-    """The demo collaboration of seed_demo (one year), without the reports app's own demo."""
+def load_demo() -> User:
+    """Load the demo collaboration of seed_demo (one year), without the reports app's own demo,
+    and return its coordinator."""
     modules = []
     for app in settings.PORTAL_APPS:
         if app != "reports":
@@ -29,6 +29,12 @@ def demo(db):
         if hasattr(module, "load_late"):
             module.load_late(scale=1)
     return User.objects.filter(role_assignments__role="coordinator").first()
+
+
+@pytest.fixture
+def demo(db):
+    """The demo collaboration of seed_demo (one year), without the reports app's own demo."""
+    return load_demo()
 
 
 @pytest.fixture

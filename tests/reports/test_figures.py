@@ -8,7 +8,8 @@ from django.utils import translation
 
 from funding.choices import EntryKind
 from initiatives.models import FollowUp, FollowUpReach
-from reports import packages, selectors
+from reports import packages
+from reports.builders import initiative, open_data, period
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import InitiativeFactory, TargetGroupFactory
 
@@ -44,15 +45,15 @@ def test_the_reports_read_the_money_from_the_ledger(funded, treasurer):
     book(treasurer, EntryKind.DISBURSEMENT, grant, "60000", initiative=funded, booked_on=TODAY)
 
     with translation.override("en"):
-        report = selectors.initiative_report(funded.pk)
-        period = selectors.period_report(TODAY - datetime.timedelta(days=7), TODAY)
+        report = initiative.build(funded.pk)
+        figures = period.build(TODAY - datetime.timedelta(days=7), TODAY)
     assert report["funding"]["allocated"] == Decimal("85000")
     assert report["funding"]["disbursed"] == Decimal("60000")
     assert report["funding"]["spent"] == Decimal("20000")
     assert report["funding"]["cost_per_participant"] == Decimal("500.00")
     assert {"figure": "Disbursed", "amount": Decimal("60000")} in report["funding_rows"]
-    assert period["money"]["allocated"] == Decimal("85000")
-    assert period["money"]["disbursed"] == Decimal("60000")
-    tables = {t["name"]: t for t in selectors.open_data()}
+    assert figures["money"]["allocated"] == Decimal("85000")
+    assert figures["money"]["disbursed"] == Decimal("60000")
+    tables = {t["name"]: t for t in open_data.build()}
     funders = packages.csv_bytes(tables["funding_per_funder.csv"]).decode("utf-8-sig")
     assert funders.splitlines()[1].startswith("'=Region,")
