@@ -127,6 +127,8 @@ def test_coordinator_closes_a_round_and_everyone_sees_the_matrix(client_for, org
     assert round_.status == RoundStatus.CLOSED
     page = client_for("anonymous").get(reverse("prioritization:matrix")).content.decode()
     assert "<svg" in page and needs[0].title_sv in page and "5,00" in page
+    round_page = client_for("anonymous").get(round_.get_absolute_url()).content.decode()
+    assert "<td>Agera nu</td>" in round_page  # urgent (5) and able (4): the quadrant, in Swedish
 
 
 def test_the_close_page_tells_who_has_scored_before_anything_is_published(
