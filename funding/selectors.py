@@ -99,12 +99,6 @@ def initiative_funding(initiative) -> dict:
     return _funding_dict(annotated)
 
 
-def initiative_with_funding(pk: int) -> tuple[Initiative, dict]:
-    """The initiative and its `initiative_funding` figures, in one query."""
-    initiative = _with_funding(Initiative.objects.filter(pk=pk)).get()
-    return initiative, _funding_dict(initiative)
-
-
 def initiative_sources(initiative) -> list[dict]:
     """Per grant, what the initiative holds and was paid from it: one query."""
     rows = (
@@ -302,11 +296,11 @@ def funder_balance(funder) -> Balance:
     return Balance.of(LedgerEntry.objects.filter(grant__funder=funder).aggregate(**sums()))
 
 
-def funder_with_totals(organisation_slug: str) -> tuple[Funder, Balance] | None:
+def funder_with_totals(organisation) -> tuple[Funder, Balance] | None:
     """The funder of an organisation with its balance, or None when it gives no money: one
     query."""
     funder = (
-        Funder.objects.filter(organisation__slug=organisation_slug)
+        Funder.objects.filter(organisation=organisation)
         .annotate(**sums(prefix="grants__entries__"))
         .first()
     )

@@ -92,11 +92,11 @@ CASES = [
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
     # actors' start page (site settings, organisations, charter x3) + next workshop
-    ("anonymous", "actors:home", None, 8),
+    ("anonymous", "portal:home", None, 8),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
     # actions of their organisations
-    ("coordinator", "actors:dashboard", None, LOGGED_IN + 6),
-    ("member", "actors:dashboard", None, LOGGED_IN + 5),
+    ("coordinator", "portal:dashboard", None, LOGGED_IN + 6),
+    ("member", "portal:dashboard", None, LOGGED_IN + 5),
 ]
 
 
