@@ -91,7 +91,7 @@ CASES = [
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
-    # actors' start page (site settings, organisations, charter x3) + next workshop
+    # the start page (site settings, organisations, charter x3) + next workshop
     ("anonymous", "portal:home", None, 8),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
     # actions of their organisations
