@@ -13,6 +13,7 @@ Builder = Callable[[Initiative, object], list]
 
 
 def nothing(initiative: Initiative, user) -> list:
+    """Used only where no top floor has registered its builders."""
     return []
 
 

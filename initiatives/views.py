@@ -73,8 +73,8 @@ def initiative_detail(request, pk):
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": initiative.sees_drafts,
             "move_form": MoveForm(initial={"expected_step": thread.step}),
-            "funding_panels": sections.funding_sections(thread, request.user),
-            "result_panels": sections.result_sections(thread, request.user),
+            "funding_sections": sections.funding_sections(thread, request.user),
+            "result_sections": sections.result_sections(thread, request.user),
         },
     )
 

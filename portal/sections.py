@@ -51,7 +51,8 @@ def home() -> list[Section]:
 
 
 def dashboard(user) -> list[Section]:
-    """What waits for the user, by the roles they hold and the organisations they act for."""
+    """What waits for the user, by the roles they hold and the organisations they act for, in the
+    order of the floors: prioritisation, workshops, initiatives, funding."""
     organisation_ids = organisation_ids_of(user)
     coordinator = is_coordinator(user)
     sections = []
