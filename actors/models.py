@@ -136,7 +136,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("actors:organisation_detail", kwargs={"slug": self.slug})
+        return reverse("portal:organisation_detail", kwargs={"slug": self.slug})
 
 
 class Membership(models.Model):

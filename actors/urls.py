@@ -5,11 +5,8 @@ from . import views
 app_name = "actors"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("actors/", views.organisation_list, name="organisation_list"),
     path("actors/new/", views.organisation_create, name="organisation_create"),
-    path("actors/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
     path("actors/<slug:slug>/logo/", views.organisation_logo, name="organisation_logo"),
     path("actors/<slug:slug>/edit/", views.organisation_edit, name="organisation_edit"),
     path("actors/<slug:slug>/members/", views.organisation_members, name="organisation_members"),

@@ -19,43 +19,13 @@ from .forms import (
 from .images import image_response
 from .models import Membership, Organisation, SiteSettings
 from .pagecache import varies_on_query
-from .panels import collect
 from .permissions import (
-    ROLE_LABELS,
-    can_edit_organisation,
     get_organisation_for_user,
     is_coordinator,
     role_required,
-    roles_of,
 )
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
-
-
-def home(request):
-    return render(
-        request,
-        "actors/home.html",
-        {
-            "organisations": selectors.organisation_list_public(),
-            "panels": collect("home", request),
-            **selectors.charter_items(),
-        },
-    )
-
-
-@login_required
-def dashboard(request):
-    return render(
-        request,
-        "actors/dashboard.html",
-        {
-            "memberships": selectors.memberships_of_user(request.user),
-            "roles": roles_of(request.user),
-            "role_labels": sorted(str(ROLE_LABELS[role]) for role in roles_of(request.user)),
-            "panels": collect("dashboard", request),
-        },
-    )
 
 
 @varies_on_query("kind")
@@ -70,19 +40,6 @@ def organisation_list(request):
             "organisations": selectors.organisation_list_public(kind=kind),
             "kinds": OrganisationKind.choices,
             "kind": kind,
-        },
-    )
-
-
-def organisation_detail(request, slug):
-    organisation = get_organisation_for_user(request.user, slug)
-    return render(
-        request,
-        "actors/organisation_detail.html",
-        {
-            "organisation": organisation,
-            "can_edit": can_edit_organisation(request.user, organisation),
-            "panels": collect("organisation", request),
         },
     )
 

@@ -32,7 +32,7 @@ def public_pages() -> dict:
     last = Paginator(initiative_list_public(), 25).num_pages
     initiative = Initiative.objects.public().order_by("-pk").first()
     return {
-        "start": reverse("actors:home"),
+        "start": reverse("portal:home"),
         "initiatives_first": reverse("initiatives:initiative_list"),
         "initiatives_last": f"{reverse('initiatives:initiative_list')}?page={last}",
         "initiative": initiative.get_absolute_url(),

@@ -78,6 +78,7 @@ PORTAL_APPS = [
     "funding",
     "newsletter",
     "reports",
+    "portal",
 ]
 
 INSTALLED_APPS = [
@@ -139,7 +140,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "actors.context_processors.portal",
+                "portal.context_processors.portal",
             ],
         },
     },
@@ -217,7 +218,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_ADAPTER = "actors.adapters.AccountAdapter"
-LOGIN_REDIRECT_URL = "actors:dashboard"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGIN_URL = "account_login"
 # Reverse proxies of our own in front of the site (0: none). Rate limits then count the address
 # the nearest of them saw, read from the right of X-Forwarded-For, where a client cannot forge it.

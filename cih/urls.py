@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("newsletter/", include("newsletter.urls")),
     path("", include("actors.urls")),
+    path("", include("portal.urls")),
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),

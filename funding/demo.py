@@ -3,7 +3,7 @@
 funding step allocated its whole budget from grants running when it was booked.
 
 The initiatives app loads first and leaves those initiatives waiting at the funding step; the
-allocations booked here are what lets its `load_late` move them on. "Trygga vuxna i centrum"
+allocations booked here are what lets its `move_on_funded` move them on. "Trygga vuxna i centrum"
 stays at funding, partly allocated, so the treasurer has work to do.
 
 Idempotent: a grant is keyed on its funder and Swedish title and its receipts are booked only

@@ -87,22 +87,18 @@ def _funding_dict(initiative) -> dict:
     }
 
 
-def initiative_funding(initiative) -> dict:
-    """An initiative's money from the pool to what it achieved, in one query.
+def initiative_funding(initiative: Initiative | int) -> dict:
+    """An initiative's money from the pool to what it achieved, in one query; given the
+    initiative, or only its key where the caller has not loaded it (the evaluation report).
 
     budget: what the initiative asked for; granted: grants earmarked for it; allocated: what it
     holds from the pool; disbursed: what was paid to the lead organisation; spent: what the
     follow-ups report as spent; participants: reached, summed over the follow-ups;
     cost_per_participant: spent / participants (None when nobody is reported yet).
     """
-    annotated = _with_funding(Initiative.objects.filter(pk=initiative.pk)).get()
+    pk = initiative.pk if isinstance(initiative, Initiative) else initiative
+    annotated = _with_funding(Initiative.objects.filter(pk=pk)).get()
     return _funding_dict(annotated)
-
-
-def initiative_with_funding(pk: int) -> tuple[Initiative, dict]:
-    """The initiative and its `initiative_funding` figures, in one query."""
-    initiative = _with_funding(Initiative.objects.filter(pk=pk)).get()
-    return initiative, _funding_dict(initiative)
 
 
 def initiative_sources(initiative) -> list[dict]:
@@ -302,11 +298,11 @@ def funder_balance(funder) -> Balance:
     return Balance.of(LedgerEntry.objects.filter(grant__funder=funder).aggregate(**sums()))
 
 
-def funder_with_totals(organisation_slug: str) -> tuple[Funder, Balance] | None:
+def funder_with_totals(organisation) -> tuple[Funder, Balance] | None:
     """The funder of an organisation with its balance, or None when it gives no money: one
     query."""
     funder = (
-        Funder.objects.filter(organisation__slug=organisation_slug)
+        Funder.objects.filter(organisation=organisation)
         .annotate(**sums(prefix="grants__entries__"))
         .first()
     )

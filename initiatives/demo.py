@@ -7,10 +7,10 @@ be running. Every story keeps the calendar of `_schedule`: its log, decision, mo
 and evaluation are dated when they happened. Each is recorded through the services, as the
 people in the story would, so the event stream tells it on those dates.
 
-Only the fund's ledger lets an initiative leave the funding step, and the funding app loads
-after this one. So `load` takes every initiative at most to the funding step; the funding
-app's demo then allocates the budgets of those whose story goes further (`past_funding`),
-and `load_late`, run once every app has loaded, moves them on through the process.
+Only the fund's ledger lets an initiative leave the funding step, and the funding app's demo
+runs after this one's `load`. So `load` takes every initiative at most to the funding step; the
+funding app's demo then allocates the budgets of those whose story goes further
+(`past_funding`), and `move_on_funded`, run after it, moves them on through the process.
 """
 
 import datetime
@@ -294,7 +294,7 @@ def load(*, scale: int = 1) -> None:
             _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
 
 
-def load_late(*, scale: int = 1) -> None:
+def move_on_funded(*, scale: int = 1) -> None:
     """Move the initiatives whose budget the fund has allocated on from the funding step."""
     coordinator = _coordinator()
     if coordinator is None:
@@ -365,7 +365,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
         if target in FORWARD
         else FORWARD[:2]
     )
-    # Beyond funding only the fund's allocations open the way: `load_late` goes on from there.
+    # Beyond funding only the fund's allocations open the way: `move_on_funded` goes on.
     path = [step for step in path if step not in BEYOND_FUNDING]
     for step in path:
         _prepare(initiative, step, schedule, coordinator)

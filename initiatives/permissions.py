@@ -43,6 +43,11 @@ def can_propose(user) -> bool:
     return is_coordinator(user) or bool(organisation_ids_of(user))
 
 
+def can_see_pipeline(user) -> bool:
+    """The staff roles see the pipeline board, and people acting for an organisation."""
+    return has_role(user, *STAFF_ROLES) or bool(organisation_ids_of(user))
+
+
 def is_lead(user, initiative: Initiative) -> bool:
     return is_coordinator(user) or is_member_of(user, initiative.lead_organisation_id)
 

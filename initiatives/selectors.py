@@ -28,6 +28,26 @@ def _insights():
     return Insight.objects.select_related("focus_group")
 
 
+def initiatives_open_led_by(organisation_ids, *, limit: int = 20):
+    """The open initiatives the organisations lead, last changed first."""
+    return (
+        Initiative.objects.open()
+        .filter(lead_organisation_id__in=organisation_ids)
+        .select_related("lead_organisation")
+        .order_by("-updated")[:limit]
+    )
+
+
+def initiatives_public_led_by(organisation, *, limit: int = 20):
+    """The initiatives an organisation leads that the public may read, last changed first."""
+    return (
+        Initiative.objects.public()
+        .filter(lead_organisation=organisation)
+        .select_related("focus_area")
+        .order_by("-updated")[:limit]
+    )
+
+
 def initiative_thread(pk: int):
     """Everything the public page of one initiative shows, in a fixed number of queries."""
     return (

@@ -9,20 +9,17 @@ from django.views.decorators.http import require_POST
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
-from actors.panels import collect
 from actors.permissions import (
-    STAFF_ROLES,
     PortalRole,
     has_role,
     is_coordinator,
-    organisation_ids_of,
 )
 from focusgroups.viewutils import apply_errors, saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
 
-from . import process, selectors, services
+from . import process, sections, selectors, services
 from .charts import follow_up_chart
 from .choices import BOARD_STEPS, InitiativeStep
 from .forms import (
@@ -32,7 +29,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
-from .permissions import can_propose, get_initiative_for_user, is_lead
+from .permissions import can_propose, can_see_pipeline, get_initiative_for_user, is_lead
 
 
 @varies_on_query("focus_area", "step", "page")
@@ -81,8 +78,8 @@ def initiative_detail(request, pk):
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": initiative.sees_drafts,
             "move_form": MoveForm(initial={"expected_step": thread.step}),
-            "funding_panels": collect("initiative_funding", request),
-            "result_panels": collect("initiative_results", request),
+            "funding_sections": sections.funding_sections(thread, request.user),
+            "result_sections": sections.result_sections(thread, request.user),
         },
     )
 
@@ -260,7 +257,7 @@ def evaluation_edit(request, pk):
 
 @login_required
 def pipeline(request):
-    if not (has_role(request.user, *STAFF_ROLES) or organisation_ids_of(request.user)):
+    if not can_see_pipeline(request.user):
         raise PermissionDenied
     filters = {
         "focus_area": request.GET.get("focus_area") or None,

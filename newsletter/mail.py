@@ -80,7 +80,7 @@ def edition_content(edition, language: str, *, test: bool = False) -> EditionCon
             "body_html": mark_safe(render_markdown(body)),  # noqa: S308 - sanitised by nh3
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
             "preferences_url": PREFERENCES_PLACEHOLDER,
-            "site_url": url_in(language, "actors:home"),
+            "site_url": url_in(language, "portal:home"),
             "language": language,
         }
         text = render_to_string("newsletter/emails/edition-body.txt", context)

@@ -3,8 +3,8 @@ and English, so a visitor finds a real PDF on that initiative's public page.
 
 Idempotent: a report already published from the same data is left as it is.
 
-Initiatives are completed in the second pass of seed_demo (once the fund has allocated their
-budgets), so the report is made in that pass too, dated a few days after the completion.
+seed_demo runs this last, once initiatives have been moved on past funding and completed; the
+report is dated a few days after the completion.
 """
 
 import datetime
@@ -18,7 +18,7 @@ from . import services
 from .choices import ReportKind, ReportLanguage
 
 
-def load_late(*, scale: int = 1) -> None:
+def load(*, scale: int = 1) -> None:
     initiative = (
         Initiative.objects.filter(step=InitiativeStep.COMPLETED, evaluation__isnull=False)
         .order_by("pk")

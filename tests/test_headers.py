@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_every_answer_says_what_the_browser_may_not_use(client, client_for):
-    for response in (client.get("/"), client_for("coordinator").get(reverse("actors:dashboard"))):
+    for response in (client.get("/"), client_for("coordinator").get(reverse("portal:dashboard"))):
         policy = response["Permissions-Policy"]
         assert "camera=()" in policy and "geolocation=()" in policy and "microphone=()" in policy
 
@@ -15,8 +15,8 @@ def test_every_answer_says_what_the_browser_may_not_use(client, client_for):
 @pytest.mark.parametrize(
     ("role", "url"),
     [
-        ("coordinator", reverse("actors:dashboard")),
-        ("member", reverse("actors:home")),
+        ("coordinator", reverse("portal:dashboard")),
+        ("member", reverse("portal:home")),
         ("treasurer", reverse("funding:ledger")),
         ("treasurer", reverse("funding:ledger_csv")),
     ],
@@ -29,4 +29,4 @@ def test_what_is_made_for_a_logged_in_person_is_kept_by_no_cache(client_for, rol
 
 
 def test_public_pages_for_visitors_stay_cacheable(client):
-    assert "no-store" not in client.get(reverse("actors:home")).get("Cache-Control", "")
+    assert "no-store" not in client.get(reverse("portal:home")).get("Cache-Control", "")

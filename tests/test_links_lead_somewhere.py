@@ -29,13 +29,13 @@ def test_no_link_a_person_is_shown_answers_forbidden(client_for, role, organisat
     InitiativeFactory(lead_organisation=organisation, step="proposal")
     client = client_for(role)
     start = [
-        reverse("actors:home"),
+        reverse("portal:home"),
         reverse("initiatives:initiative_list"),
         reverse("prioritization:round_list"),
         reverse("funding:public"),
     ]
     if role != "anonymous":
-        start.append(reverse("actors:dashboard"))
+        start.append(reverse("portal:dashboard"))
     shown = set()
     for url in start:
         response = client.get(url)

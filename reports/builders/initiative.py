@@ -18,7 +18,7 @@ def build(initiative_id: int) -> dict:
     they are not cached.
     """
     record = initiative_record(initiative_id)
-    _initiative, funding = ledger.initiative_with_funding(initiative_id)
+    funding = ledger.initiative_funding(initiative_id)
     money_labels = [
         ("budget", _("Budget")),
         ("granted", _("Granted")),

@@ -24,12 +24,12 @@ def test_a_new_account_must_verify_its_address_before_logging_in(
         )
     assert response.status_code == 302
     assert len(mail.outbox) == 1
-    assert client.get(reverse("actors:dashboard")).status_code != 200
+    assert client.get(reverse("portal:dashboard")).status_code != 200
     # The link leads to the public address, not to the host the request came in on.
     link = re.search(r"\S+/accounts/confirm-email/\S+", mail.outbox[0].body).group(0)
     assert link.startswith("https://portal.example.org/accounts/confirm-email/")
     client.post(link.removeprefix("https://portal.example.org"))
-    assert client.get(reverse("actors:dashboard")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -67,10 +67,10 @@ def test_staff_roles_find_two_factor_authentication(client, coordinator, member)
 
 def test_a_disabled_account_loses_its_session_at_once(client, member):
     client.force_login(member)
-    assert client.get(reverse("actors:dashboard")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
     member.is_active = False
     member.save()
-    assert client.get(reverse("actors:dashboard")).status_code == 302
+    assert client.get(reverse("portal:dashboard")).status_code == 302
 
 
 def test_logging_in_starts_a_new_session_and_logging_out_ends_it(client):
@@ -82,6 +82,6 @@ def test_logging_in_starts_a_new_session_and_logging_out_ends_it(client):
     assert before is None or before.value != after
     # GET only asks for confirmation; the logout itself needs a POST.
     assert client.get(reverse("account_logout")).status_code == 200
-    assert client.get(reverse("actors:dashboard")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
     client.post(reverse("account_logout"))
-    assert client.get(reverse("actors:dashboard")).status_code == 302
+    assert client.get(reverse("portal:dashboard")).status_code == 302

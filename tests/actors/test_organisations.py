@@ -156,23 +156,6 @@ def test_it_lets_a_coordinator_add_an_organisation_with_a_unique_address(client,
     assert Organisation.objects.get(name="Husby FF!").slug == "husby-ff-2"
 
 
-def test_it_hides_inactive_organisations_from_the_public(client, organisation):
-    organisation.active = False
-    organisation.save()
-    assert client.get(organisation.get_absolute_url()).status_code == 404
-    assert organisation.name not in client.get(reverse("actors:organisation_list")).content.decode()
-
-
-def test_it_shows_english_descriptions_and_falls_back_to_swedish(client, organisation):
-    url = organisation.get_absolute_url()
-    assert "En förening i området." in client.get(f"/en{url}").content.decode()
-    organisation.description_en = "An association in the area."
-    organisation.save()
-    page = client.get(f"/en{url}").content.decode()
-    assert "An association in the area." in page
-    assert "En förening i området." in client.get(url).content.decode()
-
-
 @pytest.mark.parametrize("count", [3, 30])
 def test_it_lists_actors_in_a_fixed_number_of_queries(client, count, django_assert_num_queries):
     OrganisationFactory.create_batch(count)
@@ -180,17 +163,6 @@ def test_it_lists_actors_in_a_fixed_number_of_queries(client, count, django_asse
     with django_assert_num_queries(2):
         response = client.get(reverse("actors:organisation_list"))
     assert response.content.decode().count("organisation-card") == count
-
-
-@pytest.mark.parametrize("count", [3, 30])
-def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
-    client, count, django_assert_max_num_queries
-):
-    OrganisationFactory.create_batch(count)
-    # site settings, organisations, principles, goals, governance bodies; the panels:
-    # focus areas, the next workshop, the latest initiatives
-    with django_assert_max_num_queries(8):
-        client.get(reverse("actors:home"))
 
 
 def test_the_admin_takes_no_logo_upload_since_it_would_store_the_file_unchecked(

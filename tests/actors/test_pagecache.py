@@ -76,7 +76,7 @@ def test_each_visitor_of_a_cached_form_gets_a_token_of_their_own_that_works(clie
     idea = {"title": "Utegym", "text": "Vid skolan", "email": "amina@example.org"}
     assert second.post(url, {**idea, "csrfmiddlewaretoken": tokens[1]}).status_code == 302
     refused = Client(enforce_csrf_checks=True)
-    refused.get(reverse("actors:home"))
+    refused.get(reverse("portal:home"))
     response = refused.post(url, {**idea, "csrfmiddlewaretoken": tokens[0]})
     assert response.status_code == 403
     assert "Formuläret hade gått ut" in response.content.decode()
@@ -114,7 +114,7 @@ def csrf_token(response) -> str:
 def test_a_public_event_shows_at_once_and_a_private_one_leaves_cached_pages_alone(
     client, coordinator
 ):
-    url = reverse("actors:home")
+    url = reverse("portal:home")
     initiative = InitiativeFactory(step="decision", title_sv="Kvällsfotboll")
     client.get(url)
     idea_confirm(token=idea_confirm_token(IdeaFactory(status="unconfirmed")))

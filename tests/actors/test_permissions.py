@@ -4,24 +4,13 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.matrix import LOGIN, Case, allow, check_case, public
+from tests.matrix import Case, allow, check_case, public
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
 OWN_ORGANISATION = allow("member", "coordinator", "admin")
 
 CASES = [
-    Case("actors:home", lambda o: reverse("actors:home"), public()),
-    Case(
-        "actors:dashboard",
-        lambda o: reverse("actors:dashboard"),
-        {**public(), "anonymous": LOGIN},
-    ),
     Case("actors:organisation_list", lambda o: reverse("actors:organisation_list"), public()),
-    Case(
-        "actors:organisation_detail",
-        lambda o: o.organisation.get_absolute_url(),
-        public(),
-    ),
     Case(
         "actors:organisation_logo",
         lambda o: reverse("actors:organisation_logo", args=[o.organisation.slug]),

@@ -8,7 +8,7 @@ from tests.e2e.tour import AXE_WIDTHS, WIDTHS
 def test_every_role_reaches_the_pages_of_its_job(demo_tour):
     # A tour that stopped at the start page would pass everything below.
     expected = {
-        "anonymous": {"actors:home", "initiatives:initiative_detail", "prioritization:matrix"},
+        "anonymous": {"portal:home", "initiatives:initiative_detail", "prioritization:matrix"},
         "member": {"initiatives:pipeline", "actors:organisation_edit"},
         "coordinator": {"workshops:log", "newsletter:edition_create"},
         "treasurer": {"funding:ledger"},

@@ -292,7 +292,7 @@ def test_the_treasurers_dashboard_lists_reports_due(as_treasurer, grant, treasur
     services.duty_add(
         grant=grant, description="Delrapport", due_on=datetime.date.today(), actor=treasurer
     )
-    page = as_treasurer.get(reverse("actors:dashboard")).content.decode()
+    page = as_treasurer.get(reverse("portal:dashboard")).content.decode()
     assert "Rapporter till finansiärer som snart ska in" in page and "Delrapport" in page
 
 

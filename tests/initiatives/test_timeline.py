@@ -42,7 +42,7 @@ def test_the_start_page_tells_what_was_decided_funded_and_completed(client, coor
     Evaluation.objects.create(initiative=done, method="x", recommendation="continue")
     services.initiative_advance(initiative=done, to_step=S.COMPLETED, actor=coordinator)
 
-    page = client.get(reverse("actors:home")).text
+    page = client.get(reverse("portal:home")).text
     assert "Ni sa, vi gjorde" in page
     assert "Kvällsfotboll</a>: Beslutades den 18 november 2026." in page
     assert "Läxhjälp</a>: 600,00 kr har fördelats ur den gemensamma fonden." in page
@@ -61,7 +61,7 @@ def test_the_newest_come_first_and_only_what_the_public_may_read(client, coordin
     for day, title in ((3, "Äldst"), (2, "Mitten"), (1, "Nyast")):
         with as_of(timezone.now() - datetime.timedelta(days=day)):
             decide(up_for_decision(title_sv=title), coordinator)
-    page = client.get(reverse("actors:home")).text
+    page = client.get(reverse("portal:home")).text
     assert page.index("Nyast") < page.index("Mitten") < page.index("Äldst")
     assert "Hemligt utkast" not in page
     assert not Event.objects.get(kind="initiatives.moved").public
@@ -73,11 +73,11 @@ def test_the_start_page_runs_a_fixed_number_of_queries(
 ):
     for _ in range(count):
         decide(up_for_decision(), coordinator)
-    client.get(reverse("actors:home"))  # the site settings into the cache
+    client.get(reverse("portal:home"))  # the site settings into the cache
     # focus areas, next workshop, charter x3, the latest public events (their data tells them),
     # the focus areas of the footer's newsletter form
     with django_assert_num_queries(7):
-        response = client.get(reverse("actors:home"))
+        response = client.get(reverse("portal:home"))
     assert response.text.count("Beslutades den ") == count
 
 

@@ -205,7 +205,7 @@ def test_bad_input_gets_the_form_back_and_saves_nothing(
 
 
 def test_the_footer_form_is_on_other_pages_and_signs_up(client, django_capture_on_commit_callbacks):
-    page = client.get(reverse("actors:home"))
+    page = client.get(reverse("portal:home"))
     assert 'id="footer-newsletter-email"' in page.text
     assert f'action="{reverse(SIGNUP)}"' in page.text
     response = sign_up(client, django_capture_on_commit_callbacks, website="")
@@ -297,7 +297,7 @@ def test_the_form_needs_no_csrf_token_so_cached_pages_can_carry_it(
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    page = client.get(reverse("actors:home"))
+    page = client.get(reverse("portal:home"))
     assert "csrfmiddlewaretoken" not in page.text.split('class="newsletter-footer"')[1]
     response = sign_up(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302

@@ -1,13 +1,9 @@
 """Every page asks the same number of queries however much data there is."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
-from django.template.loader import render_to_string
-from django.test import RequestFactory
 from django.urls import reverse
 
-from actors.permissions import organisation_ids_of, roles_of
-from prioritization import panels, services
+from prioritization import services
 from prioritization.models import OutcomeIndicator
 from tests.factories import OrganisationFactory
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
@@ -137,38 +133,3 @@ def test_pages_for_signed_in_people(client_for, world, django_assert_num_queries
     with django_assert_num_queries(7):
         url = reverse("prioritization:round_score", args=[world["open_round"].pk])
         assert client.get(url).status_code == 200
-
-
-def _request(user):
-    request = RequestFactory().get("/")
-    request.user = user
-    roles_of(user), organisation_ids_of(user)  # read once per request by the layout already
-    return request
-
-
-@pytest.mark.parametrize("world", SIZES, indirect=True)
-def test_panels_add_a_fixed_number_of_queries(
-    world, coordinator, member, django_assert_num_queries
-):
-    """What this app's panels add to the start page and the dashboard, rendered."""
-
-    def render_all(found):
-        for panel in found:
-            render_to_string(panel.template, {"panel": panel.context})
-
-    anonymous, as_coordinator, as_member = (
-        _request(AnonymousUser()),
-        _request(coordinator),
-        _request(member),
-    )
-    # the focus areas with their counts
-    with django_assert_num_queries(1):
-        render_all(panels.home(anonymous))
-    # ideas awaiting moderation with their total; open rounds
-    with django_assert_num_queries(2):
-        render_all(panels.dashboard(as_coordinator))
-    # open rounds the member's organisations have not finished scoring
-    with django_assert_num_queries(1):
-        render_all(panels.dashboard(as_member))
-    with django_assert_num_queries(0):
-        assert panels.nav(as_member) and panels.user_nav(as_coordinator)

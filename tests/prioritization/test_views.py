@@ -200,7 +200,7 @@ def test_the_closing_date_is_shown_on_the_round_to_members_while_it_is_open(
     for url in (
         round_.get_absolute_url(),
         reverse("prioritization:round_score", args=[round_.pk]),
-        reverse("actors:dashboard"),
+        reverse("portal:dashboard"),
     ):
         assert "Sista dagen att bedöma: 15 maj 2099" in member.get(url).content.decode(), url
     ScoreFactory(round=round_, need=needs[0], organisation=organisation)

@@ -1,12 +1,12 @@
 """Fixtures of the reports tests: the demo collaboration, and reports already made."""
 
-from importlib import import_module
-
 import pytest
 from django.conf import settings
 
 from actors.models import User
 from initiatives.models import Initiative
+from portal.demo import STORY
+from reports import demo as reports_demo
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
 
@@ -16,18 +16,9 @@ PDF_BYTES = b"%PDF-1.7\n% a stand-in for a rendered report\n%%EOF\n"
 def load_demo() -> User:
     """Load the demo collaboration of seed_demo (one year), without the reports app's own demo,
     and return its coordinator."""
-    modules = []
-    for app in settings.PORTAL_APPS:
-        if app != "reports":
-            try:
-                modules.append(import_module(f"{app}.demo"))
-            except ModuleNotFoundError:
-                continue
-    for module in modules:
-        module.load(scale=1)
-    for module in modules:
-        if hasattr(module, "load_late"):
-            module.load_late(scale=1)
+    for step in STORY:
+        if step is not reports_demo.load:
+            step(scale=1)
     return User.objects.filter(role_assignments__role="coordinator").first()
 
 

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_publishes_an_evaluation_report_once(completed, client):
-    demo.load_late()
+    demo.load()
     published = ReportRequest.objects.filter(published=True)
     assert sorted(published.values_list("language", flat=True)) == ["en", "sv"]
     report = published.get(language="sv")
@@ -21,5 +21,5 @@ def test_the_demo_publishes_an_evaluation_report_once(completed, client):
     download = client.get(reverse("reports:report_download", args=[report.pk]))
     assert b"".join(download.streaming_content).startswith(b"%PDF")
 
-    demo.load_late()  # running it again changes nothing
+    demo.load()  # running it again changes nothing
     assert ReportRequest.objects.count() == 2

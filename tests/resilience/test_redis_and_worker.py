@@ -32,7 +32,7 @@ def test_pages_are_served_while_redis_is_down_and_the_cache_returns(
     assert redis_cache.get("probe") == 1
 
     private_redis.stop()
-    for name in ("actors:home", "actors:organisation_list", "actors:charter"):
+    for name in ("portal:home", "actors:organisation_list", "actors:charter"):
         response = client.get(reverse(name))
         assert response.status_code == 200, name
     assert redis_cache.get("probe") is None

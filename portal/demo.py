@@ -1,0 +1,34 @@
+"""The demo collaboration in Husby, loaded app by app in the order its story happens.
+
+Each app keeps its own demo data in its `demo.py`; this is the one place that knows them all and
+the order they need: who we are, what residents said, what was prioritised, the workshops, the
+initiatives (as far as the funding step), the fund's books (which allocate their budgets), the
+initiatives that move on once funded, a completed one's evaluation report, and the newsletter.
+"""
+
+from actors import demo as actors_demo
+from focusgroups import demo as focusgroups_demo
+from funding import demo as funding_demo
+from initiatives import demo as initiatives_demo
+from newsletter import demo as newsletter_demo
+from prioritization import demo as prioritization_demo
+from reports import demo as reports_demo
+from workshops import demo as workshops_demo
+
+STORY = (
+    actors_demo.load,
+    focusgroups_demo.load,
+    prioritization_demo.load,
+    workshops_demo.load,
+    initiatives_demo.load,
+    funding_demo.load,
+    initiatives_demo.move_on_funded,
+    reports_demo.load,
+    newsletter_demo.load,
+)
+
+
+def load(*, scale: int = 1) -> None:
+    """Every step of the story, at `scale` years of activity. Running it again changes nothing."""
+    for step in STORY:
+        step(scale=scale)

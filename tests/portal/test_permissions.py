@@ -1,0 +1,27 @@
+from types import SimpleNamespace
+
+import pytest
+from django.urls import reverse
+
+from tests.conftest import ROLES
+from tests.matrix import LOGIN, Case, check_case, public
+
+CASES = [
+    Case("portal:home", lambda o: reverse("portal:home"), public()),
+    Case(
+        "portal:dashboard", lambda o: reverse("portal:dashboard"), {**public(), "anonymous": LOGIN}
+    ),
+    Case("portal:organisation_detail", lambda o: o.organisation.get_absolute_url(), public()),
+]
+
+
+@pytest.fixture
+def objects(organisation):
+    return SimpleNamespace(organisation=organisation)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_permission_matrix(case, role, client_for, objects):
+    check_case(case, role, client_for, objects)
