@@ -27,7 +27,9 @@ from funding.models import Grant
 from initiatives import services as initiatives
 from initiatives.choices import InitiativeStep as S
 from initiatives.forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
-from newsletter import services as newsletter
+from newsletter.services import deliveries as newsletter_deliveries
+from newsletter.services import editions as newsletter_editions
+from newsletter.services import subscribers as newsletter_subscribers
 from prioritization import services as prioritization
 from prioritization.models import FocusArea, Indicator, Intervention, Need, Outcome
 from reports import services as reports
@@ -67,7 +69,9 @@ MODULES = (
     workshops,
     initiatives,
     funding,
-    newsletter,
+    newsletter_subscribers,
+    newsletter_editions,
+    newsletter_deliveries,
     reports,
 )
 
@@ -83,35 +87,35 @@ RECORD_NONE = {
     "workshops.services.action_due_error": READ,
     "workshops.services.next_workshop_proposal": READ,
     "funding.services.clean_amount": READ,
-    "newsletter.services.edition_audience_size": READ,
-    "newsletter.services.edition_languages_out_of_step": READ,
-    "newsletter.services.subscriber_from_manage_token": READ,
+    "newsletter.services.editions.edition_audience_size": READ,
+    "newsletter.services.editions.edition_languages_out_of_step": READ,
+    "newsletter.services.subscribers.subscriber_from_manage_token": READ,
     **dict.fromkeys(
         (
-            "newsletter.services.subscriber_sign_up",
-            "newsletter.services.subscriber_confirm",
-            "newsletter.services.subscriber_update_preferences",
-            "newsletter.services.subscriber_unsubscribe",
-            "newsletter.services.confirmation_send",
-            "newsletter.services.confirmations_send_owed",
+            "newsletter.services.subscribers.subscriber_sign_up",
+            "newsletter.services.subscribers.subscriber_confirm",
+            "newsletter.services.subscribers.subscriber_update_preferences",
+            "newsletter.services.subscribers.subscriber_unsubscribe",
+            "newsletter.services.subscribers.confirmation_send",
+            "newsletter.services.subscribers.confirmations_send_owed",
         ),
         "a resident's own subscription: personal data that unsubscribing erases stays out of the "
         "stream",
     ),
     **dict.fromkeys(
         (
-            "newsletter.services.edition_send_test",
-            "newsletter.services.edition_test_send",
+            "newsletter.services.editions.edition_test_copy_queue",
+            "newsletter.services.editions.edition_test_copy_send",
         ),
         "a test copy to the coordinator's own address changes nothing",
     ),
     **dict.fromkeys(
         (
-            "newsletter.services.edition_complete_if_done",
-            "newsletter.services.deliveries_send_batch",
-            "newsletter.services.deliveries_give_up",
-            "newsletter.services.bounce_record",
-            "newsletter.services.newsletter_sweep",
+            "newsletter.services.deliveries.edition_complete_if_done",
+            "newsletter.services.deliveries.deliveries_send_batch",
+            "newsletter.services.deliveries.deliveries_give_up",
+            "newsletter.services.deliveries.bounce_record",
+            "newsletter.services.deliveries.newsletter_sweep",
         ),
         "the delivery of a sent edition, kept per recipient in its deliveries",
     ),
@@ -646,9 +650,9 @@ def _(p):
     ]
 
 
-@action("newsletter.services.edition_save")
+@action("newsletter.services.editions.edition_save")
 def _(p):
-    return lambda: newsletter.edition_save(
+    return lambda: newsletter_editions.edition_save(
         actor=p.coordinator,
         subject_sv="Nytt i Husby",
         subject_en="",
@@ -659,17 +663,17 @@ def _(p):
     ), ["newsletter.edition_created"]
 
 
-@action("newsletter.services.edition_create_draft")
+@action("newsletter.services.editions.edition_create_draft")
 def _(p):
-    return lambda: newsletter.edition_create_draft(actor=p.coordinator), [
+    return lambda: newsletter_editions.edition_create_draft(actor=p.coordinator), [
         "newsletter.edition_created"
     ]
 
 
-@action("newsletter.services.edition_send")
+@action("newsletter.services.editions.edition_send")
 def _(p):
     edition = EditionFactory()
-    return lambda: newsletter.edition_send(edition=edition, actor=p.coordinator), [
+    return lambda: newsletter_editions.edition_send(edition=edition, actor=p.coordinator), [
         "newsletter.edition_sent"
     ]
 
