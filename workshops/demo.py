@@ -286,7 +286,7 @@ def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
         for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
     ]
     with as_of(_aware(day, END)):
-        services.workshop_log(
+        workshop = services.workshop_log(
             workshop=workshop, attendance=dict(turnout), items=items, actor=coordinator
         )
     today = timezone.localdate()

@@ -140,22 +140,23 @@ def workshop_log(request, pk):
         workshop=workshop,
         organisations=organisations,
         attendance=attendance,
+        next_workshop=services.next_workshop_proposal(workshop),
     )
     if request.method == "POST" and log.is_valid():
         try:
-            log.save(actor=request.user)
+            logged = services.workshop_log(**log.values(), actor=request.user)
         except ValidationError as error:
             log.record.add_error(None, _errors(error))
         else:
             messages.success(
                 request,
                 _("The workshop is recorded. Members can check the draft before you publish it.")
-                if workshop.minutes_state == MinutesState.DRAFT
+                if logged.minutes_state == MinutesState.DRAFT
                 else _("The workshop record was saved."),
             )
             if "continue" in request.POST:
-                return redirect("workshops:log", pk=workshop.pk)
-            return redirect(workshop)
+                return redirect("workshops:log", pk=logged.pk)
+            return redirect(logged)
     return render(
         request,
         "workshops/workshop_log.html",

@@ -43,6 +43,14 @@ def _log(workshop, *, attendance=None, items=(), removed=(), next_workshop=None,
 
 
 class TestWorkshopSave:
+    def test_a_change_typed_while_the_workshop_was_cancelled_keeps_it_cancelled(self, coordinator):
+        typed = PlannedWorkshopFactory()
+        Workshop.objects.filter(pk=typed.pk).update(status=WorkshopStatus.CANCELLED)
+        typed.place = "Biblioteket"
+        services.workshop_save(workshop=typed, actor=coordinator)
+        saved = Workshop.objects.get(pk=typed.pk)
+        assert (saved.status, saved.place) == (WorkshopStatus.CANCELLED, "Biblioteket")
+
     def test_it_plans_a_workshop(self, coordinator):
         workshop = services.workshop_save(
             workshop=Workshop(starts_at=days_from_now(3), theme_sv="Trygghet"), actor=coordinator
@@ -219,6 +227,22 @@ class TestWorkshopLog:
         workshop.refresh_from_db()
         assert workshop.minutes_state == MinutesState.NONE
         assert not Attendance.objects.exists()
+
+    def test_a_record_typed_while_the_minutes_were_published_keeps_them_published(
+        self, coordinator
+    ):
+        typed = WorkshopFactory(minutes_state=MinutesState.DRAFT)
+        Workshop.objects.filter(pk=typed.pk).update(minutes_state=MinutesState.PUBLISHED)
+        typed.notes = "Rättat"
+        logged = _log(typed, actor=coordinator)
+        logged.refresh_from_db()
+        assert (logged.minutes_state, logged.notes) == (MinutesState.PUBLISHED, "Rättat")
+
+    def test_a_parked_item_without_a_date_comes_up_again_three_months_on(self, coordinator):
+        workshop = WorkshopFactory()
+        _log(workshop, items=[WorkshopItem(kind=ItemKind.IDEA, text_sv="Sen")], actor=coordinator)
+        parked = WorkshopItem.objects.get()
+        assert parked.look_again_on == workshop.date + datetime.timedelta(days=90)
 
     def test_items_of_published_minutes_are_not_removed(self, coordinator):
         workshop = WorkshopFactory(minutes_state=MinutesState.PUBLISHED)
