@@ -356,7 +356,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     schedule = _schedule(start, _end(start, months))
     drafted = min(_at(schedule[S.PROPOSAL] - _days(14)), timezone.now())
     with as_of(drafted):
-        initiative = services.initiative_save(form=_valid(form), actor=coordinator)
+        initiative = services.initiative_save(data=_valid(form).cleaned_data, actor=coordinator)
 
     path = (
         []

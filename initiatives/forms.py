@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.fields import NOTE, TEXT
 from actors.models import Organisation
-from actors.permissions import is_coordinator, organisation_ids_of
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.choices import NeedStatus
 from prioritization.models import Need, Outcome, TargetGroup
 
+from . import services
 from .choices import Achievement
 from .models import Decision, Evaluation, FollowUp, Initiative
 
@@ -69,12 +69,10 @@ class InitiativeForm(forms.ModelForm):
         self.fields["consultations"].queryset = CouncilConsultation.objects.all()
         active = Organisation.objects.active()
         self.fields["partners"].queryset = active
-        if is_coordinator(user):
-            self.fields["lead_organisation"].queryset = active
-        else:
-            self.fields["lead_organisation"].queryset = active.filter(
-                pk__in=organisation_ids_of(user)
-            )
+        leads = services.lead_organisation_ids(actor=user, initiative=self.instance)
+        self.fields["lead_organisation"].queryset = (
+            active if leads is None else Organisation.objects.filter(pk__in=leads)
+        )
         self.fields["budget"].min_value = 0
 
     def clean(self):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from actors.events import both, event_record
 from actors.formats import sek
 from actors.models import Event
-from actors.permissions import is_coordinator
+from actors.permissions import is_coordinator, organisation_ids_of
 
 from . import allocations, process
 from .choices import InitiativeEvent, InitiativeStep
@@ -53,20 +53,52 @@ def _need_ids(initiative: Initiative) -> list[int]:
     return list(initiative.needs.order_by("pk").values_list("pk", flat=True))
 
 
-@transaction.atomic
-def initiative_save(*, form, actor) -> Initiative:
-    """Create or update a proposal from its validated form (fields and relations together).
+# The proposal's many-to-many relations, set after its row is saved.
+RELATIONS = ("needs", "outcomes", "target_groups", "partners", "insights", "consultations")
 
-    The budget never goes below what the fund has already allocated to the initiative. The row
-    is locked first, as the ledger locks it to book an allocation, so a smaller budget and a new
-    allocation cannot pass each other.
+
+def lead_organisation_ids(*, actor, initiative: Initiative | None = None) -> frozenset[int] | None:
+    """The organisations `actor` may name as the initiative's lead; None: any active one.
+
+    A coordinator may hand the lead to any organisation. A member proposes with one of its own
+    organisations and keeps that lead afterwards.
     """
-    initiative = form.save(commit=False)
-    created = initiative.pk is None
+    if is_coordinator(actor):
+        return None
+    if initiative is not None and initiative.pk:
+        return frozenset({initiative.lead_organisation_id})
+    return organisation_ids_of(actor)
+
+
+@transaction.atomic
+def initiative_save(*, initiative: Initiative | None = None, data: dict, actor) -> Initiative:
+    """Create a proposal (`initiative` None) or update one from validated values by field name,
+    the relations in RELATIONS as lists of objects.
+
+    The lead is one `lead_organisation_ids` allows. The budget never goes below what the fund
+    has already allocated to the initiative. The row is locked first, as the ledger locks it to
+    book an allocation, so a smaller budget and a new allocation cannot pass each other.
+    """
+    created = initiative is None
     if created:
-        initiative.created_by = actor
+        initiative = Initiative(created_by=actor)
     else:
-        Initiative.objects.select_for_update().only("pk").get(pk=initiative.pk)
+        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    allowed = lead_organisation_ids(actor=actor, initiative=initiative)
+    lead = data.get("lead_organisation")
+    if allowed is not None and getattr(lead, "pk", None) not in allowed:
+        raise ValidationError(
+            {
+                "lead_organisation": _(
+                    "A member leads with its own organisation; only a coordinator can hand the "
+                    "lead to another."
+                )
+            }
+        )
+    for name, value in data.items():
+        if name not in RELATIONS:
+            setattr(initiative, name, value)
+    if not created:
         allocated = allocations.allocated_to(initiative)
         if initiative.budget < allocated:
             raise BudgetError(
@@ -80,7 +112,9 @@ def initiative_save(*, form, actor) -> Initiative:
                 }
             )
     initiative.save()
-    form.save_m2m()
+    for name in RELATIONS:
+        if name in data:
+            getattr(initiative, name).set(data[name])
     _initiative_event(
         InitiativeEvent.CREATED if created else InitiativeEvent.CHANGED,
         initiative,

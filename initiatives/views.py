@@ -125,9 +125,9 @@ def initiative_create(request):
     initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        for field, value in origin.items():
-            setattr(form.instance, field, value)
-        initiative = services.initiative_save(form=form, actor=request.user)
+        initiative = services.initiative_save(
+            data={**form.cleaned_data, **origin}, actor=request.user
+        )
         submit = process.transition_for(InitiativeStep.NEEDS, InitiativeStep.PROPOSAL)
         messages.success(
             request,
@@ -149,15 +149,12 @@ def initiative_create(request):
 def initiative_edit(request, pk):
     initiative = get_initiative_for_user(request.user, pk, "edit")
     form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
-    if not is_coordinator(request.user):
-        # A member keeps the lead with its own organisation; a coordinator may hand it over.
-        form.fields["lead_organisation"].queryset = Organisation.objects.filter(
-            pk=initiative.lead_organisation_id
-        )
     if saved(
         request,
         form,
-        lambda f: services.initiative_save(form=f, actor=request.user),
+        lambda f: services.initiative_save(
+            initiative=initiative, data=f.cleaned_data, actor=request.user
+        ),
         _("The initiative was saved."),
     ):
         return redirect(initiative)

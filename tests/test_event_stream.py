@@ -86,6 +86,7 @@ RECORD_NONE = {
     "workshops.services.workshop_rule_errors": READ,
     "workshops.services.action_due_error": READ,
     "workshops.services.next_workshop_proposal": READ,
+    "initiatives.services.lead_organisation_ids": READ,
     "funding.services.clean_amount": READ,
     "newsletter.services.editions.edition_audience_size": READ,
     "newsletter.services.editions.edition_languages_out_of_step": READ,
@@ -496,7 +497,9 @@ def _(p):
         user=p.member,
     )
     assert form.is_valid(), form.errors
-    return lambda: initiatives.initiative_save(form=form, actor=p.member), ["initiatives.created"]
+    return lambda: initiatives.initiative_save(data=form.cleaned_data, actor=p.member), [
+        "initiatives.created"
+    ]
 
 
 @action("initiatives.services.initiative_advance")
