@@ -11,7 +11,7 @@ from focusgroups.models import Idea
 from focusgroups.viewutils import PER_PAGE, apply_errors, page_of, saved
 
 from . import charts, selectors, services
-from .choices import NeedStatus, RoundStatus
+from .choices import NeedStatus
 from .forms import (
     FocusAreaForm,
     IdeaModerationForm,
@@ -369,8 +369,10 @@ def round_score(request, pk):
     organisations = scoring_organisations(request.user)
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = next((o for o in organisations if o.slug == chosen), organisations[0])
-    if round_.status != RoundStatus.OPEN:
-        messages.error(request, _("The round is closed; scores can no longer be changed."))
+    try:
+        services.round_ensure_scorable(round_=round_)
+    except services.RoundClosed as error:
+        messages.error(request, error.message)
         return redirect(round_)
     needs = list(round_.needs.select_related("focus_area"))
     existing = {s.need_id: s for s in round_.scores.filter(organisation=organisation)}
@@ -407,9 +409,6 @@ def round_score(request, pk):
             for need, form in forms
             if valid and form.cleaned_data["urgency"] is not None
         ]
-        if valid and not scored:
-            messages.error(request, _("Score at least one need."))
-            valid = False
         if valid:
             try:
                 services.round_score(

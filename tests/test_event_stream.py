@@ -83,6 +83,7 @@ RECORD_NONE = {
         "an unconfirmed idea is not the collaboration's yet (anyone may have typed the address); "
         "its event comes when the sender confirms it"
     ),
+    "prioritization.services.round_ensure_scorable": READ,
     "workshops.services.workshop_rule_errors": READ,
     "workshops.services.action_due_error": READ,
     "workshops.services.next_workshop_proposal": READ,
