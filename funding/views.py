@@ -269,7 +269,7 @@ def grant_edit(request, pk):
     grant = get_grant_for_user(request.user, pk, "book")
     form = GrantEditForm(request.POST or None, instance=grant)
     if request.method == "POST" and form.is_valid():
-        services.grant_update(form=form, actor=request.user)
+        services.grant_update(grant=grant, data=form.cleaned_data, actor=request.user)
         messages.success(request, _("The grant was saved."))
         return redirect(grant)
     return render(request, "funding/grant_edit.html", {"form": form, "grant": grant})

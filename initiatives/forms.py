@@ -126,7 +126,16 @@ class DecisionForm(forms.ModelForm):
         return cleaned
 
 
-class FollowUpForm(forms.ModelForm):
+class RecordFieldsMixin:
+    """A form of a record with fields of its own beside the record's: `record_data` is the
+    cleaned values of the record's fields alone, as the service takes them."""
+
+    @property
+    def record_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FollowUpForm(RecordFieldsMixin, forms.ModelForm):
     """A follow-up, with one reach field per target group and one field per outcome indicator."""
 
     class Meta:
@@ -193,7 +202,7 @@ class FollowUpForm(forms.ModelForm):
         return {m: self.cleaned_data.get(f"measure_{m.pk}") for m in self.indicators}
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(RecordFieldsMixin, forms.ModelForm):
     """The evaluation, with the achievement of each of the initiative's outcomes."""
 
     class Meta:

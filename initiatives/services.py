@@ -47,6 +47,11 @@ def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool,
     )
 
 
+def _assign(record, data: dict) -> None:
+    for name, value in data.items():
+        setattr(record, name, value)
+
+
 def _need_ids(initiative: Initiative) -> list[int]:
     """The needs an initiative answers, named by its moves and decision: whoever follows a need,
     or sent the idea behind it, is to hear of them."""
@@ -95,9 +100,7 @@ def initiative_save(*, initiative: Initiative | None = None, data: dict, actor) 
                 )
             }
         )
-    for name, value in data.items():
-        if name not in RELATIONS:
-            setattr(initiative, name, value)
+    _assign(initiative, {name: value for name, value in data.items() if name not in RELATIONS})
     if not created:
         allocated = allocations.allocated_to(initiative)
         if initiative.budget < allocated:
@@ -204,13 +207,14 @@ def initiative_advance(
 
 
 @transaction.atomic
-def decision_record(*, initiative: Initiative, form, actor) -> Decision:
-    """Record where, when and by whom the initiative was decided (once it is up for decision)."""
+def decision_record(*, initiative: Initiative, data: dict, actor) -> Decision:
+    """Record (or correct) where, when and by whom the initiative was decided, once it is up for
+    decision; `data` holds the decision's fields by name."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.DECISION:
         raise TransitionError(_("A decision is recorded while the initiative is up for decision."))
-    decision = form.save(commit=False)
-    decision.initiative = locked
+    decision = Decision.objects.filter(initiative=locked).first() or Decision(initiative=locked)
+    _assign(decision, data)
     decision.recorded_by = actor
     decision.save()
     _initiative_event(
@@ -227,9 +231,10 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
 
 @transaction.atomic
 def follow_up_report(
-    *, initiative: Initiative, form, reach: dict, measures: dict, actor
+    *, initiative: Initiative, data: dict, reach: dict, measures: dict, actor
 ) -> FollowUp:
-    """The lead organisation reports a period: activities, reach per target group, measures.
+    """The lead organisation reports a period: activities (`data`, the follow-up's fields by
+    name), reach per target group ({group: participants}), measures ({measure: value}).
 
     The period is time the initiative ran: it cannot begin before the initiative starts.
     """
@@ -238,7 +243,8 @@ def follow_up_report(
         raise TransitionError(
             _("Follow-ups are reported while the initiative is being carried out.")
         )
-    follow_up = form.save(commit=False)
+    follow_up = FollowUp()
+    _assign(follow_up, data)
     if follow_up.period_start < locked.starts_on:
         raise ValidationError(
             {
@@ -280,15 +286,20 @@ def follow_up_report(
 
 
 @transaction.atomic
-def evaluation_record(*, initiative: Initiative, form, achievements: dict, actor) -> Evaluation:
-    """An evaluator records (or revises) the evaluation and the achievement of each outcome."""
+def evaluation_record(
+    *, initiative: Initiative, data: dict, achievements: dict, actor
+) -> Evaluation:
+    """An evaluator records (or revises) the evaluation (`data`, its fields by name) and the
+    achievement of each outcome ({outcome: (achievement, comment)})."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.EVALUATION:
         raise TransitionError(
             _("An evaluation is recorded while the initiative is being evaluated.")
         )
-    evaluation = form.save(commit=False)
-    evaluation.initiative = locked
+    evaluation = Evaluation.objects.filter(initiative=locked).first() or Evaluation(
+        initiative=locked
+    )
+    _assign(evaluation, data)
     evaluation.evaluator = actor
     evaluation.save()
     for outcome, (achievement, comment) in achievements.items():

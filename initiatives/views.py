@@ -216,7 +216,9 @@ def decision_edit(request, pk):
         action="decide",
         template="initiatives/decision_form.html",
         build_form=lambda i, data: DecisionForm(data, instance=getattr(i, "decision", None)),
-        save=lambda i, form: services.decision_record(initiative=i, form=form, actor=request.user),
+        save=lambda i, form: services.decision_record(
+            initiative=i, data=form.cleaned_data, actor=request.user
+        ),
     )
 
 
@@ -229,7 +231,11 @@ def follow_up_create(request, pk):
         template="initiatives/follow_up_form.html",
         build_form=lambda i, data: FollowUpForm(data, initiative=i),
         save=lambda i, form: services.follow_up_report(
-            initiative=i, form=form, reach=form.reach, measures=form.measures, actor=request.user
+            initiative=i,
+            data=form.record_data,
+            reach=form.reach,
+            measures=form.measures,
+            actor=request.user,
         ),
     )
 
@@ -245,7 +251,7 @@ def evaluation_edit(request, pk):
             data, instance=getattr(i, "evaluation", None), initiative=i
         ),
         save=lambda i, form: services.evaluation_record(
-            initiative=i, form=form, achievements=form.achievements, actor=request.user
+            initiative=i, data=form.record_data, achievements=form.achievements, actor=request.user
         ),
     )
 

@@ -518,7 +518,7 @@ def _(p):
     form = DecisionForm({"decided_on": "2026-03-04", "decided_by": "Aktörerna"})
     assert form.is_valid(), form.errors
     return lambda: initiatives.decision_record(
-        initiative=initiative, form=form, actor=p.coordinator
+        initiative=initiative, data=form.cleaned_data, actor=p.coordinator
     ), ["initiatives.decided"]
 
 
@@ -539,7 +539,7 @@ def _(p):
     )
     assert form.is_valid(), form.errors
     return lambda: initiatives.follow_up_report(
-        initiative=initiative, form=form, reach={}, measures={}, actor=p.member
+        initiative=initiative, data=form.record_data, reach={}, measures={}, actor=p.member
     ), ["initiatives.follow_up_reported"]
 
 
@@ -557,7 +557,7 @@ def _(p):
     )
     assert form.is_valid(), form.errors
     return lambda: initiatives.evaluation_record(
-        initiative=initiative, form=form, achievements={}, actor=p.evaluator
+        initiative=initiative, data=form.record_data, achievements={}, actor=p.evaluator
     ), ["initiatives.evaluated"]
 
 
@@ -591,7 +591,9 @@ def _(p):
         instance=grant,
     )
     assert form.is_valid(), form.errors
-    return lambda: funding.grant_update(form=form, actor=p.treasurer), ["funding.grant_changed"]
+    return lambda: funding.grant_update(grant=grant, data=form.cleaned_data, actor=p.treasurer), [
+        "funding.grant_changed"
+    ]
 
 
 @action("funding.services.duty_add")

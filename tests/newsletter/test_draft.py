@@ -33,7 +33,7 @@ def decide(actor, title="Kvällsfotboll"):
     initiative = InitiativeFactory(step=S.DECISION, submitted_at=timezone.now(), title_sv=title)
     form = DecisionForm({"decided_on": "2026-11-18", "decided_by": "Aktörerna"})
     assert form.is_valid(), form.errors
-    initiatives.decision_record(initiative=initiative, form=form, actor=actor)
+    initiatives.decision_record(initiative=initiative, data=form.cleaned_data, actor=actor)
     return initiative
 
 
