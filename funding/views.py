@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.formerrors import add_service_error
 from actors.permissions import role_required
 
 from . import selectors, services
@@ -34,12 +35,6 @@ from .permissions import (
 )
 
 PER_PAGE = 25
-
-
-def _refused(form, error: services.FundingError):
-    """Put the fund's refusal on the form, so the page comes back with it and nothing saved."""
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @role_required(*READ_ROLES)
@@ -176,7 +171,7 @@ def entry_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -202,7 +197,7 @@ def entry_reverse(request, pk):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The entry was reversed. Both stay in the ledger."))
             return redirect("funding:ledger")
@@ -220,7 +215,7 @@ def funder_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The funder was registered."))
             return redirect(funder)
@@ -257,7 +252,7 @@ def grant_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The grant was registered and its pledge booked."))
             return redirect(grant)

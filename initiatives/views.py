@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.formerrors import add_service_error, saved
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
 from actors.panels import collect
@@ -16,7 +17,6 @@ from actors.permissions import (
     is_coordinator,
     organisation_ids_of,
 )
-from focusgroups.viewutils import apply_errors, saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
@@ -199,7 +199,7 @@ def _record(request, pk, *, action, template, build_form, save):
             save(initiative, form)
         except ValidationError as error:
             if hasattr(error, "error_dict"):  # about one of the form's fields
-                apply_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.error(request, " ".join(error.messages))
         else:

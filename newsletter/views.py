@@ -11,10 +11,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error
 from actors.models import SiteSettings
 from actors.permissions import role_required
 from cih import ratelimit
-from focusgroups.viewutils import apply_errors
 
 from . import selectors
 from .choices import EditionStatus
@@ -210,7 +210,7 @@ def edition_edit(request, pk):
             _save(request, form, edition)
         except editions.LanguagesOutOfStep as error:
             form.ask_to_confirm_languages()
-            apply_errors(form, error)
+            add_service_error(form, error)
             return render(
                 request, "newsletter/edition_form.html", {"form": form, "edition": edition}
             )

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error, saved
 from actors.pagecache import varies_on_query
 from actors.permissions import is_coordinator, role_required
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
-from focusgroups.viewutils import PER_PAGE, apply_errors, page_of, saved
+from focusgroups.viewutils import PER_PAGE, page_of
 
 from . import charts, selectors, services
 from .choices import NeedStatus
@@ -291,7 +292,7 @@ def idea_moderate(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The idea was moderated and its sender told."))
             return redirect(need if need else "prioritization:idea_queue")
@@ -354,7 +355,7 @@ def round_create(request):
         try:
             round_ = services.round_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The round is open: member organisations can now score."))
             return redirect(round_)
@@ -456,7 +457,7 @@ def round_close(request, pk):
                 without_missing=form.cleaned_data["without_missing"],
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The round is closed and its matrix is public."))
             return redirect(round_)
@@ -493,7 +494,7 @@ def _outcome_form(request, outcome):
                 actor=request.user,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The outcome was saved."))
             return redirect(outcome)

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error
 from actors.images import image_response
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
@@ -96,7 +97,7 @@ def workshop_create(request):
         try:
             workshop = services.workshop_save(workshop=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The workshop is planned."))
             return redirect(workshop)
@@ -113,7 +114,7 @@ def workshop_edit(request, pk):
         try:
             services.workshop_save(workshop=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The workshop was saved."))
             return redirect(workshop)
@@ -146,7 +147,7 @@ def workshop_log(request, pk):
         try:
             logged = services.workshop_log(**log.values(), actor=request.user)
         except ValidationError as error:
-            log.record.add_error(None, _errors(error))
+            add_service_error(log.record, error)
         else:
             messages.success(
                 request,
@@ -209,7 +210,7 @@ def photo_add(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The photo is added to the minutes."))
             return redirect(workshop.get_absolute_url() + "#photos-title")
