@@ -106,7 +106,7 @@ def _starting_point(request) -> tuple[dict, dict]:
         return initial, {"intervention": intervention}
     if item_id.isdigit():
         item = get_object_or_404(
-            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.IDEA]), pk=item_id
+            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.PARKED]), pk=item_id
         )
         initial = {
             "title_sv": item.text_sv[:200],

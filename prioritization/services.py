@@ -187,7 +187,7 @@ def idea_moderate(
             need_url=url_in(idea.language, "prioritization:need_detail", need.pk),
         )
         return need
-    focusgroup_services.idea_moderate(idea=idea, decision=outcome, reply=reply, actor=actor)
+    focusgroup_services.idea_keep_or_decline(idea=idea, decision=outcome, reply=reply, actor=actor)
     return None
 
 

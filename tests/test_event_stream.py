@@ -52,12 +52,12 @@ from tests.prioritization.factories import (
 from tests.reports.conftest import stored_report
 from tests.workshops.factories import (
     ActionFactory,
+    ParkedItemFactory,
     PhotoFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
 )
-from tests.workshops.factories import IdeaFactory as ParkedIdeaFactory
 from workshops import services as workshops
 
 pytestmark = pytest.mark.django_db
@@ -244,10 +244,10 @@ def _(p):
     return lambda: focusgroups.idea_confirm(token=token), ["focusgroups.idea_confirmed"]
 
 
-@action("focusgroups.services.idea_moderate")
+@action("focusgroups.services.idea_keep_or_decline")
 def _(p):
     idea = IdeaFactory(status="awaiting")
-    return lambda: focusgroups.idea_moderate(
+    return lambda: focusgroups.idea_keep_or_decline(
         idea=idea, decision="decline", reply="Tack!", actor=p.coordinator
     ), ["focusgroups.idea_moderated"]
 
@@ -457,19 +457,19 @@ def _(p):
     ]
 
 
-@action("workshops.services.idea_schedule")
+@action("workshops.services.parked_item_schedule")
 def _(p):
-    item = ParkedIdeaFactory()
+    item = ParkedItemFactory()
     later = timezone.localdate() + datetime.timedelta(days=90)
-    return lambda: workshops.idea_schedule(item=item, look_again_on=later, actor=p.coordinator), [
-        "workshops.parked_idea_rescheduled"
-    ]
+    return lambda: workshops.parked_item_schedule(
+        item=item, look_again_on=later, actor=p.coordinator
+    ), ["workshops.parked_idea_rescheduled"]
 
 
-@action("workshops.services.idea_archive")
+@action("workshops.services.parked_item_archive")
 def _(p):
-    item = ParkedIdeaFactory()
-    return lambda: workshops.idea_archive(
+    item = ParkedItemFactory()
+    return lambda: workshops.parked_item_archive(
         item=item, reason="Görs av staden", actor=p.coordinator
     ), ["workshops.parked_idea_archived"]
 
@@ -827,7 +827,7 @@ def test_the_event_says_who_did_what_to_which_object(people, organisation):
 
 def test_only_ideas_taken_up_as_a_need_are_public_and_their_words_stay_private(people):
     kept, taken = IdeaFactory(status="awaiting"), IdeaFactory(status="awaiting", title="Min idé")
-    focusgroups.idea_moderate(idea=kept, decision="keep", reply="", actor=people.coordinator)
+    focusgroups.idea_keep_or_decline(idea=kept, decision="keep", reply="", actor=people.coordinator)
     need = prioritization.idea_moderate(
         idea=taken,
         outcome="need",

@@ -179,8 +179,8 @@ class ActionForm(ItemForm):
             self.fields["owner"].choices = organisation_choices
 
 
-class IdeaForm(ItemForm):
-    kind_value = ItemKind.IDEA
+class ParkedItemForm(ItemForm):
+    kind_value = ItemKind.PARKED
 
     class Meta(ItemForm.Meta):
         fields = ["text_sv", "text_en", "look_again_on"]
@@ -204,7 +204,7 @@ ITEM_FORMS = {
     # prefix: (form class, kinds, blank rows)
     "decisions": (DecisionForm, [ItemKind.DECISION], 3),
     "actions": (ActionForm, [ItemKind.ACTION], 3),
-    "ideas": (IdeaForm, [ItemKind.IDEA], 2),
+    "ideas": (ParkedItemForm, [ItemKind.PARKED], 2),  # the prefix the page's inputs carry
     "swot": (SwotForm, list(SWOT_KINDS), 4),
 }
 
@@ -297,7 +297,7 @@ class WorkshopLogForms:
         return self.item_formsets["actions"]
 
     @property
-    def ideas(self):
+    def parked_items(self):
         return self.item_formsets["ideas"]
 
     @property
@@ -464,11 +464,11 @@ class ActionListForm(forms.Form):
         return changes
 
 
-class IdeaScheduleForm(forms.Form):
+class ParkedItemScheduleForm(forms.Form):
     look_again_on = forms.DateField(label=_("Look at it again on"), widget=_date_widget())
 
 
-class IdeaArchiveForm(forms.Form):
+class ParkedItemArchiveForm(forms.Form):
     reason = forms.CharField(label=_("Why is it archived?"), max_length=300)
 
 

@@ -222,7 +222,7 @@ def workshop_log(
         item.workshop = workshop
         if not item.position:
             item.position = position
-        if item.kind == ItemKind.IDEA and item.look_again_on is None:
+        if item.kind == ItemKind.PARKED and item.look_again_on is None:
             item.look_again_on = workshop_date + PARKED_ITEM_LOOK_AGAIN_AFTER
         if item.kind != ItemKind.ACTION:
             item.swot_heading = SwotHeading.NONE
@@ -407,21 +407,23 @@ def actions_update(*, changes, actor) -> int:
 
 
 @transaction.atomic
-def idea_schedule(*, item: WorkshopItem, look_again_on: datetime.date, actor) -> WorkshopItem:
-    """Set the date to look at a parked idea again."""
-    item = _locked_item(item, ItemKind.IDEA)
+def parked_item_schedule(
+    *, item: WorkshopItem, look_again_on: datetime.date, actor
+) -> WorkshopItem:
+    """Set the date to look at a parked item again."""
+    item = _locked_item(item, ItemKind.PARKED)
     if item.archived_at is not None:
         raise ValidationError(_("This idea is archived."))
     item.look_again_on = look_again_on
     item.save(update_fields=["look_again_on"])
-    _item_event(WorkshopEvent.PARKED_IDEA_RESCHEDULED, item, actor, look_again_on=look_again_on)
+    _item_event(WorkshopEvent.PARKED_ITEM_RESCHEDULED, item, actor, look_again_on=look_again_on)
     return item
 
 
 @transaction.atomic
-def idea_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
-    """Take a parked idea out of the parking lot, with the reason; it is kept, never deleted."""
-    item = _locked_item(item, ItemKind.IDEA)
+def parked_item_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
+    """Take a parked item out of the parking lot, with the reason; it is kept, never deleted."""
+    item = _locked_item(item, ItemKind.PARKED)
     if not reason.strip():
         raise ValidationError(_("Say why the idea is archived."))
     if item.archived_at is None:
@@ -429,7 +431,7 @@ def idea_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
         item.archived_by = actor
         item.archive_reason = reason.strip()
         item.save(update_fields=["archived_at", "archived_by", "archive_reason"])
-        _item_event(WorkshopEvent.PARKED_IDEA_ARCHIVED, item, actor, reason=item.archive_reason)
+        _item_event(WorkshopEvent.PARKED_ITEM_ARCHIVED, item, actor, reason=item.archive_reason)
     return item
 
 

@@ -24,8 +24,8 @@ from .forms import (
     ActionListForm,
     ActionUpdateForm,
     CommentForm,
-    IdeaArchiveForm,
-    IdeaScheduleForm,
+    ParkedItemArchiveForm,
+    ParkedItemScheduleForm,
     PhotoForm,
     ThemeSuggestionForm,
     WorkshopForm,
@@ -165,7 +165,7 @@ def workshop_log(request, pk):
             "workshop": workshop,
             "log": log,
             "suggestions": list(selectors.theme_suggestions()[:10]),
-            "due_ideas": selectors.ideas_due(on=workshop.date),
+            "parked_items_due": selectors.ideas_due(on=workshop.date),
         },
     )
 
@@ -348,7 +348,7 @@ def parking_lot(request):
     archived = request.GET.get("archived") == "1"
     return render(
         request,
-        "workshops/idea_list.html",
+        "workshops/parking_lot.html",
         {
             "page": _page(request, selectors.parking_lot(archived=archived)),
             "archived": archived,
@@ -359,14 +359,14 @@ def parking_lot(request):
 
 @require_POST
 @coordinator_required
-def idea_schedule(request, pk):
-    item = get_item_for_user(request.user, pk, "manage_idea")
-    form = IdeaScheduleForm(request.POST)
+def parked_item_schedule(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_parked_item")
+    form = ParkedItemScheduleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a valid date to look at the idea again."))
         return redirect("workshops:parking_lot")
     try:
-        services.idea_schedule(
+        services.parked_item_schedule(
             item=item, look_again_on=form.cleaned_data["look_again_on"], actor=request.user
         )
     except ValidationError as error:
@@ -378,13 +378,13 @@ def idea_schedule(request, pk):
 
 @require_POST
 @coordinator_required
-def idea_archive(request, pk):
-    item = get_item_for_user(request.user, pk, "manage_idea")
-    form = IdeaArchiveForm(request.POST)
+def parked_item_archive(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_parked_item")
+    form = ParkedItemArchiveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the idea is archived."))
         return redirect("workshops:parking_lot")
-    services.idea_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
+    services.parked_item_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
     messages.success(
         request, _("The idea is archived. It stays in the archive of the parking lot.")
     )

@@ -11,7 +11,7 @@ from actors.events import Told, tell
 from actors.models import Event
 from workshops import panels, services
 
-from .factories import ActionFactory, IdeaFactory, PlannedWorkshopFactory, WorkshopFactory
+from .factories import ActionFactory, ParkedItemFactory, PlannedWorkshopFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +35,10 @@ def test_the_start_page_shows_the_next_workshop(client):
 
 def test_the_coordinator_sees_drafts_and_ideas_due(client, coordinator):
     WorkshopFactory(theme_sv="Utkastets tema")
-    IdeaFactory(text_sv="Dags igen", look_again_on=timezone.localdate())
-    IdeaFactory(text_sv="Inte än", look_again_on=timezone.localdate() + datetime.timedelta(days=9))
+    ParkedItemFactory(text_sv="Dags igen", look_again_on=timezone.localdate())
+    ParkedItemFactory(
+        text_sv="Inte än", look_again_on=timezone.localdate() + datetime.timedelta(days=9)
+    )
     client.force_login(coordinator)
     response = client.get(reverse("actors:dashboard"))
     assert "Utkastets tema" in response.text and "Dags igen" in response.text

@@ -21,7 +21,7 @@ from workshops.models import Attendance, MinutesComment, Workshop, WorkshopItem
 from .factories import (
     ActionFactory,
     AttendanceFactory,
-    IdeaFactory,
+    ParkedItemFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
@@ -134,7 +134,7 @@ class TestWorkshopLog:
                 due=timezone.localdate() + datetime.timedelta(days=5),
             ),
             WorkshopItem(
-                kind=ItemKind.IDEA, text_sv="Filmkväll", look_again_on=timezone.localdate()
+                kind=ItemKind.PARKED, text_sv="Filmkväll", look_again_on=timezone.localdate()
             ),
         ]
         _log(
@@ -240,7 +240,7 @@ class TestWorkshopLog:
 
     def test_a_parked_item_without_a_date_comes_up_again_three_months_on(self, coordinator):
         workshop = WorkshopFactory()
-        _log(workshop, items=[WorkshopItem(kind=ItemKind.IDEA, text_sv="Sen")], actor=coordinator)
+        _log(workshop, items=[WorkshopItem(kind=ItemKind.PARKED, text_sv="Sen")], actor=coordinator)
         parked = WorkshopItem.objects.get()
         assert parked.look_again_on == workshop.date + datetime.timedelta(days=90)
 
@@ -314,7 +314,7 @@ class TestActions:
 
     def test_an_idea_is_not_an_action(self, member):
         with pytest.raises(ValidationError):
-            services.action_complete(item=IdeaFactory(), actor=member)
+            services.action_complete(item=ParkedItemFactory(), actor=member)
 
     def test_overdue(self):
         action = ActionFactory.build(due=timezone.localdate() - datetime.timedelta(days=1))
@@ -325,33 +325,33 @@ class TestActions:
 
 class TestParkingLot:
     def test_it_sets_the_date_to_look_again(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_schedule(
+        idea = ParkedItemFactory()
+        services.parked_item_schedule(
             item=idea, look_again_on=datetime.date(2030, 1, 1), actor=coordinator
         )
         idea.refresh_from_db()
         assert idea.look_again_on == datetime.date(2030, 1, 1)
 
     def test_it_archives_with_a_reason_and_keeps_the_idea(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_archive(item=idea, reason="Görs redan av skolan", actor=coordinator)
+        idea = ParkedItemFactory()
+        services.parked_item_archive(item=idea, reason="Görs redan av skolan", actor=coordinator)
         idea.refresh_from_db()
         assert idea.archived_at and idea.archive_reason == "Görs redan av skolan"
-        assert not WorkshopItem.objects.parked().exists()
-        assert WorkshopItem.objects.ideas().count() == 1
+        assert not WorkshopItem.objects.in_parking_lot().exists()
+        assert WorkshopItem.objects.parked_items().count() == 1
 
     def test_it_needs_a_reason_to_archive(self, coordinator):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         with pytest.raises(ValidationError):
-            services.idea_archive(item=idea, reason="  ", actor=coordinator)
+            services.parked_item_archive(item=idea, reason="  ", actor=coordinator)
         idea.refresh_from_db()
         assert idea.archived_at is None
 
     def test_an_archived_idea_gets_no_new_date(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_archive(item=idea, reason="Nej", actor=coordinator)
+        idea = ParkedItemFactory()
+        services.parked_item_archive(item=idea, reason="Nej", actor=coordinator)
         with pytest.raises(ValidationError):
-            services.idea_schedule(
+            services.parked_item_schedule(
                 item=idea, look_again_on=datetime.date(2030, 1, 1), actor=coordinator
             )
 
