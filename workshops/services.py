@@ -413,7 +413,7 @@ def parked_item_schedule(
     """Set the date to look at a parked item again."""
     item = _locked_item(item, ItemKind.PARKED)
     if item.archived_at is not None:
-        raise ValidationError(_("This idea is archived."))
+        raise ValidationError(_("This parked idea is archived."))
     item.look_again_on = look_again_on
     item.save(update_fields=["look_again_on"])
     _item_event(WorkshopEvent.PARKED_ITEM_RESCHEDULED, item, actor, look_again_on=look_again_on)
@@ -425,7 +425,7 @@ def parked_item_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopIt
     """Take a parked item out of the parking lot, with the reason; it is kept, never deleted."""
     item = _locked_item(item, ItemKind.PARKED)
     if not reason.strip():
-        raise ValidationError(_("Say why the idea is archived."))
+        raise ValidationError(_("Say why the parked idea is archived."))
     if item.archived_at is None:
         item.archived_at = timezone.now()
         item.archived_by = actor

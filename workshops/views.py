@@ -363,7 +363,7 @@ def parked_item_schedule(request, pk):
     item = get_item_for_user(request.user, pk, "manage_parked_item")
     form = ParkedItemScheduleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give a valid date to look at the idea again."))
+        messages.error(request, _("Give a valid date to look at the parked idea again."))
         return redirect("workshops:parking_lot")
     try:
         services.parked_item_schedule(
@@ -372,7 +372,7 @@ def parked_item_schedule(request, pk):
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("The idea will come up again on the date you chose."))
+        messages.success(request, _("The parked idea will come up again on the date you chose."))
     return redirect("workshops:parking_lot")
 
 
@@ -382,11 +382,11 @@ def parked_item_archive(request, pk):
     item = get_item_for_user(request.user, pk, "manage_parked_item")
     form = ParkedItemArchiveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Say why the idea is archived."))
+        messages.error(request, _("Say why the parked idea is archived."))
         return redirect("workshops:parking_lot")
     services.parked_item_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
     messages.success(
-        request, _("The idea is archived. It stays in the archive of the parking lot.")
+        request, _("The parked idea is archived. It stays in the archive of the parking lot.")
     )
     return redirect("workshops:parking_lot")
 

@@ -656,7 +656,7 @@ class TestParkingLot:
             {"look_again_on": "soon"},
             follow=True,
         )
-        assert said(response, "Give a valid date to look at the idea again.")
+        assert said(response, "Give a valid date to look at the parked idea again.")
         idea.refresh_from_db()
         assert idea.look_again_on == before
 
@@ -674,7 +674,7 @@ class TestParkingLot:
         response = coordinator_client.post(
             reverse("workshops:parked_item_archive", args=[idea.pk]), {"reason": ""}, follow=True
         )
-        assert said(response, "Say why the idea is archived.")
+        assert said(response, "Say why the parked idea is archived.")
         idea.refresh_from_db()
         assert idea.archived_at is None
 
