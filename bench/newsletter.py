@@ -130,9 +130,10 @@ def main():
 
     from actors.models import User
     from cih.celery import app as celery_app
-    from newsletter import mail, services
+    from newsletter import mail
     from newsletter.choices import EditionStatus, SubscriberStatus
     from newsletter.models import Edition, Subscriber, email_hash
+    from newsletter.services import editions
     from tests.newsletter.worker import start_worker, stop, wait_for
 
     if Subscriber.objects.confirmed().exclude(email__endswith=f"@{DOMAIN}").exists():
@@ -155,7 +156,7 @@ def main():
         batch_size=2000,
     )
     actor, _created = User.objects.get_or_create(email=f"coordinator@{DOMAIN}")
-    edition = services.edition_save(
+    edition = editions.edition_save(
         actor=actor,
         subject_sv=SUBJECT,
         subject_en="Benchmark edition (English)",
@@ -215,7 +216,7 @@ def main():
         if not wait_for(lambda: bool(celery_app.control.ping(timeout=0.5)), timeout=60):
             raise SystemExit("the worker did not start; see the worker log")
         started = time.perf_counter()
-        services.edition_send(edition=edition, actor=actor)
+        editions.edition_send(edition=edition, actor=actor)
         done = wait_for(
             lambda: Edition.objects.filter(pk=edition.pk, status=EditionStatus.SENT).exists(),
             timeout=1800,

@@ -231,6 +231,6 @@ def _send_idea(title, text, email, status, coordinator) -> None:
     Idea.objects.filter(pk=idea.pk).update(confirmed_at=CONFIRMED)
     if status == IdeaStatus.KEPT:
         with as_of(CONFIRMED + datetime.timedelta(days=4)):
-            services.idea_moderate(
+            services.idea_keep_or_decline(
                 idea=idea, decision=IdeaDecision.KEEP, reply=KEPT_REPLY, actor=coordinator
             )

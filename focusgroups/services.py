@@ -227,8 +227,9 @@ def _moderated(idea: Idea, *, status: str, reply: str, actor, need=None) -> None
 
 
 @transaction.atomic
-def idea_moderate(*, idea: Idea, decision: str, reply: str, actor) -> Idea:
-    """Keep an idea for later or decline it politely; the sender is told by e-mail."""
+def idea_keep_or_decline(*, idea: Idea, decision: str, reply: str, actor) -> Idea:
+    """Keep a resident's idea for later or decline it politely (`decision`: an IdeaDecision);
+    the sender is told by e-mail. Making it a need is prioritization's `idea_moderate`."""
     idea = _lock_for_moderation(idea)
     status = {IdeaDecision.KEEP: IdeaStatus.KEPT, IdeaDecision.DECLINE: IdeaStatus.DECLINED}[
         IdeaDecision(decision)

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from actors import ratelimit
 from actors.choices import PortalRole
+from actors.formerrors import saved
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
 from actors.permissions import is_coordinator, role_required
@@ -15,7 +16,6 @@ from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
 from .models import CouncilConsultation, FocusGroup, Insight
 from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
-from .viewutils import saved
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 IDEA_LIMIT = ratelimit.Limit("idea", limit=5, window=3600)  # five ideas an hour from one address

@@ -127,20 +127,11 @@ class GrantForm(forms.ModelForm):
 
 
 class GrantEditForm(forms.ModelForm):
-    """What may change once a grant is registered: its texts and its period. The amount and
-    the earmark are in the ledger; a mistake there is corrected by a reversal."""
+    """What may change once a grant is registered (services.GRANT_CHANGEABLE)."""
 
     class Meta:
         model = Grant
-        fields = [
-            "title_sv",
-            "title_en",
-            "starts_on",
-            "ends_on",
-            "conditions_sv",
-            "conditions_en",
-            "notes",
-        ]
+        fields = list(services.GRANT_CHANGEABLE)
         widgets = GrantForm.Meta.widgets
 
     def clean(self):

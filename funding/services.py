@@ -157,11 +157,29 @@ def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, act
     return grant
 
 
+# What may change once a grant is registered: its texts and its period. The amount and the
+# earmark are in the ledger; a mistake there is corrected by a reversal.
+GRANT_CHANGEABLE = (
+    "title_sv",
+    "title_en",
+    "starts_on",
+    "ends_on",
+    "conditions_sv",
+    "conditions_en",
+    "notes",
+)
+
+
 @transaction.atomic
-def grant_update(*, form, actor) -> Grant:
-    """Save a registered grant's texts and period from its validated form."""
-    Grant.objects.select_for_update().get(pk=form.instance.pk)
-    grant = form.save()
+def grant_update(*, grant: Grant, data: dict, actor) -> Grant:
+    """Change a registered grant's texts and period: `data` holds GRANT_CHANGEABLE fields by
+    name, and nothing else."""
+    if unknown := data.keys() - set(GRANT_CHANGEABLE):
+        raise ValueError(f"A registered grant's {sorted(unknown)} change through the ledger.")
+    grant = Grant.objects.select_for_update().get(pk=grant.pk)
+    for name, value in data.items():
+        setattr(grant, name, value)
+    grant.save()
     _grant_event(FundingEvent.GRANT_CHANGED, grant, actor)
     return grant
 

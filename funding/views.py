@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.formerrors import add_service_error
 from actors.pagination import page_of
 from actors.permissions import role_required
 
@@ -32,12 +33,6 @@ from .permissions import (
     get_funder_for_user,
     get_grant_for_user,
 )
-
-
-def _refused(form, error: services.FundingError):
-    """Put the fund's refusal on the form, so the page comes back with it and nothing saved."""
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 @role_required(*READ_ROLES)
@@ -174,7 +169,7 @@ def entry_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request,
@@ -200,7 +195,7 @@ def entry_reverse(request, pk):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The entry was reversed. Both stay in the ledger."))
             return redirect("funding:ledger")
@@ -218,7 +213,7 @@ def funder_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The funder was registered."))
             return redirect(funder)
@@ -255,7 +250,7 @@ def grant_create(request):
                 actor=request.user,
             )
         except services.FundingError as error:
-            _refused(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The grant was registered and its pledge booked."))
             return redirect(grant)
@@ -267,7 +262,7 @@ def grant_edit(request, pk):
     grant = get_grant_for_user(request.user, pk, "book")
     form = GrantEditForm(request.POST or None, instance=grant)
     if request.method == "POST" and form.is_valid():
-        services.grant_update(form=form, actor=request.user)
+        services.grant_update(grant=grant, data=form.cleaned_data, actor=request.user)
         messages.success(request, _("The grant was saved."))
         return redirect(grant)
     return render(request, "funding/grant_edit.html", {"form": form, "grant": grant})

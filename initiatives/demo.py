@@ -356,7 +356,7 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     schedule = _schedule(start, _end(start, months))
     drafted = min(_at(schedule[S.PROPOSAL] - _days(14)), timezone.now())
     with as_of(drafted):
-        initiative = services.initiative_save(form=_valid(form), actor=coordinator)
+        initiative = services.initiative_save(data=_valid(form).cleaned_data, actor=coordinator)
 
     path = (
         []
@@ -404,7 +404,9 @@ def _prepare(initiative, step, schedule, coordinator):
             }
         )
         with as_of(_at(decided_on)):
-            services.decision_record(initiative=initiative, form=_valid(form), actor=coordinator)
+            services.decision_record(
+                initiative=initiative, data=_valid(form).cleaned_data, actor=coordinator
+            )
     elif step == S.COMPLETED:
         _evaluation(initiative, schedule[S.COMPLETED] - _days(10))
 
@@ -436,7 +438,7 @@ def _follow_ups(initiative, coordinator, today):
         with as_of(_at(period_end + _days(1))):
             services.follow_up_report(
                 initiative=initiative,
-                form=_valid(form),
+                data=_valid(form).cleaned_data,
                 reach=dict.fromkeys(groups, 15 + 5 * swing),
                 measures={},
                 actor=coordinator,
@@ -466,7 +468,10 @@ def _evaluation(initiative, day):
     _valid(form)
     with as_of(_at(day)):
         evaluation = services.evaluation_record(
-            initiative=initiative, form=form, achievements=form.achievements, actor=evaluator
+            initiative=initiative,
+            data=form.record_data,
+            achievements=form.achievements,
+            actor=evaluator,
         )
     # Saving stamps the evaluation with today; the period reports read when it was made.
     Evaluation.objects.filter(pk=evaluation.pk).update(evaluated_at=_at(day))

@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.fields import NOTE, TEXT
 from actors.models import Organisation
-from actors.permissions import is_coordinator, organisation_ids_of
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.choices import NeedStatus
 from prioritization.models import Need, Outcome, TargetGroup
 
+from . import services
 from .choices import Achievement
 from .models import Decision, Evaluation, FollowUp, Initiative
 
@@ -69,12 +69,10 @@ class InitiativeForm(forms.ModelForm):
         self.fields["consultations"].queryset = CouncilConsultation.objects.all()
         active = Organisation.objects.active()
         self.fields["partners"].queryset = active
-        if is_coordinator(user):
-            self.fields["lead_organisation"].queryset = active
-        else:
-            self.fields["lead_organisation"].queryset = active.filter(
-                pk__in=organisation_ids_of(user)
-            )
+        leads = services.lead_organisation_ids(actor=user, initiative=self.instance)
+        self.fields["lead_organisation"].queryset = (
+            active if leads is None else Organisation.objects.filter(pk__in=leads)
+        )
         self.fields["budget"].min_value = 0
 
     def clean(self):
@@ -128,7 +126,16 @@ class DecisionForm(forms.ModelForm):
         return cleaned
 
 
-class FollowUpForm(forms.ModelForm):
+class RecordFieldsMixin:
+    """A form of a record with fields of its own beside the record's: `record_data` is the
+    cleaned values of the record's fields alone, as the service takes them."""
+
+    @property
+    def record_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class FollowUpForm(RecordFieldsMixin, forms.ModelForm):
     """A follow-up, with one reach field per target group and one field per outcome indicator."""
 
     class Meta:
@@ -195,7 +202,7 @@ class FollowUpForm(forms.ModelForm):
         return {m: self.cleaned_data.get(f"measure_{m.pk}") for m in self.indicators}
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(RecordFieldsMixin, forms.ModelForm):
     """The evaluation, with the achievement of each of the initiative's outcomes."""
 
     class Meta:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from actors.events import both, event_record
 from actors.formats import sek
 from actors.models import Event
-from actors.permissions import is_coordinator
+from actors.permissions import is_coordinator, organisation_ids_of
 
 from . import allocations, process
 from .choices import InitiativeEvent, InitiativeStep
@@ -47,26 +47,61 @@ def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool,
     )
 
 
+def _assign(record, data: dict) -> None:
+    for name, value in data.items():
+        setattr(record, name, value)
+
+
 def _need_ids(initiative: Initiative) -> list[int]:
     """The needs an initiative answers, named by its moves and decision: whoever follows a need,
     or sent the idea behind it, is to hear of them."""
     return list(initiative.needs.order_by("pk").values_list("pk", flat=True))
 
 
-@transaction.atomic
-def initiative_save(*, form, actor) -> Initiative:
-    """Create or update a proposal from its validated form (fields and relations together).
+# The proposal's many-to-many relations, set after its row is saved.
+RELATIONS = ("needs", "outcomes", "target_groups", "partners", "insights", "consultations")
 
-    The budget never goes below what the fund has already allocated to the initiative. The row
-    is locked first, as the ledger locks it to book an allocation, so a smaller budget and a new
-    allocation cannot pass each other.
+
+def lead_organisation_ids(*, actor, initiative: Initiative | None = None) -> frozenset[int] | None:
+    """The organisations `actor` may name as the initiative's lead; None: any active one.
+
+    A coordinator may hand the lead to any organisation. A member proposes with one of its own
+    organisations and keeps that lead afterwards.
     """
-    initiative = form.save(commit=False)
-    created = initiative.pk is None
+    if is_coordinator(actor):
+        return None
+    if initiative is not None and initiative.pk:
+        return frozenset({initiative.lead_organisation_id})
+    return organisation_ids_of(actor)
+
+
+@transaction.atomic
+def initiative_save(*, initiative: Initiative | None = None, data: dict, actor) -> Initiative:
+    """Create a proposal (`initiative` None) or update one from validated values by field name,
+    the relations in RELATIONS as lists of objects.
+
+    The lead is one `lead_organisation_ids` allows. The budget never goes below what the fund
+    has already allocated to the initiative. The row is locked first, as the ledger locks it to
+    book an allocation, so a smaller budget and a new allocation cannot pass each other.
+    """
+    created = initiative is None
     if created:
-        initiative.created_by = actor
+        initiative = Initiative(created_by=actor)
     else:
-        Initiative.objects.select_for_update().only("pk").get(pk=initiative.pk)
+        initiative = Initiative.objects.select_for_update().get(pk=initiative.pk)
+    allowed = lead_organisation_ids(actor=actor, initiative=initiative)
+    lead = data.get("lead_organisation")
+    if allowed is not None and getattr(lead, "pk", None) not in allowed:
+        raise ValidationError(
+            {
+                "lead_organisation": _(
+                    "A member leads with its own organisation; only a coordinator can hand the "
+                    "lead to another."
+                )
+            }
+        )
+    _assign(initiative, {name: value for name, value in data.items() if name not in RELATIONS})
+    if not created:
         allocated = allocations.allocated_to(initiative)
         if initiative.budget < allocated:
             raise BudgetError(
@@ -80,7 +115,9 @@ def initiative_save(*, form, actor) -> Initiative:
                 }
             )
     initiative.save()
-    form.save_m2m()
+    for name in RELATIONS:
+        if name in data:
+            getattr(initiative, name).set(data[name])
     _initiative_event(
         InitiativeEvent.CREATED if created else InitiativeEvent.CHANGED,
         initiative,
@@ -170,13 +207,14 @@ def initiative_advance(
 
 
 @transaction.atomic
-def decision_record(*, initiative: Initiative, form, actor) -> Decision:
-    """Record where, when and by whom the initiative was decided (once it is up for decision)."""
+def decision_record(*, initiative: Initiative, data: dict, actor) -> Decision:
+    """Record (or correct) where, when and by whom the initiative was decided, once it is up for
+    decision; `data` holds the decision's fields by name."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.DECISION:
         raise TransitionError(_("A decision is recorded while the initiative is up for decision."))
-    decision = form.save(commit=False)
-    decision.initiative = locked
+    decision = Decision.objects.filter(initiative=locked).first() or Decision(initiative=locked)
+    _assign(decision, data)
     decision.recorded_by = actor
     decision.save()
     _initiative_event(
@@ -193,9 +231,10 @@ def decision_record(*, initiative: Initiative, form, actor) -> Decision:
 
 @transaction.atomic
 def follow_up_report(
-    *, initiative: Initiative, form, reach: dict, measures: dict, actor
+    *, initiative: Initiative, data: dict, reach: dict, measures: dict, actor
 ) -> FollowUp:
-    """The lead organisation reports a period: activities, reach per target group, measures.
+    """The lead organisation reports a period: activities (`data`, the follow-up's fields by
+    name), reach per target group ({group: participants}), measures ({measure: value}).
 
     The period is time the initiative ran: it cannot begin before the initiative starts.
     """
@@ -204,7 +243,8 @@ def follow_up_report(
         raise TransitionError(
             _("Follow-ups are reported while the initiative is being carried out.")
         )
-    follow_up = form.save(commit=False)
+    follow_up = FollowUp()
+    _assign(follow_up, data)
     if follow_up.period_start < locked.starts_on:
         raise ValidationError(
             {
@@ -246,15 +286,20 @@ def follow_up_report(
 
 
 @transaction.atomic
-def evaluation_record(*, initiative: Initiative, form, achievements: dict, actor) -> Evaluation:
-    """An evaluator records (or revises) the evaluation and the achievement of each outcome."""
+def evaluation_record(
+    *, initiative: Initiative, data: dict, achievements: dict, actor
+) -> Evaluation:
+    """An evaluator records (or revises) the evaluation (`data`, its fields by name) and the
+    achievement of each outcome ({outcome: (achievement, comment)})."""
     locked = Initiative.objects.select_for_update().get(pk=initiative.pk)
     if locked.step != InitiativeStep.EVALUATION:
         raise TransitionError(
             _("An evaluation is recorded while the initiative is being evaluated.")
         )
-    evaluation = form.save(commit=False)
-    evaluation.initiative = locked
+    evaluation = Evaluation.objects.filter(initiative=locked).first() or Evaluation(
+        initiative=locked
+    )
+    _assign(evaluation, data)
     evaluation.evaluator = actor
     evaluation.save()
     for outcome, (achievement, comment) in achievements.items():

@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.formerrors import add_service_error, saved
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
@@ -14,7 +15,6 @@ from actors.permissions import (
     has_role,
     is_coordinator,
 )
-from focusgroups.viewutils import apply_errors, saved
 from prioritization.models import FocusArea, Intervention, TargetGroup
 from workshops.choices import ItemKind
 from workshops.models import WorkshopItem
@@ -108,7 +108,7 @@ def _starting_point(request) -> tuple[dict, dict]:
         return initial, {"intervention": intervention}
     if item_id.isdigit():
         item = get_object_or_404(
-            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.IDEA]), pk=item_id
+            WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.PARKED]), pk=item_id
         )
         initial = {
             "title_sv": item.text_sv[:200],
@@ -127,9 +127,9 @@ def initiative_create(request):
     initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        for field, value in origin.items():
-            setattr(form.instance, field, value)
-        initiative = services.initiative_save(form=form, actor=request.user)
+        initiative = services.initiative_save(
+            data={**form.cleaned_data, **origin}, actor=request.user
+        )
         submit = process.transition_for(InitiativeStep.NEEDS, InitiativeStep.PROPOSAL)
         messages.success(
             request,
@@ -151,15 +151,12 @@ def initiative_create(request):
 def initiative_edit(request, pk):
     initiative = get_initiative_for_user(request.user, pk, "edit")
     form = InitiativeForm(request.POST or None, instance=initiative, user=request.user)
-    if not is_coordinator(request.user):
-        # A member keeps the lead with its own organisation; a coordinator may hand it over.
-        form.fields["lead_organisation"].queryset = Organisation.objects.filter(
-            pk=initiative.lead_organisation_id
-        )
     if saved(
         request,
         form,
-        lambda f: services.initiative_save(form=f, actor=request.user),
+        lambda f: services.initiative_save(
+            initiative=initiative, data=f.cleaned_data, actor=request.user
+        ),
         _("The initiative was saved."),
     ):
         return redirect(initiative)
@@ -204,7 +201,7 @@ def _record(request, pk, *, action, template, build_form, save):
             save(initiative, form)
         except ValidationError as error:
             if hasattr(error, "error_dict"):  # about one of the form's fields
-                apply_errors(form, error)
+                add_service_error(form, error)
             else:
                 messages.error(request, " ".join(error.messages))
         else:
@@ -221,7 +218,9 @@ def decision_edit(request, pk):
         action="decide",
         template="initiatives/decision_form.html",
         build_form=lambda i, data: DecisionForm(data, instance=getattr(i, "decision", None)),
-        save=lambda i, form: services.decision_record(initiative=i, form=form, actor=request.user),
+        save=lambda i, form: services.decision_record(
+            initiative=i, data=form.cleaned_data, actor=request.user
+        ),
     )
 
 
@@ -234,7 +233,11 @@ def follow_up_create(request, pk):
         template="initiatives/follow_up_form.html",
         build_form=lambda i, data: FollowUpForm(data, initiative=i),
         save=lambda i, form: services.follow_up_report(
-            initiative=i, form=form, reach=form.reach, measures=form.measures, actor=request.user
+            initiative=i,
+            data=form.record_data,
+            reach=form.reach,
+            measures=form.measures,
+            actor=request.user,
         ),
     )
 
@@ -250,7 +253,7 @@ def evaluation_edit(request, pk):
             data, instance=getattr(i, "evaluation", None), initiative=i
         ),
         save=lambda i, form: services.evaluation_record(
-            initiative=i, form=form, achievements=form.achievements, actor=request.user
+            initiative=i, data=form.record_data, achievements=form.achievements, actor=request.user
         ),
     )
 

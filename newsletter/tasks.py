@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-from . import services
+from .services import deliveries, editions, subscribers
 
 # Retries of a batch that wait in the broker; what still fails after them waits for the sweep.
 QUICK_RETRIES = 2
@@ -21,7 +21,7 @@ def backoff() -> int:
 
 @shared_task(acks_late=True)
 def send_confirmation(subscriber_id: int) -> bool:
-    return services.confirmation_send(subscriber_id=subscriber_id)
+    return subscribers.confirmation_send(subscriber_id=subscriber_id)
 
 
 @shared_task(bind=True, acks_late=True, max_retries=QUICK_RETRIES)
@@ -30,11 +30,11 @@ def deliver_batch(self, edition_id: int, delivery_ids: list[int]) -> int:
     that the sweep hands them out again STUCK_AFTER later, until a delivery has been tried
     MAX_ATTEMPTS times and counts as failed."""
     try:
-        retry = services.deliveries_send_batch(edition_id=edition_id, delivery_ids=delivery_ids)
+        retry = deliveries.deliveries_send_batch(edition_id=edition_id, delivery_ids=delivery_ids)
     except SoftTimeLimitExceeded:
         # A slow mail server: the rest of the batch is tried again; what was sent is skipped.
         retry = delivery_ids
-    retry = services.deliveries_give_up(edition_id=edition_id, delivery_ids=retry)
+    retry = deliveries.deliveries_give_up(edition_id=edition_id, delivery_ids=retry)
     if retry and self.request.retries < QUICK_RETRIES:
         if self.request.is_eager:
             # Without a broker (make run, tests) Celery cannot retry an eager task that
@@ -47,16 +47,16 @@ def deliver_batch(self, edition_id: int, delivery_ids: list[int]) -> int:
 
 @shared_task  # a test copy sent twice harms no one; no need to hold the message
 def send_test(edition_id: int, email: str) -> int:
-    return services.edition_test_send(edition_id=edition_id, email=email)
+    return editions.edition_test_copy_send(edition_id=edition_id, email=email)
 
 
 @shared_task
 def sweep() -> dict:
     """Run every minute by celery beat (CELERY_BEAT_SCHEDULE)."""
-    return services.newsletter_sweep()
+    return deliveries.newsletter_sweep()
 
 
 # Beat runs it every few seconds; a run that outlives its schedule only delays the next one.
 @shared_task(expires=settings.NEWSLETTER_CONFIRMATION_POLL_SECONDS)
 def send_owed_confirmations() -> int:
-    return services.confirmations_send_owed()
+    return subscribers.confirmations_send_owed()

@@ -11,18 +11,19 @@ from django.views.decorators.http import require_POST
 
 from actors import ratelimit
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error
 from actors.models import SiteSettings
 from actors.pagination import page_of
 from actors.permissions import role_required
-from focusgroups.viewutils import apply_errors
 
-from . import selectors, services
+from . import selectors
 from .choices import EditionStatus
 from .forms import EditionForm, PreferencesForm, SignUpForm, current_language
 from .links import LinkError, preferences_url
 from .mail import render_markdown
 from .models import email_hash
 from .permissions import get_edition_for_user
+from .services import editions, subscribers
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 
@@ -71,7 +72,7 @@ def signup(request):
                 ),
             )
             if exceeded is None:
-                services.subscriber_sign_up(
+                subscribers.subscriber_sign_up(
                     email=data["email"],
                     name=data["name"],
                     language=data["language"],
@@ -105,7 +106,7 @@ def _link_error(request, error: LinkError):
 @never_cache  # personal pages behind a signed link stay out of the page cache
 def confirm(request, token):
     try:
-        subscriber = services.subscriber_confirm(token=token)
+        subscriber = subscribers.subscriber_confirm(token=token)
     except LinkError as error:
         return _link_error(request, error)
     return render(
@@ -118,7 +119,7 @@ def confirm(request, token):
 @never_cache  # personal pages behind a signed link stay out of the page cache
 def preferences(request, token):
     try:
-        subscriber = services.subscriber_from_manage_token(token)
+        subscriber = subscribers.subscriber_from_manage_token(token)
     except LinkError as error:
         return _link_error(request, error)
     initial = {
@@ -128,7 +129,7 @@ def preferences(request, token):
     }
     form = PreferencesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.subscriber_update_preferences(subscriber=subscriber, **form.cleaned_data)
+        subscribers.subscriber_update_preferences(subscriber=subscriber, **form.cleaned_data)
         messages.success(request, _("Your choices are saved."))
         return redirect("newsletter:preferences", token=token)
     return render(
@@ -142,13 +143,13 @@ def preferences(request, token):
 @never_cache
 def unsubscribe(request, token):
     try:
-        subscriber = services.subscriber_from_manage_token(token)
+        subscriber = subscribers.subscriber_from_manage_token(token)
     except LinkError as error:
         if error.reason == "unsubscribed":
             return render(request, "newsletter/subscriber_unsubscribed.html")
         return _link_error(request, error)
     if request.method == "POST":
-        services.subscriber_unsubscribe(subscriber=subscriber)
+        subscribers.subscriber_unsubscribe(subscriber=subscriber)
         return render(request, "newsletter/subscriber_unsubscribed.html")
     return render(request, "newsletter/subscriber_unsubscribe.html", {"token": token})
 
@@ -164,7 +165,7 @@ def edition_list(request):
 
 def _save(request, form, edition=None):
     data = form.cleaned_data
-    return services.edition_save(
+    return editions.edition_save(
         edition=edition,
         actor=request.user,
         subject_sv=data["subject_sv"],
@@ -190,7 +191,7 @@ def edition_create(request):
 @require_POST
 @coordinator_required
 def edition_draft(request):
-    edition = services.edition_create_draft(actor=request.user)
+    edition = editions.edition_create_draft(actor=request.user)
     messages.success(
         request, _("A draft with what happened since the last edition is ready to edit.")
     )
@@ -207,13 +208,13 @@ def edition_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, edition)
-        except services.LanguagesOutOfStep as error:
+        except editions.LanguagesOutOfStep as error:
             form.ask_to_confirm_languages()
-            apply_errors(form, error)
+            add_service_error(form, error)
             return render(
                 request, "newsletter/edition_form.html", {"form": form, "edition": edition}
             )
-        except services.EditionError as error:
+        except editions.EditionError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("The edition is saved."))
@@ -243,7 +244,7 @@ def edition_detail(request, pk):
             "edition": edition,
             "previews": previews,
             "interests": list(edition.interests.all()),
-            "audience_size": services.edition_audience_size(edition=edition)
+            "audience_size": editions.edition_audience_size(edition=edition)
             if edition.status == EditionStatus.DRAFT
             else None,
             "progress": selectors.edition_progress(edition),
@@ -263,8 +264,8 @@ def edition_progress(request, pk):
 def edition_send_test(request, pk):
     edition = get_edition_for_user(request.user, pk, "send")
     try:
-        services.edition_send_test(edition=edition, actor=request.user)
-    except services.EditionError as error:
+        editions.edition_test_copy_queue(edition=edition, actor=request.user)
+    except editions.EditionError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -281,8 +282,8 @@ def edition_send(request, pk):
         messages.error(request, _("Tick the box to confirm that the edition should go out now."))
         return redirect(edition)
     try:
-        count = services.edition_send(edition=edition, actor=request.user)
-    except services.EditionError as error:
+        count = editions.edition_send(edition=edition, actor=request.user)
+    except editions.EditionError as error:
         messages.error(request, str(error))
     else:
         messages.success(

@@ -71,7 +71,7 @@ def dashboard(user) -> list[Section]:
             Section(
                 "workshops/partials/_coordinator_panel.html",
                 {
-                    "ideas_due": workshop_selectors.ideas_due(),
+                    "parked_items_due": workshop_selectors.parked_items_due(),
                     "drafts": workshop_selectors.drafts_awaiting_publish(),
                 },
             )

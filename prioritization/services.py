@@ -187,7 +187,7 @@ def idea_moderate(
             need_url=url_in(idea.language, "prioritization:need_detail", need.pk),
         )
         return need
-    focusgroup_services.idea_moderate(idea=idea, decision=outcome, reply=reply, actor=actor)
+    focusgroup_services.idea_keep_or_decline(idea=idea, decision=outcome, reply=reply, actor=actor)
     return None
 
 
@@ -240,6 +240,16 @@ class ScoreInput:
     contribution: str = ""
 
 
+class RoundClosed(ValidationError):
+    """Scores for a round that no longer takes them."""
+
+
+def round_ensure_scorable(*, round_: PrioritisationRound) -> None:
+    """Raise RoundClosed unless the round takes scores (it is open)."""
+    if round_.status != RoundStatus.OPEN:
+        raise RoundClosed(_("The round is closed; scores can no longer be changed."))
+
+
 @transaction.atomic
 def round_score(
     *, round_: PrioritisationRound, organisation, scores: list[ScoreInput], actor
@@ -247,13 +257,14 @@ def round_score(
     """Record an organisation's scores in an open round; a need scored again is updated.
 
     Only a person acting for the organisation may score for it, only while the round is open,
-    only needs of the round, and only 1–5 on both scales. All or nothing.
+    only needs of the round, at least one, and only 1–5 on both scales. All or nothing.
     """
     if not is_member_of(actor, getattr(organisation, "pk", None)):
         raise PermissionDenied
     round_ = PrioritisationRound.objects.select_for_update().get(pk=round_.pk)
-    if round_.status != RoundStatus.OPEN:
-        raise ValidationError(_("The round is closed; scores can no longer be changed."))
+    round_ensure_scorable(round_=round_)
+    if not scores:
+        raise ValidationError(_("Score at least one need."))
     need_ids = set(round_.needs.values_list("pk", flat=True))
     for item in scores:
         if item.need_id not in need_ids:

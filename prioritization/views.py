@@ -4,15 +4,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error, saved
 from actors.pagecache import varies_on_query
 from actors.pagination import PER_PAGE, page_of
 from actors.permissions import is_coordinator, role_required
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
-from focusgroups.viewutils import apply_errors, saved
 
 from . import charts, selectors, services
-from .choices import NeedStatus, RoundStatus
+from .choices import NeedStatus
 from .forms import (
     FocusAreaForm,
     IdeaModerationForm,
@@ -292,7 +292,7 @@ def idea_moderate(request, pk):
                 **form.cleaned_data,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The idea was moderated and its sender told."))
             return redirect(need if need else "prioritization:idea_queue")
@@ -355,7 +355,7 @@ def round_create(request):
         try:
             round_ = services.round_open(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The round is open: member organisations can now score."))
             return redirect(round_)
@@ -370,8 +370,10 @@ def round_score(request, pk):
     organisations = scoring_organisations(request.user)
     chosen = request.POST.get("organisation") or request.GET.get("organisation")
     organisation = next((o for o in organisations if o.slug == chosen), organisations[0])
-    if round_.status != RoundStatus.OPEN:
-        messages.error(request, _("The round is closed; scores can no longer be changed."))
+    try:
+        services.round_ensure_scorable(round_=round_)
+    except services.RoundClosed as error:
+        messages.error(request, error.message)
         return redirect(round_)
     needs = list(round_.needs.select_related("focus_area"))
     existing = {s.need_id: s for s in round_.scores.filter(organisation=organisation)}
@@ -408,9 +410,6 @@ def round_score(request, pk):
             for need, form in forms
             if valid and form.cleaned_data["urgency"] is not None
         ]
-        if valid and not scored:
-            messages.error(request, _("Score at least one need."))
-            valid = False
         if valid:
             try:
                 services.round_score(
@@ -458,7 +457,7 @@ def round_close(request, pk):
                 without_missing=form.cleaned_data["without_missing"],
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The round is closed and its matrix is public."))
             return redirect(round_)
@@ -495,7 +494,7 @@ def _outcome_form(request, outcome):
                 actor=request.user,
             )
         except ValidationError as error:
-            apply_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The outcome was saved."))
             return redirect(outcome)

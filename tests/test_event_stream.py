@@ -27,7 +27,9 @@ from funding.models import Grant
 from initiatives import services as initiatives
 from initiatives.choices import InitiativeStep as S
 from initiatives.forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
-from newsletter import services as newsletter
+from newsletter.services import deliveries as newsletter_deliveries
+from newsletter.services import editions as newsletter_editions
+from newsletter.services import subscribers as newsletter_subscribers
 from prioritization import services as prioritization
 from prioritization.models import FocusArea, Indicator, Intervention, Need, Outcome
 from reports import services as reports
@@ -50,12 +52,12 @@ from tests.prioritization.factories import (
 from tests.reports.conftest import stored_report
 from tests.workshops.factories import (
     ActionFactory,
+    ParkedItemFactory,
     PhotoFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
 )
-from tests.workshops.factories import IdeaFactory as ParkedIdeaFactory
 from workshops import services as workshops
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +69,9 @@ MODULES = (
     workshops,
     initiatives,
     funding,
-    newsletter,
+    newsletter_subscribers,
+    newsletter_editions,
+    newsletter_deliveries,
     reports,
 )
 
@@ -79,39 +83,41 @@ RECORD_NONE = {
         "an unconfirmed idea is not the collaboration's yet (anyone may have typed the address); "
         "its event comes when the sender confirms it"
     ),
+    "prioritization.services.round_ensure_scorable": READ,
     "workshops.services.workshop_rule_errors": READ,
     "workshops.services.action_due_error": READ,
     "workshops.services.next_workshop_proposal": READ,
+    "initiatives.services.lead_organisation_ids": READ,
     "funding.services.clean_amount": READ,
-    "newsletter.services.edition_audience_size": READ,
-    "newsletter.services.edition_languages_out_of_step": READ,
-    "newsletter.services.subscriber_from_manage_token": READ,
+    "newsletter.services.editions.edition_audience_size": READ,
+    "newsletter.services.editions.edition_languages_out_of_step": READ,
+    "newsletter.services.subscribers.subscriber_from_manage_token": READ,
     **dict.fromkeys(
         (
-            "newsletter.services.subscriber_sign_up",
-            "newsletter.services.subscriber_confirm",
-            "newsletter.services.subscriber_update_preferences",
-            "newsletter.services.subscriber_unsubscribe",
-            "newsletter.services.confirmation_send",
-            "newsletter.services.confirmations_send_owed",
+            "newsletter.services.subscribers.subscriber_sign_up",
+            "newsletter.services.subscribers.subscriber_confirm",
+            "newsletter.services.subscribers.subscriber_update_preferences",
+            "newsletter.services.subscribers.subscriber_unsubscribe",
+            "newsletter.services.subscribers.confirmation_send",
+            "newsletter.services.subscribers.confirmations_send_owed",
         ),
         "a resident's own subscription: personal data that unsubscribing erases stays out of the "
         "stream",
     ),
     **dict.fromkeys(
         (
-            "newsletter.services.edition_send_test",
-            "newsletter.services.edition_test_send",
+            "newsletter.services.editions.edition_test_copy_queue",
+            "newsletter.services.editions.edition_test_copy_send",
         ),
         "a test copy to the coordinator's own address changes nothing",
     ),
     **dict.fromkeys(
         (
-            "newsletter.services.edition_complete_if_done",
-            "newsletter.services.deliveries_send_batch",
-            "newsletter.services.deliveries_give_up",
-            "newsletter.services.bounce_record",
-            "newsletter.services.newsletter_sweep",
+            "newsletter.services.deliveries.edition_complete_if_done",
+            "newsletter.services.deliveries.deliveries_send_batch",
+            "newsletter.services.deliveries.deliveries_give_up",
+            "newsletter.services.deliveries.bounce_record",
+            "newsletter.services.deliveries.newsletter_sweep",
         ),
         "the delivery of a sent edition, kept per recipient in its deliveries",
     ),
@@ -238,10 +244,10 @@ def _(p):
     return lambda: focusgroups.idea_confirm(token=token), ["focusgroups.idea_confirmed"]
 
 
-@action("focusgroups.services.idea_moderate")
+@action("focusgroups.services.idea_keep_or_decline")
 def _(p):
     idea = IdeaFactory(status="awaiting")
-    return lambda: focusgroups.idea_moderate(
+    return lambda: focusgroups.idea_keep_or_decline(
         idea=idea, decision="decline", reply="Tack!", actor=p.coordinator
     ), ["focusgroups.idea_moderated"]
 
@@ -451,19 +457,19 @@ def _(p):
     ]
 
 
-@action("workshops.services.idea_schedule")
+@action("workshops.services.parked_item_schedule")
 def _(p):
-    item = ParkedIdeaFactory()
+    item = ParkedItemFactory()
     later = timezone.localdate() + datetime.timedelta(days=90)
-    return lambda: workshops.idea_schedule(item=item, look_again_on=later, actor=p.coordinator), [
-        "workshops.parked_idea_rescheduled"
-    ]
+    return lambda: workshops.parked_item_schedule(
+        item=item, look_again_on=later, actor=p.coordinator
+    ), ["workshops.parked_idea_rescheduled"]
 
 
-@action("workshops.services.idea_archive")
+@action("workshops.services.parked_item_archive")
 def _(p):
-    item = ParkedIdeaFactory()
-    return lambda: workshops.idea_archive(
+    item = ParkedItemFactory()
+    return lambda: workshops.parked_item_archive(
         item=item, reason="Görs av staden", actor=p.coordinator
     ), ["workshops.parked_idea_archived"]
 
@@ -492,7 +498,9 @@ def _(p):
         user=p.member,
     )
     assert form.is_valid(), form.errors
-    return lambda: initiatives.initiative_save(form=form, actor=p.member), ["initiatives.created"]
+    return lambda: initiatives.initiative_save(data=form.cleaned_data, actor=p.member), [
+        "initiatives.created"
+    ]
 
 
 @action("initiatives.services.initiative_advance")
@@ -510,7 +518,7 @@ def _(p):
     form = DecisionForm({"decided_on": "2026-03-04", "decided_by": "Aktörerna"})
     assert form.is_valid(), form.errors
     return lambda: initiatives.decision_record(
-        initiative=initiative, form=form, actor=p.coordinator
+        initiative=initiative, data=form.cleaned_data, actor=p.coordinator
     ), ["initiatives.decided"]
 
 
@@ -531,7 +539,7 @@ def _(p):
     )
     assert form.is_valid(), form.errors
     return lambda: initiatives.follow_up_report(
-        initiative=initiative, form=form, reach={}, measures={}, actor=p.member
+        initiative=initiative, data=form.record_data, reach={}, measures={}, actor=p.member
     ), ["initiatives.follow_up_reported"]
 
 
@@ -549,7 +557,7 @@ def _(p):
     )
     assert form.is_valid(), form.errors
     return lambda: initiatives.evaluation_record(
-        initiative=initiative, form=form, achievements={}, actor=p.evaluator
+        initiative=initiative, data=form.record_data, achievements={}, actor=p.evaluator
     ), ["initiatives.evaluated"]
 
 
@@ -583,7 +591,9 @@ def _(p):
         instance=grant,
     )
     assert form.is_valid(), form.errors
-    return lambda: funding.grant_update(form=form, actor=p.treasurer), ["funding.grant_changed"]
+    return lambda: funding.grant_update(grant=grant, data=form.cleaned_data, actor=p.treasurer), [
+        "funding.grant_changed"
+    ]
 
 
 @action("funding.services.duty_add")
@@ -646,9 +656,9 @@ def _(p):
     ]
 
 
-@action("newsletter.services.edition_save")
+@action("newsletter.services.editions.edition_save")
 def _(p):
-    return lambda: newsletter.edition_save(
+    return lambda: newsletter_editions.edition_save(
         actor=p.coordinator,
         subject_sv="Nytt i Husby",
         subject_en="",
@@ -659,17 +669,17 @@ def _(p):
     ), ["newsletter.edition_created"]
 
 
-@action("newsletter.services.edition_create_draft")
+@action("newsletter.services.editions.edition_create_draft")
 def _(p):
-    return lambda: newsletter.edition_create_draft(actor=p.coordinator), [
+    return lambda: newsletter_editions.edition_create_draft(actor=p.coordinator), [
         "newsletter.edition_created"
     ]
 
 
-@action("newsletter.services.edition_send")
+@action("newsletter.services.editions.edition_send")
 def _(p):
     edition = EditionFactory()
-    return lambda: newsletter.edition_send(edition=edition, actor=p.coordinator), [
+    return lambda: newsletter_editions.edition_send(edition=edition, actor=p.coordinator), [
         "newsletter.edition_sent"
     ]
 
@@ -817,7 +827,7 @@ def test_the_event_says_who_did_what_to_which_object(people, organisation):
 
 def test_only_ideas_taken_up_as_a_need_are_public_and_their_words_stay_private(people):
     kept, taken = IdeaFactory(status="awaiting"), IdeaFactory(status="awaiting", title="Min idé")
-    focusgroups.idea_moderate(idea=kept, decision="keep", reply="", actor=people.coordinator)
+    focusgroups.idea_keep_or_decline(idea=kept, decision="keep", reply="", actor=people.coordinator)
     need = prioritization.idea_moderate(
         idea=taken,
         outcome="need",

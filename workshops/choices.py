@@ -29,7 +29,8 @@ class ItemKind(models.TextChoices):
 
     DECISION = "decision", _("Decision")
     ACTION = "action", _("Action")
-    IDEA = "idea", _("Parked idea")
+    # Stored as "idea" since the first release; the page calls it a parked idea.
+    PARKED = "idea", _("Parked idea")
     STRENGTH = "strength", _("Strength")
     WEAKNESS = "weakness", _("Weakness")
     OPPORTUNITY = "opportunity", _("Opportunity")
@@ -73,7 +74,8 @@ class WorkshopEvent(models.TextChoices):
     ACTION_DONE = "workshops.action_done", _("Action done")
     ACTION_REOPENED = "workshops.action_reopened", _("Action opened again")
     ACTION_NOTED = "workshops.action_noted", _("Progress noted on an action")
-    PARKED_IDEA_RESCHEDULED = "workshops.parked_idea_rescheduled", _("Parked idea given a new date")
-    PARKED_IDEA_ARCHIVED = "workshops.parked_idea_archived", _("Parked idea archived")
+    # Kinds named when parked items were still "ideas": the recorded events keep them.
+    PARKED_ITEM_RESCHEDULED = "workshops.parked_idea_rescheduled", _("Parked idea given a new date")
+    PARKED_ITEM_ARCHIVED = "workshops.parked_idea_archived", _("Parked idea archived")
     THEME_SUGGESTED = "workshops.theme_suggested", _("Workshop theme suggested")
     THEME_TAKEN_UP = "workshops.theme_taken_up", _("Suggested theme taken up")

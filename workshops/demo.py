@@ -154,7 +154,7 @@ ACTIONS = [
     ),
 ]
 
-IDEAS = [
+PARKED_ITEMS = [
     (
         "En gemensam folder om alla föreningar i Husby",
         "A shared leaflet about every association in Husby",
@@ -286,7 +286,7 @@ def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
         for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
     ]
     with as_of(_aware(day, END)):
-        services.workshop_log(
+        workshop = services.workshop_log(
             workshop=workshop, attendance=dict(turnout), items=items, actor=coordinator
         )
     today = timezone.localdate()
@@ -329,9 +329,14 @@ def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
             )
         )
     if rng.random() < 0.5:
-        text_sv, text_en = rng.choice(IDEAS)
+        text_sv, text_en = rng.choice(PARKED_ITEMS)
         items.append(
-            (ItemKind.IDEA, text_sv, text_en, {"look_again_on": day + datetime.timedelta(days=90)})
+            (
+                ItemKind.PARKED,
+                text_sv,
+                text_en,
+                {"look_again_on": day + datetime.timedelta(days=90)},
+            )
         )
     if swot:
         for kind, text_sv, text_en in SWOT:

@@ -1,7 +1,5 @@
 """Forms for the workshops. `WorkshopLogForms` is the one-page record of a held workshop."""
 
-import datetime
-
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +12,6 @@ from . import services
 from .choices import SWOT_KINDS, CommentKind, ItemKind, WorkshopFormat, WorkshopStatus
 from .models import Workshop, WorkshopItem, WorkshopPhoto
 
-IDEA_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
 NOTE_LENGTH = 300
 NOTE_TOO_LONG = _("A progress note can be at most %(limit_value)d characters.")
 
@@ -61,17 +58,7 @@ class WorkshopForm(WorkshopFormMixin, forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = [
-            "starts_at",
-            "ends_at",
-            "place",
-            "theme_sv",
-            "theme_en",
-            "host",
-            "format",
-            "agenda_sv",
-            "agenda_en",
-        ]
+        fields = list(services.PLAN_FIELDS)
         widgets = {
             "starts_at": _datetime_widget(),
             "ends_at": _datetime_widget(),
@@ -95,19 +82,7 @@ class RecordForm(WorkshopFormMixin, forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = [
-            "starts_at",
-            "ends_at",
-            "place",
-            "theme_sv",
-            "theme_en",
-            "host",
-            "format",
-            "residents",
-            "summary_sv",
-            "summary_en",
-            "notes",
-        ]
+        fields = list(services.RECORD_FIELDS)
         widgets = {
             "starts_at": _datetime_widget(),
             "ends_at": _datetime_widget(),
@@ -204,8 +179,8 @@ class ActionForm(ItemForm):
             self.fields["owner"].choices = organisation_choices
 
 
-class IdeaForm(ItemForm):
-    kind_value = ItemKind.IDEA
+class ParkedItemForm(ItemForm):
+    kind_value = ItemKind.PARKED
 
     class Meta(ItemForm.Meta):
         fields = ["text_sv", "text_en", "look_again_on"]
@@ -229,7 +204,7 @@ ITEM_FORMS = {
     # prefix: (form class, kinds, blank rows)
     "decisions": (DecisionForm, [ItemKind.DECISION], 3),
     "actions": (ActionForm, [ItemKind.ACTION], 3),
-    "ideas": (IdeaForm, [ItemKind.IDEA], 2),
+    "ideas": (ParkedItemForm, [ItemKind.PARKED], 2),  # the prefix the page's inputs carry
     "swot": (SwotForm, list(SWOT_KINDS), 4),
 }
 
@@ -258,10 +233,20 @@ class WorkshopLogForms:
     """Every form of the one-page log: the record, attendance, items and the next workshop.
 
     Valid only when every part is valid and the parts agree (actions due on or after the
-    workshop, SWOT points only in the SWOT format, the next workshop after this one).
+    workshop, SWOT points only in the SWOT format, the next workshop after this one); then
+    `values()` hands what was typed to `services.workshop_log`. `next_workshop` is the one
+    proposed to follow (`services.next_workshop_proposal`).
     """
 
-    def __init__(self, data, *, workshop: Workshop, organisations: list, attendance: dict):
+    def __init__(
+        self,
+        data,
+        *,
+        workshop: Workshop,
+        organisations: list,
+        attendance: dict,
+        next_workshop: Workshop,
+    ):
         self.workshop = workshop
         # One list of organisations for every select on the page, instead of a query per select.
         choices = [("", "---------")] + [(o.pk, o.name) for o in organisations if o.active]
@@ -294,13 +279,12 @@ class WorkshopLogForms:
             self.item_formsets[prefix] = formset_class(
                 data, queryset=queryset, prefix=prefix, form_kwargs=form_kwargs
             )
-        proposal = services.next_workshop_proposal(workshop)
-        self.next_is_new = proposal.pk is None
+        self.next_is_new = next_workshop.pk is None
         self.next = NextWorkshopForm(
             data,
-            instance=proposal,
+            instance=next_workshop,
             prefix="next",
-            initial={"plan": proposal.starts_at > timezone.now()},
+            initial={"plan": next_workshop.starts_at > timezone.now()},
             organisation_choices=choices,
         )
 
@@ -313,7 +297,7 @@ class WorkshopLogForms:
         return self.item_formsets["actions"]
 
     @property
-    def ideas(self):
+    def parked_items(self):
         return self.item_formsets["ideas"]
 
     @property
@@ -344,7 +328,7 @@ class WorkshopLogForms:
         swot_points = [
             form
             for form in self.swot.forms
-            if form.is_valid() and form.has_changed() and not self.swot._should_delete_form(form)
+            if form.is_valid() and form.has_changed() and not _marked_for_removal(form)
         ]
         if swot_points and self.record.cleaned_data.get("format") != WorkshopFormat.SWOT:
             self.record.add_error(
@@ -365,12 +349,12 @@ class WorkshopLogForms:
             if part.is_bound
         )
 
-    def items(self) -> tuple[list, list]:
+    def _items(self) -> tuple[list, list]:
         """The items to save (new or kept, in the order typed) and those to remove."""
         keep, removed = [], []
         for formset in self.item_formsets.values():
             for index, form in enumerate(formset.forms, start=1):
-                if formset.can_delete and formset._should_delete_form(form):
+                if formset.can_delete and _marked_for_removal(form):
                     if form.instance.pk:
                         removed.append(form.instance)
                     continue
@@ -380,24 +364,23 @@ class WorkshopLogForms:
                 if form.kind_value:
                     item.kind = form.kind_value
                 item.position = index
-                if item.kind == ItemKind.IDEA and item.look_again_on is None:
-                    item.look_again_on = (
-                        timezone.localdate(self.record.cleaned_data["starts_at"])
-                        + IDEA_LOOK_AGAIN_AFTER
-                    )
                 keep.append(item)
         return keep, removed
 
-    def save(self, *, actor) -> Workshop:
-        items, removed = self.items()
-        return services.workshop_log(
-            workshop=self.record.save(commit=False),
-            attendance=self.attendance.attendance(),
-            items=items,
-            removed=removed,
-            next_workshop=self.next.save(commit=False) if self.next.wanted else None,
-            actor=actor,
-        )
+    def values(self) -> dict:
+        """What was typed, as `services.workshop_log` takes it (all but the actor)."""
+        items, removed = self._items()
+        return {
+            "workshop": self.record.save(commit=False),
+            "attendance": self.attendance.attendance(),
+            "items": items,
+            "removed": removed,
+            "next_workshop": self.next.save(commit=False) if self.next.wanted else None,
+        }
+
+
+def _marked_for_removal(form) -> bool:
+    return bool(form.cleaned_data.get(forms.formsets.DELETION_FIELD_NAME))
 
 
 class PhotoForm(forms.ModelForm):
@@ -481,11 +464,11 @@ class ActionListForm(forms.Form):
         return changes
 
 
-class IdeaScheduleForm(forms.Form):
+class ParkedItemScheduleForm(forms.Form):
     look_again_on = forms.DateField(label=_("Look at it again on"), widget=_date_widget())
 
 
-class IdeaArchiveForm(forms.Form):
+class ParkedItemArchiveForm(forms.Form):
     reason = forms.CharField(label=_("Why is it archived?"), max_length=300)
 
 

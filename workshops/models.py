@@ -171,19 +171,21 @@ class WorkshopItemQuerySet(models.QuerySet):
     def open_actions(self):
         return self.actions().filter(done_at__isnull=True)
 
-    def ideas(self):
-        return self.filter(kind=ItemKind.IDEA)
+    def parked_items(self):
+        """Items of the parking lot, archived ones too."""
+        return self.filter(kind=ItemKind.PARKED)
 
-    def parked(self):
-        """Parked ideas still in the parking lot (not archived)."""
-        return self.ideas().filter(archived_at__isnull=True)
+    def in_parking_lot(self):
+        """Parked items still in the parking lot (not archived)."""
+        return self.parked_items().filter(archived_at__isnull=True)
 
     def due_for_a_look(self, on: datetime.date):
-        return self.parked().filter(look_again_on__lte=on)
+        return self.in_parking_lot().filter(look_again_on__lte=on)
 
 
 class WorkshopItem(models.Model):
-    """Something that came out of a workshop: a decision, an action, a parked idea or a SWOT point.
+    """Something that came out of a workshop: a decision, an action, a parked item
+    (what the page calls a parked idea, not a resident's idea) or a SWOT point.
 
     One table for every kind, so that follow-up reads one place and a later migration can add the
     links to needs and initiatives (nullable foreign keys) once those apps exist.
@@ -218,7 +220,7 @@ class WorkshopItem(models.Model):
     )
     progress_note = models.CharField(_("progress note"), max_length=300, blank=True)
 
-    # Parked ideas
+    # Parked items
     look_again_on = models.DateField(_("look at it again on"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
     archive_reason = models.CharField(_("reason for archiving"), max_length=300, blank=True)
@@ -244,7 +246,7 @@ class WorkshopItem(models.Model):
                 name="only_actions_are_done_or_due",
             ),
             models.CheckConstraint(
-                condition=Q(kind=ItemKind.IDEA) | Q(archived_at__isnull=True),
+                condition=Q(kind=ItemKind.PARKED) | Q(archived_at__isnull=True),
                 name="only_ideas_are_archived",
             ),
         ]

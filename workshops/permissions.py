@@ -98,15 +98,16 @@ def get_photo_for_user(user, pk: int, action: str = "view") -> WorkshopPhoto:
 
 
 def get_item_for_user(user, pk: int, action: str) -> WorkshopItem:
-    """An item to change: an action (owner's members, coordinators) or an idea (coordinators)."""
+    """An item to change: an action (owner's members, coordinators) or a parked item
+    (coordinators)."""
     item = get_object_or_404(WorkshopItem.objects.select_related("workshop", "owner"), pk=pk)
     if action == "update_action":
         if item.kind != ItemKind.ACTION:
             raise PermissionDenied
         if not can_update_action(user, item):
             raise PermissionDenied
-    elif action == "manage_idea":
-        if item.kind != ItemKind.IDEA or not is_coordinator(user):
+    elif action == "manage_parked_item":
+        if item.kind != ItemKind.PARKED or not is_coordinator(user):
             raise PermissionDenied
     else:
         raise PermissionDenied

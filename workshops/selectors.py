@@ -34,11 +34,11 @@ class WorkshopRecord:
     attendance: list = field(default_factory=list)
     decisions: list = field(default_factory=list)
     actions: list = field(default_factory=list)
-    ideas: list = field(default_factory=list)
+    parked_items: list = field(default_factory=list)
     swot: list = field(default_factory=list)  # [(kind label, points, actions answering it)]
     comments: list = field(default_factory=list)
     photos: list = field(default_factory=list)
-    due_ideas: list = field(default_factory=list)
+    parked_items_due: list = field(default_factory=list)
 
     @property
     def people(self) -> int:
@@ -56,8 +56,8 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     """The record of one workshop. The public only reads a published record's public parts."""
     record = WorkshopRecord()
     if workshop.status == WorkshopStatus.PLANNED:
-        # Ideas due for a new look by the workshop's date go on its agenda.
-        record.due_ideas = list(
+        # Parked items due for a new look by the workshop's date go on its agenda.
+        record.parked_items_due = list(
             WorkshopItem.objects.due_for_a_look(workshop.date).select_related("workshop")[:20]
         )
     if not (internal or workshop.is_published):
@@ -76,7 +76,7 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     record.decisions = by_kind.get(ItemKind.DECISION, [])
     actions = by_kind.get(ItemKind.ACTION, [])
     record.actions = [a for a in actions if not a.swot_heading]
-    record.ideas = by_kind.get(ItemKind.IDEA, [])
+    record.parked_items = by_kind.get(ItemKind.PARKED, [])
     if workshop.uses_swot or any(by_kind.get(kind) for kind in SWOT_KINDS):
         record.swot = [
             (
@@ -126,8 +126,8 @@ def open_actions(*, owner_id: int | None = None):
 
 
 def parking_lot(*, archived: bool = False):
-    """Parked ideas: those due for a look first, then by date; archived ones on their own."""
-    queryset = WorkshopItem.objects.ideas().select_related("workshop", "archived_by")
+    """Parked items: those due for a look first, then by date; archived ones on their own."""
+    queryset = WorkshopItem.objects.parked_items().select_related("workshop", "archived_by")
     if archived:
         return queryset.filter(archived_at__isnull=False).order_by("-archived_at", "-pk")
     return queryset.filter(archived_at__isnull=True).order_by(
@@ -135,7 +135,8 @@ def parking_lot(*, archived: bool = False):
     )
 
 
-def ideas_due(*, on: datetime.date | None = None, limit: int = 10):
+def parked_items_due(*, on: datetime.date | None = None, limit: int = 10):
+    """Parked items due for a new look by `on` (today), oldest date first."""
     on = on or timezone.localdate()
     return list(
         WorkshopItem.objects.due_for_a_look(on)

@@ -34,6 +34,13 @@ from .models import (
 )
 
 NEXT_WORKSHOP_AFTER = datetime.timedelta(weeks=2)
+# A parked item logged without a date comes up again this long after its workshop.
+PARKED_ITEM_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
+# What planning a workshop may change, and what its log's record may change: the rest of the
+# row (status, minutes, who published) belongs to other actions.
+_WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "theme_sv", "theme_en", "host", "format")
+PLAN_FIELDS = (*_WHEN_AND_WHERE, "agenda_sv", "agenda_en")
+RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "summary_en", "notes")
 
 
 def workshop_rule_errors(*, starts_at, ends_at, status, now=None) -> dict[str, str]:
@@ -85,6 +92,16 @@ def _item_event(kind: str, item: WorkshopItem, actor, **data) -> None:
     )
 
 
+def _locked_with(workshop: Workshop, fields: tuple[str, ...]) -> Workshop:
+    """The workshop's row, locked, carrying `workshop`'s values of `fields`: saving it keeps
+    what another action changed meanwhile (the minutes published, the workshop cancelled)."""
+    locked = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    for name in fields:
+        attname = Workshop._meta.get_field(name).attname
+        setattr(locked, attname, getattr(workshop, attname))
+    return locked
+
+
 def _check(workshop: Workshop) -> None:
     errors = workshop_rule_errors(
         starts_at=workshop.starts_at, ends_at=workshop.ends_at, status=workshop.status
@@ -95,13 +112,16 @@ def _check(workshop: Workshop) -> None:
 
 @transaction.atomic
 def workshop_save(*, workshop: Workshop, actor) -> Workshop:
-    """Plan a workshop, or change a planned one's date, place, theme, host, format or agenda."""
-    _check(workshop)
+    """Plan a workshop, or change a planned one's date, place, theme, host, format or agenda.
+
+    `workshop` carries the values as typed (PLAN_FIELDS); a new one is created as it is.
+    """
     created = workshop.pk is None
     if created:
         workshop.created_by = actor
     else:
-        Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+        workshop = _locked_with(workshop, PLAN_FIELDS)
+    _check(workshop)
     workshop.save()
     _workshop_event(
         WorkshopEvent.PLANNED if created else WorkshopEvent.CHANGED,
@@ -144,13 +164,16 @@ def workshop_log(
 ) -> Workshop:
     """Record a held workshop in one go: the record, attendance, what came out, the next workshop.
 
-    `workshop` carries the record's fields as typed; `attendance` maps organisation ids to the
-    number of people who came (0 or missing: did not come); `items` are new or changed items and
-    `removed` items the coordinator took out of a draft. The minutes become a draft for members
-    to check, unless they were already published (then the correction shows at once).
-    A next workshop planned on the way records its own event.
+    `workshop` carries the record's fields as typed (RECORD_FIELDS); `attendance` maps
+    organisation ids to the number of people who came (0 or missing: did not come); `items` are
+    new or changed items, in the order typed, and `removed` items the coordinator took out of a
+    draft. A parked item without a date to look at it again gets one PARKED_ITEM_LOOK_AGAIN_AFTER
+    the workshop. The minutes become a draft for members to check, unless they were already
+    published (then the correction shows at once). A next workshop planned on the way records
+    its own event. Returns the saved workshop.
     """
-    Workshop.objects.select_for_update().filter(pk=workshop.pk).first()
+    if workshop.pk is not None:
+        workshop = _locked_with(workshop, RECORD_FIELDS)
     workshop.status = WorkshopStatus.HELD
     _check(workshop)
     workshop_date = workshop.date
@@ -199,6 +222,8 @@ def workshop_log(
         item.workshop = workshop
         if not item.position:
             item.position = position
+        if item.kind == ItemKind.PARKED and item.look_again_on is None:
+            item.look_again_on = workshop_date + PARKED_ITEM_LOOK_AGAIN_AFTER
         if item.kind != ItemKind.ACTION:
             item.swot_heading = SwotHeading.NONE
         item.save()
@@ -382,29 +407,31 @@ def actions_update(*, changes, actor) -> int:
 
 
 @transaction.atomic
-def idea_schedule(*, item: WorkshopItem, look_again_on: datetime.date, actor) -> WorkshopItem:
-    """Set the date to look at a parked idea again."""
-    item = _locked_item(item, ItemKind.IDEA)
+def parked_item_schedule(
+    *, item: WorkshopItem, look_again_on: datetime.date, actor
+) -> WorkshopItem:
+    """Set the date to look at a parked item again."""
+    item = _locked_item(item, ItemKind.PARKED)
     if item.archived_at is not None:
-        raise ValidationError(_("This idea is archived."))
+        raise ValidationError(_("This parked idea is archived."))
     item.look_again_on = look_again_on
     item.save(update_fields=["look_again_on"])
-    _item_event(WorkshopEvent.PARKED_IDEA_RESCHEDULED, item, actor, look_again_on=look_again_on)
+    _item_event(WorkshopEvent.PARKED_ITEM_RESCHEDULED, item, actor, look_again_on=look_again_on)
     return item
 
 
 @transaction.atomic
-def idea_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
-    """Take a parked idea out of the parking lot, with the reason; it is kept, never deleted."""
-    item = _locked_item(item, ItemKind.IDEA)
+def parked_item_archive(*, item: WorkshopItem, reason: str, actor) -> WorkshopItem:
+    """Take a parked item out of the parking lot, with the reason; it is kept, never deleted."""
+    item = _locked_item(item, ItemKind.PARKED)
     if not reason.strip():
-        raise ValidationError(_("Say why the idea is archived."))
+        raise ValidationError(_("Say why the parked idea is archived."))
     if item.archived_at is None:
         item.archived_at = timezone.now()
         item.archived_by = actor
         item.archive_reason = reason.strip()
         item.save(update_fields=["archived_at", "archived_by", "archive_reason"])
-        _item_event(WorkshopEvent.PARKED_IDEA_ARCHIVED, item, actor, reason=item.archive_reason)
+        _item_event(WorkshopEvent.PARKED_ITEM_ARCHIVED, item, actor, reason=item.archive_reason)
     return item
 
 

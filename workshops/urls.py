@@ -12,8 +12,16 @@ urlpatterns = [
     path("workshops/actions/update/", views.action_list_update, name="actions_update"),
     path("workshops/actions/<int:pk>/", views.action_update, name="action_update"),
     path("workshops/parking-lot/", views.parking_lot, name="parking_lot"),
-    path("workshops/parking-lot/<int:pk>/date/", views.idea_schedule, name="idea_schedule"),
-    path("workshops/parking-lot/<int:pk>/archive/", views.idea_archive, name="idea_archive"),
+    path(
+        "workshops/parking-lot/<int:pk>/date/",
+        views.parked_item_schedule,
+        name="parked_item_schedule",
+    ),
+    path(
+        "workshops/parking-lot/<int:pk>/archive/",
+        views.parked_item_archive,
+        name="parked_item_archive",
+    ),
     path("workshops/attendance/", views.attendance_overview, name="attendance"),
     path("workshops/themes/", views.theme_list, name="themes"),
     path("workshops/themes/new/", views.theme_suggest, name="theme_suggest"),

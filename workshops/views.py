@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.formerrors import add_service_error
 from actors.images import image_response
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
@@ -23,8 +24,8 @@ from .forms import (
     ActionListForm,
     ActionUpdateForm,
     CommentForm,
-    IdeaArchiveForm,
-    IdeaScheduleForm,
+    ParkedItemArchiveForm,
+    ParkedItemScheduleForm,
     PhotoForm,
     ThemeSuggestionForm,
     WorkshopForm,
@@ -90,7 +91,7 @@ def workshop_create(request):
         try:
             workshop = services.workshop_save(workshop=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The workshop is planned."))
             return redirect(workshop)
@@ -107,7 +108,7 @@ def workshop_edit(request, pk):
         try:
             services.workshop_save(workshop=form.save(commit=False), actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The workshop was saved."))
             return redirect(workshop)
@@ -134,22 +135,23 @@ def workshop_log(request, pk):
         workshop=workshop,
         organisations=organisations,
         attendance=attendance,
+        next_workshop=services.next_workshop_proposal(workshop),
     )
     if request.method == "POST" and log.is_valid():
         try:
-            log.save(actor=request.user)
+            logged = services.workshop_log(**log.values(), actor=request.user)
         except ValidationError as error:
-            log.record.add_error(None, _errors(error))
+            add_service_error(log.record, error)
         else:
             messages.success(
                 request,
                 _("The workshop is recorded. Members can check the draft before you publish it.")
-                if workshop.minutes_state == MinutesState.DRAFT
+                if logged.minutes_state == MinutesState.DRAFT
                 else _("The workshop record was saved."),
             )
             if "continue" in request.POST:
-                return redirect("workshops:log", pk=workshop.pk)
-            return redirect(workshop)
+                return redirect("workshops:log", pk=logged.pk)
+            return redirect(logged)
     return render(
         request,
         "workshops/workshop_log.html",
@@ -157,7 +159,7 @@ def workshop_log(request, pk):
             "workshop": workshop,
             "log": log,
             "suggestions": list(selectors.theme_suggestions()[:10]),
-            "due_ideas": selectors.ideas_due(on=workshop.date),
+            "parked_items_due": selectors.parked_items_due(on=workshop.date),
         },
     )
 
@@ -202,7 +204,7 @@ def photo_add(request, pk):
                 actor=request.user,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The photo is added to the minutes."))
             return redirect(workshop.get_absolute_url() + "#photos-title")
@@ -340,7 +342,7 @@ def parking_lot(request):
     archived = request.GET.get("archived") == "1"
     return render(
         request,
-        "workshops/idea_list.html",
+        "workshops/parking_lot.html",
         {
             "page": page_of(request, selectors.parking_lot(archived=archived)),
             "archived": archived,
@@ -351,34 +353,34 @@ def parking_lot(request):
 
 @require_POST
 @coordinator_required
-def idea_schedule(request, pk):
-    item = get_item_for_user(request.user, pk, "manage_idea")
-    form = IdeaScheduleForm(request.POST)
+def parked_item_schedule(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_parked_item")
+    form = ParkedItemScheduleForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Give a valid date to look at the idea again."))
+        messages.error(request, _("Give a valid date to look at the parked idea again."))
         return redirect("workshops:parking_lot")
     try:
-        services.idea_schedule(
+        services.parked_item_schedule(
             item=item, look_again_on=form.cleaned_data["look_again_on"], actor=request.user
         )
     except ValidationError as error:
         messages.error(request, _errors(error))
     else:
-        messages.success(request, _("The idea will come up again on the date you chose."))
+        messages.success(request, _("The parked idea will come up again on the date you chose."))
     return redirect("workshops:parking_lot")
 
 
 @require_POST
 @coordinator_required
-def idea_archive(request, pk):
-    item = get_item_for_user(request.user, pk, "manage_idea")
-    form = IdeaArchiveForm(request.POST)
+def parked_item_archive(request, pk):
+    item = get_item_for_user(request.user, pk, "manage_parked_item")
+    form = ParkedItemArchiveForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Say why the idea is archived."))
+        messages.error(request, _("Say why the parked idea is archived."))
         return redirect("workshops:parking_lot")
-    services.idea_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
+    services.parked_item_archive(item=item, reason=form.cleaned_data["reason"], actor=request.user)
     messages.success(
-        request, _("The idea is archived. It stays in the archive of the parking lot.")
+        request, _("The parked idea is archived. It stays in the archive of the parking lot.")
     )
     return redirect("workshops:parking_lot")
 

@@ -121,7 +121,7 @@ def test_a_public_event_shows_at_once_and_a_private_one_leaves_cached_pages_alon
     assert client.get(url)["X-Page-Cache"] == "hit"
     form = DecisionForm({"decided_on": "2026-11-18", "decided_by": "Aktörerna"})
     assert form.is_valid()
-    decision_record(initiative=initiative, form=form, actor=coordinator)
+    decision_record(initiative=initiative, data=form.cleaned_data, actor=coordinator)
     response = client.get(url)
     assert response["X-Page-Cache"] == "miss"
     assert "Kvällsfotboll</a>: Beslutades den 18 november 2026." in response.content.decode()

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from tests.workshops.factories import (
     ActionFactory,
-    IdeaFactory,
+    ParkedItemFactory,
     PlannedWorkshopFactory,
     days_from_now,
 )
@@ -22,7 +22,7 @@ def test_coordinator_logs_workshop(
     page, login, check_accessibility, coordinator, organisation, other_organisation
 ):
     workshop = PlannedWorkshopFactory(starts_at=days_from_now(-2), theme_sv="Trygga vägar hem")
-    IdeaFactory(text_sv="Filmkväll i parken", look_again_on=timezone.localdate())
+    ParkedItemFactory(text_sv="Filmkväll i parken", look_again_on=timezone.localdate())
     login(page, coordinator.email)
     # The start page of the coordinator lists the parked idea due for a new look.
     assert page.get_by_text("Filmkväll i parken").is_visible()

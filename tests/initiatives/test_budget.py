@@ -37,7 +37,7 @@ def edit(initiative, user, budget):
     data = proposal_data(initiative.lead_organisation, initiative.needs.get(), budget=budget)
     form = InitiativeForm(data, instance=initiative, user=user)
     assert form.is_valid(), form.errors
-    return initiative_save(form=form, actor=user)
+    return initiative_save(initiative=initiative, data=form.cleaned_data, actor=user)
 
 
 def stored_budget(initiative) -> Decimal:

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 def decide(initiative, actor, day="2026-11-18"):
     form = DecisionForm({"decided_on": day, "decided_by": "Aktörerna"})
     assert form.is_valid(), form.errors
-    services.decision_record(initiative=initiative, form=form, actor=actor)
+    services.decision_record(initiative=initiative, data=form.cleaned_data, actor=actor)
 
 
 def up_for_decision(**fields):

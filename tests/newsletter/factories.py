@@ -1,9 +1,9 @@
 import factory
 from django.utils import timezone
 
-from newsletter import services
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Edition, Subscriber, email_hash
+from newsletter.services import editions
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):
@@ -31,4 +31,4 @@ class EditionFactory(factory.django.DjangoModelFactory):
 def send(edition, actor, callbacks):
     """Send an edition and run what its commit queues (the batches, eager in the tests)."""
     with callbacks(execute=True):
-        return services.edition_send(edition=edition, actor=actor)
+        return editions.edition_send(edition=edition, actor=actor)

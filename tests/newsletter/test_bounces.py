@@ -6,9 +6,10 @@ import io
 import pytest
 from django.core.management import call_command
 
-from newsletter import bounces, services
+from newsletter import bounces
 from newsletter.choices import DeliveryStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
+from newsletter.services import subscribers
 from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +129,7 @@ def test_reports_can_be_read_from_files(sent, tmp_path):
 def test_a_bounced_address_that_signs_up_again_starts_the_opt_in_anew(sent, monkeypatch):
     amina, received = sent
     pipe(bounce_report(received, recipient="amina@example.org", status="5.2.1"), monkeypatch)
-    services.subscriber_sign_up(
+    subscribers.subscriber_sign_up(
         email="amina@example.org", name="", language="sv", interests=[], consent_text="ja"
     )
     assert Subscriber.objects.get(pk=amina.pk).status == SubscriberStatus.PENDING

@@ -8,9 +8,10 @@ import pytest
 from django.urls import reverse
 
 from cih.celery import app as celery_app
-from newsletter import services, tasks
+from newsletter import tasks
 from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
+from newsletter.services import deliveries, editions, subscribers
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 from tests.smtp_sink import free_port
 
@@ -58,26 +59,26 @@ def test_a_sign_up_is_kept_and_confirmed_later(client, smtp_sink, broker_down):
 @pytest.mark.django_db(transaction=True)
 def test_owed_confirmations_go_out_oldest_first_over_one_connection(smtp_sink, broker_down):
     for number in range(3):
-        services.subscriber_sign_up(
+        subscribers.subscriber_sign_up(
             email=f"r{number}@example.org", name="", language="sv", interests=[], consent_text="ja"
         )
     assert smtp_sink.messages == []
     broker_back()
-    assert services.confirmations_send_owed(limit=2) == 2
+    assert subscribers.confirmations_send_owed(limit=2) == 2
     assert [str(m["To"]) for m in smtp_sink.messages] == ["r0@example.org", "r1@example.org"]
-    assert services.confirmations_send_owed() == 1
+    assert subscribers.confirmations_send_owed() == 1
     assert Subscriber.objects.filter(confirmation_due=True).count() == 0
 
 
 @pytest.mark.django_db(transaction=True)
 def test_an_owed_confirmation_stays_owed_while_smtp_refuses(smtp_sink, broker_down):
-    services.subscriber_sign_up(
+    subscribers.subscriber_sign_up(
         email="amina@example.org", name="", language="sv", interests=[], consent_text="ja"
     )
     smtp_sink.reject_once["amina@example.org"] = "451 4.3.0 Try again later"
-    assert services.confirmations_send_owed() == 0
+    assert subscribers.confirmations_send_owed() == 0
     assert Subscriber.objects.get().confirmation_due
-    assert services.confirmations_send_owed() == 1
+    assert subscribers.confirmations_send_owed() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -86,11 +87,11 @@ def test_an_edition_sent_while_the_broker_is_down_goes_out_later(
 ):
     SubscriberFactory.create_batch(3)
     edition = EditionFactory()
-    assert services.edition_send(edition=edition, actor=coordinator) == 3
+    assert editions.edition_send(edition=edition, actor=coordinator) == 3
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
 
     broker_back()
-    assert services.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 3}
+    assert deliveries.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 3}
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
     assert len(smtp_sink.messages) == 3
     edition.refresh_from_db()

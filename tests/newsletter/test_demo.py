@@ -6,9 +6,10 @@ from django.core import mail
 from django.core.management import call_command
 
 from actors.models import User
-from newsletter import demo, services
+from newsletter import demo
 from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Edition, Subscriber
+from newsletter.services import editions
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def test_demo_data_loads_twice_without_changes(django_capture_on_commit_callback
 def test_the_demos_draft_tells_a_decision_a_funding_and_a_completion():
     call_command("seed_demo", stdout=StringIO())
     coordinator = User.objects.get(email="coordinator@demo.cih.se")
-    edition = services.edition_create_draft(actor=coordinator)
+    edition = editions.edition_create_draft(actor=coordinator)
     for heading in (
         "## Beslut som fattats",
         "## Satsningar som fått finansiering",

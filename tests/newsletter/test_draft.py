@@ -13,8 +13,9 @@ from initiatives import services as initiatives
 from initiatives.choices import InitiativeStep as S
 from initiatives.forms import DecisionForm
 from initiatives.models import Evaluation
-from newsletter import draft, services
+from newsletter import draft
 from newsletter.choices import EditionStatus
+from newsletter.services import editions
 from prioritization import services as prioritization
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import InitiativeFactory
@@ -32,7 +33,7 @@ def decide(actor, title="Kvällsfotboll"):
     initiative = InitiativeFactory(step=S.DECISION, submitted_at=timezone.now(), title_sv=title)
     form = DecisionForm({"decided_on": "2026-11-18", "decided_by": "Aktörerna"})
     assert form.is_valid(), form.errors
-    initiatives.decision_record(initiative=initiative, form=form, actor=actor)
+    initiatives.decision_record(initiative=initiative, data=form.cleaned_data, actor=actor)
     return initiative
 
 
@@ -116,13 +117,13 @@ def test_the_draft_starts_where_the_last_edition_went_out(coordinator):
     EditionFactory(status=EditionStatus.SENT, send_started_at=timezone.now())
     with as_of(timezone.now() - datetime.timedelta(days=1)):
         decide(coordinator, title="Redan berättat")
-    edition = services.edition_create_draft(actor=coordinator)
+    edition = editions.edition_create_draft(actor=coordinator)
     assert "Redan berättat" not in edition.body_sv
     assert "Inget nytt har förts in" in edition.body_sv
 
 
 def test_the_draft_says_so_when_nothing_happened(coordinator):
-    edition = services.edition_create_draft(actor=coordinator)
+    edition = editions.edition_create_draft(actor=coordinator)
     assert edition.status == EditionStatus.DRAFT
     assert "Inget nytt har förts in" in edition.body_sv
     assert "Nothing new has been recorded" in edition.body_en

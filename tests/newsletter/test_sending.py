@@ -7,9 +7,10 @@ import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
 
-from newsletter import services, tasks
+from newsletter import tasks
 from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber
+from newsletter.services import deliveries, editions, subscribers
 from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_audience_by_interest(coordinator, focus_areas, django_capture_on_commit
     wants_leisure.interests.set([leisure])
     edition = EditionFactory(audience=Audience.INTERESTS)
     edition.interests.set([safety])
-    assert services.edition_audience_size(edition=edition) == 3
+    assert editions.edition_audience_size(edition=edition) == 3
     send(edition, coordinator, django_capture_on_commit_callbacks)
     assert set(Delivery.objects.values_list("subscriber", flat=True)) == {
         everything.pk,
@@ -116,7 +117,7 @@ def test_a_batch_run_again_sends_nothing_twice(
     send(edition, coordinator, django_capture_on_commit_callbacks)
     ids = list(Delivery.objects.values_list("pk", flat=True))
     tasks.deliver_batch.apply(args=[edition.pk, ids])
-    services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    deliveries.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
     assert len(smtp_sink.messages) == 5
     assert set(smtp_sink.counts().values()) == {1}
 
@@ -174,11 +175,11 @@ def test_transient_failures_wait_for_the_sweep_then_give_up_after_the_last_try(
 
     # The sweep's wait runs from the last try, not from when the edition was sent.
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.newsletter_sweep() == {"requeued": 0}
-        assert services.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 1}
+        assert deliveries.newsletter_sweep() == {"requeued": 0}
+        assert deliveries.newsletter_sweep(stuck_after=timedelta(0)) == {"requeued": 1}
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.FAILED
-    assert delivery.attempts == services.MAX_ATTEMPTS
+    assert delivery.attempts == deliveries.MAX_ATTEMPTS
     assert "451" in delivery.error
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
@@ -189,7 +190,7 @@ def test_a_batch_stopped_at_its_soft_time_limit_is_tried_again(
 ):
     """A slow mail server: the rest of the batch goes round again instead of being killed."""
     SubscriberFactory(email="slow@example.org")
-    send_batch, runs = services.deliveries_send_batch, []
+    send_batch, runs = deliveries.deliveries_send_batch, []
 
     def stopped_the_first_time(**batch):
         runs.append(batch)
@@ -197,7 +198,7 @@ def test_a_batch_stopped_at_its_soft_time_limit_is_tried_again(
             raise SoftTimeLimitExceeded()
         return send_batch(**batch)
 
-    with mock.patch.object(services, "deliveries_send_batch", stopped_the_first_time):
+    with mock.patch.object(deliveries, "deliveries_send_batch", stopped_the_first_time):
         send(EditionFactory(), coordinator, django_capture_on_commit_callbacks)
     assert len(runs) == 2
     assert Delivery.objects.get().status == DeliveryStatus.SENT
@@ -214,9 +215,9 @@ def test_an_unreachable_mail_server_leaves_deliveries_pending_for_a_retry(
     SubscriberFactory.create_batch(2)
     edition = EditionFactory()
     with django_capture_on_commit_callbacks(execute=False):
-        services.edition_send(edition=edition, actor=coordinator)
+        editions.edition_send(edition=edition, actor=coordinator)
     ids = list(Delivery.objects.values_list("pk", flat=True))
-    retry = services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    retry = deliveries.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
     assert retry == ids
     assert set(Delivery.objects.values_list("status", flat=True)) == {DeliveryStatus.PENDING}
     edition.refresh_from_db()
@@ -230,10 +231,10 @@ def test_someone_who_unsubscribes_before_their_turn_is_skipped(
     SubscriberFactory()
     edition = EditionFactory()
     with django_capture_on_commit_callbacks(execute=False):
-        services.edition_send(edition=edition, actor=coordinator)
-    services.subscriber_unsubscribe(subscriber=leaving)
+        editions.edition_send(edition=edition, actor=coordinator)
+    subscribers.subscriber_unsubscribe(subscriber=leaving)
     ids = list(Delivery.objects.values_list("pk", flat=True))
-    services.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
+    deliveries.deliveries_send_batch(edition_id=edition.pk, delivery_ids=ids)
     assert Delivery.objects.get(subscriber=leaving).status == DeliveryStatus.SKIPPED
     assert len(smtp_sink.messages) == 1
 
@@ -242,10 +243,10 @@ def test_an_edition_is_sent_only_once(coordinator, django_capture_on_commit_call
     SubscriberFactory()
     edition = EditionFactory()
     send(edition, coordinator, django_capture_on_commit_callbacks)
-    with pytest.raises(services.EditionError):
-        services.edition_send(edition=edition, actor=coordinator)
-    with pytest.raises(services.EditionError):
-        services.edition_save(
+    with pytest.raises(editions.EditionError):
+        editions.edition_send(edition=edition, actor=coordinator)
+    with pytest.raises(editions.EditionError):
+        editions.edition_save(
             edition=edition, actor=coordinator, subject_sv="x", subject_en="", body_sv="x",
             body_en="", audience=Audience.ALL, interests=[],
         )  # fmt: skip
@@ -267,7 +268,7 @@ def test_a_test_copy_goes_to_the_coordinator_only(
     SubscriberFactory()
     edition = EditionFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.edition_send_test(edition=edition, actor=coordinator)
+        editions.edition_test_copy_queue(edition=edition, actor=coordinator)
     assert [str(m["To"]) for m in smtp_sink.messages] == ["coordinator@example.org"] * 2
     assert {m["Subject"] for m in smtp_sink.messages} == {
         f"[TEST] {edition.subject_sv}",
@@ -279,7 +280,7 @@ def test_a_test_copy_goes_to_the_coordinator_only(
 
 
 def test_header_injection_in_a_subject_is_flattened(coordinator):
-    edition = services.edition_save(
+    edition = editions.edition_save(
         actor=coordinator, subject_sv="Hej\r\nBcc: victim@example.org", subject_en="",
         body_sv="x", body_en="", audience=Audience.ALL, interests=[],
     )  # fmt: skip

@@ -8,9 +8,9 @@ import pytest
 from django.db import connection, connections
 
 from cih.celery import app as celery_app
-from newsletter import services
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
+from newsletter.services import subscribers
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.postgresql]
 
@@ -23,7 +23,7 @@ def test_one_new_address_signed_up_twice_at_once_is_one_subscriber(mailoutbox):
     def sign_up(name):
         try:
             barrier.wait()
-            services.subscriber_sign_up(
+            subscribers.subscriber_sign_up(
                 email="Amina@Example.org", name=name, language="sv", interests=[], consent_text="ja"
             )
         except Exception as error:  # any error at all fails the test below
@@ -58,7 +58,7 @@ def test_a_new_address_with_a_worker_is_one_insert_and_nothing_else(
 ):
     """What the public sign-up costs the database under load: no transaction, no lock."""
     with django_assert_num_queries(1):
-        services.subscriber_sign_up(
+        subscribers.subscriber_sign_up(
             email="amina@example.org", name="", language="sv", interests=[], consent_text="ja"
         )
     assert Subscriber.objects.get().confirmation_due

@@ -6,9 +6,10 @@ import pytest
 from django.core import mail, signing
 from django.urls import reverse
 
-from newsletter import links, services
+from newsletter import links
 from newsletter.choices import DeliveryStatus, SubscriberStatus
 from newsletter.models import Delivery, Subscriber, email_hash
+from newsletter.services import subscribers
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,10 +145,10 @@ def test_an_address_gets_at_most_three_confirmation_mails_a_day(
 ):
     for _attempt in range(5):
         with django_capture_on_commit_callbacks(execute=True):
-            services.subscriber_sign_up(
+            subscribers.subscriber_sign_up(
                 email="amina@example.org", name="", language="sv", interests=[], consent_text="x"
             )
-    assert len(mail.outbox) == services.MAX_CONFIRMATIONS_PER_DAY
+    assert len(mail.outbox) == subscribers.MAX_CONFIRMATIONS_PER_DAY
     assert Subscriber.objects.count() == 1
 
 
@@ -254,7 +255,7 @@ def test_unsubscribe_by_the_link_asks_first_then_deletes(client):
 def test_an_unsubscribed_address_can_opt_in_again(client, django_capture_on_commit_callbacks):
     subscriber = SubscriberFactory(email="amina@example.org")
     old_link = manage_url("newsletter:unsubscribe", subscriber)
-    services.subscriber_unsubscribe(subscriber=subscriber)
+    subscribers.subscriber_unsubscribe(subscriber=subscriber)
     sign_up(client, django_capture_on_commit_callbacks)
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.PENDING

@@ -15,9 +15,9 @@ from django.db import connection
 from django.urls import reverse
 
 from cih.celery import app as celery_app
-from newsletter import services
 from newsletter.choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from newsletter.models import Delivery, Edition, Subscriber, email_hash
+from newsletter.services import deliveries, editions
 from tests.newsletter.factories import EditionFactory
 from tests.newsletter.worker import kill, start_worker, stop, wait_for
 
@@ -95,7 +95,7 @@ def test_a_worker_killed_mid_send_loses_no_one(
     first = start_worker(**worker_args)
     second = None
     try:
-        assert services.edition_send(edition=edition, actor=coordinator) == 2000
+        assert editions.edition_send(edition=edition, actor=coordinator) == 2000
         assert wait_for(lambda: len(smtp_sink.recipients) >= 400, timeout=90), (
             tmp_path / "worker.log"
         ).read_text()[-3000:]
@@ -110,7 +110,7 @@ def test_a_worker_killed_mid_send_loses_no_one(
             # What celery beat does every minute (for deliveries ten minutes old), here every
             # second for deliveries a few seconds old: the killed worker's tasks stay unacked
             # in Redis, so only the sweep hands its deliveries out again.
-            services.newsletter_sweep(stuck_after=timedelta(seconds=3))
+            deliveries.newsletter_sweep(stuck_after=timedelta(seconds=3))
             return Edition.objects.get(pk=edition.pk).status == EditionStatus.SENT
 
         assert wait_for(finished, timeout=120, interval=1), (tmp_path / "worker.log").read_text()[

@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from tests.focusgroups.factories import IdeaFactory
 from tests.prioritization.factories import NeedFactory, RoundFactory, ScoreFactory
-from tests.workshops.factories import ActionFactory, WorkshopFactory
-from tests.workshops.factories import IdeaFactory as ParkedIdeaFactory
+from tests.workshops.factories import ActionFactory, ParkedItemFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,8 +50,8 @@ def test_the_coordinator_panel_counts_every_waiting_idea_but_lists_five(client_f
 
 def test_the_coordinator_sees_drafts_and_ideas_due(client, coordinator):
     WorkshopFactory(theme_sv="Utkastets tema")
-    ParkedIdeaFactory(text_sv="Dags igen", look_again_on=timezone.localdate())
-    ParkedIdeaFactory(
+    ParkedItemFactory(text_sv="Dags igen", look_again_on=timezone.localdate())
+    ParkedItemFactory(
         text_sv="Inte än", look_again_on=timezone.localdate() + datetime.timedelta(days=9)
     )
     client.force_login(coordinator)

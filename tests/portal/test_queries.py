@@ -12,8 +12,7 @@ from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import FunderFactory, make_grant
 from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import NeedFactory, RoundFactory
-from tests.workshops.factories import ActionFactory, WorkshopFactory
-from tests.workshops.factories import IdeaFactory as ParkedIdeaFactory
+from tests.workshops.factories import ActionFactory, ParkedItemFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def world(request, organisation, treasurer):
     IdeaFactory.create_batch(size)
     RoundFactory(needs=NeedFactory.create_batch(size))
     WorkshopFactory.create_batch(size)
-    ParkedIdeaFactory.create_batch(size, look_again_on=timezone.localdate())
+    ParkedItemFactory.create_batch(size, look_again_on=timezone.localdate())
     ActionFactory.create_batch(size, owner=organisation)
     InitiativeFactory.create_batch(size, lead_organisation=organisation, step="execution")
     funder = FunderFactory(organisation=organisation)

@@ -92,6 +92,12 @@ def test_scores_outside_1_to_5_are_refused_and_nothing_is_saved(
     assert not Score.objects.exists()
 
 
+def test_scoring_no_need_is_refused(open_round, member, organisation):
+    with pytest.raises(ValidationError):
+        services.round_score(round_=open_round, organisation=organisation, scores=[], actor=member)
+    assert not Score.objects.exists()
+
+
 def test_a_person_outside_the_organisation_cannot_score_for_it(
     open_round, needs, outsider, coordinator, organisation
 ):
@@ -129,7 +135,7 @@ def test_a_need_outside_the_round_cannot_be_scored(open_round, member, organisat
 
 def test_a_closed_round_takes_no_more_scores(needs, member, organisation):
     round_ = RoundFactory(needs=needs, status=RoundStatus.CLOSED)
-    with pytest.raises(ValidationError):
+    with pytest.raises(services.RoundClosed):
         services.round_score(
             round_=round_,
             organisation=organisation,

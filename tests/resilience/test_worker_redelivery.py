@@ -13,9 +13,10 @@ from django.conf import settings
 from django.db import connection
 
 from cih.celery import app as celery_app
-from newsletter import services, tasks
+from newsletter import tasks
 from newsletter.choices import DeliveryStatus
 from newsletter.models import Delivery
+from newsletter.services import editions
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 from tests.newsletter.worker import kill, start_worker, stop, wait_for
 from tests.smtp_sink import SmtpSink
@@ -112,7 +113,7 @@ def test_a_job_in_flight_when_its_worker_is_killed_is_run_by_the_next_worker(
     tarpit, first, second = Tarpit(), None, None
     try:
         first = start_worker(**worker_args, email_url=tarpit.url)
-        services.edition_send(edition=EditionFactory(), actor=coordinator)
+        editions.edition_send(edition=EditionFactory(), actor=coordinator)
         hanging = tarpit.wait_for_a_client(timeout=60)  # the batch is sending, mid-job
         kill(first)
         hanging.close()

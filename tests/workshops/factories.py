@@ -71,8 +71,8 @@ class ActionFactory(ItemFactory):
     due = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=7))
 
 
-class IdeaFactory(ItemFactory):
-    kind = ItemKind.IDEA
+class ParkedItemFactory(ItemFactory):
+    kind = ItemKind.PARKED
     look_again_on = factory.LazyFunction(lambda: timezone.localdate())
 
 

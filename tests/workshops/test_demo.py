@@ -33,7 +33,7 @@ def test_a_year_of_biweekly_workshops_loaded_twice_is_the_same():
     assert Workshop.objects.filter(minutes_state=MinutesState.DRAFT).count() == 1
     assert Attendance.objects.exists()
     assert WorkshopItem.objects.filter(kind=ItemKind.DECISION).exists()
-    assert WorkshopItem.objects.filter(kind=ItemKind.IDEA).exists()
+    assert WorkshopItem.objects.filter(kind=ItemKind.PARKED).exists()
     today = timezone.localdate()
     overdue = WorkshopItem.objects.open_actions().filter(due__lt=today)
     assert overdue.exists()

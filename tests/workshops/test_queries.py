@@ -49,7 +49,7 @@ def make_history(size: int, organisations) -> dict:
                 owner=organisations[w.pk % len(organisations)],
                 due=date + datetime.timedelta(days=7),
             ),
-            WorkshopItem(workshop=w, kind=ItemKind.IDEA, text_sv="Idé", look_again_on=date),
+            WorkshopItem(workshop=w, kind=ItemKind.PARKED, text_sv="Idé", look_again_on=date),
         ]
     WorkshopItem.objects.bulk_create(items)
     ThemeSuggestion.objects.bulk_create(ThemeSuggestion(title=f"Tema {n}") for n in range(size))

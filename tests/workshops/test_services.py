@@ -21,7 +21,7 @@ from workshops.models import Attendance, MinutesComment, Workshop, WorkshopItem
 from .factories import (
     ActionFactory,
     AttendanceFactory,
-    IdeaFactory,
+    ParkedItemFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
@@ -43,6 +43,14 @@ def _log(workshop, *, attendance=None, items=(), removed=(), next_workshop=None,
 
 
 class TestWorkshopSave:
+    def test_a_change_typed_while_the_workshop_was_cancelled_keeps_it_cancelled(self, coordinator):
+        typed = PlannedWorkshopFactory()
+        Workshop.objects.filter(pk=typed.pk).update(status=WorkshopStatus.CANCELLED)
+        typed.place = "Biblioteket"
+        services.workshop_save(workshop=typed, actor=coordinator)
+        saved = Workshop.objects.get(pk=typed.pk)
+        assert (saved.status, saved.place) == (WorkshopStatus.CANCELLED, "Biblioteket")
+
     def test_it_plans_a_workshop(self, coordinator):
         workshop = services.workshop_save(
             workshop=Workshop(starts_at=days_from_now(3), theme_sv="Trygghet"), actor=coordinator
@@ -126,7 +134,7 @@ class TestWorkshopLog:
                 due=timezone.localdate() + datetime.timedelta(days=5),
             ),
             WorkshopItem(
-                kind=ItemKind.IDEA, text_sv="Filmkväll", look_again_on=timezone.localdate()
+                kind=ItemKind.PARKED, text_sv="Filmkväll", look_again_on=timezone.localdate()
             ),
         ]
         _log(
@@ -220,6 +228,22 @@ class TestWorkshopLog:
         assert workshop.minutes_state == MinutesState.NONE
         assert not Attendance.objects.exists()
 
+    def test_a_record_typed_while_the_minutes_were_published_keeps_them_published(
+        self, coordinator
+    ):
+        typed = WorkshopFactory(minutes_state=MinutesState.DRAFT)
+        Workshop.objects.filter(pk=typed.pk).update(minutes_state=MinutesState.PUBLISHED)
+        typed.notes = "Rättat"
+        logged = _log(typed, actor=coordinator)
+        logged.refresh_from_db()
+        assert (logged.minutes_state, logged.notes) == (MinutesState.PUBLISHED, "Rättat")
+
+    def test_a_parked_item_without_a_date_comes_up_again_three_months_on(self, coordinator):
+        workshop = WorkshopFactory()
+        _log(workshop, items=[WorkshopItem(kind=ItemKind.PARKED, text_sv="Sen")], actor=coordinator)
+        parked = WorkshopItem.objects.get()
+        assert parked.look_again_on == workshop.date + datetime.timedelta(days=90)
+
     def test_items_of_published_minutes_are_not_removed(self, coordinator):
         workshop = WorkshopFactory(minutes_state=MinutesState.PUBLISHED)
         item = ActionFactory(workshop=workshop)
@@ -290,7 +314,7 @@ class TestActions:
 
     def test_an_idea_is_not_an_action(self, member):
         with pytest.raises(ValidationError):
-            services.action_complete(item=IdeaFactory(), actor=member)
+            services.action_complete(item=ParkedItemFactory(), actor=member)
 
     def test_overdue(self):
         action = ActionFactory.build(due=timezone.localdate() - datetime.timedelta(days=1))
@@ -301,33 +325,33 @@ class TestActions:
 
 class TestParkingLot:
     def test_it_sets_the_date_to_look_again(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_schedule(
+        idea = ParkedItemFactory()
+        services.parked_item_schedule(
             item=idea, look_again_on=datetime.date(2030, 1, 1), actor=coordinator
         )
         idea.refresh_from_db()
         assert idea.look_again_on == datetime.date(2030, 1, 1)
 
     def test_it_archives_with_a_reason_and_keeps_the_idea(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_archive(item=idea, reason="Görs redan av skolan", actor=coordinator)
+        idea = ParkedItemFactory()
+        services.parked_item_archive(item=idea, reason="Görs redan av skolan", actor=coordinator)
         idea.refresh_from_db()
         assert idea.archived_at and idea.archive_reason == "Görs redan av skolan"
-        assert not WorkshopItem.objects.parked().exists()
-        assert WorkshopItem.objects.ideas().count() == 1
+        assert not WorkshopItem.objects.in_parking_lot().exists()
+        assert WorkshopItem.objects.parked_items().count() == 1
 
     def test_it_needs_a_reason_to_archive(self, coordinator):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         with pytest.raises(ValidationError):
-            services.idea_archive(item=idea, reason="  ", actor=coordinator)
+            services.parked_item_archive(item=idea, reason="  ", actor=coordinator)
         idea.refresh_from_db()
         assert idea.archived_at is None
 
     def test_an_archived_idea_gets_no_new_date(self, coordinator):
-        idea = IdeaFactory()
-        services.idea_archive(item=idea, reason="Nej", actor=coordinator)
+        idea = ParkedItemFactory()
+        services.parked_item_archive(item=idea, reason="Nej", actor=coordinator)
         with pytest.raises(ValidationError):
-            services.idea_schedule(
+            services.parked_item_schedule(
                 item=idea, look_again_on=datetime.date(2030, 1, 1), actor=coordinator
             )
 

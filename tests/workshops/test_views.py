@@ -13,8 +13,8 @@ from workshops.models import Attendance, MinutesComment, ThemeSuggestion, Worksh
 from .factories import (
     ActionFactory,
     AttendanceFactory,
-    IdeaFactory,
     ItemFactory,
+    ParkedItemFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
@@ -157,7 +157,7 @@ class TestLog:
         assert WorkshopItem.objects.filter(kind=ItemKind.DECISION).count() == 2
         action = WorkshopItem.objects.get(kind=ItemKind.ACTION)
         assert action.owner == organisation and action.due.isoformat() == due
-        idea = WorkshopItem.objects.get(kind=ItemKind.IDEA)
+        idea = WorkshopItem.objects.get(kind=ItemKind.PARKED)
         assert idea.look_again_on == held_last_week.date + datetime.timedelta(days=90)
         following = Workshop.objects.get(status=WorkshopStatus.PLANNED)
         assert following.theme_sv == "Föräldrar som resurs"
@@ -631,8 +631,8 @@ class TestActionList:
 
 class TestParkingLot:
     def test_it_lists_parked_ideas_and_archived_ones_apart(self, client, member):
-        IdeaFactory(text_sv="Parkerad idé")
-        IdeaFactory(text_sv="Arkiverad idé", archived_at=timezone.now(), archive_reason="Nej")
+        ParkedItemFactory(text_sv="Parkerad idé")
+        ParkedItemFactory(text_sv="Arkiverad idé", archived_at=timezone.now(), archive_reason="Nej")
         client.force_login(member)
         parked = client.get(reverse("workshops:parking_lot"))
         archived = client.get(reverse("workshops:parking_lot"), {"archived": "1"})
@@ -640,51 +640,53 @@ class TestParkingLot:
         assert "Arkiverad idé" in archived.text
 
     def test_the_coordinator_sets_a_new_date(self, coordinator_client):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         coordinator_client.post(
-            reverse("workshops:idea_schedule", args=[idea.pk]), {"look_again_on": "2031-03-01"}
+            reverse("workshops:parked_item_schedule", args=[idea.pk]),
+            {"look_again_on": "2031-03-01"},
         )
         idea.refresh_from_db()
         assert idea.look_again_on == datetime.date(2031, 3, 1)
 
     def test_a_bad_date_changes_nothing(self, coordinator_client):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         before = idea.look_again_on
         response = coordinator_client.post(
-            reverse("workshops:idea_schedule", args=[idea.pk]),
+            reverse("workshops:parked_item_schedule", args=[idea.pk]),
             {"look_again_on": "soon"},
             follow=True,
         )
-        assert said(response, "Give a valid date to look at the idea again.")
+        assert said(response, "Give a valid date to look at the parked idea again.")
         idea.refresh_from_db()
         assert idea.look_again_on == before
 
     def test_the_coordinator_archives_with_a_reason(self, coordinator_client):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         coordinator_client.post(
-            reverse("workshops:idea_archive", args=[idea.pk]), {"reason": "Skolan gör det redan"}
+            reverse("workshops:parked_item_archive", args=[idea.pk]),
+            {"reason": "Skolan gör det redan"},
         )
         idea.refresh_from_db()
         assert idea.archive_reason == "Skolan gör det redan"
 
     def test_archiving_without_a_reason_changes_nothing(self, coordinator_client):
-        idea = IdeaFactory()
+        idea = ParkedItemFactory()
         response = coordinator_client.post(
-            reverse("workshops:idea_archive", args=[idea.pk]), {"reason": ""}, follow=True
+            reverse("workshops:parked_item_archive", args=[idea.pk]), {"reason": ""}, follow=True
         )
-        assert said(response, "Say why the idea is archived.")
+        assert said(response, "Say why the parked idea is archived.")
         idea.refresh_from_db()
         assert idea.archived_at is None
 
     def test_an_action_is_not_managed_as_an_idea(self, coordinator_client):
         action = ActionFactory()
         response = coordinator_client.post(
-            reverse("workshops:idea_archive", args=[action.pk]), {"reason": "x"}
+            reverse("workshops:parked_item_archive", args=[action.pk]), {"reason": "x"}
         )
         assert response.status_code == 403
 
     def test_ideas_due_are_on_the_next_workshops_agenda(self, client, member):
-        IdeaFactory(text_sv="Dags att titta igen", look_again_on=timezone.localdate())
+        ParkedItemFactory(text_sv="Dags att titta igen", look_again_on=timezone.localdate())
         planned = PlannedWorkshopFactory()
         client.force_login(member)
         assert "Dags att titta igen" in client.get(planned.get_absolute_url()).text

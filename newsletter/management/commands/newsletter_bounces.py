@@ -3,7 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from newsletter import bounces, services
+from newsletter import bounces
+from newsletter.services import deliveries
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
         messages = [Path(name).read_bytes() for name in files] or [sys.stdin.buffer.read()]
         for raw in messages:
             for bounce in bounces.read_report(raw):
-                delivery = services.bounce_record(bounce)
+                delivery = deliveries.bounce_record(bounce)
                 outcome = "recorded" if delivery else "matched no delivery; ignored"
                 kind = "permanent" if bounce.permanent else "temporary"
                 self.stdout.write(f"{kind} bounce for delivery {bounce.delivery_id}: {outcome}")

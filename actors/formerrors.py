@@ -1,4 +1,4 @@
-"""Small helpers the views of this app and of the apps above it share."""
+"""A service's refusal, put on the form that asked for it: the one way every view does it."""
 
 from collections.abc import Callable
 
@@ -6,8 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form, on the field it names where it has one."""
+def add_service_error(form, error: ValidationError) -> None:
+    """Put a service's ValidationError (or subclass) on the form: each message on the field it
+    names where the form has that field, the rest above the form."""
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             form.add_error(field if field in form.fields else None, errors)
@@ -26,7 +27,7 @@ def saved(request, form, save: Callable, message: str):
     try:
         result = save(form)
     except ValidationError as error:
-        apply_errors(form, error)
+        add_service_error(form, error)
         return None
     messages.success(request, message)
     return result
