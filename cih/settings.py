@@ -323,6 +323,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 # What a task prints (the console mail backend of development prints every mail) is its output,
 # not a warning.
 CELERY_WORKER_REDIRECT_STDOUTS_LEVEL = "INFO"
+# Seconds between the heartbeats each worker leaves for /healthz (cih/health.py).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE

@@ -155,6 +155,10 @@ def served(embedded):
 
 def test_the_worker_beside_the_web_server_makes_reports_sends_editions_and_mails(served):
     base, log = served
+    # Health tells of the broker and the worker that are really there.
+    health = Visitor(base).poll("/healthz/full", lambda h: h["status"] == "ok", timeout=60)
+    assert health["checks"]["broker"] == {"ok": True, "kind": "embedded"}
+    assert health["checks"]["worker"]["workers"] == 1
     evaluator = Visitor(base)
     evaluator.log_in("evaluator@demo.cih.se")
     evaluator.open("/reports/")
@@ -205,6 +209,9 @@ def test_the_worker_beside_the_web_server_makes_reports_sends_editions_and_mails
     # Its link leads to the server that sent it, on the port it was started on.
     assert re.search(rf"{re.escape(base)}/\S*ideas/confirm/", output), output
     assert "127.0.0.1:8000" not in output
+    # Nothing a newcomer could not act on; what the worker prints is not a warning.
+    for noise in ("No hostname was supplied", "only supported for Redis", "WARNING/MainProcess"):
+        assert noise not in output, noise
 
 
 @pytest.fixture
