@@ -17,6 +17,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(VENV)/bin/pip install -q --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# The links in its mails lead to the server it starts, unless SITE_URL names another address.
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages --ignore=.venv -v0

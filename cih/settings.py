@@ -279,8 +279,9 @@ if PRODUCTION and not SITE_URL.startswith("https://"):
 # Celery. In development the broker is a folder on disk (EMBEDDED_BROKER_DIR), and `make run`
 # starts a worker with beat beside the web server: long work is queued and shows its progress as
 # it does in production, without Redis. With no broker at all (the test profile), tasks run
-# in-process.
-EMBEDDED_BROKER = "filesystem://"
+# in-process. kombu's transports name a host, even one that keeps its messages in a folder; a URL
+# without one earns a warning on every connection.
+EMBEDDED_BROKER = "filesystem://localhost"
 CELERY_BROKER_URL = env.str(
     "CELERY_BROKER_URL", default=EMBEDDED_BROKER if DJANGO_ENV == "development" else ""
 )
@@ -296,18 +297,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # limits below stop. A message held longer would be handed out a second time while the first
 # still waits or runs. A job that takes longer (a report) acknowledges its message as it starts.
 BROKER_VISIBILITY_TIMEOUT = env.int("BROKER_VISIBILITY_TIMEOUT", default=50)
-CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
-    # Look for such messages every 5 seconds; kombu's default looks every 100.
-    "unacked_restore_interval": 5,
-    "unacked_restore_throttle": 1,
-}
 CELERY_TASK_SOFT_TIME_LIMIT = 25
 CELERY_TASK_TIME_LIMIT = 30
-# A worker takes a message only when it has a process free to run it: a message waiting behind a
-# long job would otherwise outlive the visibility timeout in the worker's hands.
-CELERY_WORKER_DISABLE_PREFETCH = True
-if CELERY_BROKER_URL == EMBEDDED_BROKER:
+# What only a Redis broker understands (the filesystem transport has no visibility timeout, and
+# Celery turns prefetching off only on Redis), set for Redis alone: any other broker warns of it.
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": BROKER_VISIBILITY_TIMEOUT,
+        # Look for such messages every 5 seconds; kombu's default looks every 100.
+        "unacked_restore_interval": 5,
+        "unacked_restore_throttle": 1,
+    }
+    # A worker takes a message only when it has a process free to run it: a message waiting
+    # behind a long job would otherwise outlive the visibility timeout in the worker's hands.
+    CELERY_WORKER_DISABLE_PREFETCH = True
+if CELERY_BROKER_URL.startswith("filesystem://"):
     EMBEDDED_BROKER_DIR = Path(env.str("EMBEDDED_BROKER_DIR", default=str(BASE_DIR / ".broker")))
     (EMBEDDED_BROKER_DIR / "queue").mkdir(parents=True, exist_ok=True)
     (EMBEDDED_BROKER_DIR / "control").mkdir(exist_ok=True)
@@ -316,6 +320,11 @@ if CELERY_BROKER_URL == EMBEDDED_BROKER:
         "data_folder_out": str(EMBEDDED_BROKER_DIR / "queue"),
         "control_folder": str(EMBEDDED_BROKER_DIR / "control"),
     }
+# What a task prints (the console mail backend of development prints every mail) is its output,
+# not a warning.
+CELERY_WORKER_REDIRECT_STDOUTS_LEVEL = "INFO"
+# Seconds between the heartbeats each worker leaves for /healthz (cih/health.py).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=10)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -379,4 +388,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # A worker's printed output (CELERY_WORKER_REDIRECT_STDOUTS_LEVEL) shows whatever level the
+    # worker logs at: `make run` logs warnings only, and prints its mails all the same.
+    "loggers": {"celery.redirected": {"level": "INFO"}},
 }

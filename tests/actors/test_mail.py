@@ -37,6 +37,20 @@ def test_a_mail_leaves_only_once_its_transaction_commits(site, django_capture_on
     assert OutgoingMail.objects.get().status == MailStatus.SENT
 
 
+def test_mails_of_a_past_entered_after_the_fact_are_recorded_as_sent_and_never_leave(
+    site, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with mail.mail_sent_long_ago(), transaction.atomic():
+            mail.mail_queue(to="amina@example.org", language="sv", subject="Hej", text="Text")
+        mail.mail_queue(to="bo@example.org", language="sv", subject="Hej", text="Text")
+    assert len(callbacks) == 1
+    assert [message.to for message in outbox.outbox] == [["bo@example.org"]]
+    kept = OutgoingMail.objects.get(recipient="amina@example.org")
+    assert kept.status == MailStatus.SENT and kept.sent_at is not None
+    assert mail.mail_sweep()["due"] == 0
+
+
 def test_a_rolled_back_action_owes_no_mail(site, django_capture_on_commit_callbacks):
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,

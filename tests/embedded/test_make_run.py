@@ -155,6 +155,10 @@ def served(embedded):
 
 def test_the_worker_beside_the_web_server_makes_reports_sends_editions_and_mails(served):
     base, log = served
+    # Health tells of the broker and the worker that are really there.
+    health = Visitor(base).poll("/healthz/full", lambda h: h["status"] == "ok", timeout=60)
+    assert health["checks"]["broker"] == {"ok": True, "kind": "embedded"}
+    assert health["checks"]["worker"]["workers"] == 1
     evaluator = Visitor(base)
     evaluator.log_in("evaluator@demo.cih.se")
     evaluator.open("/reports/")
@@ -202,3 +206,55 @@ def test_the_worker_beside_the_web_server_makes_reports_sends_editions_and_mails
     for task in ("reports.tasks.render_report", "newsletter.tasks.deliver_batch"):
         assert re.search(rf"Task {re.escape(task)}\[[\w-]+\] succeeded", output), task
     assert "To: amina@example.org" in output  # the idea's confirmation, printed by the worker
+    # Its link leads to the server that sent it, on the port it was started on.
+    assert re.search(rf"{re.escape(base)}/\S*ideas/confirm/", output), output
+    assert "127.0.0.1:8000" not in output
+    # Nothing a newcomer could not act on; what the worker prints is not a warning.
+    for noise in ("No hostname was supplied", "only supported for Redis", "WARNING/MainProcess"):
+        assert noise not in output, noise
+
+
+@pytest.fixture
+def recording_venv(tmp_path):
+    """A virtualenv whose python and celery only write down the SITE_URL they were given."""
+    bin_ = tmp_path / "venv" / "bin"
+    bin_.mkdir(parents=True)
+    for program in ("python", "celery"):
+        (bin_ / program).write_text(
+            f'#!/bin/sh\necho "{program} $1 $2 $SITE_URL" >> "{tmp_path / "calls"}"\n'
+        )
+        (bin_ / program).chmod(0o755)
+    (bin_.parent / ".installed").touch()
+    return bin_.parent, tmp_path / "calls"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "expected"),
+    [(None, "http://127.0.0.1:8765"), ("https://husby.example.org", "https://husby.example.org")],
+)
+def test_make_run_links_mails_to_its_port_unless_site_url_is_set(
+    recording_venv, site_url, expected
+):
+    venv, calls = recording_venv
+    env = {key: value for key, value in os.environ.items() if key not in SUITE_ONLY}
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run", "PORT=8765", f"VENV={venv}"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Serving on http://127.0.0.1:8765/" in result.stdout, result.stdout + result.stderr
+    # migrate, compilemessages, seed_demo, the worker and runserver: all with one address.
+    seen = calls.read_text().splitlines()
+    assert sorted(line.split()[:3] for line in seen) == [
+        ["celery", "--quiet", "-A"],
+        ["python", "manage.py", "compilemessages"],
+        ["python", "manage.py", "migrate"],
+        ["python", "manage.py", "runserver"],
+        ["python", "manage.py", "seed_demo"],
+    ]
+    assert {line.split()[-1] for line in seen} == {expected}

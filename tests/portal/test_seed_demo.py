@@ -3,9 +3,21 @@
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
-from actors.models import Event, GovernanceBody, Membership, Organisation, Principle, User
+from actors.choices import MailStatus
+from actors.mail import mail_sweep
+from actors.models import (
+    Event,
+    GovernanceBody,
+    Membership,
+    Organisation,
+    OutgoingMail,
+    Principle,
+    User,
+)
+from newsletter.tasks import send_owed_confirmations
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +45,15 @@ def test_seed_demo_twice_changes_nothing(client):
     page = client.get("/").content.decode()
     assert "Collective Impact Husby" in page and "Husby FF" in page
     assert "Ni sa, vi gjorde" in page  # the demo's story, told from its events
+
+
+def test_seed_demo_mails_no_one(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+    # The story's ideas were confirmed and answered: their mails are on record, as sent.
+    assert OutgoingMail.objects.filter(recipient__endswith="@example.org").exists()
+    assert not OutgoingMail.objects.exclude(status=MailStatus.SENT).exists()
+    # Nothing is owed to the periodic jobs of a worker started next either.
+    assert mail_sweep()["due"] == 0
+    assert send_owed_confirmations() == 0
+    assert mail.outbox == []
