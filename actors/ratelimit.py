@@ -37,13 +37,24 @@ def client_address(request) -> str:
     return str(ip)
 
 
+def _counter(limit: Limit, key: str) -> str:
+    return f"ratelimit:{limit.scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+
+
+def first_reached(*attempts: tuple[Limit, str]) -> Limit | None:
+    """The first limit whose key has used up its window, counting nothing: for forms that count
+    only what they accept, and refuse before the visitor fills the form in again."""
+    counts = cache.get_many([_counter(limit, key) for limit, key in attempts])
+    return next(
+        (limit for limit, key in attempts if counts.get(_counter(limit, key), 0) >= limit.limit),
+        None,
+    )
+
+
 def first_exceeded(*attempts: tuple[Limit, str]) -> Limit | None:
     """Count one attempt under each (limit, key), all in one round trip to the cache; the first
     limit that is now exceeded, or None."""
-    counters = [
-        (f"ratelimit:{limit.scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}", limit.window)
-        for limit, key in attempts
-    ]
+    counters = [(_counter(limit, key), limit.window) for limit, key in attempts]
     counts = cache.incr_windows(counters)
     return next(
         (

@@ -186,3 +186,8 @@ class Idea(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_confirmed(self) -> bool:
+        """Its sender has confirmed the address; the coordinators have it (or have had it)."""
+        return self.status != IdeaStatus.UNCONFIRMED

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors import ratelimit
 from actors.events import both, event_record, excerpt
 from actors.links import url_in
 from actors.mail import mail_send_template
@@ -22,6 +23,14 @@ from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 IDEA_SALT = "focusgroups.idea-confirm"
 IDEA_CONFIRM_MAX_AGE = 3 * 24 * 3600  # three days to click the link
+HOUR = 3600
+# A workshop at Folkets Husby or an evening at the library is a room of residents behind one
+# address, each sending an idea or two: sixty an hour from one connection leaves such a room room
+# to spare, and still stops a script long before the coordinators' queue or the mail sender's
+# reputation suffers. Each idea mails its address a link, so an address gets at most five an hour:
+# enough for a resident with many ideas, too few to fill a stranger's inbox.
+IDEAS_PER_CONNECTION = ratelimit.Limit("idea-connection", limit=60, window=HOUR)
+IDEAS_PER_EMAIL = ratelimit.Limit("idea-email", limit=5, window=HOUR)
 
 
 @transaction.atomic
@@ -142,13 +151,55 @@ def idea_confirm_token(idea: Idea) -> str:
     return signing.dumps({"idea": idea.pk, "email": idea.email}, salt=IDEA_SALT)
 
 
+class TooManyIdeas(ValidationError):
+    """The connection or the e-mail address has sent as many ideas as an hour allows."""
+
+    MESSAGES = {
+        IDEAS_PER_CONNECTION.scope: _(
+            "Too many ideas from your connection just now. Please try again in an hour."
+        ),
+        IDEAS_PER_EMAIL.scope: _(
+            "Too many ideas from this e-mail address just now. Please try again in an hour."
+        ),
+    }
+
+    def __init__(self, limit: ratelimit.Limit):
+        super().__init__(self.MESSAGES[limit.scope], code="rate_limited")
+
+
+def _idea_limits(address: str, email: str) -> list[tuple[ratelimit.Limit, str]]:
+    limits = [(IDEAS_PER_CONNECTION, address)]
+    if email:
+        limits.append((IDEAS_PER_EMAIL, email.lower()))
+    return limits
+
+
+def idea_limit_check(*, address: str, email: str = "") -> None:
+    """Raise TooManyIdeas when the connection `address` (or `email`, when known) has used up its
+    hour; counts nothing, so that a form sent back for a typo costs the sender no idea."""
+    reached = ratelimit.first_reached(*_idea_limits(address, email))
+    if reached is not None:
+        raise TooManyIdeas(reached)
+
+
 @transaction.atomic
-def idea_submit(*, title: str, text: str, email: str, language: str) -> Idea:
+def idea_submit(*, title: str, text: str, email: str, language: str, address: str = "") -> Idea:
     """Keep an idea from the public site and send its sender a link to confirm the address.
+
+    Sent from `address` (the client's connection), the idea counts against the hourly limits,
+    and TooManyIdeas refuses it once they are used up; only kept ideas are counted. The demo
+    and tests, which pass no address, are not limited.
 
     The mail does not quote the idea: until the address is confirmed, anyone may have typed it,
     and the portal's name must not carry their words to a stranger.
     """
+    if address:
+        # Looking first leaves the counts of a refused idea as they are; counting then catches
+        # the ideas that came in at the same moment.
+        idea_limit_check(address=address, email=email)
+        exceeded = ratelimit.first_exceeded(*_idea_limits(address, email))
+        if exceeded is not None:
+            raise TooManyIdeas(exceeded)
     idea = Idea.objects.create(
         title=title, text=text, email=email.lower(), language=language[:8] or "sv"
     )
@@ -168,20 +219,37 @@ class InvalidToken(Exception):
     """The confirmation link is forged, broken or too old."""
 
 
+def _idea_of_link(token: str, ideas, max_age: int) -> Idea:
+    """The idea a confirmation link names; InvalidToken for a forged link, or for an old one
+    whose idea is still unconfirmed. An old link of a confirmed idea still finds it, so that
+    opening it again says it is confirmed rather than asking the sender to start over."""
+    try:
+        data = signing.loads(token, salt=IDEA_SALT)
+    except signing.BadSignature as error:
+        raise InvalidToken from error
+    if not isinstance(data, dict):
+        raise InvalidToken
+    idea = ideas.filter(pk=data.get("idea"), email=data.get("email")).first()
+    if idea is None:
+        raise InvalidToken
+    if idea.status == IdeaStatus.UNCONFIRMED:
+        try:
+            signing.loads(token, salt=IDEA_SALT, max_age=max_age)
+        except signing.SignatureExpired as error:
+            raise InvalidToken from error
+    return idea
+
+
+def idea_to_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
+    """The idea a confirmation link is for, changing nothing: opening the link (as mail
+    scanners do) only shows what pressing its button will confirm."""
+    return _idea_of_link(token, Idea.objects.all(), max_age)
+
+
 @transaction.atomic
 def idea_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
     """Mark an idea's e-mail as confirmed; it then waits for the coordinators. Idempotent."""
-    try:
-        data = signing.loads(token, salt=IDEA_SALT, max_age=max_age)
-    except signing.BadSignature as error:  # SignatureExpired is a BadSignature
-        raise InvalidToken from error
-    idea = (
-        Idea.objects.select_for_update()
-        .filter(pk=data.get("idea"), email=data.get("email"))
-        .first()
-    )
-    if idea is None:
-        raise InvalidToken
+    idea = _idea_of_link(token, Idea.objects.select_for_update(), max_age)
     if idea.status == IdeaStatus.UNCONFIRMED:
         idea.status = IdeaStatus.AWAITING
         idea.confirmed_at = timezone.now()

@@ -3,11 +3,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from actors import ratelimit
 from actors.choices import PortalRole
-from actors.formerrors import saved
+from actors.formerrors import add_service_error, saved
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
 from actors.permissions import is_coordinator, role_required
@@ -18,7 +19,6 @@ from .models import CouncilConsultation, FocusGroup, Insight
 from .permissions import get_consultation_for_user, get_focus_group_for_user, get_insight_for_user
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
-IDEA_LIMIT = ratelimit.Limit("idea", limit=5, window=3600)  # five ideas an hour from one address
 
 
 # Focus groups -------------------------------------------------------------------------------
@@ -214,35 +214,45 @@ def consultation_answer(request, pk):
 def idea_submit(request):
     # Bound on every POST, even one without fields, so that the form can carry the limit's message.
     form = IdeaForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST":
-        if not ratelimit.allow(IDEA_LIMIT, ratelimit.client_address(request)):
-            form.is_valid()
-            form.add_error(
-                None,
-                _("Too many ideas from your connection just now. Please try again in an hour."),
-            )
-            return render(request, "focusgroups/idea_form.html", {"form": form}, status=429)
         if form.is_bot():
             # Answer as if all went well, and keep nothing.
             return redirect("focusgroups:idea_sent")
-        if form.is_valid():
-            services.idea_submit(
-                title=form.cleaned_data["title"],
-                text=form.cleaned_data["text"],
-                email=form.cleaned_data["email"],
-                language=get_language() or "sv",
-            )
-            return redirect("focusgroups:idea_sent")
-    return render(request, "focusgroups/idea_form.html", {"form": form})
+        address = ratelimit.client_address(request)
+        try:
+            if form.is_valid():
+                services.idea_submit(
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    email=form.cleaned_data["email"],
+                    language=get_language() or "sv",
+                    address=address,
+                )
+                return redirect("focusgroups:idea_sent")
+            # Told now, not after the sender has mended the form.
+            services.idea_limit_check(address=address, email=form.cleaned_data.get("email", ""))
+        except services.TooManyIdeas as error:
+            add_service_error(form, error)
+            status = 429
+    return render(request, "focusgroups/idea_form.html", {"form": form}, status=status)
 
 
 def idea_sent(request):
     return render(request, "focusgroups/idea_sent.html")
 
 
+@never_cache  # a page behind a signed link, whose answer changes once the button is pressed
 def idea_confirm(request, token):
+    """The link in the mail opens a page with a button; only the button (a POST) confirms, so a
+    mail scanner that follows every link confirms nothing."""
     try:
-        idea = services.idea_confirm(token=token)
+        idea = services.idea_to_confirm(token=token)
+        if request.method == "POST" and not idea.is_confirmed:
+            idea = services.idea_confirm(token=token)
+            return render(request, "focusgroups/idea_confirmed.html", {"idea": idea})
     except services.InvalidToken:
-        return render(request, "focusgroups/idea_confirm.html", {"idea": None}, status=400)
-    return render(request, "focusgroups/idea_confirm.html", {"idea": idea})
+        return render(request, "focusgroups/idea_confirm_invalid.html", status=400)
+    if idea.is_confirmed:
+        return render(request, "focusgroups/idea_confirmed_before.html")
+    return render(request, "focusgroups/idea_confirm.html", {"token": token})

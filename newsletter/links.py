@@ -18,7 +18,8 @@ CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for three days
 
 
 class LinkError(Exception):
-    """A signed link that cannot be used: "invalid" (altered), "expired" or "used"."""
+    """A signed link that cannot be used: "invalid" (altered), "expired", "used",
+    "unsubscribed", or for a confirmation link "confirmed" (the address already is)."""
 
     def __init__(self, reason: str):
         super().__init__(reason)

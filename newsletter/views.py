@@ -105,9 +105,20 @@ def _link_error(request, error: LinkError):
 
 @never_cache  # personal pages behind a signed link stay out of the page cache
 def confirm(request, token):
+    """The link in the mail opens a page with a button; only the button (a POST) confirms, so a
+    mail scanner that follows every link subscribes nobody."""
     try:
+        if request.method != "POST":
+            subscriber = subscribers.subscriber_to_confirm(token=token)
+            return render(
+                request,
+                "newsletter/subscriber_confirm.html",
+                {"subscriber": subscriber, "token": token},
+            )
         subscriber = subscribers.subscriber_confirm(token=token)
     except LinkError as error:
+        if error.reason == "confirmed":
+            return render(request, "newsletter/subscriber_confirmed_before.html")
         return _link_error(request, error)
     return render(
         request,

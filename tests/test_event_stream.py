@@ -79,6 +79,8 @@ READ = "reads, or checks a rule, and changes nothing"
 RECORD_NONE = {
     "actors.services.unique_slug": READ,
     "focusgroups.services.idea_confirm_token": READ,
+    "focusgroups.services.idea_limit_check": READ,
+    "focusgroups.services.idea_to_confirm": READ,
     "focusgroups.services.idea_submit": (
         "an unconfirmed idea is not the collaboration's yet (anyone may have typed the address); "
         "its event comes when the sender confirms it"
@@ -92,6 +94,7 @@ RECORD_NONE = {
     "newsletter.services.editions.edition_audience_size": READ,
     "newsletter.services.editions.edition_languages_out_of_step": READ,
     "newsletter.services.subscribers.subscriber_from_manage_token": READ,
+    "newsletter.services.subscribers.subscriber_to_confirm": READ,
     **dict.fromkeys(
         (
             "newsletter.services.subscribers.subscriber_sign_up",

@@ -15,7 +15,9 @@ from initiatives.choices import InitiativeStep
 from newsletter.choices import DeliveryStatus
 from prioritization.choices import InterventionStatus, NeedStatus
 from reports.choices import ReportStatus
+from tests.focusgroups.factories import InsightFactory
 from tests.initiatives.factories import InitiativeFactory
+from tests.prioritization.factories import FocusAreaFactory, NeedFactory
 from tests.reports.conftest import stored_report
 from tests.test_catalogues import catalogue_entries
 from tests.workshops.factories import WorkshopFactory
@@ -26,6 +28,9 @@ ALLAUTH = Path(allauth.__file__).parent / "locale" / "sv" / "LC_MESSAGES" / "dja
 # Placeholders and addresses may say "email"; the Swedish words around them may not.
 NOT_WORDS = re.compile(r"%\(\w+\)[sd]|\{\w+\}|mailto:|https?://\S+|\w+\(ENTER\)")
 OTHER_WORDS_FOR_E_MAIL = re.compile(r"\b[Ee]post|[Mm]ejl|[Mm]ail")
+# Swedish quotes ”like this”, with the right-hand mark on both sides; English “like this”.
+ENGLISH_OPENING_QUOTE = "\u201c"
+SWEDISH_QUOTE = "\u201d"
 
 
 def swedish_texts():
@@ -44,6 +49,49 @@ def test_e_mail_is_e_post_in_every_catalogue():
         if OTHER_WORDS_FOR_E_MAIL.search(NOT_WORDS.sub("", text))
     ]
     assert found == []
+
+
+def test_swedish_quotes_with_right_hand_marks_on_both_sides():
+    found = [
+        (str(po_file), text)
+        for po_file, _msgid, text in swedish_texts()
+        if ENGLISH_OPENING_QUOTE in text
+    ]
+    assert found == []
+
+
+def test_what_english_quotes_swedish_quotes_too():
+    unquoted = [
+        (str(po_file), text)
+        for po_file, msgid, text in swedish_texts()
+        if ENGLISH_OPENING_QUOTE in str(msgid) and SWEDISH_QUOTE not in text
+    ]
+    assert unquoted == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "quoted"),
+    [
+        ("sv", "”Efter sju finns ingenstans att vara.”"),
+        ("en", "“After seven there is nowhere to go.”"),
+    ],
+)
+def test_residents_words_are_quoted_as_the_language_does(client, language, quoted):
+    insight = InsightFactory(
+        kind="quote",
+        text_sv="Efter sju finns ingenstans att vara.",
+        text_en="After seven there is nowhere to go.",
+    )
+    need, area = NeedFactory(), FocusAreaFactory()
+    need.insights.add(insight)
+    area.insights.add(insight)
+    initiative = InitiativeFactory(step="completed")
+    initiative.needs.add(need)
+    for page in (need, area, initiative):
+        with translation.override(language):
+            url = page.get_absolute_url()
+        assert quoted in client.get(url).content.decode()
 
 
 def test_every_allauth_string_worded_here_is_still_one_allauth_uses():

@@ -57,6 +57,18 @@ def test_first_exceeded_counts_every_attempt_and_names_the_first_limit_over():
     assert ratelimit.first_exceeded((place, "p"), (address, "c")) == place
 
 
+def test_first_reached_reads_the_counts_without_counting():
+    scope = f"test-{uuid.uuid4().hex}"
+    two = ratelimit.Limit(scope, limit=2, window=60)
+    other = ratelimit.Limit(f"{scope}-other", limit=5, window=60)
+    assert ratelimit.first_reached((other, "a"), (two, "a")) is None
+    ratelimit.first_exceeded((two, "a"))
+    assert [ratelimit.first_reached((two, "a")) for _ in range(3)] == [None] * 3
+    ratelimit.first_exceeded((two, "a"))
+    assert ratelimit.first_reached((other, "a"), (two, "a")) == two
+    assert ratelimit.first_reached((two, "b")) is None
+
+
 @pytest.fixture
 def redis_cache():
     cache = ForgivingRedisCache(REDIS_URL, {"OPTIONS": {"socket_connect_timeout": 0.2}})
@@ -73,6 +85,8 @@ def test_the_redis_counters_count_in_windows_that_expire(redis_cache):
     # A window starts at the first count; later counts do not extend it.
     assert 0 < client.ttl(redis_cache.make_and_validate_key(first)) <= 30
     assert 30 < client.ttl(redis_cache.make_and_validate_key(second)) <= 90
+    # What the counters hold reads back as numbers, for limits that only look.
+    assert redis_cache.get_many([first, second]) == {first: 3, second: 3}
 
 
 @pytest.mark.services

@@ -1,5 +1,5 @@
-"""A resident shares an idea without an account, confirms it from the e-mail, and a coordinator
-takes it up as a need; the resident is told."""
+"""A resident shares an idea without an account, confirms it with the button behind the e-mail's
+link, and a coordinator takes it up as a need; the resident is told."""
 
 import re
 
@@ -31,8 +31,13 @@ def test_resident_shares_idea(page, login, check_accessibility, coordinator, mai
 
     link = re.search(r"https?://\S+", mailoutbox[-1].body).group(0)
     page.goto(link)
+    check_accessibility(page)
+    assert Idea.objects.get().status == IdeaStatus.UNCONFIRMED  # opening the link is not enough
+    page.get_by_role("button", name="Bekräfta idén").click()
     assert page.get_by_role("heading", name="Din idé är bekräftad").is_visible()
     assert Idea.objects.get().status == IdeaStatus.AWAITING
+    page.goto(link)
+    assert page.get_by_role("heading", name="Din idé är redan bekräftad").is_visible()
 
     login(page, coordinator.email)
     page.get_by_role("link", name="Utegym vid skolan").click()

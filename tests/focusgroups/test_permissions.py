@@ -57,6 +57,18 @@ CASES = [
         lambda o: reverse("focusgroups:idea_confirm", args=["not-a-token"]),
         dict.fromkeys(ROLES, 400),
     ),
+    Case(
+        "focusgroups:idea_confirm",
+        lambda o: reverse("focusgroups:idea_confirm", args=[idea_confirm_token(o.idea)]),
+        public(),
+        "post",
+    ),
+    Case(
+        "focusgroups:idea_confirm",
+        lambda o: reverse("focusgroups:idea_confirm", args=["not-a-token"]),
+        dict.fromkeys(ROLES, 400),
+        "post",
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core import signing
 from django.core.exceptions import ValidationError
 
+from actors.models import Event
 from focusgroups import services
 from focusgroups.choices import ConsultationStatus, IdeaStatus
 from focusgroups.models import Idea
@@ -98,6 +99,35 @@ def test_confirming_twice_is_harmless():
     services.idea_confirm(token=token)
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.AWAITING and idea.confirmed_at == confirmed_at
+
+
+def test_opening_a_link_finds_its_idea_and_changes_nothing():
+    idea = IdeaFactory(status=IdeaStatus.UNCONFIRMED)
+    assert services.idea_to_confirm(token=services.idea_confirm_token(idea)) == idea
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.UNCONFIRMED and idea.confirmed_at is None
+    assert not Event.objects.exists()
+
+
+def submit(email: str, address: str = "192.0.2.1") -> Idea:
+    return services.idea_submit(
+        title="Utegym", text="Vid skolan", email=email, language="sv", address=address
+    )
+
+
+def test_ideas_from_one_e_mail_address_stop_at_its_limit():
+    limit = services.IDEAS_PER_EMAIL.limit
+    for number in range(limit):
+        submit("Resident@Example.org", address=f"192.0.2.{number}")
+    with pytest.raises(services.TooManyIdeas):
+        submit("resident@example.org")
+    assert Idea.objects.count() == limit
+
+
+def test_ideas_sent_without_an_address_are_not_limited():
+    for _ in range(services.IDEAS_PER_EMAIL.limit + 1):
+        services.idea_submit(title="T", text="x", email="a@example.org", language="sv")
+    assert Idea.objects.count() == services.IDEAS_PER_EMAIL.limit + 1
 
 
 def test_an_expired_or_forged_link_confirms_nothing(settings):

@@ -1,13 +1,24 @@
 import datetime
 import re
+import time
+from unittest import mock
 
 import pytest
+from django.core import signing
 from django.urls import reverse
+from django.utils import translation
 
+from actors import ratelimit
+from focusgroups import services
 from focusgroups.choices import ConsultationStatus, IdeaStatus
 from focusgroups.models import FocusGroup, Idea, Insight
-from focusgroups.views import IDEA_LIMIT
-from tests.focusgroups.factories import ConsultationFactory, FocusGroupFactory, InsightFactory
+from focusgroups.services import IDEAS_PER_CONNECTION, IDEAS_PER_EMAIL, idea_confirm_token
+from tests.focusgroups.factories import (
+    ConsultationFactory,
+    FocusGroupFactory,
+    IdeaFactory,
+    InsightFactory,
+)
 from tests.prioritization.factories import FocusAreaFactory, NeedFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +31,7 @@ IDEA = {
 }
 
 
-def test_it_sends_an_idea_and_the_link_confirms_it(
+def test_it_sends_an_idea_and_the_button_behind_the_link_confirms_it(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -29,7 +40,51 @@ def test_it_sends_an_idea_and_the_link_confirms_it(
     link = re.search(r"https?://\S+", mailoutbox[0].body).group(0)
     response = client.get(link)
     assert response.status_code == 200
+    assert "Bekräfta idén" in response.text
+    assert Idea.objects.get().status == IdeaStatus.UNCONFIRMED  # a mail scanner confirms nothing
+    response = client.post(link)
+    assert response.status_code == 200
+    assert "Tack. ”Utegym” ligger nu hos samordnarna" in response.text
     assert Idea.objects.get().status == IdeaStatus.AWAITING
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_link_used_again_says_the_idea_is_already_confirmed(client, method):
+    idea = IdeaFactory(status=IdeaStatus.UNCONFIRMED)
+    url = reverse("focusgroups:idea_confirm", args=[idea_confirm_token(idea)])
+    client.post(url)
+    confirmed_at = Idea.objects.get().confirmed_at
+    response = getattr(client, method)(url)
+    assert response.status_code == 200
+    assert "Din idé är redan bekräftad" in response.text
+    assert Idea.objects.get().confirmed_at == confirmed_at
+
+
+def old_token(idea) -> str:
+    """A confirmation link mailed longer ago than it works."""
+    days = services.IDEA_CONFIRM_MAX_AGE // 86400 + 1
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - days * 86400):
+        return idea_confirm_token(idea)
+
+
+def test_an_old_link_of_a_confirmed_idea_still_says_so_in_the_senders_language(client):
+    idea = IdeaFactory(status=IdeaStatus.AWAITING, language="en")
+    with translation.override("en"):
+        url = reverse("focusgroups:idea_confirm", args=[old_token(idea)])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Your idea is already confirmed" in response.text
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_broken_forged_or_old_link_confirms_nothing(client, method):
+    idea = IdeaFactory(status=IdeaStatus.UNCONFIRMED)
+    token = idea_confirm_token(idea)
+    forged = signing.dumps({"idea": idea.pk, "email": "other@example.org"}, salt=services.IDEA_SALT)
+    for bad in (token[:-2] + "xx", "nonsense", forged, old_token(idea)):
+        response = getattr(client, method)(reverse("focusgroups:idea_confirm", args=[bad]))
+        assert response.status_code == 400 and "Länken fungerar inte" in response.text
+    assert Idea.objects.get().status == IdeaStatus.UNCONFIRMED
 
 
 def test_it_keeps_nothing_from_a_bot_that_fills_the_honeypot(client, mailoutbox):
@@ -49,20 +104,69 @@ def test_it_gives_the_form_back_on_bad_input(client):
     assert not Idea.objects.exists()
 
 
-def test_it_limits_ideas_per_address(client):
-    for _ in range(IDEA_LIMIT.limit):
-        assert client.post(reverse("focusgroups:idea_submit"), IDEA).status_code == 302
-    response = client.post(reverse("focusgroups:idea_submit"), IDEA)
+def idea_from(number: int, **data) -> dict:
+    return {**IDEA, "email": f"resident{number}@example.org", **data}
+
+
+def test_a_room_of_residents_on_one_connection_all_send_their_ideas(client):
+    """A workshop at Folkets Husby: thirty residents behind one Wi-Fi, some mistyping first."""
+    for number in range(30):
+        if number % 3 == 0:
+            typo = client.post(reverse("focusgroups:idea_submit"), idea_from(number, email="x@"))
+            assert typo.status_code == 200
+        response = client.post(reverse("focusgroups:idea_submit"), idea_from(number))
+        assert response.status_code == 302, number
+    assert Idea.objects.count() == 30
+
+
+def test_it_limits_ideas_per_connection(client):
+    for number in range(IDEAS_PER_CONNECTION.limit):
+        response = client.post(reverse("focusgroups:idea_submit"), idea_from(number))
+        assert response.status_code == 302
+    response = client.post(reverse("focusgroups:idea_submit"), idea_from(999))
     assert response.status_code == 429
-    assert Idea.objects.count() == IDEA_LIMIT.limit
+    assert Idea.objects.count() == IDEAS_PER_CONNECTION.limit
     other = client.post(reverse("focusgroups:idea_submit"), IDEA, REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 302
 
 
+def test_it_limits_ideas_per_e_mail_address_whatever_the_connection(client):
+    for number in range(IDEAS_PER_EMAIL.limit):
+        response = client.post(
+            reverse("focusgroups:idea_submit"), IDEA, REMOTE_ADDR=f"10.0.1.{number}"
+        )
+        assert response.status_code == 302
+    response = client.post(
+        reverse("focusgroups:idea_submit"),
+        {**IDEA, "email": IDEA["email"].upper()},
+        REMOTE_ADDR="10.0.2.1",
+    )
+    assert response.status_code == 429
+    assert response.context["form"].non_field_errors() == [
+        "För många idéer från den här e-postadressen just nu. Försök igen om en timme."
+    ]
+    assert Idea.objects.count() == IDEAS_PER_EMAIL.limit
+
+
+def test_a_refused_idea_is_not_counted(client):
+    """Refused by the limit of its e-mail address, an idea does not use up its connection's."""
+    for _ in range(IDEAS_PER_EMAIL.limit):
+        client.post(reverse("focusgroups:idea_submit"), IDEA, REMOTE_ADDR="10.0.3.1")
+    for _ in range(IDEAS_PER_CONNECTION.limit):
+        response = client.post(reverse("focusgroups:idea_submit"), IDEA)
+        assert response.status_code == 429
+    response = client.post(reverse("focusgroups:idea_submit"), idea_from(1))
+    assert response.status_code == 302
+
+
+def use_up(limit: ratelimit.Limit, key: str) -> None:
+    for _ in range(limit.limit):
+        ratelimit.first_exceeded((limit, key))
+
+
 @pytest.mark.parametrize("data", [{}, IDEA], ids=["empty", "filled"])
 def test_a_limited_post_gets_the_form_back_with_the_limit_whatever_it_holds(client, data):
-    for _ in range(IDEA_LIMIT.limit):
-        client.post(reverse("focusgroups:idea_submit"), {})
+    use_up(IDEAS_PER_CONNECTION, "127.0.0.1")
     response = client.post(reverse("focusgroups:idea_submit"), data)
     assert response.status_code == 429
     assert response.context["form"].non_field_errors() == [

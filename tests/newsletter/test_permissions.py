@@ -26,6 +26,12 @@ CASES = [
         dict.fromkeys(ROLES, 400),
     ),
     Case(
+        "newsletter:confirm",
+        lambda o: reverse("newsletter:confirm", args=["not-a-token"]),
+        dict.fromkeys(ROLES, 400),
+        method="post",
+    ),
+    Case(
         "newsletter:preferences",
         lambda o: reverse("newsletter:preferences", args=[manage(o)]),
         public(),

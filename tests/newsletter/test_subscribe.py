@@ -79,11 +79,17 @@ def test_confirmation_mail_is_in_the_subscribers_language(
     assert message.alternatives[0][1] == "text/html"
 
 
-def test_confirming_the_link_subscribes_and_records_consent(
+def test_the_button_behind_the_link_subscribes_and_records_consent(
     client, django_capture_on_commit_callbacks
 ):
     sign_up(client, django_capture_on_commit_callbacks)
-    response = client.get(link_in(mail.outbox[0], "confirm"))
+    url = link_in(mail.outbox[0], "confirm")
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "amina@example.org" in response.text and "Bekräfta min prenumeration" in response.text
+    # Opening the link, as mail scanners do, changes nothing.
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+    response = client.post(url)
     assert response.status_code == 200
     assert "amina@example.org" in response.text
     subscriber = Subscriber.objects.get()
@@ -91,41 +97,85 @@ def test_confirming_the_link_subscribes_and_records_consent(
     assert subscriber.consented_at is not None
 
 
-def test_a_used_link_cannot_be_used_again(client, django_capture_on_commit_callbacks):
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_link_used_again_says_the_address_is_already_confirmed(
+    client, django_capture_on_commit_callbacks, method
+):
     sign_up(client, django_capture_on_commit_callbacks)
     url = link_in(mail.outbox[0], "confirm")
-    client.get(url)
+    client.post(url)
+    consented_at = Subscriber.objects.get().consented_at
+    response = getattr(client, method)(url)
+    assert response.status_code == 200
+    assert "Din adress är redan bekräftad" in response.text
+    assert "Länken kan inte användas" not in response.text
+    assert Subscriber.objects.get().consented_at == consented_at
+
+
+def test_an_old_link_of_a_confirmed_address_says_so_in_the_subscribers_language(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    sign_up(client, django_capture_on_commit_callbacks, language="en")
+    url = link_in(mail.outbox[0], "confirm")
+    client.post(url)
+    monkeypatch.setattr(links, "CONFIRM_MAX_AGE", -1)
     response = client.get(url)
-    assert response.status_code == 410
-    assert 'data-reason="used"' in response.text
+    assert response.status_code == 200
+    assert "Your address is already confirmed" in response.text
 
 
-def test_an_altered_link_is_refused(client, django_capture_on_commit_callbacks):
+def test_a_link_replaced_by_a_newer_one_is_refused(client, django_capture_on_commit_callbacks):
+    subscriber = SubscriberFactory(status=SubscriberStatus.PENDING)
+    old = links.make_token(subscriber, salt=links.CONFIRM_SALT)
+    subscriber.token_key = "newer"
+    subscriber.save()
+    response = client.post(reverse("newsletter:confirm", args=[old]))
+    assert response.status_code == 410 and 'data-reason="used"' in response.text
+    assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_altered_link_is_refused(client, django_capture_on_commit_callbacks, method):
     sign_up(client, django_capture_on_commit_callbacks)
     url = link_in(mail.outbox[0], "confirm")
     token = url.rstrip("/").rsplit("/", 1)[1]
     forged = signing.dumps([Subscriber.objects.get().pk + 1, "x"], salt="wrong")
     for bad in (token[:-2] + "xx", forged, "nonsense"):
-        response = client.get(reverse("newsletter:confirm", args=[bad]))
+        response = getattr(client, method)(reverse("newsletter:confirm", args=[bad]))
         assert response.status_code == 400
         assert 'data-reason="invalid"' in response.text
     assert Subscriber.objects.get().status == SubscriberStatus.PENDING
 
 
-def test_an_expired_link_is_refused(client, django_capture_on_commit_callbacks, monkeypatch):
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_an_expired_link_is_refused(
+    client, django_capture_on_commit_callbacks, monkeypatch, method
+):
     sign_up(client, django_capture_on_commit_callbacks)
     url = link_in(mail.outbox[0], "confirm")
     monkeypatch.setattr(links, "CONFIRM_MAX_AGE", -1)
-    response = client.get(url)
+    response = getattr(client, method)(url)
     assert response.status_code == 410
     assert 'data-reason="expired"' in response.text
     assert Subscriber.objects.get().status == SubscriberStatus.PENDING
+
+
+def test_the_confirmation_link_of_an_unsubscribed_address_says_so(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up(client, django_capture_on_commit_callbacks)
+    url = link_in(mail.outbox[0], "confirm")
+    subscribers.subscriber_unsubscribe(subscriber=Subscriber.objects.get())
+    response = client.post(url)
+    assert response.status_code == 410 and 'data-reason="unsubscribed"' in response.text
+    assert Subscriber.objects.get().status == SubscriberStatus.UNSUBSCRIBED
 
 
 def test_a_manage_link_cannot_confirm(client):
     subscriber = SubscriberFactory(status=SubscriberStatus.PENDING)
     token = links.make_token(subscriber, salt=links.MANAGE_SALT)
     assert client.get(reverse("newsletter:confirm", args=[token])).status_code == 400
+    assert client.post(reverse("newsletter:confirm", args=[token])).status_code == 400
 
 
 def test_the_page_never_reveals_an_existing_subscription(
@@ -260,7 +310,7 @@ def test_an_unsubscribed_address_can_opt_in_again(client, django_capture_on_comm
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.PENDING
     assert subscriber.email == "amina@example.org"
-    client.get(link_in(mail.outbox[0], "confirm"))
+    client.post(link_in(mail.outbox[0], "confirm"))
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.CONFIRMED
     # A link from a mail before unsubscribing no longer works.
