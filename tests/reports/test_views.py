@@ -61,6 +61,18 @@ def test_the_report_page_says_only_what_is_true_once_it_is_ready(
     assert "skapas" not in html
 
 
+def test_the_form_marks_the_fields_of_each_kind_for_the_script_that_hides_the_others(
+    client, evaluator
+):
+    client.force_login(evaluator)
+    html = client.get(reverse("reports:report_list")).content.decode()
+    initiative = html.index('<div data-shown-when="kind=initiative">')
+    period = html.index('<div data-shown-when="kind=period">')
+    assert initiative < html.index('name="initiative"') < period
+    assert period < html.index('name="start"') < html.index('name="end"')
+    assert "js/shown_when.js" in html and "<script>" not in html
+
+
 def test_bad_input_gives_the_form_back_and_saves_nothing(client, coordinator):
     client.force_login(coordinator)
     response = client.post(
