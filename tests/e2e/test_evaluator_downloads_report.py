@@ -49,6 +49,14 @@ def test_evaluator_downloads_report(page, login, check_accessibility, evaluator,
         page.get_by_role("link", name="Ladda ner uppgifterna (CSV i en ZIP-fil)").click()
     assert package.value.suggested_filename.endswith(".zip")
 
+    # An address that only takes a form, visited (a reload after "Try again"), says so.
+    report_page = page.url
+    page.goto(report_page + "retry/")
+    page.get_by_role(
+        "heading", name="Den här adressen tar bara emot ett skickat formulär"
+    ).wait_for()
+    check_accessibility(page)
+
     # A report still on its way: the page follows it without being reloaded by hand.
     waiting = ReportRequest.objects.create(
         kind="period",
