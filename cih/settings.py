@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "actors.errors.method_not_allowed_page",
     "actors.pagecache.AnonymousPageCacheMiddleware",
 ]
 

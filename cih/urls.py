@@ -1,7 +1,10 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 
 from cih.health import healthz, healthz_full
 
@@ -13,6 +16,12 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("healthz/full", healthz_full, name="healthz_full"),
+    # Browsers ask for it on whatever names no icon of its own: a PDF, a JSON answer, an image.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=lazy(static, str)("img/favicon.svg"), permanent=True),
+        name="favicon",
+    ),
 ]
 
 # Includes under a prefix of their own come first: a request for one of them (the newsletter

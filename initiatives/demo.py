@@ -252,17 +252,19 @@ def _stories(scale: int):
     for years_back in range(1, scale):
         year = today.year - years_back
         rounds = [
-            (f" ({year})", datetime.date(year, 3, 1)),
-            (f" ({year}, hösten)", datetime.date(year, 9, 1)),
+            (f" ({year})", f" ({year})", datetime.date(year, 3, 1)),
+            (f" ({year}, hösten)", f" ({year}, autumn)", datetime.date(year, 9, 1)),
         ]
-        for suffix, first_start in rounds:
-            for index, spec in enumerate(INITIATIVES):
+        for suffix_sv, suffix_en, first_start in rounds:
+            for index, (title_sv, title_en, *rest) in enumerate(INITIATIVES):
                 start = first_start + _days(10 * index)
-                target = spec[9]
+                target = rest[7]
                 if target not in SIDE_EXITS:
-                    schedule = _schedule(start, _end(start, spec[11]))
+                    schedule = _schedule(start, _end(start, rest[9]))
                     target = [step for step, day in schedule.items() if day <= today][-1]
-                yield spec[0] + suffix, spec, start, target
+                # An English reader tells the rounds apart by their titles too.
+                spec = (title_sv + suffix_sv, title_en + suffix_en, *rest)
+                yield spec[0], spec, start, target
 
 
 def past_funding(*, scale: int = 1) -> dict[str, str]:

@@ -9,6 +9,8 @@ from initiatives.models import Initiative
 from .choices import ReportKind, ReportLanguage
 
 LONGEST_PERIOD = datetime.timedelta(days=366 * 5)
+# The fields that belong to each kind of report; the page hides the others while it is chosen.
+FIELDS_OF_KIND = {ReportKind.INITIATIVE: ("initiative",), ReportKind.PERIOD: ("start", "end")}
 
 
 class DateInput(forms.DateInput):
@@ -48,6 +50,7 @@ class ReportRequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self._forget_fields_of_other_kinds(data)
         if data.get("kind") == ReportKind.INITIATIVE and not data.get("initiative"):
             self.add_error("initiative", _("Choose the initiative the report is about."))
         if data.get("kind") == ReportKind.PERIOD:
@@ -61,3 +64,15 @@ class ReportRequestForm(forms.Form):
             elif start and end and end - start > LONGEST_PERIOD:
                 self.add_error("end", _("A period report covers at most five years."))
         return data
+
+    def _forget_fields_of_other_kinds(self, data) -> None:
+        """What was left in the fields of the kind not chosen (hidden on the page, or sent by a
+        browser without scripts) is neither checked nor used."""
+        kind = data.get("kind")
+        if kind not in FIELDS_OF_KIND:
+            return
+        for other, names in FIELDS_OF_KIND.items():
+            if other != kind:
+                for name in names:
+                    self.errors.pop(name, None)
+                    data[name] = None

@@ -41,9 +41,13 @@ def report_list(request):
     return _list_page(request, form)
 
 
-@require_POST
 @role_required(*REPORT_ROLES)
 def report_create(request):
+    if request.method != "POST":
+        # A visit (a reload, the back button after a form came back with errors): the form is
+        # on the list page, filled in as the same query would fill it there.
+        query = request.GET.urlencode()
+        return redirect(reverse("reports:report_list") + (f"?{query}" if query else ""))
     form = ReportRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("The report could not be asked for: see the form."))
@@ -61,11 +65,9 @@ def report_create(request):
     except ValidationError as exc:
         form.add_error(None, exc)
         return _list_page(request, form)
-    report.refresh_from_db()
-    if report.is_ready:
-        messages.success(request, _("The report is ready."))
-    else:
-        messages.success(request, _("The report is being made. This page follows its progress."))
+    # The report's page shows how far it has come, and follows it: a message saying so would
+    # stay behind once it is ready.
+    messages.success(request, _("The report has been asked for."))
     return redirect(report)
 
 
@@ -146,7 +148,7 @@ def report_retry(request, pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("The report is being made again."))
+        messages.success(request, _("The report has been asked for again."))
     return redirect(report)
 
 

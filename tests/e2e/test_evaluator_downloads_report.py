@@ -21,14 +21,21 @@ def test_evaluator_downloads_report(page, login, check_accessibility, evaluator,
     )
 
     login(page, evaluator.email)
-    page.goto("/reports/")
+    # The address the form is sent to, visited (a reload, the back button), leads to the form.
+    page.goto("/reports/new/")
+    page.wait_for_url(re.compile(r"/reports/$"))
     check_accessibility(page)
+    # A period report is chosen at first: only its fields show, until another kind is chosen.
+    initiative_field = page.get_by_label("Satsning", exact=True)
+    assert page.get_by_label("Från").is_visible() and not initiative_field.is_visible()
     page.get_by_label("Utvärderingsrapport för satsning").check()
-    page.get_by_label("Satsning", exact=True).select_option(label=initiative.title_sv)
+    assert initiative_field.is_visible() and not page.get_by_label("Från").is_visible()
+    initiative_field.select_option(label=initiative.title_sv)
     page.get_by_role("combobox", name="Språk").select_option("en")
     page.get_by_role("button", name="Skapa rapporten").click()
     page.wait_for_url(re.compile(r"/reports/\d+/$"))
     check_accessibility(page)
+    assert "Rapporten är beställd." in page.get_by_role("main").inner_text()
 
     download_link = page.get_by_role("link", name="Ladda ner PDF:en")
     download_link.wait_for()
@@ -41,6 +48,14 @@ def test_evaluator_downloads_report(page, login, check_accessibility, evaluator,
     with page.expect_download() as package:
         page.get_by_role("link", name="Ladda ner uppgifterna (CSV i en ZIP-fil)").click()
     assert package.value.suggested_filename.endswith(".zip")
+
+    # An address that only takes a form, visited (a reload after "Try again"), says so.
+    report_page = page.url
+    page.goto(report_page + "retry/")
+    page.get_by_role(
+        "heading", name="Den här adressen tar bara emot ett skickat formulär"
+    ).wait_for()
+    check_accessibility(page)
 
     # A report still on its way: the page follows it without being reloaded by hand.
     waiting = ReportRequest.objects.create(

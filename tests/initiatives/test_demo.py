@@ -52,6 +52,13 @@ def test_a_larger_scale_after_a_first_seed_adds_earlier_years_and_then_stays_put
     assert {title: steps[title] for title in first} == first
     earlier = {title: step for title, step in steps.items() if title not in first}
     assert len(earlier) == 2 * len(INITIATIVES)  # a spring and an autumn round
+    # Each round has an English title of its own, as it has a Swedish one.
+    english = list(Initiative.objects.values_list("title_en", flat=True))
+    assert len(set(english)) == len(english) == len(steps)
+    year = timezone.localdate().year - 1
+    assert Initiative.objects.filter(title_en__endswith=f" ({year}, autumn)").count() == len(
+        INITIATIVES
+    )
     # Last year's initiatives have run their course, but those that run long.
     assert S.COMPLETED in earlier.values()
     assert set(earlier.values()) <= {S.EXECUTION, S.EVALUATION, S.COMPLETED, S.PARKED, S.REJECTED}

@@ -17,7 +17,12 @@ POST_ONLY = dict.fromkeys(ROLES, 405)
 
 CASES = [
     Case("reports:report_list", lambda o: reverse("reports:report_list"), REPORTS),
-    Case("reports:report_create", lambda o: reverse("reports:report_create"), POST_ONLY),
+    # A visit is sent on to the form on the list page.
+    Case(
+        "reports:report_create",
+        lambda o: reverse("reports:report_create"),
+        {**REPORTS, "evaluator": 302, "coordinator": 302, "admin": 302},
+    ),
     # An empty form comes back with its errors for those who may ask; nothing is made.
     Case(
         "reports:report_create", lambda o: reverse("reports:report_create"), REPORTS, method="post"

@@ -44,6 +44,35 @@ def test_an_evaluator_asks_for_a_period_report_and_gets_it(
     assert "workshops.csv" in readme and "`residents`" in readme
 
 
+def test_the_report_page_says_only_what_is_true_once_it_is_ready(
+    client, evaluator, django_capture_on_commit_callbacks
+):
+    """The report is made after the request commits, so the view cannot know whether it will be
+    ready when its page shows: the message says what stays true, the page shows the status."""
+    client.force_login(evaluator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("reports:report_create"),
+            {"kind": "period", "start": "2026-01-01", "end": "2026-06-30", "language": "sv"},
+        )
+    html = client.get(response["Location"]).content.decode()
+    assert "Rapporten är beställd." in html
+    assert '<strong data-role="label">Klar</strong>' in html
+    assert "skapas" not in html
+
+
+def test_the_form_marks_the_fields_of_each_kind_for_the_script_that_hides_the_others(
+    client, evaluator
+):
+    client.force_login(evaluator)
+    html = client.get(reverse("reports:report_list")).content.decode()
+    initiative = html.index('<div data-shown-when="kind=initiative">')
+    period = html.index('<div data-shown-when="kind=period">')
+    assert initiative < html.index('name="initiative"') < period
+    assert period < html.index('name="start"') < html.index('name="end"')
+    assert "js/shown_when.js" in html and "<script>" not in html
+
+
 def test_bad_input_gives_the_form_back_and_saves_nothing(client, coordinator):
     client.force_login(coordinator)
     response = client.post(
@@ -60,8 +89,16 @@ def test_bad_input_gives_the_form_back_and_saves_nothing(client, coordinator):
     assert not ReportRequest.objects.exists()
 
 
-def test_asking_is_refused_by_get_and_to_other_roles(client, client_for):
-    assert client_for("coordinator").get(reverse("reports:report_create")).status_code == 405
+def test_a_visit_to_the_asking_address_leads_to_the_form(client_for):
+    """A reload or the back button after the form came back with errors lands on the form."""
+    response = client_for("evaluator").get(reverse("reports:report_create"))
+    assert response.status_code == 302 and response["Location"] == reverse("reports:report_list")
+    response = client_for("coordinator").get(reverse("reports:report_create") + "?initiative=7")
+    assert response["Location"] == reverse("reports:report_list") + "?initiative=7"
+    assert client_for("treasurer").get(reverse("reports:report_create")).status_code == 403
+
+
+def test_asking_is_refused_to_other_roles(client, client_for):
     anonymous = client_for("anonymous").post(reverse("reports:report_create"), {})
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
     assert client_for("outsider").post(reverse("reports:report_create"), {}).status_code == 403
