@@ -96,6 +96,7 @@ def test_initiative_report_in_swedish(completed, coordinator, django_capture_on_
         f"{completed.budget:,.0f}".replace(",", " ") in text
     )  # the budget, grouped the Swedish way
     assert completed.evaluation.lessons_sv in text
+    assert "”" in text and "“" not in text  # residents' words quoted the Swedish way
     assert f"Sida 2 av {len(reader.pages)}" in text
     assert 5 <= len(reader.pages) <= 30
     assert report.pages == len(reader.pages)
@@ -124,6 +125,7 @@ def test_initiative_report_in_english(completed, coordinator, django_capture_on_
     assert completed.title_en in text
     assert f"{completed.budget:,.0f}" in text
     assert completed.evaluation.findings_en in text
+    assert "“" in text  # residents' words quoted the English way
     assert f"Page 2 of {len(reader.pages)}" in text
     assert_tagged(reader, language="en", title=f"Evaluation report: {completed.title_en}")
 
