@@ -569,3 +569,17 @@ def test_a_funders_public_page_shows_what_it_gave(client, treasurer):
         "Finansiär i den gemensamma fonden"
         not in client.get(other.get_absolute_url()).content.decode()
     )
+
+
+def test_dates_in_the_books_tables_do_not_break_at_their_hyphens(as_treasurer, treasurer):
+    """A browser may break "2026-11-30" after a hyphen in a narrow column; a date stays whole."""
+    grant, _ = fill(treasurer, 1)
+    ledger = as_treasurer.get(reverse("funding:ledger")).content.decode()
+    assert '<td class="text-nowrap">2026-02-01</td>' in ledger
+    books = as_treasurer.get(grant.get_absolute_url()).content.decode()
+    assert f'<td class="text-nowrap">{datetime.date.today():%Y-%m-%d}</td>' in books
+    funder = as_treasurer.get(grant.funder.get_absolute_url()).content.decode()
+    assert (
+        '<span class="text-nowrap">2026-01-01</span> – <span class="text-nowrap">2026-12-31</span>'
+        in funder
+    )

@@ -526,6 +526,13 @@ class TestActions:
         assert "Sen åtgärd" in response.text and said(response, "overdue")
         assert "Klar åtgärd" not in response.text
 
+    def test_dates_in_the_list_do_not_break_at_their_hyphens(self, client, member, organisation):
+        action = ActionFactory(owner=organisation, due=datetime.date(2026, 11, 30))
+        client.force_login(member)
+        page = client.get(reverse("workshops:actions")).text
+        assert '<span class="text-nowrap">2026-11-30</span>' in page
+        assert f'<td class="text-nowrap"><a href="{action.workshop.get_absolute_url()}">' in page
+
     def test_the_list_filters_by_owner(self, client, member, organisation, other_organisation):
         ActionFactory(owner=organisation, text_sv="Vår åtgärd")
         ActionFactory(owner=other_organisation, text_sv="Deras åtgärd")
@@ -758,6 +765,8 @@ class TestLists:
         WorkshopFactory(theme_sv="Tidigare tema")
         response = client.get(reverse("workshops:list"))
         assert "Kommande tema" in response.text and "Tidigare tema" in response.text
+        # The table's dates do not break at their hyphens.
+        assert '<td class="text-nowrap">' in response.text
 
     def test_english_falls_back_to_swedish(self, client):
         PlannedWorkshopFactory(theme_sv="Bara svenska", theme_en="")
