@@ -497,7 +497,7 @@ def test_the_books_pages_run_a_fixed_number_of_queries(
         grant.get_absolute_url(): 3 + 5,
         # the funder (+organisation), count and page of its grants with their sums, its balance
         grant.funder.get_absolute_url(): 3 + 4,
-        # the initiatives and the grants with their balances that the form offers
+        # the initiatives with their ledger sums and the grants with their balances the form offers
         reverse("funding:entry_create"): 3 + 2,
     }
     for url, queries in pages.items():
