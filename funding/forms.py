@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,10 +8,10 @@ from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
 
 from . import services
-from .balances import Balance
+from .balances import Balance, sums
 from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, Earmark, EntryKind
-from .models import Funder, Grant, LedgerEntry, ReportingDuty
-from .rules import allocatable, allocation_refusal
+from .models import Funder, Grant, ReportingDuty
+from .rules import bookable_kinds
 from .selectors import grants_with_balances
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -150,32 +149,52 @@ class DutyForm(forms.ModelForm):
 
 
 class GrantChoiceField(forms.ModelChoiceField):
-    """Grants named with what is still available of them, so the treasurer sees where money is."""
+    """Grants named with what is still available of them, so the treasurer sees where money is;
+    the amount comes first, where a narrow screen does not cut it off."""
 
     def label_from_instance(self, grant):
         available = Balance.of(grant).available
-        return _("%(grant)s (available %(amount)s SEK)") % {
+        return _("%(amount)s SEK available: %(grant)s") % {
             "grant": grant,
             "amount": services.sek(available),
         }
 
 
+class KindsSelect(forms.Select):
+    """A select whose options name, in `data-kinds`, the kinds of entry each may be booked for;
+    funding/entry-form.js offers only those that fit the kind chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kinds: dict[int, tuple[str, ...]] = {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value in self.kinds:
+            option["attrs"]["data-kinds"] = " ".join(self.kinds[value])
+        return option
+
+
 class InitiativeMenu(forms.ModelChoiceField):
-    """The initiatives an entry can be booked for, in two groups: those money may be allocated to
-    (the fund's rule, `rules.allocation_refusal`), and those that already hold money and so may
-    still be paid or give money back. Any other initiative is not offered."""
+    """The initiatives an entry can be booked for, by the fund's rule (`rules.bookable_kinds`), in
+    two groups: those money may be allocated to, and those that hold money and so may only be
+    paid or give money back. Any other initiative is not offered."""
+
+    widget = KindsSelect
 
     def __init__(self, **kwargs):
         super().__init__(queryset=Initiative.objects.none(), **kwargs)
 
     def offer(self) -> None:
-        holds_money = Exists(LedgerEntry.objects.filter(initiative=OuterRef("pk")))
-        self.queryset = allocatable(_initiatives()) | _initiatives().filter(holds_money)
         groups = {True: [], False: []}
-        for initiative in self.queryset:
-            groups[allocation_refusal(initiative) is None].append(
-                (initiative.pk, self.label_from_instance(initiative))
-            )
+        for initiative in _initiatives().annotate(**sums(prefix="ledger_entries__")):
+            kinds = bookable_kinds(initiative, Balance.of(initiative))
+            if kinds:
+                self.widget.kinds[initiative.pk] = kinds
+                groups[EntryKind.ALLOCATION in kinds].append(
+                    (initiative.pk, self.label_from_instance(initiative))
+                )
+        self.queryset = _initiatives().filter(pk__in=list(self.widget.kinds))
         self.choices = [
             ("", self.empty_label),
             *[

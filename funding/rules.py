@@ -1,5 +1,5 @@
-"""The fund's rules about initiatives: which may be allocated money, how much one holds, and is
-its budget covered?
+"""The fund's rules about initiatives: which may be allocated money, which may be booked for at
+all, how much one holds, and is its budget covered?
 
 `allocated` is registered with `initiatives.allocations.register_allocated` and `funding_gap` with
 `initiatives.process.register_funding_check` in `FundingConfig.ready()`. Only allocations booked
@@ -15,16 +15,12 @@ from actors.formats import sek
 from initiatives.choices import InitiativeStep
 
 from .balances import Balance, sums
+from .choices import EntryKind
 from .models import LedgerEntry
 
 # Money is allocated to an initiative waiting for it, or topped up while it runs; not to a
 # proposal not yet decided, nor to one parked, rejected, withdrawn or done.
 ALLOCATION_STEPS = (InitiativeStep.FUNDING, InitiativeStep.EXECUTION)
-
-
-def allocatable(initiatives):
-    """The initiatives of a queryset that money may be allocated to."""
-    return initiatives.filter(step__in=ALLOCATION_STEPS)
 
 
 def allocation_refusal(initiative) -> str | None:
@@ -40,6 +36,21 @@ def allocation_refusal(initiative) -> str | None:
         "name": initiative.title,
         "step": initiative.get_step_display(),
     }
+
+
+def bookable_kinds(initiative, balance: Balance) -> tuple[str, ...]:
+    """The kinds of entry the fund accepts for an initiative holding `balance`: an allocation
+    where `allocation_refusal` has nothing against it, a disbursement while allocated money is
+    still unpaid, a return while it holds money. The service checks the last two per grant, so
+    an initiative outside them is refused whatever grant is chosen."""
+    kinds = []
+    if allocation_refusal(initiative) is None:
+        kinds.append(EntryKind.ALLOCATION)
+    if balance.undisbursed > 0:
+        kinds.append(EntryKind.DISBURSEMENT)
+    if balance.allocated > 0:
+        kinds.append(EntryKind.RETURN)
+    return tuple(kinds)
 
 
 def allocated(initiative) -> Decimal:

@@ -4,13 +4,15 @@ Workshops fall every other Wednesday, in step with a fixed Wednesday, so the sam
 gives the same workshop, keyed on its start, and loading twice changes nothing. Each goes through
 the services as a coordinator's would, on the day it happened: planned, or logged as held with
 who came and what came out of it, its minutes published three days later (the latest stay a
-draft), its actions done on their due dates. A workshop planned at an earlier load and held
+draft), its actions done on their due dates. An action still open or an idea still parked is
+carried forward as it is, never recorded again. A workshop planned at an earlier load and held
 since is logged at the next. The texts are made up for the demo, in Swedish and English.
 """
 
 import datetime
 import random
 
+from django.db.models import Q
 from django.utils import timezone
 
 from actors.events import as_of
@@ -280,7 +282,7 @@ def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
     )
     workshop.notes = "Stämning: engagerad. Fika från Galdem."
     workshop.residents = rng.randint(0, 9)
-    turnout, listed = _record(day, rng, organisations, swot=swot)
+    turnout, listed = _record(day, rng, organisations, swot=swot, carried=_carried(day))
     items = [
         WorkshopItem(kind=kind, position=position, text_sv=text_sv, text_en=text_en, **extra)
         for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
@@ -308,8 +310,20 @@ def _publish(workshop: Workshop, coordinator) -> None:
     Workshop.objects.filter(pk=workshop.pk).update(published_at=published_at)
 
 
-def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
-    """Who came to a held workshop (organisation, people) and what it recorded, in order."""
+def _carried(day: datetime.date) -> set[str]:
+    """The actions still open on the day and the ideas still in the parking lot: the workshop
+    carries them forward as they are, and never records them a second time."""
+    still_open = WorkshopItem.objects.actions().filter(
+        Q(done_at__isnull=True) | Q(done_at__gt=_aware(day, START))
+    )
+    return set(
+        (still_open | WorkshopItem.objects.in_parking_lot()).values_list("text_sv", flat=True)
+    )
+
+
+def _record(day, rng, organisations, *, swot: bool, carried: set[str]) -> tuple[list, list]:
+    """Who came to a held workshop (organisation, people) and what it recorded, in order: new
+    actions and parked ideas only, none of those `carried` forward from earlier workshops."""
     turnout = [
         (organisation, rng.randint(1, 4))
         for slug, organisation in organisations.items()
@@ -318,7 +332,8 @@ def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
     items = []
     for text_sv, text_en in rng.sample(DECISIONS, 2):
         items.append((ItemKind.DECISION, text_sv, text_en, {}))
-    for text_sv, text_en, slug, person in rng.sample(ACTIONS, rng.randint(1, 3)):
+    actions = [action for action in ACTIONS if action[0] not in carried]
+    for text_sv, text_en, slug, person in rng.sample(actions, min(rng.randint(1, 3), len(actions))):
         due = day + datetime.timedelta(days=rng.choice([14, 28, 42]))
         items.append(
             (
@@ -328,8 +343,9 @@ def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
                 {"owner_id": organisations.get(slug), "responsible": person, "due": due},
             )
         )
-    if rng.random() < 0.5:
-        text_sv, text_en = rng.choice(PARKED_ITEMS)
+    parked = [idea for idea in PARKED_ITEMS if idea[0] not in carried]
+    if rng.random() < 0.5 and parked:
+        text_sv, text_en = rng.choice(parked)
         items.append(
             (
                 ItemKind.PARKED,
@@ -342,6 +358,8 @@ def _record(day, rng, organisations, *, swot: bool) -> tuple[list, list]:
         for kind, text_sv, text_en in SWOT:
             items.append((kind, text_sv, text_en, {}))
         for heading, text_sv, text_en, slug, person in SWOT_ACTIONS:
+            if text_sv in carried:
+                continue
             items.append(
                 (
                     ItemKind.ACTION,

@@ -416,16 +416,18 @@ class CommentForm(forms.Form):
 
 
 class ActionUpdateForm(forms.Form):
-    """What the owner organisation says about an action: done, not done after all, or progress."""
+    """What the owner organisation says about an action: progress, done, or not done after all.
+    A note alone is the default: closing or reopening an action is chosen on purpose."""
 
     DONE, REOPEN, NOTE = "done", "reopen", "note"
     change = forms.ChoiceField(
         label=_("Change"),
         choices=[
+            (NOTE, _("Progress note only")),
             (DONE, _("Mark done")),
             (REOPEN, _("Open again")),
-            (NOTE, _("Progress note only")),
         ],
+        initial=NOTE,
     )
     note = forms.CharField(
         label=_("Progress note"),

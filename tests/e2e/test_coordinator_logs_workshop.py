@@ -116,3 +116,21 @@ def test_member_marks_action_done(page, login, check_accessibility, member, orga
     assert page.get_by_text("1 åtgärd uppdaterades.").is_visible()
     action.refresh_from_db()
     assert action.is_done and action.progress_note == "Hallen är bokad"
+
+
+def test_member_notes_progress_on_the_workshop_page(page, login, member, organisation):
+    """A note typed and sent as it comes leaves the action open: closing it is chosen."""
+    action = ActionFactory(owner=organisation, text_sv="Boka hallen")
+    login(page, member.email)
+    page.goto(action.workshop.get_absolute_url())
+    page.get_by_label("Lägesrapport").fill("Halvvägs")
+    page.get_by_role("button", name="Uppdatera").click()
+    page.wait_for_load_state("load")
+    action.refresh_from_db()
+    assert not action.is_done and action.progress_note == "Halvvägs"
+    page.goto(action.workshop.get_absolute_url())
+    page.get_by_label("Ändring").select_option(label="Markera som klar")
+    page.get_by_role("button", name="Uppdatera").click()
+    assert page.get_by_text("Åtgärden är markerad som klar.").is_visible()
+    action.refresh_from_db()
+    assert action.is_done

@@ -11,7 +11,7 @@ import pytest
 from funding.choices import EntryKind
 from funding.models import LedgerEntry
 from initiatives.choices import InitiativeStep
-from tests.funding.factories import FunderFactory, make_grant
+from tests.funding.factories import FunderFactory, book, make_grant
 from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,6 +30,14 @@ def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer
         submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
     )
 
+    done = InitiativeFactory(
+        title_sv="Läxhjälp i våras", lead_organisation=organisation, step=InitiativeStep.FUNDING
+    )
+    book(treasurer, EntryKind.ALLOCATION, grant, "10000", done)
+    book(treasurer, EntryKind.DISBURSEMENT, grant, "4000", done)
+    done.step = InitiativeStep.COMPLETED
+    done.save()
+
     # The initiative cannot start until the fund covers its budget.
     login(page, treasurer.email)
     page.goto(initiative.get_absolute_url())
@@ -41,12 +49,20 @@ def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer
     page.get_by_role("link", name="Fördela pengar").click()
     check_accessibility(page)
     assert page.get_by_label("Satsning").input_value() == str(initiative.pk)
+    # The menu offers, for each kind of entry, the initiatives the fund accepts it for.
+    offered = page.locator("#id_initiative option[data-kinds]:not([disabled])")
+    assert offered.all_inner_texts() == ["Kvällsfotboll i hallen"]
+    page.get_by_label("Typ").select_option("disbursement")
+    assert offered.all_inner_texts() == ["Läxhjälp i våras"]
+    assert page.get_by_label("Satsning").input_value() == ""
+    page.get_by_label("Typ").select_option("allocation")
+    page.get_by_label("Satsning").select_option(str(initiative.pk))
     page.locator("#id_grant").select_option(str(grant.pk))
     page.get_by_label("Belopp (kr)").fill("60 000,005")
     page.get_by_role("button", name="Bokför").click()
     assert page.get_by_text("Beloppet kan ha högst två decimaler (hela ören).").is_visible()
     check_accessibility(page)
-    assert not LedgerEntry.objects.filter(kind=EntryKind.ALLOCATION).exists()
+    assert not LedgerEntry.objects.filter(kind=EntryKind.ALLOCATION, initiative=initiative).exists()
     page.get_by_label("Belopp (kr)").fill("60 000")
     page.get_by_role("button", name="Bokför").click()
     page.wait_for_url(re.compile(rf"/initiatives/{initiative.pk}/$"))

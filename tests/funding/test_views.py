@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.db import transaction
 from django.urls import reverse
 
 from funding import services
@@ -49,7 +50,7 @@ def entry_data(**overrides):
 def test_it_books_an_allocation_from_the_initiative_page(as_treasurer, grant, initiative):
     url = reverse("funding:entry_create") + f"?kind=allocation&initiative={initiative.pk}"
     page = as_treasurer.get(url).content.decode()
-    assert f'<option value="{initiative.pk}" selected>' in page
+    assert f'<option value="{initiative.pk}" selected data-kinds="allocation">' in page
     response = as_treasurer.post(
         url + "&back=initiative",
         entry_data(kind=K.ALLOCATION, grant=grant.pk, initiative=initiative.pk, amount="50 000"),
@@ -96,10 +97,13 @@ def test_a_refused_allocation_comes_back_with_the_reason(
         entry_data(kind=K.ALLOCATION, grant=grant.pk, initiative=initiative.pk, amount="100"),
     )
     assert response.status_code == 200
-    assert (
+    refusal = (
         "Pengar fördelas bara till satsningar i stegen ”Finansiering” och ”Genomförande”; "
-        f"”{initiative.title_sv}” är i steget ”Avslutad”." in response.content.decode()
+        f"”{initiative.title_sv}” är i steget ”Avslutad”."
     )
+    # Once, where the form lists what is wrong with it as a whole; the summary above only asks
+    # for corrections.
+    assert response.content.decode().count(refusal) == 1
     assert LedgerEntry.objects.filter(kind=K.ALLOCATION).count() == 1
 
 
@@ -139,6 +143,64 @@ def test_the_menu_offers_allocations_only_where_the_service_accepts_them(
     assert sorted(accepted) == ["Satsning Finansiering", "Satsning Genomförande"]
     # A rejected or parked initiative with no money is not offered at all.
     assert groups["Bara utbetalningar och återföringar"] == ["Pengar kvar"]
+
+
+def menu_kinds(page: str) -> dict[str, set[str]]:
+    """The entry form's initiative menu: {entry kind: {titles of the initiatives offered}}."""
+    menu = re.search(r'<select name="initiative".*?</select>', page, re.S).group(0)
+    offered = {kind: set() for kind in K}
+    for kinds, title in re.findall(r'<option value="\d+"[^>]* data-kinds="([^"]+)">([^<]+)<', menu):
+        for kind in kinds.split():
+            offered[kind].add(title)
+    return offered
+
+
+class Refused(Exception):
+    """Rolls a trial booking back."""
+
+
+def accepts(treasurer, kind, grant, initiative) -> bool:
+    """Whether the service books 1 SEK of `kind` for the initiative; nothing stays booked."""
+    try:
+        with transaction.atomic():
+            book(treasurer, kind, grant, "1", initiative)
+            raise Refused
+    except services.FundingError:
+        return False
+    except Refused:
+        return True
+
+
+def test_the_menu_offers_each_kind_of_entry_only_where_the_service_accepts_it(
+    as_treasurer, treasurer, grant, organisation
+):
+    """Initiatives at every step, with no money, with money unpaid and with all of it paid out:
+    for allocations, disbursements and returns alike, the menu and the service agree."""
+    initiatives = [
+        InitiativeFactory(lead_organisation=organisation, step=step, title_sv=f"Satsning {step}")
+        for step in S
+    ]
+    for title, disbursed in (("Pengar kvar", "40"), ("Allt utbetalt", "100")):
+        held = InitiativeFactory(lead_organisation=organisation, step=S.FUNDING, title_sv=title)
+        book(treasurer, K.ALLOCATION, grant, "100", held)
+        book(treasurer, K.DISBURSEMENT, grant, disbursed, held)
+        held.step = S.COMPLETED
+        held.save()
+        initiatives.append(held)
+
+    offered = menu_kinds(as_treasurer.get(reverse("funding:entry_create")).content.decode())
+    for kind in (K.ALLOCATION, K.DISBURSEMENT, K.RETURN):
+        accepted = {i.title_sv for i in initiatives if accepts(treasurer, kind, grant, i)}
+        assert offered[kind] == accepted, kind
+    assert offered[K.ALLOCATION] == {"Satsning funding", "Satsning execution"}
+    assert offered[K.DISBURSEMENT] == {"Pengar kvar"}
+    assert offered[K.RETURN] == {"Pengar kvar", "Allt utbetalt"}
+
+
+def test_the_grant_menu_names_the_available_amount_first(as_treasurer, grant):
+    """A narrow screen cuts a long option off at its end: the amount is what must show."""
+    page = as_treasurer.get(reverse("funding:entry_create")).content.decode()
+    assert f'<option value="{grant.pk}">80\xa0000,00 kr tillgängligt: {grant}</option>' in page
 
 
 def test_an_allocation_without_an_initiative_is_refused(as_treasurer, grant):
@@ -435,7 +497,7 @@ def test_the_books_pages_run_a_fixed_number_of_queries(
         grant.get_absolute_url(): 3 + 5,
         # the funder (+organisation), count and page of its grants with their sums, its balance
         grant.funder.get_absolute_url(): 3 + 4,
-        # the initiatives and the grants with their balances that the form offers
+        # the initiatives with their ledger sums and the grants with their balances the form offers
         reverse("funding:entry_create"): 3 + 2,
     }
     for url, queries in pages.items():
@@ -506,4 +568,18 @@ def test_a_funders_public_page_shows_what_it_gave(client, treasurer):
     assert (
         "Finansiär i den gemensamma fonden"
         not in client.get(other.get_absolute_url()).content.decode()
+    )
+
+
+def test_dates_in_the_books_tables_do_not_break_at_their_hyphens(as_treasurer, treasurer):
+    """A browser may break "2026-11-30" after a hyphen in a narrow column; a date stays whole."""
+    grant, _ = fill(treasurer, 1)
+    ledger = as_treasurer.get(reverse("funding:ledger")).content.decode()
+    assert '<td class="text-nowrap">2026-02-01</td>' in ledger
+    books = as_treasurer.get(grant.get_absolute_url()).content.decode()
+    assert f'<td class="text-nowrap">{datetime.date.today():%Y-%m-%d}</td>' in books
+    funder = as_treasurer.get(grant.funder.get_absolute_url()).content.decode()
+    assert (
+        '<span class="text-nowrap">2026-01-01</span> – <span class="text-nowrap">2026-12-31</span>'
+        in funder
     )

@@ -70,3 +70,26 @@ def test_members_see_the_open_actions_of_their_organisation(
     response = client.get(reverse("portal:dashboard"))
     assert "Vår öppna åtgärd" in response.text
     assert "Vår klara åtgärd" not in response.text and "Någon annans åtgärd" not in response.text
+
+
+def test_a_parked_idea_due_links_to_itself_in_the_parking_lot(client, coordinator):
+    """The coordinator acts on a parked idea in the parking lot; dates read as elsewhere on the
+    dashboard, "14 december 2026"."""
+    item = ParkedItemFactory(text_sv="Dags igen", look_again_on=datetime.date(2026, 3, 4))
+    WorkshopFactory(
+        theme_sv="Utkastets tema", starts_at=datetime.datetime(2026, 2, 18, 16, tzinfo=datetime.UTC)
+    )
+    client.force_login(coordinator)
+    page = client.get(reverse("portal:dashboard")).text
+    anchor = reverse("workshops:parking_lot") + f"#parked-{item.pk}"
+    assert f'<a href="{anchor}">Dags igen</a>' in page and "(titta igen 4 mars 2026)" in page
+    assert "18 februari 2026 · Utkastets tema" in page
+    assert f'id="parked-{item.pk}"' in client.get(reverse("workshops:parking_lot")).text
+
+
+def test_open_actions_show_their_due_date_as_the_dashboard_writes_dates(
+    client, member, organisation
+):
+    ActionFactory(owner=organisation, text_sv="Vår öppna åtgärd", due=datetime.date(2026, 11, 30))
+    client.force_login(member)
+    assert "klart senast 30 november 2026" in client.get(reverse("portal:dashboard")).text

@@ -1,5 +1,7 @@
 """The demo data: a year of biweekly workshops, and loading it twice changes nothing."""
 
+import itertools
+
 import pytest
 from django.utils import timezone
 
@@ -50,3 +52,22 @@ def test_the_minutes_quote_each_theme_as_written():
         assert f"”{workshop.theme_sv}”" in workshop.summary_sv
         assert f"“{workshop.theme_en}”" in workshop.summary_en
     assert any("Husbyrådet" in workshop.summary_sv for workshop in held)
+
+
+def test_an_item_carried_forward_is_one_item_not_a_copy_per_workshop():
+    """An action still open, or an idea still parked, is not recorded again at the next workshop:
+    the coordinator's dashboard lists each once."""
+    actors_demo.load()
+    demo.load()
+    still_open = list(WorkshopItem.objects.open_actions().values_list("text_sv", flat=True))
+    assert len(still_open) == len(set(still_open))
+    parked = list(WorkshopItem.objects.in_parking_lot().values_list("text_sv", flat=True))
+    assert parked and len(parked) == len(set(parked))
+    # The same action comes back only once the earlier one was done.
+    actions = WorkshopItem.objects.actions().select_related("workshop")
+    by_text = {}
+    for action in actions.order_by("workshop__starts_at", "pk"):
+        by_text.setdefault(action.text_sv, []).append(action)
+    for rows in by_text.values():
+        for earlier, later in itertools.pairwise(rows):
+            assert earlier.done_at and earlier.done_at <= later.workshop.starts_at

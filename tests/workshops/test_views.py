@@ -1,6 +1,7 @@
 """The workshop pages: the one-page log, the minutes, follow-up of actions and ideas, themes."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -496,6 +497,23 @@ class TestActions:
             assert reverse("workshops:action_update", args=[action.pk]) in page
         assert reverse("workshops:action_update", args=[theirs.pk]) not in page
 
+    def test_the_workshop_page_only_adds_a_note_unless_told_otherwise(
+        self, client, member, organisation
+    ):
+        """A person who types a note and presses "Update" has not closed or reopened anything:
+        the change each form starts on is the note alone."""
+        workshop = WorkshopFactory()
+        open_action = ActionFactory(workshop=workshop, owner=organisation)
+        done_action = ActionFactory(workshop=workshop, owner=organisation)
+        done_action.done_at = timezone.now()
+        done_action.save()
+        client.force_login(member)
+        page = client.get(workshop.get_absolute_url()).text
+        for action in (open_action, done_action):
+            select = re.search(rf'<select[^>]* id="change-{action.pk}">(.*?)</select>', page, re.S)
+            first = re.search(r"<option ([^>]*)>", select.group(1)).group(1)
+            assert first == 'value="note" selected'
+
     def test_the_list_marks_overdue_actions(self, client, member, organisation):
         ActionFactory(
             owner=organisation,
@@ -507,6 +525,13 @@ class TestActions:
         response = client.get(reverse("workshops:actions"))
         assert "Sen åtgärd" in response.text and said(response, "overdue")
         assert "Klar åtgärd" not in response.text
+
+    def test_dates_in_the_list_do_not_break_at_their_hyphens(self, client, member, organisation):
+        action = ActionFactory(owner=organisation, due=datetime.date(2026, 11, 30))
+        client.force_login(member)
+        page = client.get(reverse("workshops:actions")).text
+        assert '<span class="text-nowrap">2026-11-30</span>' in page
+        assert f'<td class="text-nowrap"><a href="{action.workshop.get_absolute_url()}">' in page
 
     def test_the_list_filters_by_owner(self, client, member, organisation, other_organisation):
         ActionFactory(owner=organisation, text_sv="Vår åtgärd")
@@ -529,6 +554,8 @@ class TestActionList:
         client.force_login(member)
         page = client.get(reverse("workshops:actions"))
         assert f'name="done-{done.pk}"' in page.text and said(page, "Save changes")
+        # Nothing is ticked until the owner ticks it: a note alone leaves an action open.
+        assert "checked" not in page.text.split("<tbody>", 1)[1]
         assert "Kryssa i de åtgärder som är gjorda" in page.text
 
         response = self.post(
@@ -738,6 +765,8 @@ class TestLists:
         WorkshopFactory(theme_sv="Tidigare tema")
         response = client.get(reverse("workshops:list"))
         assert "Kommande tema" in response.text and "Tidigare tema" in response.text
+        # The table's dates do not break at their hyphens.
+        assert '<td class="text-nowrap">' in response.text
 
     def test_english_falls_back_to_swedish(self, client):
         PlannedWorkshopFactory(theme_sv="Bara svenska", theme_en="")
