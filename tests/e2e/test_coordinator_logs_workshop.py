@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.workshops.factories import (
     ActionFactory,
@@ -25,7 +26,7 @@ def test_coordinator_logs_workshop(
     ParkedItemFactory(text_sv="Filmkväll i parken", look_again_on=timezone.localdate())
     login(page, coordinator.email)
     # The start page of the coordinator lists the parked idea due for a new look.
-    assert page.get_by_text("Filmkväll i parken").is_visible()
+    expect(page.get_by_text("Filmkväll i parken")).to_be_visible()
     check_accessibility(page)
 
     page.goto(workshop.get_absolute_url())
@@ -52,8 +53,8 @@ def test_coordinator_logs_workshop(
     page.get_by_role("button", name="Spara anteckningarna").click()
 
     # The page comes back with the message next to the field and everything typed.
-    assert page.get_by_text("Rätta felen nedan. Inget sparades").is_visible()
-    assert page.get_by_text("En åtgärd kan inte ha ett slutdatum före workshoppen").is_visible()
+    expect(page.get_by_text("Rätta felen nedan. Inget sparades")).to_be_visible()
+    expect(page.get_by_text("En åtgärd kan inte ha ett slutdatum före workshoppen")).to_be_visible()
     assert page.get_by_label("Folkets Husby", exact=True).input_value() == "3"
     assert page.locator("#id_decisions-3-text_sv").input_value() == (
         "Vi bjuder in polisen nästa gång."
@@ -67,7 +68,7 @@ def test_coordinator_logs_workshop(
     page.locator("#id_actions-0-due").fill(due.isoformat())
     page.get_by_role("button", name="Spara anteckningarna").click()
     page.wait_for_url(re.compile(rf"/workshops/{workshop.pk}/$"))
-    assert page.get_by_text("Workshoppen är antecknad.").is_visible()
+    expect(page.get_by_text("Workshoppen är antecknad.")).to_be_visible()
     check_accessibility(page)
 
     workshop.refresh_from_db()
@@ -81,7 +82,7 @@ def test_coordinator_logs_workshop(
     assert Workshop.objects.get(status=WorkshopStatus.PLANNED).theme_sv == "Föräldrar som resurs"
 
     page.get_by_role("button", name="Publicera minnesanteckningarna").click()
-    assert page.get_by_text("Minnesanteckningarna är publicerade.").is_visible()
+    expect(page.get_by_text("Minnesanteckningarna är publicerade.")).to_be_visible()
     workshop.refresh_from_db()
     assert workshop.minutes_state == MinutesState.PUBLISHED
 
@@ -106,14 +107,14 @@ def test_member_marks_action_done(page, login, check_accessibility, member, orga
         workshop__starts_at=days_from_now(-10),
     )
     login(page, member.email)
-    assert page.get_by_text("Boka hallen").is_visible()
+    expect(page.get_by_text("Boka hallen")).to_be_visible()
     page.goto("/workshops/actions/")
-    assert page.get_by_text("försenad").first.is_visible()
+    expect(page.get_by_text("försenad").first).to_be_visible()
     check_accessibility(page)
     page.get_by_label("Markera som klar").check()
     page.get_by_label("Lägesrapport").fill("Hallen är bokad")
     page.get_by_role("button", name="Spara ändringar").click()
-    assert page.get_by_text("1 åtgärd uppdaterades.").is_visible()
+    expect(page.get_by_text("1 åtgärd uppdaterades.")).to_be_visible()
     action.refresh_from_db()
     assert action.is_done and action.progress_note == "Hallen är bokad"
 
@@ -131,6 +132,6 @@ def test_member_notes_progress_on_the_workshop_page(page, login, member, organis
     page.goto(action.workshop.get_absolute_url())
     page.get_by_label("Ändring").select_option(label="Markera som klar")
     page.get_by_role("button", name="Uppdatera").click()
-    assert page.get_by_text("Åtgärden är markerad som klar.").is_visible()
+    expect(page.get_by_text("Åtgärden är markerad som klar.")).to_be_visible()
     action.refresh_from_db()
     assert action.is_done

@@ -4,6 +4,7 @@ closes it, and a visitor sees the matrix."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from prioritization.choices import RoundStatus
 from prioritization.models import PrioritisationRound, Score
@@ -47,7 +48,7 @@ def test_coordinator_runs_prioritisation_round(
     page.get_by_label("Tryggare väg hem").check()
     page.get_by_role("button", name="Öppna rundan").click()
     page.wait_for_url(re.compile(r"/prioritisation/\d+/$"))
-    assert page.get_by_text("Rundan är öppen").is_visible()
+    expect(page.get_by_text("Rundan är öppen")).to_be_visible()
     round_ = PrioritisationRound.objects.get()
 
     # Two member organisations score; the first makes a mistake and gets the form back.
@@ -71,25 +72,24 @@ def test_coordinator_runs_prioritisation_round(
         page.wait_for_url(re.compile(r"/prioritisation/\d+/$"))
     assert Score.objects.count() == 4
     # While the round is open, nobody sees the scores, only who has scored.
-    assert page.get_by_text(f"{organisation.name}: 2 behov bedömda").is_visible()
-
+    expect(page.get_by_text(f"{organisation.name}: 2 behov bedömda")).to_be_visible()
     # The coordinator closes the round.
     page.context.clear_cookies()
     login(page, coordinator.email)
     page.goto(round_.get_absolute_url())
     page.get_by_role("link", name="Stäng rundan").click()
     # Before anything is published, the coordinator sees who has scored.
-    assert page.get_by_text("2 av 2 organisationer har bedömt.").is_visible()
+    expect(page.get_by_text("2 av 2 organisationer har bedömt.")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("button", name="Stäng rundan och publicera matrisen").click()
-    assert page.get_by_text("Rundan är stängd och dess matris är offentlig.").is_visible()
+    expect(page.get_by_text("Rundan är stängd och dess matris är offentlig.")).to_be_visible()
     round_.refresh_from_db()
     assert round_.status == RoundStatus.CLOSED
 
     # A visitor sees the matrix, with the numbers behind it.
     page.context.clear_cookies()
     page.goto("/prioritisation/matrix/")
-    assert page.get_by_role("heading", name="Prioriteringsmatris").is_visible()
+    expect(page.get_by_role("heading", name="Prioriteringsmatris")).to_be_visible()
     assert page.get_by_role(
         "img", name=re.compile("Prioriteringsmatris: Prioritering hösten")
     ).is_visible()
@@ -101,7 +101,7 @@ def test_coordinator_runs_prioritisation_round(
         "4,50",
     ]
     assert rows.nth(1).inner_text().split("\t")[:4] == ["2", "Tryggare väg hem", "4,50", "1,50"]
-    assert page.get_by_text("Lokaler på kvällstid").first.is_visible()
+    expect(page.get_by_text("Lokaler på kvällstid").first).to_be_visible()
     check_accessibility(page)
 
     # From the matrix to the need's focus area: needs, numbers and what residents said.
@@ -114,9 +114,9 @@ def test_coordinator_runs_prioritisation_round(
         DataPointFactory(indicator=indicator, period=year, value=value - 6, target_group=group)
     area.insights.add(InsightFactory(text_sv="Efter sju finns det ingenstans att vara."))
     page.goto(area.get_absolute_url())
-    assert page.get_by_text("Efter sju finns det ingenstans att vara.").is_visible()
+    expect(page.get_by_text("Efter sju finns det ingenstans att vara.")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("link", name="Känner sig trygga ute").click()
-    assert page.get_by_role("img", name="Känner sig trygga ute").is_visible()
-    assert page.get_by_role("columnheader", name="Unga 16–25 år").is_visible()
+    expect(page.get_by_role("img", name="Känner sig trygga ute")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Unga 16–25 år")).to_be_visible()
     check_accessibility(page)

@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from reports import services
 from reports.choices import ReportStatus
@@ -27,9 +28,11 @@ def test_evaluator_downloads_report(page, login, check_accessibility, evaluator,
     check_accessibility(page)
     # A period report is chosen at first: only its fields show, until another kind is chosen.
     initiative_field = page.get_by_label("Satsning", exact=True)
-    assert page.get_by_label("Från").is_visible() and not initiative_field.is_visible()
+    expect(page.get_by_label("Från")).to_be_visible()
+    expect(initiative_field).to_be_hidden()
     page.get_by_label("Utvärderingsrapport för satsning").check()
-    assert initiative_field.is_visible() and not page.get_by_label("Från").is_visible()
+    expect(initiative_field).to_be_visible()
+    expect(page.get_by_label("Från")).to_be_hidden()
     initiative_field.select_option(label=initiative.title_sv)
     page.get_by_role("combobox", name="Språk").select_option("en")
     page.get_by_role("button", name="Skapa rapporten").click()

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from actors.models import Organisation
 
@@ -20,7 +21,7 @@ def test_member_edits_organisation(page, login, check_accessibility, member, org
     page.get_by_label("Beskrivning (på engelska)").fill("A community house in Husby.")
     page.get_by_role("button", name="Spara").click()
     # The form comes back with a translated message and keeps what was typed.
-    assert page.get_by_text("Fyll i en giltig URL.").is_visible()
+    expect(page.get_by_text("Fyll i en giltig URL.")).to_be_visible()
     assert (
         page.get_by_label("Beskrivning (på engelska)").input_value()
         == "A community house in Husby."
@@ -30,7 +31,7 @@ def test_member_edits_organisation(page, login, check_accessibility, member, org
     page.get_by_label("Webbplats").fill("https://folketshusby.example.org")
     page.get_by_role("button", name="Spara").click()
     page.wait_for_url(re.compile(r"/actors/folkets-husby/$"))
-    assert page.get_by_text("Organisationen sparades.").is_visible()
+    expect(page.get_by_text("Organisationen sparades.")).to_be_visible()
     organisation.refresh_from_db()
     assert organisation.website == "https://folketshusby.example.org"
     assert organisation.description_en == "A community house in Husby."
@@ -40,5 +41,5 @@ def test_member_cannot_edit_another_organisation(page, login, member, other_orga
     login(page, member.email)
     response = page.goto(f"/actors/{other_organisation.slug}/edit/")
     assert response.status == 403
-    assert page.get_by_role("heading", name="Du får inte göra det").is_visible()
+    expect(page.get_by_role("heading", name="Du får inte göra det")).to_be_visible()
     assert Organisation.objects.get(pk=other_organisation.pk).website == ""

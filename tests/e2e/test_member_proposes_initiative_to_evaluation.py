@@ -5,6 +5,7 @@ their part in the browser."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from funding.choices import EntryKind
 from initiatives.choices import InitiativeStep
@@ -60,7 +61,7 @@ def test_member_proposes_initiative_to_evaluation(
     page.get_by_label("Startar").fill("2026-03-01")
     page.get_by_label("Slutar").fill("2026-01-01")
     page.get_by_role("button", name="Spara").click()
-    assert page.get_by_text("Slutdatumet kan inte vara före startdatumet.").is_visible()
+    expect(page.get_by_text("Slutdatumet kan inte vara före startdatumet.")).to_be_visible()
     assert page.get_by_label("Rubrik (på svenska)").input_value() == "Kvällsfotboll i hallen"
     check_accessibility(page)
     page.get_by_label("Slutar").fill("2026-12-31")
@@ -69,8 +70,7 @@ def test_member_proposes_initiative_to_evaluation(
     initiative = Initiative.objects.get()
     check_accessibility(page)
     move(page, "Lösningsförslag")
-    assert page.get_by_text("Satsningen flyttades till ”Lösningsförslag”.").is_visible()
-
+    expect(page.get_by_text("Satsningen flyttades till ”Lösningsförslag”.")).to_be_visible()
     # The coordinator anchors it with what residents said, decides it and moves it to funding.
     login(page, coordinator.email)
     page.goto(f"/initiatives/{initiative.pk}/edit/")
@@ -89,19 +89,18 @@ def test_member_proposes_initiative_to_evaluation(
     login(page, treasurer.email)
     page.goto(initiative.get_absolute_url())
     move(page, "Genomförande")
-    assert page.get_by_text("Fördelningarna från fonden täcker inte budgeten än").is_visible()
+    expect(page.get_by_text("Fördelningarna från fonden täcker inte budgeten än")).to_be_visible()
     page.get_by_role("link", name="Fördela pengar").click()
     check_accessibility(page)
     page.locator("#id_grant").select_option(str(grant.pk))
     page.get_by_label("Belopp (kr)").fill("60 000")
     page.get_by_role("button", name="Bokför").click()
     page.wait_for_url(re.compile(rf"/initiatives/{initiative.pk}/$"))
-    assert page.get_by_text("Bokfört: Fördelning till en satsning på 60").is_visible()
+    expect(page.get_by_text("Bokfört: Fördelning till en satsning på 60")).to_be_visible()
     check_accessibility(page)
     assert grant.entries.filter(kind=EntryKind.ALLOCATION, initiative=initiative).exists()
     move(page, "Genomförande")
-    assert page.get_by_text("Satsningen flyttades till ”Genomförande”.").is_visible()
-
+    expect(page.get_by_text("Satsningen flyttades till ”Genomförande”.")).to_be_visible()
     # The member reports a follow-up and hands it over for evaluation.
     login(page, member.email)
     page.goto(initiative.get_absolute_url())

@@ -4,6 +4,7 @@ link, and a coordinator takes it up as a need; the resident is told."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
@@ -23,22 +24,20 @@ def test_resident_shares_idea(page, login, check_accessibility, coordinator, mai
     )
     page.get_by_role("main").get_by_label("E-postadress").fill("inte-en-adress")
     page.get_by_role("button", name="Skicka idén").click()
-    assert page.get_by_text("Fyll i en giltig e-postadress.").is_visible()
+    expect(page.get_by_text("Fyll i en giltig e-postadress.")).to_be_visible()
     check_accessibility(page)
     page.get_by_role("main").get_by_label("E-postadress").fill("boende@example.org")
     page.get_by_role("button", name="Skicka idén").click()
-    assert page.get_by_role("heading", name="Titta i din e-post").is_visible()
-
+    expect(page.get_by_role("heading", name="Titta i din e-post")).to_be_visible()
     link = re.search(r"https?://\S+", mailoutbox[-1].body).group(0)
     page.goto(link)
     check_accessibility(page)
     assert Idea.objects.get().status == IdeaStatus.UNCONFIRMED  # opening the link is not enough
     page.get_by_role("button", name="Bekräfta idén").click()
-    assert page.get_by_role("heading", name="Din idé är bekräftad").is_visible()
+    expect(page.get_by_role("heading", name="Din idé är bekräftad")).to_be_visible()
     assert Idea.objects.get().status == IdeaStatus.AWAITING
     page.goto(link)
-    assert page.get_by_role("heading", name="Din idé är redan bekräftad").is_visible()
-
+    expect(page.get_by_role("heading", name="Din idé är redan bekräftad")).to_be_visible()
     login(page, coordinator.email)
     page.get_by_role("link", name="Utegym vid skolan").click()
     check_accessibility(page)
@@ -49,6 +48,6 @@ def test_resident_shares_idea(page, login, check_accessibility, coordinator, mai
     page.get_by_label("Det nya behovets fokusområde").select_option(label="God fysisk hälsa")
     page.get_by_role("button", name="Spara").click()
     page.wait_for_url(re.compile(r"/needs/\d+/$"))
-    assert page.get_by_role("heading", name="Utegym vid skolan").is_visible()
+    expect(page.get_by_role("heading", name="Utegym vid skolan")).to_be_visible()
     assert Need.objects.get().ideas.get().status == IdeaStatus.ACCEPTED
     assert "Tack, vi tar upp det" in mailoutbox[-1].body

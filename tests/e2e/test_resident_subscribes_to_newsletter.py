@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
@@ -22,7 +23,7 @@ def test_resident_subscribes_to_newsletter(page, check_accessibility, organisati
     footer.get_by_label("E-postadress för nyhetsbrevet").fill("amina@example.org")
     footer.get_by_role("button", name="Anmäl dig").click()
     page.wait_for_url(re.compile(r"/newsletter/thanks/$"))
-    assert page.get_by_role("heading", name="Titta i din inkorg").is_visible()
+    expect(page.get_by_role("heading", name="Titta i din inkorg")).to_be_visible()
     check_accessibility(page)
 
     (message,) = mail.outbox
@@ -31,7 +32,7 @@ def test_resident_subscribes_to_newsletter(page, check_accessibility, organisati
     check_accessibility(page)
     assert Subscriber.objects.get().status == SubscriberStatus.PENDING  # opening is not enough
     page.get_by_role("button", name="Bekräfta min prenumeration").click()
-    assert page.get_by_role("heading", name="Du prenumererar nu").is_visible()
+    expect(page.get_by_role("heading", name="Du prenumererar nu")).to_be_visible()
     check_accessibility(page)
     assert Subscriber.objects.get().status == SubscriberStatus.CONFIRMED
 
@@ -47,7 +48,7 @@ def test_resident_subscribes_to_newsletter(page, check_accessibility, organisati
     assert link.startswith("/en/")
     page.goto(link)
     page.get_by_role("button", name="Confirm my subscription").click()
-    assert page.get_by_role("heading", name="You are subscribed").is_visible()
+    expect(page.get_by_role("heading", name="You are subscribed")).to_be_visible()
     page.goto(link)
-    assert page.get_by_role("heading", name="Your address is already confirmed").is_visible()
+    expect(page.get_by_role("heading", name="Your address is already confirmed")).to_be_visible()
     check_accessibility(page)

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -8,13 +9,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_visitor_switches_language(page, check_accessibility, organisation):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "sv"
-    assert page.get_by_role("link", name="Aktörer").first.is_visible()
+    expect(page.get_by_role("link", name="Aktörer").first).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("link", name="Actors").first.is_visible()
+    expect(page.get_by_role("link", name="Actors").first).to_be_visible()
     check_accessibility(page)
 
     page.get_by_role("link", name="Actors").first.click()
@@ -25,5 +26,5 @@ def test_visitor_switches_language(page, check_accessibility, organisation):
     check_accessibility(page)
 
     page.goto("/en/no-such-page/")
-    assert page.get_by_role("heading", name="We could not find that page").is_visible()
+    expect(page.get_by_role("heading", name="We could not find that page")).to_be_visible()
     check_accessibility(page)

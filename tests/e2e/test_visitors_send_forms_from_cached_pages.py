@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from newsletter.links import MANAGE_SALT, make_token
 from newsletter.models import Subscriber
@@ -53,8 +54,7 @@ def test_two_visitors_send_every_public_form_from_cached_pages(visitors, client,
         page.get_by_label("Din idé eller ditt behov").fill("Ett upplyst utegym vid skolan.")
         page.locator("main").get_by_label("E-postadress").fill(f"ide{number}@example.org")
         page.get_by_role("button", name="Skicka idén").click()
-        assert page.get_by_role("heading", name="Titta i din e-post").is_visible()
-
+        expect(page.get_by_role("heading", name="Titta i din e-post")).to_be_visible()
     subscribers = [SubscriberFactory(email=f"prenumerant{n}@example.org") for n in range(2)]
     for page, subscriber in zip(visitors, subscribers, strict=True):
         token = make_token(subscriber, salt=MANAGE_SALT)
@@ -62,8 +62,7 @@ def test_two_visitors_send_every_public_form_from_cached_pages(visitors, client,
     for page in visitors:
         page.get_by_label("Namn (frivilligt)").fill("Amina")
         page.get_by_role("button", name="Spara").click()
-        assert page.get_by_text("Dina val är sparade.").is_visible()
-
+        expect(page.get_by_text("Dina val är sparade.")).to_be_visible()
     assert set(Subscriber.objects.values_list("email", flat=True)) >= {
         "fot0@example.org", "fot1@example.org", "sida0@example.org", "sida1@example.org",
     }  # fmt: skip
