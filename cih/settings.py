@@ -78,6 +78,7 @@ PORTAL_APPS = [
     "funding",
     "newsletter",
     "reports",
+    "notifications",
     "portal",
 ]
 
@@ -124,6 +125,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/account
 PAGE_CACHE_IGNORED_MODELS = [
     "actors.OutgoingMail", "actors.Event", "focusgroups.Idea",
     "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
+    "notifications.Notification", "notifications.Preference", "notifications.FanOutCursor",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
@@ -327,6 +329,8 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
     # Reports asked for while the broker was down.
     "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
+    # Events told to the people they concern, should a run after an event's commit be missed.
+    "notifications-fan-out": {"task": "notifications.tasks.fan_out", "schedule": 60.0},
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

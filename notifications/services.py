@@ -1,0 +1,137 @@
+"""Every write of the notifications app: telling people of events, and their reading.
+
+Reading a notice and choosing how often to be mailed are a person's own business, not a change
+in the collaboration, so they record no event.
+"""
+
+import datetime
+from collections import Counter, defaultdict
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from actors.models import Event
+
+from .kinds import BY_EVENT_KIND
+from .models import FanOutCursor, Notification
+
+FAN_OUT_BATCH = 500
+# An id below the cursor not seen this long after it was first missed belonged to a transaction
+# that rolled back; none that commits stays open this long (tasks stop after 30 seconds).
+GAP_WAIT = datetime.timedelta(minutes=10)
+MAX_GAPS = 1000
+
+
+def notifications_fan_out(*, batch: int = FAN_OUT_BATCH) -> int:
+    """Tell people of the events recorded since the last run; return how many notices were made.
+
+    Idempotent and safe to run in two workers at once: the run holds the cursor's row, the
+    second one finds it taken and leaves. A run that dies makes nothing, and moves nothing on.
+    """
+    FanOutCursor.objects.get_or_create(pk=1)
+    with transaction.atomic():
+        cursor = FanOutCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
+        if cursor is None:
+            return 0
+        events = list(
+            Event.objects.filter(
+                Q(pk__gt=cursor.last_event_id) | Q(pk__in=[int(pk) for pk in cursor.gaps])
+            ).order_by("pk")[:batch]
+        )
+        made = _create(
+            [
+                Notification(
+                    recipient_id=notice.user_id,
+                    event=event,
+                    kind=kind.kind,
+                    key=f"{kind.kind}:{notice.key}"[:120],
+                    data=notice.data,
+                )
+                for event in events
+                for kind in BY_EVENT_KIND.get(event.kind, ())
+                for notice in kind.told(event)
+                if notice.user_id != event.actor_id
+            ]
+        )
+        _move_on(cursor, [event.pk for event in events])
+    return made
+
+
+def _move_on(cursor: FanOutCursor, seen: list[int]) -> None:
+    now = timezone.now()
+    gaps = {
+        pk: first
+        for pk, first in cursor.gaps.items()
+        if int(pk) not in seen and datetime.datetime.fromisoformat(first) > now - GAP_WAIT
+    }
+    new = [pk for pk in seen if pk > cursor.last_event_id]
+    if new:
+        start = cursor.last_event_id + 1 if cursor.last_event_id else new[0]
+        for pk in sorted(set(range(start, new[-1])) - set(new))[:MAX_GAPS]:
+            gaps[str(pk)] = now.isoformat()
+        cursor.last_event_id = new[-1]
+    cursor.gaps = dict(sorted(gaps.items(), key=lambda item: int(item[0]))[-MAX_GAPS:])
+    cursor.save()
+
+
+def _create(notices: list[Notification]) -> int:
+    """Make the notices not yet made for active people, and count them on each person's row."""
+    if not notices:
+        return 0
+    User = get_user_model()
+    active = set(
+        User.objects.filter(pk__in={n.recipient_id for n in notices}, is_active=True).values_list(
+            "pk", flat=True
+        )
+    )
+    made = set(
+        Notification.objects.filter(
+            recipient_id__in=active, key__in={n.key for n in notices}
+        ).values_list("recipient_id", "key")
+    )
+    new = []
+    for notice in notices:
+        pair = (notice.recipient_id, notice.key)
+        if notice.recipient_id in active and pair not in made:
+            made.add(pair)
+            new.append(notice)
+    Notification.objects.bulk_create(new)
+    by_count = defaultdict(list)
+    for user_id, count in Counter(n.recipient_id for n in new).items():
+        by_count[count].append(user_id)
+    for count, user_ids in by_count.items():
+        User.objects.filter(pk__in=user_ids).update(
+            unread_notifications=F("unread_notifications") + count
+        )
+    return len(new)
+
+
+@transaction.atomic
+def notification_read(*, notification: Notification) -> Notification:
+    """Mark one notice read (again and again: only the first time counts)."""
+    updated = Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    if updated:
+        _uncount(notification.recipient_id, updated)
+    return notification
+
+
+@transaction.atomic
+def notifications_read_all(*, user) -> int:
+    """Mark every notice of the person read; one that arrives meanwhile stays unread."""
+    updated = Notification.objects.filter(recipient=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    if updated:
+        _uncount(user.pk, updated)
+    return updated
+
+
+def _uncount(user_id: int, count: int) -> None:
+    get_user_model().objects.filter(pk=user_id).update(
+        unread_notifications=Greatest(F("unread_notifications") - count, Value(0))
+    )
