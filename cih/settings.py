@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -331,6 +332,15 @@ CELERY_BEAT_SCHEDULE = {
     "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
     # Events told to the people they concern, should a run after an event's commit be missed.
     "notifications-fan-out": {"task": "notifications.tasks.fan_out", "schedule": 60.0},
+    # Digests in the morning, Stockholm time (CELERY_TIMEZONE); each once a day or week per person.
+    "notifications-daily": {
+        "task": "notifications.tasks.daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "notifications-weekly": {
+        "task": "notifications.tasks.weekly_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

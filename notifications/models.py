@@ -88,3 +88,52 @@ class FanOutCursor(models.Model):
 
     def __str__(self):
         return str(self.last_event_id)
+
+
+class Digest(models.Model):
+    """One digest mail owed to one person for one day or week (`key`, e.g. "daily:2026-11-30"):
+    made once, however often the job runs that day."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    key = models.CharField(_("key"), max_length=30)
+    created = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], name="one_digest_per_period")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} {self.key}"
+
+
+class Delivery(models.Model):
+    """A notice mailed (at once, or in a digest): at most one per notice, so a job that runs
+    twice or dies half-way never mails it twice. The mail itself waits in the outbox."""
+
+    notification = models.OneToOneField(
+        Notification,
+        verbose_name=_("notification"),
+        on_delete=models.CASCADE,
+        related_name="delivery",
+    )
+    digest = models.ForeignKey(
+        Digest,
+        verbose_name=_("digest"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+    )
+    created = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+
+    def __str__(self):
+        return str(self.notification_id)

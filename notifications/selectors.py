@@ -2,7 +2,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from .kinds import KINDS
-from .models import Notification
+from .models import Notification, Preference
 
 
 def notifications_of(*, user):
@@ -37,3 +37,19 @@ def row(notification: Notification) -> Row:
 
 def rows(notifications) -> list[Row]:
     return [row(notification) for notification in notifications]
+
+
+def frequencies(*, user_ids, kinds) -> dict[tuple[int, str], str]:
+    """How often each person wants each kind mailed: their choice, else the kind's default.
+    One query."""
+    chosen = {
+        (user_id, kind): frequency
+        for user_id, kind, frequency in Preference.objects.filter(
+            user_id__in=user_ids, kind__in=kinds
+        ).values_list("user_id", "kind", "frequency")
+    }
+    return {
+        (user_id, kind): chosen.get((user_id, kind), KINDS[kind].default)
+        for user_id in user_ids
+        for kind in kinds
+    }

@@ -1,4 +1,5 @@
-"""Every write of the notifications app: telling people of events, and their reading.
+"""Every write of the notifications app: telling people of events, mailing them, and people's
+reading and choices.
 
 Reading a notice and choosing how often to be mailed are a person's own business, not a change
 in the collaboration, so they record no event.
@@ -15,8 +16,11 @@ from django.utils import timezone
 
 from actors.models import Event
 
+from .choices import Frequency, NotificationKind
 from .kinds import BY_EVENT_KIND
-from .models import FanOutCursor, Notification
+from .mail import digest_mail, notices_mail_at_once
+from .models import Digest, FanOutCursor, Notification, Preference
+from .selectors import frequencies
 
 FAN_OUT_BATCH = 500
 # An id below the cursor not seen this long after it was first missed belonged to a transaction
@@ -82,11 +86,7 @@ def _create(notices: list[Notification]) -> int:
     if not notices:
         return 0
     User = get_user_model()
-    active = set(
-        User.objects.filter(pk__in={n.recipient_id for n in notices}, is_active=True).values_list(
-            "pk", flat=True
-        )
-    )
+    active = User.objects.filter(pk__in={n.recipient_id for n in notices}, is_active=True).in_bulk()
     made = set(
         Notification.objects.filter(
             recipient_id__in=active, key__in={n.key for n in notices}
@@ -99,6 +99,7 @@ def _create(notices: list[Notification]) -> int:
             made.add(pair)
             new.append(notice)
     Notification.objects.bulk_create(new)
+    notices_mail_at_once(new, active)
     by_count = defaultdict(list)
     for user_id, count in Counter(n.recipient_id for n in new).items():
         by_count[count].append(user_id)
@@ -135,3 +136,67 @@ def _uncount(user_id: int, count: int) -> None:
     get_user_model().objects.filter(pk=user_id).update(
         unread_notifications=Greatest(F("unread_notifications") - count, Value(0))
     )
+
+
+def preferences_save(*, user, chosen: dict[str, str]) -> None:
+    """Keep how often the person wants each kind mailed; a kind left out keeps its setting."""
+    with transaction.atomic():
+        for kind, frequency in chosen.items():
+            Preference.objects.update_or_create(
+                user=user, kind=NotificationKind(kind), defaults={"frequency": Frequency(frequency)}
+            )
+
+
+def preferences_turn_off(*, user, kinds) -> None:
+    """No more mails of these kinds (from a one-click unsubscribe); the portal still lists them."""
+    preferences_save(user=user, chosen=dict.fromkeys(kinds, Frequency.OFF))
+
+
+DIGEST_LOOKBACK = {
+    Frequency.DAILY: datetime.timedelta(days=2),
+    Frequency.WEEKLY: datetime.timedelta(days=9),
+}
+
+
+def digest_key(frequency: str, day: datetime.date) -> str:
+    if frequency == Frequency.WEEKLY:
+        year, week, _weekday = day.isocalendar()
+        return f"weekly:{year}-W{week:02d}"
+    return f"daily:{day.isoformat()}"
+
+
+def digests_send(*, frequency: str) -> int:
+    """Mail each person one digest of the notices of the kinds they want daily (or weekly) that
+    no mail has told them of yet; return how many digests were made.
+
+    Idempotent per person and day (or week): the digest's key is unique for its person, and each
+    person's digest is made in a transaction of its own, so a run that dies keeps those it made.
+    """
+    now = timezone.now()
+    key = digest_key(frequency, timezone.localdate(now))
+    waiting = list(
+        Notification.objects.filter(
+            delivery__isnull=True,
+            created__gte=now - DIGEST_LOOKBACK[frequency],
+            created__lte=now,
+            recipient__is_active=True,
+        )
+        .select_related("event", "recipient")
+        .order_by("recipient_id", "created", "pk")
+    )
+    chosen = frequencies(
+        user_ids={n.recipient_id for n in waiting}, kinds={n.kind for n in waiting}
+    )
+    by_person = defaultdict(list)
+    for notification in waiting:
+        if chosen[notification.recipient_id, notification.kind] == frequency:
+            by_person[notification.recipient].append(notification)
+    made = 0
+    for user, notices in by_person.items():
+        with transaction.atomic():
+            digest, created = Digest.objects.get_or_create(user=user, key=key)
+            if not created:
+                continue
+            digest_mail(digest=digest, notices=notices, weekly=frequency == Frequency.WEEKLY)
+            made += 1
+    return made

@@ -5,8 +5,9 @@ from types import SimpleNamespace
 
 import pytest
 
+from notifications.links import unsubscribe_url
 from tests.conftest import ROLES
-from tests.matrix import LOGIN, Case, allow, check_case, urls_of
+from tests.matrix import LOGIN, Case, allow, check_case, public, urls_of
 
 from .conftest import moved
 
@@ -24,6 +25,12 @@ CASES = [
     ),
     Case("notifications:read_all", url("read_all"), POST_ONLY),
     Case("notifications:read_all", url("read_all"), EVERYONE, method="post"),
+    Case("notifications:preferences", url("preferences"), EVERYONE),
+    # An empty form comes back with its errors; nothing is saved.
+    Case("notifications:preferences", url("preferences"), EVERYONE, method="post"),
+    # The signed link is the key: anyone who holds it, logged in or not.
+    Case("notifications:unsubscribe", url("unsubscribe", "token"), public()),
+    Case("notifications:unsubscribe", url("unsubscribe", "token"), public(), method="post"),
 ]
 
 
@@ -31,7 +38,10 @@ CASES = [
 def objects(people, initiative, fan_out):
     moved(initiative, "decision")
     fan_out()
-    return SimpleNamespace(notification=people.member.notifications.get())
+    link = unsubscribe_url(user=people.member, kinds=["initiative_moved"], language="sv")
+    return SimpleNamespace(
+        notification=people.member.notifications.get(), token=link.rstrip("/").rsplit("/", 1)[1]
+    )
 
 
 @pytest.mark.django_db(transaction=False)

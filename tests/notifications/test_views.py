@@ -1,8 +1,12 @@
 """The list of a person's notifications, opening one, marking all read, and the header's count."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
+from actors.models import SiteSettings
+from notifications.kinds import KINDS
 from notifications.models import Notification
 
 from .conftest import moved
@@ -127,3 +131,36 @@ def test_an_empty_list_says_so(client, coordinator):
     response = client.get(reverse("notifications:list"))
 
     assert "Inget nytt för dig ännu." in response.content.decode()
+
+
+def test_the_settings_show_each_kinds_default(client, member, django_assert_num_queries):
+    client.force_login(member)
+    SiteSettings.current()  # kept in the cache, as on every page after the first
+
+    # session, user, the user's roles and organisations, the user's own choices
+    with django_assert_num_queries(4):
+        response = client.get(reverse("notifications:preferences"))
+
+    html = response.content.decode()
+    assert re.search(r'name="initiative_moved" value="daily"[^>]*checked', html)
+    assert re.search(r'name="round_opened" value="at_once"[^>]*checked', html)
+
+
+def test_saving_the_settings(client, member):
+    client.force_login(member)
+    chosen = dict.fromkeys(KINDS, "off") | {"round_opened": "weekly"}
+
+    response = client.post(reverse("notifications:preferences"), chosen, follow=True)
+
+    assert "Dina val är sparade." in response.content.decode()
+    assert dict(member.notification_preferences.values_list("kind", "frequency")) == chosen
+
+
+def test_a_setting_that_is_no_choice_is_refused(client, member):
+    client.force_login(member)
+    chosen = dict.fromkeys(KINDS, "hourly")
+
+    response = client.post(reverse("notifications:preferences"), chosen)
+
+    assert response.status_code == 200
+    assert not member.notification_preferences.exists()
