@@ -113,7 +113,8 @@ class Digest(models.Model):
 
 class Delivery(models.Model):
     """A notice mailed (at once, or in a digest): at most one per notice, so a job that runs
-    twice or dies half-way never mails it twice. The mail itself waits in the outbox."""
+    twice or dies half-way never mails it twice. The mail itself waits in the outbox. The demo's
+    notices, never to be mailed, have one without a digest too, so no digest takes them."""
 
     notification = models.OneToOneField(
         Notification,

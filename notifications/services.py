@@ -19,7 +19,7 @@ from actors.models import Event
 from .choices import Frequency, NotificationKind
 from .kinds import BY_EVENT_KIND
 from .mail import digest_mail, notices_mail_at_once
-from .models import Digest, FanOutCursor, Notification, Preference
+from .models import Delivery, Digest, FanOutCursor, Notification, Preference
 from .selectors import frequencies
 
 FAN_OUT_BATCH = 500
@@ -29,17 +29,28 @@ GAP_WAIT = datetime.timedelta(minutes=10)
 MAX_GAPS = 1000
 
 
-def notifications_fan_out(*, batch: int = FAN_OUT_BATCH) -> int:
-    """Tell people of the events recorded since the last run; return how many notices were made.
+def notifications_fan_out(*, batch: int = FAN_OUT_BATCH, mail: bool = True) -> int:
+    """Tell people of the events recorded since the last run, a batch at a time until none is
+    left; return how many notices were made. With `mail` false (the demo), none is ever mailed.
 
-    Idempotent and safe to run in two workers at once: the run holds the cursor's row, the
-    second one finds it taken and leaves. A run that dies makes nothing, and moves nothing on.
+    Idempotent and safe to run in two workers at once: a batch holds the cursor's row, and a
+    second run finds it taken and leaves. A run that dies loses only its current batch's work,
+    which the next run does again.
     """
+    made = 0
+    while True:
+        read, told = _fan_out_batch(batch=batch, mail=mail)
+        made += told
+        if read < batch:
+            return made
+
+
+def _fan_out_batch(*, batch: int, mail: bool) -> tuple[int, int]:
     FanOutCursor.objects.get_or_create(pk=1)
     with transaction.atomic():
         cursor = FanOutCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
         if cursor is None:
-            return 0
+            return 0, 0
         events = list(
             Event.objects.filter(
                 Q(pk__gt=cursor.last_event_id) | Q(pk__in=[int(pk) for pk in cursor.gaps])
@@ -58,10 +69,11 @@ def notifications_fan_out(*, batch: int = FAN_OUT_BATCH) -> int:
                 for kind in BY_EVENT_KIND.get(event.kind, ())
                 for notice in kind.told(event)
                 if notice.user_id != event.actor_id
-            ]
+            ],
+            mail=mail,
         )
         _move_on(cursor, [event.pk for event in events])
-    return made
+    return len(events), made
 
 
 def _move_on(cursor: FanOutCursor, seen: list[int]) -> None:
@@ -81,8 +93,9 @@ def _move_on(cursor: FanOutCursor, seen: list[int]) -> None:
     cursor.save()
 
 
-def _create(notices: list[Notification]) -> int:
-    """Make the notices not yet made for active people, and count them on each person's row."""
+def _create(notices: list[Notification], *, mail: bool) -> int:
+    """Make the notices not yet made for active people, count them on each person's row, and
+    mail those wanted at once (or, without `mail`, mark every one as never to be mailed)."""
     if not notices:
         return 0
     User = get_user_model()
@@ -99,7 +112,10 @@ def _create(notices: list[Notification]) -> int:
             made.add(pair)
             new.append(notice)
     Notification.objects.bulk_create(new)
-    notices_mail_at_once(new, active)
+    if mail:
+        notices_mail_at_once(new, active)
+    else:
+        Delivery.objects.bulk_create([Delivery(notification=n) for n in new])
     by_count = defaultdict(list)
     for user_id, count in Counter(n.recipient_id for n in new).items():
         by_count[count].append(user_id)

@@ -140,12 +140,12 @@ def _die(*args, **kwargs):
     raise RuntimeError("worker killed")
 
 
-def test_it_reads_the_stream_in_batches(initiative, member):
-    for step in ("decision", "funding", "execution"):
-        moved(initiative, step)
+def test_it_reads_the_stream_in_batches_until_none_is_left(initiative, member):
+    events = [moved(initiative, step) for step in ("decision", "funding", "execution")]
 
-    assert notifications_fan_out(batch=2) == 2
-    assert notifications_fan_out(batch=2) == 1
+    assert notifications_fan_out(batch=2) == 3
+
+    assert FanOutCursor.objects.get().last_event_id == events[-1].pk
     assert notifications_fan_out(batch=2) == 0
 
 
