@@ -49,13 +49,19 @@ class Kind:
     url: Callable[[Event, dict], str]
 
 
-def _people_of(organisation_ids: Iterable[int]) -> list[int]:
-    return list(
-        Membership.objects.filter(organisation_id__in=organisation_ids, organisation__active=True)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .distinct()
+def _memberships(**filters):
+    """The people of active organisations, narrowed by `filters`."""
+    return Membership.objects.filter(organisation__active=True, **filters)
+
+
+def _people_of(organisation_ids: Iterable[int] | None = None) -> list[int]:
+    """The people of the given organisations, or of every active one."""
+    memberships = (
+        _memberships()
+        if organisation_ids is None
+        else _memberships(organisation_id__in=organisation_ids)
     )
+    return list(memberships.order_by("user_id").values_list("user_id", flat=True).distinct())
 
 
 def _holders_of(role: str) -> list[int]:
@@ -75,10 +81,11 @@ def _each(user_ids: Iterable[int], event: Event) -> list[Notice]:
 def _action_owners(event: Event) -> list[Notice]:
     actions = [a for a in event.data.get("actions", []) if a.get("owner")]
     people: dict[int, list[int]] = {}
-    for row in Membership.objects.filter(
-        organisation_id__in={a["owner"] for a in actions}, organisation__active=True
-    ).values_list("organisation_id", "user_id"):
-        people.setdefault(row[0], []).append(row[1])
+    owners = {a["owner"] for a in actions}
+    for organisation_id, user_id in _memberships(organisation_id__in=owners).values_list(
+        "organisation_id", "user_id"
+    ):
+        people.setdefault(organisation_id, []).append(user_id)
     return [
         Notice(user_id, f"{a['item']}:{a['owner']}", {"due": a.get("due")})
         for a in actions
@@ -100,13 +107,7 @@ def _evaluators_when_evaluated(event: Event) -> list[Notice]:
 
 
 def _everyone_in_a_member_organisation(event: Event) -> list[Notice]:
-    return _each(
-        Membership.objects.filter(organisation__active=True)
-        .order_by("user_id")
-        .values_list("user_id", flat=True)
-        .distinct(),
-        event,
-    )
+    return _each(_people_of(), event)
 
 
 def _coordinators(event: Event) -> list[Notice]:

@@ -23,15 +23,15 @@ LANGUAGE = settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
-class Told:
+class MailedNotice:
     label: str
     text: str
     url: str
 
 
-def _told(notification: Notification) -> Told:
+def _told(notification: Notification) -> MailedNotice:
     kind = KINDS[notification.kind]
-    return Told(
+    return MailedNotice(
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
         url=url_in(LANGUAGE, "notifications:open", notification.pk),

@@ -71,7 +71,7 @@ def test_the_unsubscribe_link_asks_before_it_changes_anything(client, site, memb
     response = client.get(path)
 
     assert response.status_code == 200
-    assert "Sluta få de här mejlen" in response.content.decode()
+    assert "Sluta få de här e-postmeddelandena" in response.content.decode()
     assert not Preference.objects.exists()
 
 
