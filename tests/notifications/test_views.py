@@ -8,6 +8,7 @@ from django.urls import reverse
 from actors.models import SiteSettings
 from notifications.kinds import KINDS
 from notifications.models import Notification
+from notifications.services import preferences_save
 
 from .conftest import moved
 
@@ -133,6 +134,20 @@ def test_an_empty_list_says_so(client, coordinator):
     assert "Inget nytt för dig ännu." in response.content.decode()
 
 
+@pytest.mark.parametrize("chosen", [0, len(KINDS)])
+def test_the_settings_ask_the_same_queries_however_many_are_chosen(
+    client, member, chosen, django_assert_num_queries
+):
+    preferences_save(user=member, chosen=dict.fromkeys(list(KINDS)[:chosen], "weekly"))
+    client.force_login(member)
+    SiteSettings.current()  # kept in the cache, as on every page after the first
+
+    # session, user, the user's roles and organisations, the user's own choices
+    with django_assert_num_queries(4):
+        response = client.get(reverse("notifications:preferences"))
+    assert response.status_code == 200
+
+
 def test_the_settings_show_each_kinds_default(client, member, django_assert_num_queries):
     client.force_login(member)
     SiteSettings.current()  # kept in the cache, as on every page after the first
@@ -164,3 +179,15 @@ def test_a_setting_that_is_no_choice_is_refused(client, member):
 
     assert response.status_code == 200
     assert not member.notification_preferences.exists()
+
+
+def test_the_admin_shows_notices_and_changes_none(client, admin_user, told):
+    client.force_login(admin_user)
+
+    listing = client.get(reverse("admin:notifications_notification_changelist"))
+    notice = client.get(reverse("admin:notifications_notification_change", args=[told[0].pk]))
+
+    assert listing.status_code == notice.status_code == 200
+    assert client.get(reverse("admin:notifications_notification_add")).status_code == 403
+    deleting = reverse("admin:notifications_notification_delete", args=[told[0].pk])
+    assert client.post(deleting, {"post": "yes"}).status_code == 403
