@@ -1,25 +1,18 @@
 from django.contrib import admin
 
+from actors.admin import AppendOnlyAdmin
+
 from .models import Notification, Preference
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(AppendOnlyAdmin):
     """To look at only: the fan-out makes notices and their readers mark them, each time keeping
     the person's unread count in step, which a change here would not."""
 
     list_display = ["recipient", "kind", "created", "read_at"]
     list_filter = ["kind"]
     list_select_related = ["recipient"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Preference)
