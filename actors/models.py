@@ -43,6 +43,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # Kept by the notifications app in the transaction that makes or reads a notification, so the
+    # header shows the count from the row the login already loads, without a query of its own.
+    unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

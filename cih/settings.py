@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.checks.security.base import (
     SECRET_KEY_INSECURE_PREFIX,
     SECRET_KEY_MIN_LENGTH,
@@ -78,6 +79,7 @@ PORTAL_APPS = [
     "funding",
     "newsletter",
     "reports",
+    "notifications",
     "portal",
 ]
 
@@ -125,6 +127,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/account
 PAGE_CACHE_IGNORED_MODELS = [
     "actors.OutgoingMail", "actors.Event", "focusgroups.Idea",
     "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
+    "notifications.Notification", "notifications.Preference", "notifications.FanOutCursor",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
@@ -337,6 +340,17 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
     # Reports asked for while the broker was down.
     "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
+    # Events told to the people they concern, should a run after an event's commit be missed.
+    "notifications-fan-out": {"task": "notifications.tasks.fan_out", "schedule": 60.0},
+    # Digests in the morning, Stockholm time (CELERY_TIMEZONE); each once a day or week per person.
+    "notifications-daily": {
+        "task": "notifications.tasks.daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "notifications-weekly": {
+        "task": "notifications.tasks.weekly_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
+    },
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

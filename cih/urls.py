@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("", include("initiatives.urls")),
     path("", include("funding.urls")),
     path("", include("reports.urls")),
+    path("", include("notifications.urls")),
     prefix_default_language=False,
 )
 

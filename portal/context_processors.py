@@ -10,6 +10,7 @@ from actors.permissions import STAFF_ROLES, has_role, is_coordinator, roles_of
 from funding.permissions import can_read_books
 from initiatives.permissions import can_see_pipeline
 from newsletter.permissions import can_manage_editions
+from notifications.header import header_link
 from reports.permissions import can_use_reports
 
 from .sections import Section
@@ -32,6 +33,7 @@ def portal(request):
         "is_staff_role": has_role(user, *STAFF_ROLES),
         "nav_links": main_menu(),
         "user_nav_links": user_menu(user) if roles_of(user) else [],
+        "notifications_link": header_link(user) if user.is_authenticated else None,
         "footer_sections": footer(request),
     }
 

@@ -1,0 +1,57 @@
+"""Events as the apps' services record them, for the fan-out to tell."""
+
+import datetime
+
+import pytest
+from django.db import transaction
+
+from actors.events import event_record
+from notifications.services import notifications_fan_out
+from tests.initiatives.factories import InitiativeFactory
+from tests.workshops.factories import WorkshopFactory
+
+
+def record(kind: str, subject, actor=None, **data):
+    with transaction.atomic():
+        return event_record(kind=kind, subject=subject, actor=actor, data=data, public=False)
+
+
+def moved(initiative, to_step: str, actor=None):
+    return record(
+        "initiatives.moved",
+        initiative,
+        actor,
+        title_sv=initiative.title_sv,
+        title_en="",
+        **{"from": "proposal", "to": to_step},
+    )
+
+
+def logged(workshop, actor=None, *, owners):
+    """A workshop logged with one action for each owner organisation."""
+    return record(
+        "workshops.logged",
+        workshop,
+        actor,
+        theme_sv=workshop.theme_sv,
+        theme_en=workshop.theme_en,
+        actions=[
+            {"item": 1000 + n, "owner": owner.pk, "due": datetime.date(2026, 12, 1)}
+            for n, owner in enumerate(owners)
+        ],
+    )
+
+
+@pytest.fixture
+def fan_out():
+    return notifications_fan_out
+
+
+@pytest.fixture
+def initiative(organisation):
+    return InitiativeFactory(lead_organisation=organisation, title_sv="Läxhjälp")
+
+
+@pytest.fixture
+def workshop(db):
+    return WorkshopFactory(theme_sv="Trygghet", theme_en="Safety")
