@@ -125,6 +125,7 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/account
 PAGE_CACHE_IGNORED_MODELS = [
     "actors.OutgoingMail", "actors.Event", "focusgroups.Idea",
     "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
+    "newsletter.Follower", "newsletter.FollowDelivery", "newsletter.FollowCursor",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
@@ -337,6 +338,8 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-sweep": {"task": "newsletter.tasks.sweep", "schedule": 60.0},
     # Reports asked for while the broker was down.
     "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
+    # Followers of an initiative or a need told of its public events.
+    "newsletter-followers": {"task": "newsletter.tasks.tell_followers", "schedule": 60.0},
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",
