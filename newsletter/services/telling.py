@@ -86,9 +86,9 @@ def followers_from_ideas() -> int:
     return len(Follower.objects.bulk_create(followers, ignore_conflicts=True))
 
 
-def followers_tell(*, limit: int = EVENTS_PER_RUN) -> int:
-    """Owe each follower a mail for each new public event about what they follow; returns how
-    many. Run every minute (CELERY_BEAT_SCHEDULE)."""
+def followers_tell(*, limit: int | None = EVENTS_PER_RUN) -> int:
+    """Owe each follower a mail for each new public event about what they follow, at most
+    `limit` events (None: all); returns how many mails. Run every minute (CELERY_BEAT_SCHEDULE)."""
     FollowCursor.objects.get_or_create(pk=1)
     with transaction.atomic():
         cursor = FollowCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
