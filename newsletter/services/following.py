@@ -104,10 +104,12 @@ def follower_from_stop_token(token: str) -> Follower:
         .filter(pk=payload.subscriber_id)
         .first()
     )
-    if follower is None or follower.token_key != payload.key:
+    if follower is None:
         raise links.LinkError("invalid")
     if follower.status == SubscriberStatus.UNSUBSCRIBED:
         raise links.LinkError("unsubscribed")
+    if follower.token_key != payload.key:
+        raise links.LinkError("used")  # followed again since: the newer mails carry the link
     return follower
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from actors import mail
 from actors.choices import MailStatus
+from actors.events import event_record
 from actors.models import OutgoingMail
 from funding.choices import EntryKind
 from initiatives import services
@@ -19,10 +20,12 @@ from newsletter.bounces import Bounce
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Delivery, FollowCursor, FollowDelivery, Follower
 from newsletter.services import deliveries, telling
+from prioritization.choices import PrioritisationEvent
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import NeedFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
 from tests.newsletter.following import decide, follower_of, links_in, path_of, public_initiative
+from tests.prioritization.factories import RoundFactory
 from tests.smtp_sink import SmtpSink, free_port
 
 pytestmark = pytest.mark.django_db
@@ -218,3 +221,27 @@ def test_with_the_mail_server_down_each_follow_mail_arrives_once_it_is_back(
         .strip()
         .startswith("<https://portal.example.org/newsletter/follow/")
     )
+
+
+def test_a_need_follower_hears_that_a_round_prioritised_it(site, coordinator):
+    need = NeedFactory(title_sv="Trygga vägar hem")
+    other = NeedFactory()
+    follower_of(need=need)
+    follower_of(email="other@example.org", need=other)
+    with transaction.atomic():
+        event_record(
+            kind=PrioritisationEvent.ROUND_CLOSED,
+            subject=RoundFactory(),
+            actor=coordinator,
+            data={
+                "title_sv": "Våren",
+                "title_en": "Spring",
+                "ranked": 2,
+                "prioritised": [{"need": need.pk, "title_sv": need.title_sv, "title_en": ""}],
+            },
+            public=True,
+        )
+    assert telling.followers_tell() == 1
+    (told,) = OutgoingMail.objects.all()
+    assert told.recipient == "amina@example.org"
+    assert "Trygga vägar hem" in told.body_text
