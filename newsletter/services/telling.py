@@ -6,7 +6,14 @@ whole transaction and skips if another run holds it; the mails it owes (Outgoing
 delivery rows and the cursor commit together, so a run that dies tells nothing and the next one
 tells it all. The delivery rows (one per follower and event, unique) keep a run from mailing
 anyone twice even if the cursor were set back.
+
+An event's key is taken when it is recorded, but it becomes visible when its transaction
+commits, so a later key may be seen first. A run therefore stops at the first event younger
+than SETTLE: by then every transaction that took an earlier key has long committed, and the
+cursor never passes an event it could not yet see.
 """
+
+from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
@@ -27,6 +34,7 @@ from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_h
 from .following import thing_of
 
 EVENTS_PER_RUN = 200
+SETTLE = timedelta(seconds=30)
 TOLD_KINDS = [
     InitiativeEvent.MOVED,
     InitiativeEvent.DECIDED,
@@ -86,19 +94,22 @@ def followers_from_ideas() -> int:
     return len(Follower.objects.bulk_create(followers, ignore_conflicts=True))
 
 
-def followers_tell(*, limit: int | None = EVENTS_PER_RUN) -> int:
+def followers_tell(*, limit: int | None = EVENTS_PER_RUN, settle: timedelta | None = None) -> int:
     """Owe each follower a mail for each new public event about what they follow, at most
-    `limit` events (None: all); returns how many mails. Run every minute (CELERY_BEAT_SCHEDULE)."""
+    `limit` events (None: all) recorded at least `settle` ago (SETTLE unless told; the demo,
+    which is done recording, tells all at once); returns how many mails. Run every minute
+    (CELERY_BEAT_SCHEDULE)."""
     FollowCursor.objects.get_or_create(pk=1)
     with transaction.atomic():
         cursor = FollowCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
         if cursor is None:
             return 0  # another run is telling
         followers_from_ideas()
-        events = list(
+        events = _settled(
             public_events()
             .filter(pk__gt=cursor.last_event_id, kind__in=TOLD_KINDS)
-            .order_by("pk")[:limit]
+            .order_by("pk")[:limit],
+            SETTLE if settle is None else settle,
         )
         if not events:
             return 0
@@ -106,6 +117,17 @@ def followers_tell(*, limit: int | None = EVENTS_PER_RUN) -> int:
         cursor.last_event_id = events[-1].pk
         cursor.save(update_fields=["last_event_id"])
     return told
+
+
+def _settled(events, settle: timedelta) -> list:
+    """The events up to the first one recorded less than `settle` ago."""
+    settled_before = timezone.now() - settle
+    settled = []
+    for event in events:
+        if event.at > settled_before:
+            break
+        settled.append(event)
+    return settled
 
 
 def _tell(events) -> int:

@@ -245,3 +245,16 @@ def test_a_need_follower_hears_that_a_round_prioritised_it(site, coordinator):
     (told,) = OutgoingMail.objects.all()
     assert told.recipient == "amina@example.org"
     assert "Trygga vägar hem" in told.body_text
+
+
+def test_a_run_stops_at_an_event_too_young_to_be_sure_nothing_before_it_is_in_flight(
+    site, coordinator, monkeypatch
+):
+    initiative = public_initiative()
+    follower_of(initiative=initiative)
+    decide(initiative, coordinator)
+    monkeypatch.setattr(telling, "SETTLE", timezone.timedelta(seconds=30))
+    assert telling.followers_tell() == 0
+    assert FollowCursor.objects.get().last_event_id == 0
+    monkeypatch.setattr(telling, "SETTLE", timezone.timedelta(0))
+    assert telling.followers_tell() == 1
