@@ -123,3 +123,22 @@ def test_the_initiative_and_need_pages_link_to_following(client, site):
     assert reverse("newsletter:follow_initiative", args=[initiative.pk]) in page
     page = client.get(need.get_absolute_url()).text
     assert reverse("newsletter:follow_need", args=[need.pk]) in page
+
+
+def test_one_who_stopped_may_follow_again_and_the_old_stop_link_then_changes_nothing(client, site):
+    initiative = public_initiative()
+    follow(client, initiative)
+    client.post(confirm_link())
+    follower = Follower.objects.get()
+    stop = reverse(
+        "newsletter:unfollow", args=[links.make_token(follower, salt=links.UNFOLLOW_SALT)]
+    )
+    assert client.post(stop).status_code == 200
+    assert Follower.objects.get().status == SubscriberStatus.UNSUBSCRIBED
+
+    follow(client, initiative)
+    assert OutgoingMail.objects.count() == 2
+    assert Follower.objects.get().status == SubscriberStatus.PENDING
+    response = client.post(stop)
+    assert response.status_code == 410 and 'data-reason="used"' in response.text
+    assert Follower.objects.get().status == SubscriberStatus.PENDING
