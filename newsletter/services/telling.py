@@ -13,6 +13,7 @@ than SETTLE: by then every transaction that took an earlier key has long committ
 cursor never passes an event it could not yet see.
 """
 
+from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
@@ -147,20 +148,25 @@ def _tell(events) -> int:
         .select_related("initiative", "need")
         .order_by("pk")
     )
+    following_initiative, following_need = defaultdict(list), defaultdict(list)
+    for follower in followers:
+        if follower.initiative_id is not None:
+            following_initiative[follower.initiative_id].append(follower)
+        else:
+            following_need[follower.need_id].append(follower)
     done = set(
         FollowDelivery.objects.filter(event__in=events).values_list("follower_id", "event_id")
     )
     deliveries = []
     for event in events:
         initiative_id, needs = about[event.pk]
+        concerned = following_initiative.get(initiative_id, []) + [
+            follower for need_id in sorted(needs) for follower in following_need.get(need_id, [])
+        ]
         told_to = set()
-        for follower in followers:
-            concerned = (
-                follower.initiative_id is not None and follower.initiative_id == initiative_id
-            ) or follower.need_id in needs
+        for follower in concerned:
             if (
-                not concerned
-                or (follower.pk, event.pk) in done
+                (follower.pk, event.pk) in done
                 or follower.confirmed_at > event.at  # news from before they followed
                 or follower.email_hash in told_to  # follows both the initiative and its need
                 or (follower.idea_id is not None and not _for_idea_senders(event))
