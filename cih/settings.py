@@ -128,6 +128,7 @@ PAGE_CACHE_IGNORED_MODELS = [
     "actors.OutgoingMail", "actors.Event", "focusgroups.Idea",
     "newsletter.Subscriber", "newsletter.Edition", "newsletter.Delivery",
     "notifications.Notification", "notifications.Preference", "notifications.FanOutCursor",
+    "newsletter.Follower", "newsletter.FollowDelivery", "newsletter.FollowCursor",
 ]  # fmt: skip
 
 ROOT_URLCONF = "cih.urls"
@@ -351,6 +352,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "notifications.tasks.weekly_digests",
         "schedule": crontab(hour=7, minute=0, day_of_week="mon"),
     },
+    # Followers of an initiative or a need told of its public events.
+    "newsletter-followers": {"task": "newsletter.tasks.tell_followers", "schedule": 60.0},
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

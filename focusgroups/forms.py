@@ -112,7 +112,7 @@ class IdeaForm(forms.ModelForm):
 
     class Meta:
         model = Idea
-        fields = ["title", "text", "email"]
+        fields = ["title", "text", "email", "tell_me_what_became"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "email": _(

@@ -167,6 +167,13 @@ class Idea(models.Model):
     text = BoundedTextField(_("your idea or need"), max_length=TEXT)
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=8, default="sv")
+    # Consent, given when sending, to hear of the initiatives that answer the idea; ideas sent
+    # before the question was asked have none.
+    tell_me_what_became = models.BooleanField(
+        _("Yes, e-mail me when an initiative that answers my idea is decided, funded and finished"),
+        default=False,
+        help_text=_("You can stop these e-mails with one click in each of them."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.UNCONFIRMED
     )

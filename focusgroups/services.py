@@ -183,12 +183,21 @@ def idea_limit_check(*, address: str, email: str = "") -> None:
 
 
 @transaction.atomic
-def idea_submit(*, title: str, text: str, email: str, language: str, address: str = "") -> Idea:
+def idea_submit(
+    *,
+    title: str,
+    text: str,
+    email: str,
+    language: str,
+    address: str = "",
+    tell_me_what_became: bool = False,
+) -> Idea:
     """Keep an idea from the public site and send its sender a link to confirm the address.
 
     Sent from `address` (the client's connection), the idea counts against the hourly limits,
     and TooManyIdeas refuses it once they are used up; only kept ideas are counted. The demo
-    and tests, which pass no address, are not limited.
+    and tests, which pass no address, are not limited. `tell_me_what_became` is the sender's
+    consent to hear of the initiatives that answer the idea, once it is part of a need.
 
     The mail does not quote the idea: until the address is confirmed, anyone may have typed it,
     and the portal's name must not carry their words to a stranger.
@@ -201,7 +210,11 @@ def idea_submit(*, title: str, text: str, email: str, language: str, address: st
         if exceeded is not None:
             raise TooManyIdeas(exceeded)
     idea = Idea.objects.create(
-        title=title, text=text, email=email.lower(), language=language[:8] or "sv"
+        title=title,
+        text=text,
+        email=email.lower(),
+        language=language[:8] or "sv",
+        tell_me_what_became=tell_me_what_became,
     )
     mail_send_template(
         "idea-confirm",

@@ -228,6 +228,7 @@ def idea_submit(request):
                     email=form.cleaned_data["email"],
                     language=get_language() or "sv",
                     address=address,
+                    tell_me_what_became=form.cleaned_data["tell_me_what_became"],
                 )
                 return redirect("focusgroups:idea_sent")
             # Told now, not after the sender has mended the form.

@@ -1,4 +1,6 @@
-"""Demo data for the newsletter: a few hundred subscribers under example.org and two sent editions.
+"""Demo data for the newsletter: a few hundred subscribers under example.org, two sent editions,
+a resident who follows an initiative by e-mail, and one whose idea became part of a need that an
+initiative answers and who asked to hear what became of it.
 
 Nothing is mailed: the demo editions' deliveries are recorded as sent, not handed to the
 sending service (which would mail every address), so they record no events. Every row is keyed on a
@@ -8,10 +10,22 @@ changes nothing.
 
 import datetime
 
+from django.db.models import Min
+
+from actors.events import as_of
+from actors.links import url_in
+from actors.models import Event, User
+from focusgroups import services as focusgroup_services
+from focusgroups.models import Idea
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative
+from prioritization import services as prioritization_services
 from prioritization.models import FocusArea
 
+from . import links
 from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
-from .models import Delivery, Edition, Subscriber, email_hash
+from .models import Delivery, Edition, Follower, Subscriber, email_hash
+from .services import following, telling
 
 SUBSCRIBERS = 300
 # With the current year's few hundred, ten years come to about thirty thousand subscribers.
@@ -48,7 +62,69 @@ EDITIONS = [
 ]
 
 
+FOLLOWER = "follower@example.org"
+IDEA_SENDER = "idea-sender@example.org"
+IDEA = (
+    "Fler kvällsaktiviteter för unga",
+    "Det finns för lite att göra på kvällarna för oss som är 14.",
+)
+
+
 def load(*, scale: int = 1) -> None:
+    _load_subscribers_and_editions(scale)
+    _load_followers()
+
+
+def _load_followers() -> None:
+    """The two residents who follow what became of things, and what they have been told: the
+    demo's past, recorded as mailed (the demo runs in `mail_sent_long_ago`)."""
+    initiative = (
+        Initiative.objects.public()
+        .filter(step=InitiativeStep.COMPLETED, needs__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    if initiative is None:
+        return
+    begun = Event.objects.filter(subject_id=initiative.pk, kind__startswith="initiatives.")
+    before = begun.aggregate(first=Min("at"))["first"] - datetime.timedelta(days=7)
+    if not Idea.objects.filter(email=IDEA_SENDER).exists():
+        _idea_taken_up(initiative.needs.order_by("pk").first(), before)
+    if not Follower.objects.filter(email_hash=email_hash(FOLLOWER)).exists():
+        with as_of(before):
+            follower = following.follow_request(
+                email=FOLLOWER, language="sv", initiative=initiative
+            )
+            following.follower_confirm(
+                token=links.make_token(follower, salt=links.FOLLOW_CONFIRM_SALT)
+            )
+        Follower.objects.filter(pk=follower.pk).update(confirmed_at=before)
+    telling.followers_tell(limit=None, settle=datetime.timedelta(0))
+
+
+def _idea_taken_up(need, when: datetime.datetime) -> None:
+    """A resident's idea, sent with consent to hear more, added to a need an initiative answers."""
+    coordinator = User.objects.filter(role_assignments__role="coordinator").first()
+    with as_of(when):
+        idea = focusgroup_services.idea_submit(
+            title=IDEA[0], text=IDEA[1], email=IDEA_SENDER, language="sv", tell_me_what_became=True
+        )
+        focusgroup_services.idea_confirm(token=focusgroup_services.idea_confirm_token(idea))
+        prioritization_services.need_save(
+            need=need, actor=coordinator, relations={"ideas": [*need.ideas.all(), idea]}
+        )
+        focusgroup_services.idea_accept(
+            idea=idea,
+            reply="Tack! Idén blev en del av ett behov som en satsning nu svarar på.",
+            actor=coordinator,
+            need=need,
+            need_url=url_in("sv", "prioritization:need_detail", need.pk),
+        )
+    # The services stamp the moment they ran; the demo's story has it happen earlier.
+    Idea.objects.filter(pk=idea.pk).update(confirmed_at=when, moderated_at=when)
+
+
+def _load_subscribers_and_editions(scale: int) -> None:
     areas = list(FocusArea.objects.order_by("position", "pk"))
     consented = datetime.datetime(2026, 8, 1, 12, 0, tzinfo=datetime.UTC)
     for number in range(1, SUBSCRIBERS + 1):

@@ -109,3 +109,16 @@ class EditionForm(forms.ModelForm):
                 "body_en", _("Write both the English subject and the English text, or neither.")
             )
         return cleaned
+
+
+class FollowForm(forms.Form):
+    """Following one initiative or need: only the address; the language is the page's."""
+
+    email = SignUpForm.base_fields["email"]
+    website = SignUpForm.base_fields["website"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    is_bot = SignUpForm.is_bot

@@ -71,3 +71,18 @@ def manage_urls(subscriber) -> tuple[str, str]:
             absolute_url(reverse("newsletter:unsubscribe", args=[token])),
             absolute_url(reverse("newsletter:preferences", args=[token])),
         )
+
+
+FOLLOW_CONFIRM_SALT = "newsletter.follow.confirm"
+UNFOLLOW_SALT = "newsletter.follow.stop"
+
+
+def follow_confirm_url(follower) -> str:
+    token = make_token(follower, salt=FOLLOW_CONFIRM_SALT)
+    return url_in(follower.language, "newsletter:follow_confirm", token)
+
+
+def unfollow_url(follower) -> str:
+    """The one-click address that stops this follow (RFC 8058), also the link in every mail."""
+    token = make_token(follower, salt=UNFOLLOW_SALT)
+    return url_in(follower.language, "newsletter:unfollow", token)

@@ -26,6 +26,21 @@ def new_token_key() -> str:
     return secrets.token_urlsafe(16)
 
 
+def opt_in_status():
+    """Where an address stands in a double opt-in: pending until it confirms."""
+    return models.CharField(
+        _("status"),
+        max_length=12,
+        choices=SubscriberStatus.choices,
+        default=SubscriberStatus.PENDING,
+        db_index=True,
+    )
+
+
+def token_key_field():
+    return models.CharField(max_length=32, default=new_token_key, editable=False)
+
+
 class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(status=SubscriberStatus.CONFIRMED)
@@ -48,16 +63,10 @@ class Subscriber(models.Model):
     interests = models.ManyToManyField(
         "prioritization.FocusArea", blank=True, related_name="+", verbose_name=_("interests")
     )
-    status = models.CharField(
-        _("status"),
-        max_length=12,
-        choices=SubscriberStatus.choices,
-        default=SubscriberStatus.PENDING,
-        db_index=True,
-    )
+    status = opt_in_status()
     # Signed links carry this key: rotating it voids every earlier confirmation, preferences and
     # unsubscribe link, which is how a confirmation link is made single-use.
-    token_key = models.CharField(max_length=32, default=new_token_key, editable=False)
+    token_key = token_key_field()
     consent_text = models.TextField(_("text consented to"), blank=True)
     consent_language = models.CharField(max_length=2, blank=True)
     signed_up_at = models.DateTimeField(_("signed up"), auto_now_add=True)
@@ -158,3 +167,82 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.edition_id} → {self.subscriber_id}: {self.status}"
+
+
+class Follower(models.Model):
+    """An address that follows one initiative or one need by e-mail and is told of its moves.
+
+    Double opt-in as for the newsletter: until confirmed it receives only the confirmation link.
+    A resident who sent an idea and agreed to hear what became of it follows the need the idea
+    became part of from the start (`idea`), without a confirmation: the idea's own confirmation
+    was that. Stopping keeps the row without the address, so the hash blocks a second follow
+    from being made behind the person's back by the idea loop.
+    """
+
+    email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
+    email_hash = models.CharField(max_length=64, editable=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
+    )
+    initiative = models.ForeignKey(
+        "initiatives.Initiative", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    need = models.ForeignKey(
+        "prioritization.Need", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    idea = models.ForeignKey(
+        "focusgroups.Idea", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = opt_in_status()
+    # Rotated on confirming and on following again: every link sent before is then void.
+    token_key = token_key_field()
+    created_at = models.DateTimeField(_("follows since"), auto_now_add=True)
+    # When the last confirmation mail was asked for: one per link lifetime, however often the
+    # same address follows the same thing.
+    asked_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(initiative__isnull=True) ^ models.Q(need__isnull=True),
+                name="follows_one_thing",
+            ),
+            models.UniqueConstraint(
+                fields=["email_hash", "initiative"], name="follows_initiative_once"
+            ),
+            models.UniqueConstraint(fields=["email_hash", "need"], name="follows_need_once"),
+        ]
+        verbose_name = _("follower")
+        verbose_name_plural = _("followers")
+
+    def __str__(self):
+        return self.email or f"#{self.pk} ({self.get_status_display()})"
+
+
+class FollowDelivery(models.Model):
+    """One event told to one follower: the row that makes telling idempotent."""
+
+    follower = models.ForeignKey(Follower, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.ForeignKey("actors.Event", on_delete=models.CASCADE, related_name="+")
+    mail = models.ForeignKey(
+        "actors.OutgoingMail", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["follower", "event"], name="one_telling_each")
+        ]
+
+    def __str__(self):
+        return f"{self.event_id} → {self.follower_id}"
+
+
+class FollowCursor(models.Model):
+    """The last event told to followers; one row, locked by the run that moves it on."""
+
+    last_event_id = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.last_event_id)

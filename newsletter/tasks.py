@@ -6,7 +6,7 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
-from .services import deliveries, editions, subscribers
+from .services import deliveries, editions, subscribers, telling
 
 # Retries of a batch that wait in the broker; what still fails after them waits for the sweep.
 QUICK_RETRIES = 2
@@ -60,3 +60,8 @@ def sweep() -> dict:
 @shared_task(expires=settings.NEWSLETTER_CONFIRMATION_POLL_SECONDS)
 def send_owed_confirmations() -> int:
     return subscribers.confirmations_send_owed()
+
+
+@shared_task(expires=60)  # a run that outlives its minute only delays the next one
+def tell_followers() -> int:
+    return telling.followers_tell()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,23 +15,25 @@ from actors.formerrors import add_service_error
 from actors.models import SiteSettings
 from actors.pagination import page_of
 from actors.permissions import role_required
+from initiatives.models import Initiative
+from prioritization.models import Need
 
 from . import selectors
 from .choices import EditionStatus
-from .forms import EditionForm, PreferencesForm, SignUpForm, current_language
+from .forms import EditionForm, FollowForm, PreferencesForm, SignUpForm, current_language
 from .links import LinkError, preferences_url
 from .mail import render_markdown
 from .models import email_hash
 from .permissions import get_edition_for_user
-from .services import editions, subscribers
+from .services import editions, following, subscribers
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 
 SIGNUPS_PER_ADDRESS_PER_HOUR = 5
 HOUR = 3600
-TOO_MANY_SIGN_UPS = {
-    "signup-ip": gettext_lazy("Too many sign-ups from here. Please try again in an hour."),
-    "signup-address": gettext_lazy("Too many sign-ups. Please try again in an hour."),
+TOO_MANY_SIGN_UPS = {  # by what the limit counts: the sign-ups of a connection or an address
+    "ip": gettext_lazy("Too many sign-ups from here. Please try again in an hour."),
+    "address": gettext_lazy("Too many sign-ups. Please try again in an hour."),
 }
 LINK_ERROR_STATUS = {"invalid": 400, "expired": 410, "used": 410, "unsubscribed": 410}
 
@@ -61,16 +63,7 @@ def signup(request):
             return redirect("newsletter:signup_done")
         if form.is_valid():
             data = form.cleaned_data
-            exceeded = ratelimit.first_exceeded(
-                (
-                    ratelimit.Limit("signup-ip", settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, HOUR),
-                    ratelimit.client_address(request),
-                ),
-                (
-                    ratelimit.Limit("signup-address", SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR),
-                    email_hash(data["email"]),
-                ),
-            )
+            exceeded = _limit_exceeded(request, "signup", data["email"])
             if exceeded is None:
                 subscribers.subscriber_sign_up(
                     email=data["email"],
@@ -80,7 +73,7 @@ def signup(request):
                     consent_text=consent_text(data["language"]),
                 )
                 return redirect("newsletter:signup_done")
-            form.add_error(None, TOO_MANY_SIGN_UPS[exceeded.scope])
+            form.add_error(None, TOO_MANY_SIGN_UPS[exceeded.scope.rpartition("-")[2]])
             status = 429
     return render(
         request,
@@ -90,14 +83,28 @@ def signup(request):
     )
 
 
+def _limit_exceeded(request, scope: str, email: str):
+    """The first sign-up limit (per connection, per address) this one exceeds, or None."""
+    return ratelimit.first_exceeded(
+        (
+            ratelimit.Limit(f"{scope}-ip", settings.NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR, HOUR),
+            ratelimit.client_address(request),
+        ),
+        (
+            ratelimit.Limit(f"{scope}-address", SIGNUPS_PER_ADDRESS_PER_HOUR, HOUR),
+            email_hash(email),
+        ),
+    )
+
+
 def signup_done(request):
     return render(request, "newsletter/subscriber_signup_done.html")
 
 
-def _link_error(request, error: LinkError):
+def _link_error(request, error: LinkError, template="newsletter/subscriber_link_error.html"):
     return render(
         request,
-        "newsletter/subscriber_link_error.html",
+        template,
         {"reason": error.reason},
         status=LINK_ERROR_STATUS.get(error.reason, 400),
     )
@@ -163,6 +170,84 @@ def unsubscribe(request, token):
         subscribers.subscriber_unsubscribe(subscriber=subscriber)
         return render(request, "newsletter/subscriber_unsubscribed.html")
     return render(request, "newsletter/subscriber_unsubscribe.html", {"token": token})
+
+
+# Following an initiative or a need --------------------------------------------------------
+
+
+def follow_initiative(request, pk):
+    initiative = get_object_or_404(Initiative.objects.public(), pk=pk)
+    return _follow(request, thing=initiative, initiative=initiative)
+
+
+def follow_need(request, pk):
+    need = get_object_or_404(Need, pk=pk)
+    return _follow(request, thing=need, need=need)
+
+
+def _follow(request, *, thing, **followed):
+    """The form is served from the page cache like any public page; the cache gives each
+    visitor their own CSRF token."""
+    form = FollowForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_bot():
+            return redirect("newsletter:follow_sent")
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            exceeded = _limit_exceeded(request, "follow", email)
+            if exceeded is None:
+                following.follow_request(email=email, language=current_language(), **followed)
+                return redirect("newsletter:follow_sent")
+            form.add_error(None, TOO_MANY_SIGN_UPS[exceeded.scope.rpartition("-")[2]])
+            status = 429
+    return render(
+        request, "newsletter/follow_form.html", {"form": form, "thing": thing}, status=status
+    )
+
+
+def follow_sent(request):
+    return render(request, "newsletter/follow_sent.html")
+
+
+@never_cache  # personal pages behind a signed link stay out of the page cache
+def follow_confirm(request, token):
+    """Only the button (a POST) confirms, so a mail scanner that opens the link follows nothing."""
+    try:
+        if request.method != "POST":
+            follower = following.follower_to_confirm(token=token)
+            return render(
+                request,
+                "newsletter/follow_confirm.html",
+                {"thing": following.thing_of(follower), "email": follower.email, "token": token},
+            )
+        follower = following.follower_confirm(token=token)
+    except LinkError as error:
+        if error.reason == "confirmed":
+            return render(request, "newsletter/follow_confirmed.html")
+        return _link_error(request, error, "newsletter/follow_link_error.html")
+    return render(
+        request, "newsletter/follow_confirmed.html", {"thing": following.thing_of(follower)}
+    )
+
+
+@csrf_exempt  # RFC 8058: mail programs POST here without a form; the signed token is the key
+@never_cache
+def unfollow(request, token):
+    try:
+        follower = following.follower_from_stop_token(token)
+    except LinkError as error:
+        if error.reason == "unsubscribed":
+            return render(request, "newsletter/follow_stopped.html")
+        return _link_error(request, error, "newsletter/follow_link_error.html")
+    if request.method == "POST":
+        following.follower_stop(follower=follower)
+        return render(request, "newsletter/follow_stopped.html")
+    return render(
+        request,
+        "newsletter/follow_stop.html",
+        {"thing": following.thing_of(follower), "token": token},
+    )
 
 
 # Coordinators ----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from .. import links, mail
 from ..bounces import Bounce
 from ..choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from ..models import Delivery, Edition, Subscriber
+from . import following
 
 BATCH_SIZE = 100
 STUCK_AFTER = timedelta(minutes=10)
@@ -320,6 +321,7 @@ def bounce_record(bounce: Bounce) -> Delivery | None:
         delivery.save(update_fields=["status", "error"])
         if bounce.permanent:
             _stop_mail_to(delivery.subscriber_id)
+            following.followers_bounced(email_hash_value=delivery.subscriber.email_hash)
     return delivery
 
 

@@ -57,3 +57,28 @@ def test_beat_runs_the_sweep_every_minute_and_sends_confirmations_every_few_seco
     assert entry == {"task": "newsletter.tasks.sweep", "schedule": 60.0}
     entry = settings.CELERY_BEAT_SCHEDULE["newsletter-confirmations"]
     assert entry == {"task": "newsletter.tasks.send_owed_confirmations", "schedule": 5.0}
+
+
+def test_the_demo_has_a_follower_and_an_idea_sender_told_of_the_past_without_a_mail(
+    django_capture_on_commit_callbacks,
+):
+    from actors.choices import MailStatus
+    from actors.models import OutgoingMail
+    from focusgroups.choices import IdeaStatus
+    from focusgroups.models import Idea
+    from newsletter.models import FollowDelivery, Follower
+    from newsletter.services import telling
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+    assert mail.outbox == []
+    assert not OutgoingMail.objects.filter(status=MailStatus.PENDING).exists()
+    idea = Idea.objects.get(email=demo.IDEA_SENDER)
+    assert idea.status == IdeaStatus.ACCEPTED and idea.tell_me_what_became
+    (sender,) = Follower.objects.filter(idea=idea)
+    assert sender.need.ideas.filter(pk=idea.pk).exists()
+    follower = Follower.objects.get(email=demo.FOLLOWER)
+    # Decided, funded and completed for the sender; every move for the follower.
+    assert FollowDelivery.objects.filter(follower=sender).count() >= 3
+    assert FollowDelivery.objects.filter(follower=follower).count() > 3
+    assert telling.followers_tell() == 0  # the next minute's run owes no one the demo's past

@@ -5,8 +5,10 @@ from django.urls import reverse
 
 from newsletter import links
 from tests.conftest import ROLES
+from tests.initiatives.factories import InitiativeFactory, NeedFactory
 from tests.matrix import Case, allow, check_case, public
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
+from tests.newsletter.following import follower_of, public_initiative
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
 NOT_ALLOWED = dict.fromkeys(ROLES, 405)
@@ -14,6 +16,10 @@ NOT_ALLOWED = dict.fromkeys(ROLES, 405)
 
 def manage(objects):
     return links.make_token(objects.subscriber, salt=links.MANAGE_SALT)
+
+
+def stop(objects):
+    return links.make_token(objects.follower, salt=links.UNFOLLOW_SALT)
 
 
 CASES = [
@@ -39,6 +45,39 @@ CASES = [
     Case(
         "newsletter:unsubscribe",
         lambda o: reverse("newsletter:unsubscribe", args=[manage(o)]),
+        public(),
+    ),
+    Case(
+        "newsletter:follow_initiative",
+        lambda o: reverse("newsletter:follow_initiative", args=[o.initiative.pk]),
+        public(),
+    ),
+    # A draft is no one's to follow, whoever may read it in the portal.
+    Case(
+        "newsletter:follow_initiative",
+        lambda o: reverse("newsletter:follow_initiative", args=[o.draft.pk]),
+        dict.fromkeys(ROLES, 404),
+    ),
+    Case(
+        "newsletter:follow_need",
+        lambda o: reverse("newsletter:follow_need", args=[o.need.pk]),
+        public(),
+    ),
+    Case("newsletter:follow_sent", lambda o: reverse("newsletter:follow_sent"), public()),
+    Case(
+        "newsletter:follow_confirm",
+        lambda o: reverse("newsletter:follow_confirm", args=["not-a-token"]),
+        dict.fromkeys(ROLES, 400),
+    ),
+    Case(
+        "newsletter:follow_confirm",
+        lambda o: reverse("newsletter:follow_confirm", args=["not-a-token"]),
+        dict.fromkeys(ROLES, 400),
+        method="post",
+    ),
+    Case(
+        "newsletter:unfollow",
+        lambda o: reverse("newsletter:unfollow", args=[stop(o)]),
         public(),
     ),
     Case("newsletter:edition_list", lambda o: reverse("newsletter:edition_list"), COORDINATOR_ONLY),
@@ -96,7 +135,15 @@ CASES = [
 
 @pytest.fixture
 def objects(db):
-    return SimpleNamespace(subscriber=SubscriberFactory(), edition=EditionFactory())
+    initiative = public_initiative()
+    return SimpleNamespace(
+        subscriber=SubscriberFactory(),
+        edition=EditionFactory(),
+        initiative=initiative,
+        draft=InitiativeFactory(),
+        need=NeedFactory(),
+        follower=follower_of(initiative=initiative),
+    )
 
 
 @pytest.mark.django_db

@@ -1,0 +1,205 @@
+"""Telling followers: each public event about an initiative or a need, mailed once to each
+address that follows it, in its language, through the portal's outbox.
+
+A periodic job moves a cursor over the event stream. A run holds the cursor's row locked for its
+whole transaction and skips if another run holds it; the mails it owes (OutgoingMail rows), the
+delivery rows and the cursor commit together, so a run that dies tells nothing and the next one
+tells it all. The delivery rows (one per follower and event, unique) keep a run from mailing
+anyone twice even if the cursor were set back.
+
+An event's key is taken when it is recorded, but it becomes visible when its transaction
+commits, so a later key may be seen first. A run therefore stops at the first event younger
+than SETTLE: by then every transaction that took an earlier key has long committed, and the
+cursor never passes an event it could not yet see.
+"""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone, translation
+
+from actors.events import public_events, tell
+from actors.links import absolute_url
+from actors.mail import mail_send_template
+from focusgroups.models import Idea
+from funding.choices import FundingEvent
+from initiatives.choices import InitiativeEvent, InitiativeStep
+from initiatives.models import Initiative
+from prioritization.choices import PrioritisationEvent
+
+from .. import links
+from ..choices import Language, SubscriberStatus
+from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_hash
+from .following import thing_of
+
+EVENTS_PER_RUN = 200
+SETTLE = timedelta(seconds=30)
+TOLD_KINDS = [
+    InitiativeEvent.MOVED,
+    InitiativeEvent.DECIDED,
+    FundingEvent.ALLOCATED,
+    PrioritisationEvent.ROUND_CLOSED,
+]
+
+
+def _for_idea_senders(event) -> bool:
+    """What a resident who sent an idea hears of an initiative answering it: that it was decided,
+    funded and completed; not every step between."""
+    if event.kind == InitiativeEvent.MOVED:
+        return event.data.get("to") == InitiativeStep.COMPLETED
+    return event.kind in (InitiativeEvent.DECIDED, FundingEvent.ALLOCATED)
+
+
+def _about(events) -> dict[int, tuple[int | None, set[int]]]:
+    """For each event, the initiative it is about and the needs it concerns: those the initiative
+    answers, or those a closed round prioritised."""
+    allocated = {e.subject_id for e in events if e.kind == FundingEvent.ALLOCATED}
+    needs_of = {}
+    for initiative_id, need_id in Initiative.needs.through.objects.filter(
+        initiative_id__in=allocated
+    ).values_list("initiative_id", "need_id"):
+        needs_of.setdefault(initiative_id, set()).add(need_id)
+    about = {}
+    for event in events:
+        if event.kind == PrioritisationEvent.ROUND_CLOSED:
+            about[event.pk] = (None, {n["need"] for n in event.data.get("prioritised") or []})
+        elif event.kind == FundingEvent.ALLOCATED:
+            about[event.pk] = (event.subject_id, needs_of.get(event.subject_id, set()))
+        else:
+            about[event.pk] = (event.subject_id, set(event.data.get("needs") or []))
+    return about
+
+
+def followers_from_ideas() -> int:
+    """Residents who agreed, when sending an idea, to hear what became of it follow each need the
+    idea became part of. Their idea's confirmation was their opt-in; an address that already
+    follows the need, or stopped following it, is left as it is."""
+    taken_up = Idea.needs.through.objects.filter(idea__tell_me_what_became=True).exclude(
+        Exists(Follower.objects.filter(idea_id=OuterRef("idea_id"), need_id=OuterRef("need_id")))
+    )
+    now = timezone.now()
+    followers = [
+        Follower(
+            email=link.idea.email,
+            email_hash=email_hash(link.idea.email),
+            language=link.idea.language if link.idea.language in Language.values else "sv",
+            need_id=link.need_id,
+            idea_id=link.idea_id,
+            status=SubscriberStatus.CONFIRMED,
+            confirmed_at=link.idea.confirmed_at or now,
+        )
+        for link in taken_up.select_related("idea")
+    ]
+    return len(Follower.objects.bulk_create(followers, ignore_conflicts=True))
+
+
+def followers_tell(*, limit: int | None = EVENTS_PER_RUN, settle: timedelta | None = None) -> int:
+    """Owe each follower a mail for each new public event about what they follow, at most
+    `limit` events (None: all) recorded at least `settle` ago (SETTLE unless told; the demo,
+    which is done recording, tells all at once); returns how many mails. Run every minute
+    (CELERY_BEAT_SCHEDULE)."""
+    FollowCursor.objects.get_or_create(pk=1)
+    with transaction.atomic():
+        cursor = FollowCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
+        if cursor is None:
+            return 0  # another run is telling
+        followers_from_ideas()
+        events = _settled(
+            public_events()
+            .filter(pk__gt=cursor.last_event_id, kind__in=TOLD_KINDS)
+            .order_by("pk")[:limit],
+            SETTLE if settle is None else settle,
+        )
+        if not events:
+            return 0
+        told = _tell(events)
+        cursor.last_event_id = events[-1].pk
+        cursor.save(update_fields=["last_event_id"])
+    return told
+
+
+def _settled(events, settle: timedelta) -> list:
+    """The events up to the first one recorded less than `settle` ago."""
+    settled_before = timezone.now() - settle
+    settled = []
+    for event in events:
+        if event.at > settled_before:
+            break
+        settled.append(event)
+    return settled
+
+
+def _tell(events) -> int:
+    about = _about(events)
+    initiative_ids = {initiative for initiative, _needs in about.values() if initiative}
+    need_ids = set().union(*(needs for _initiative, needs in about.values()))
+    followers = list(
+        Follower.objects.filter(status=SubscriberStatus.CONFIRMED)
+        .filter(Q(initiative_id__in=initiative_ids) | Q(need_id__in=need_ids))
+        .exclude(
+            Exists(
+                Subscriber.objects.filter(
+                    email_hash=OuterRef("email_hash"), status=SubscriberStatus.BOUNCED
+                )
+            )
+        )
+        .select_related("initiative", "need")
+        .order_by("pk")
+    )
+    following_initiative, following_need = defaultdict(list), defaultdict(list)
+    for follower in followers:
+        if follower.initiative_id is not None:
+            following_initiative[follower.initiative_id].append(follower)
+        else:
+            following_need[follower.need_id].append(follower)
+    done = set(
+        FollowDelivery.objects.filter(event__in=events).values_list("follower_id", "event_id")
+    )
+    deliveries = []
+    for event in events:
+        initiative_id, needs = about[event.pk]
+        concerned = following_initiative.get(initiative_id, []) + [
+            follower for need_id in sorted(needs) for follower in following_need.get(need_id, [])
+        ]
+        told_to = set()
+        for follower in concerned:
+            if (
+                (follower.pk, event.pk) in done
+                or follower.confirmed_at > event.at  # news from before they followed
+                or follower.email_hash in told_to  # follows both the initiative and its need
+                or (follower.idea_id is not None and not _for_idea_senders(event))
+            ):
+                continue
+            told_to.add(follower.email_hash)
+            deliveries.append(
+                FollowDelivery(follower=follower, event=event, mail=_mail(follower, event))
+            )
+    FollowDelivery.objects.bulk_create(deliveries)
+    return len(deliveries)
+
+
+def _mail(follower: Follower, event):
+    unfollow = links.unfollow_url(follower)
+    thing = thing_of(follower)
+    with translation.override(follower.language):
+        news = tell(event)
+        context = {
+            "thing": thing,
+            "thing_url": absolute_url(thing.get_absolute_url()),
+            "news": news,
+            "news_url": absolute_url(news.url),
+            "unfollow_url": unfollow,
+            "from_idea": follower.idea_id is not None,
+        }
+    return mail_send_template(
+        "follow_news",
+        to=follower.email,
+        language=follower.language,
+        context=context,
+        headers={
+            "List-Unsubscribe": f"<{unfollow}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
