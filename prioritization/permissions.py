@@ -8,10 +8,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from actors.choices import PortalRole
 from actors.models import Organisation
-from actors.permissions import is_coordinator, organisation_ids_of
+from actors.permissions import is_coordinator, organisation_ids_of, role_required
 
 from .models import Indicator, Need, Outcome, PrioritisationRound
+
+coordinator_required = role_required(PortalRole.COORDINATOR)
 
 
 class LoginRequired(Exception):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import round_views, views
 
 app_name = "prioritization"
 
@@ -32,10 +32,10 @@ urlpatterns = [
     path("interventions/<int:pk>/edit/", views.intervention_edit, name="intervention_edit"),
     path("ideas/moderation/", views.idea_queue, name="idea_queue"),
     path("ideas/<int:pk>/moderate/", views.idea_moderate, name="idea_moderate"),
-    path("prioritisation/", views.round_list, name="round_list"),
-    path("prioritisation/matrix/", views.matrix, name="matrix"),
-    path("prioritisation/new/", views.round_create, name="round_create"),
-    path("prioritisation/<int:pk>/", views.round_detail, name="round_detail"),
-    path("prioritisation/<int:pk>/score/", views.round_score, name="round_score"),
-    path("prioritisation/<int:pk>/close/", views.round_close, name="round_close"),
+    path("prioritisation/", round_views.round_list, name="round_list"),
+    path("prioritisation/matrix/", round_views.matrix, name="matrix"),
+    path("prioritisation/new/", round_views.round_create, name="round_create"),
+    path("prioritisation/<int:pk>/", round_views.round_detail, name="round_detail"),
+    path("prioritisation/<int:pk>/score/", round_views.round_score, name="round_score"),
+    path("prioritisation/<int:pk>/close/", round_views.round_close, name="round_close"),
 ]
