@@ -196,6 +196,15 @@ def duties_due(*, days: int = DUE_SOON_DAYS, limit: int = 20):
     )
 
 
+def duties_unreported(*, due_by: datetime.date) -> list[ReportingDuty]:
+    """Reports not sent yet that are due by the day `due_by`, with their grant and funder."""
+    return list(
+        ReportingDuty.objects.filter(done_on__isnull=True, due_on__lte=due_by)
+        .select_related("grant__funder__organisation")
+        .order_by("due_on", "pk")
+    )
+
+
 def ledger(*, kind=None, funder=None, grant=None, initiative=None, start=None, end=None):
     """Ledger entries, newest first, joined for the ledger page and the CSV export."""
     queryset = LedgerEntry.objects.select_related(
