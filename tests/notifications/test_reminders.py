@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -220,10 +221,9 @@ def test_the_daily_job_reminds_as_of_stockholms_date(monkeypatch):
     monkeypatch.setattr(
         "notifications.services.reminders_send", lambda *, today: asked.append(today) or 0
     )
-    late_in_utc = datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC)
-    monkeypatch.setattr("django.utils.timezone.now", lambda: late_in_utc)
 
-    tasks.reminders()
+    with time_machine.travel(datetime.datetime(2026, 12, 1, 23, 30, tzinfo=datetime.UTC)):
+        tasks.reminders()
 
     # 23:30 UTC on 1 December is already 2 December in Stockholm.
     assert asked == [TODAY]
