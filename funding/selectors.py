@@ -196,10 +196,14 @@ def duties_due(*, days: int = DUE_SOON_DAYS, limit: int = 20):
     )
 
 
-def duties_unreported(*, due_by: datetime.date) -> list[ReportingDuty]:
-    """Reports not sent yet that are due by the day `due_by`, with their grant and funder."""
+def duties_unreported(
+    *, on: datetime.date | None = None, before: datetime.date | None = None
+) -> list[ReportingDuty]:
+    """Reports not sent yet that are due on the day `on`, or before the day `before`, with their
+    grant and funder."""
+    dates = {"due_on": on} if on is not None else {"due_on__lt": before}
     return list(
-        ReportingDuty.objects.filter(done_on__isnull=True, due_on__lte=due_by)
+        ReportingDuty.objects.filter(done_on__isnull=True, **dates)
         .select_related("grant__funder__organisation")
         .order_by("due_on", "pk")
     )

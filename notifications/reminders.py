@@ -180,12 +180,11 @@ def _duty_notices(duties, when: Callable) -> list[Notice]:
 
 def duties_due_soon(today: datetime.date) -> list[Notice]:
     day = today + DUTY_DUE_SOON_DAYS * DAY
-    duties = [d for d in funding.duties_unreported(due_by=day) if d.due_on == day]
-    return _duty_notices(duties, lambda duty: duty.due_on.isoformat())
+    return _duty_notices(funding.duties_unreported(on=day), lambda duty: day.isoformat())
 
 
 def duties_overdue(today: datetime.date) -> list[Notice]:
-    return _duty_notices(funding.duties_unreported(due_by=today - DAY), lambda duty: week_of(today))
+    return _duty_notices(funding.duties_unreported(before=today), lambda duty: week_of(today))
 
 
 REMINDERS: dict[str, Callable[[datetime.date], list[Notice]]] = {
