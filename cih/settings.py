@@ -343,6 +343,11 @@ CELERY_BEAT_SCHEDULE = {
     "reports-owed": {"task": "reports.tasks.queue_owed", "schedule": 60.0},
     # Events told to the people they concern, should a run after an event's commit be missed.
     "notifications-fan-out": {"task": "notifications.tasks.fan_out", "schedule": 60.0},
+    # Reminders of what is due or overdue, before the morning's digests take the daily ones.
+    "notifications-reminders": {
+        "task": "notifications.tasks.reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
     # Digests in the morning, Stockholm time (CELERY_TIMEZONE); each once a day or week per person.
     "notifications-daily": {
         "task": "notifications.tasks.daily_digests",

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Window
 
-from .choices import IdeaStatus
+from .choices import ConsultationStatus, IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 
@@ -32,6 +32,20 @@ def consultation_list():
 
 def ideas_awaiting():
     return Idea.objects.filter(status=IdeaStatus.AWAITING).order_by("confirmed_at", "pk")
+
+
+def ideas_awaiting_since(*, before):
+    """Ideas confirmed before the time `before` that still await moderation."""
+    return list(ideas_awaiting().filter(confirmed_at__lt=before))
+
+
+def consultations_unanswered(*, asked_before):
+    """Questions put to the council before the day `asked_before` and still not answered."""
+    return list(
+        CouncilConsultation.objects.filter(
+            status=ConsultationStatus.ASKED, asked_on__lt=asked_before
+        ).order_by("asked_on", "pk")
+    )
 
 
 def ideas_awaiting_with_total():

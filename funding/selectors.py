@@ -196,6 +196,19 @@ def duties_due(*, days: int = DUE_SOON_DAYS, limit: int = 20):
     )
 
 
+def duties_unreported(
+    *, on: datetime.date | None = None, before: datetime.date | None = None
+) -> list[ReportingDuty]:
+    """Reports not sent yet that are due on the day `on`, or before the day `before`, with their
+    grant and funder."""
+    dates = {"due_on": on} if on is not None else {"due_on__lt": before}
+    return list(
+        ReportingDuty.objects.filter(done_on__isnull=True, **dates)
+        .select_related("grant__funder__organisation")
+        .order_by("due_on", "pk")
+    )
+
+
 def ledger(*, kind=None, funder=None, grant=None, initiative=None, start=None, end=None):
     """Ledger entries, newest first, joined for the ledger page and the CSV export."""
     queryset = LedgerEntry.objects.select_related(

@@ -12,6 +12,15 @@ class NotificationKind(models.TextChoices):
     EVALUATION_REACHED = "evaluation_reached", _("An initiative reached evaluation")
     REPORT_READY = "report_ready", _("A report you asked for is ready")
     REPORT_FAILED = "report_failed", _("A report you asked for failed")
+    ACTION_DUE_SOON = "action_due_soon", _("An action of your organisation is due in 3 days")
+    ACTION_OVERDUE = "action_overdue", _("An action of your organisation is overdue")
+    ROUND_CLOSING = "round_closing", _("A round your organisation has not scored closes soon")
+    IDEA_WAITING_LONG = "idea_waiting_long", _("A resident's idea has waited more than 2 days")
+    CONSULTATION_UNANSWERED = "consultation_unanswered", _("The council has not answered")
+    PARKED_ITEM_DUE = "parked_item_due", _("A parked item is due for a new look")
+    MINUTES_UNPUBLISHED = "minutes_unpublished", _("Minutes unpublished a week after")
+    DUTY_DUE_SOON = "duty_due_soon", _("A funder's report is due in 14 days")
+    DUTY_OVERDUE = "duty_overdue", _("A funder's report is overdue")
 
 
 class Frequency(models.TextChoices):

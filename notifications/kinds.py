@@ -1,6 +1,7 @@
 """Who is told what: one row per kind of notification, each naming the events it is made from,
-who is told of one (a function of the event), how often it is mailed unless the person chose
-otherwise, and what the person reads and where the notice leads.
+who is told of one (a function of the event; for a reminder, `reminders` says who), how often
+it is mailed unless the person chose otherwise, and what the person reads and where the notice
+leads.
 
 Each row reads the event's data, and the apps below for who belongs where; it never imports the
 apps on its own floor or above (a report's page is found by its URL name).
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
 from actors.events import data_date, in_language
+from actors.i18n import in_active_language
 from actors.links import object_url
 from actors.models import Event, Membership, RoleAssignment
 from focusgroups.choices import FocusGroupEvent
@@ -43,7 +45,8 @@ class Notice:
 class Kind:
     kind: NotificationKind
     event_kinds: tuple[str, ...]
-    told: Callable[[Event], Iterable[Notice]]
+    # None for a reminder, made by `reminders` from what is due on a day rather than by an event.
+    told: Callable[[Event], Iterable[Notice]] | None
     default: Frequency
     text: Callable[[Event, dict], str]
     url: Callable[[Event, dict], str]
@@ -54,17 +57,29 @@ def _memberships(**filters):
     return Membership.objects.filter(organisation__active=True, **filters)
 
 
+def _memberships_of(organisation_ids: Iterable[int] | None):
+    if organisation_ids is None:
+        return _memberships()
+    return _memberships(organisation_id__in=organisation_ids)
+
+
 def _people_of(organisation_ids: Iterable[int] | None = None) -> list[int]:
     """The people of the given organisations, or of every active one."""
-    memberships = (
-        _memberships()
-        if organisation_ids is None
-        else _memberships(organisation_id__in=organisation_ids)
-    )
+    memberships = _memberships_of(organisation_ids)
     return list(memberships.order_by("user_id").values_list("user_id", flat=True).distinct())
 
 
-def _holders_of(role: str) -> list[int]:
+def people_by_organisation(organisation_ids: Iterable[int] | None) -> dict[int, list[int]]:
+    """The people of each of the given organisations that is active, or of every active one
+    (one query)."""
+    memberships = _memberships_of(organisation_ids)
+    people: dict[int, list[int]] = {}
+    for organisation_id, user_id in memberships.values_list("organisation_id", "user_id"):
+        people.setdefault(organisation_id, []).append(user_id)
+    return people
+
+
+def holders_of(role: str) -> list[int]:
     return list(
         RoleAssignment.objects.filter(role=role)
         .order_by("user_id")
@@ -80,12 +95,7 @@ def _each(user_ids: Iterable[int], event: Event) -> list[Notice]:
 # workshop again tells nobody twice of the same action, but tells a new owner.
 def _action_owners(event: Event) -> list[Notice]:
     actions = [a for a in event.data.get("actions", []) if a.get("owner")]
-    people: dict[int, list[int]] = {}
-    owners = {a["owner"] for a in actions}
-    for organisation_id, user_id in _memberships(organisation_id__in=owners).values_list(
-        "organisation_id", "user_id"
-    ):
-        people.setdefault(organisation_id, []).append(user_id)
+    people = people_by_organisation({a["owner"] for a in actions})
     return [
         Notice(user_id, f"{a['item']}:{a['owner']}", {"due": a.get("due")})
         for a in actions
@@ -103,7 +113,7 @@ def _lead_organisation_people(event: Event) -> list[Notice]:
 def _evaluators_when_evaluated(event: Event) -> list[Notice]:
     if event.data.get("to") != InitiativeStep.EVALUATION:
         return []
-    return _each(_holders_of(PortalRole.EVALUATOR), event)
+    return _each(holders_of(PortalRole.EVALUATOR), event)
 
 
 def _everyone_in_a_member_organisation(event: Event) -> list[Notice]:
@@ -111,7 +121,7 @@ def _everyone_in_a_member_organisation(event: Event) -> list[Notice]:
 
 
 def _coordinators(event: Event) -> list[Notice]:
-    return _each(_holders_of(PortalRole.COORDINATOR), event)
+    return _each(holders_of(PortalRole.COORDINATOR), event)
 
 
 def _who_asked(event: Event) -> list[Notice]:
@@ -175,6 +185,86 @@ def _report_failed_text(event: Event, data: dict) -> str:
     return _("The report you asked for could not be made: %(reason)s") % {
         "reason": event.data.get("reason", "")
     }
+
+
+# Reminders carry what they say in their data: they are made from no event.
+def _in(data: dict, name: str) -> str:
+    return in_active_language(name, lambda key: data.get(key) or "")
+
+
+def _data_day(data: dict, key: str) -> str:
+    return _day(parse_date(data.get(key) or ""))
+
+
+def _action_due_soon_text(event: None, data: dict) -> str:
+    return _("The action “%(action)s” from the workshop “%(theme)s” is due %(due)s.") % {
+        "action": _in(data, "text"),
+        "theme": _in(data, "theme"),
+        "due": _data_day(data, "due"),
+    }
+
+
+def _action_overdue_text(event: None, data: dict) -> str:
+    return _(
+        "The action “%(action)s” from the workshop “%(theme)s” was due %(due)s and is not done."
+    ) % {"action": _in(data, "text"), "theme": _in(data, "theme"), "due": _data_day(data, "due")}
+
+
+def _round_closing_text(event: None, data: dict) -> str:
+    return _(
+        "The prioritisation round “%(title)s” closes %(date)s, and your organisation has not "
+        "scored every need yet."
+    ) % {"title": _in(data, "title"), "date": _data_day(data, "closes")}
+
+
+def _idea_waiting_long_text(event: None, data: dict) -> str:
+    return _("A resident's idea, “%(title)s”, has waited for moderation since %(date)s.") % {
+        "title": data.get("title", ""),
+        "date": _data_day(data, "since"),
+    }
+
+
+def _consultation_text(event: None, data: dict) -> str:
+    return _("The residents' council has not answered “%(question)s”, asked %(date)s.") % {
+        "question": _in(data, "question"),
+        "date": _data_day(data, "asked"),
+    }
+
+
+def _parked_item_text(event: None, data: dict) -> str:
+    return _("The parked item “%(text)s” was to be looked at again on %(date)s.") % {
+        "text": _in(data, "text"),
+        "date": _data_day(data, "look"),
+    }
+
+
+def _minutes_text(event: None, data: dict) -> str:
+    return _("The minutes of the workshop “%(theme)s” on %(date)s are not published yet.") % {
+        "theme": _in(data, "theme"),
+        "date": _data_day(data, "held"),
+    }
+
+
+def _duty(data: dict) -> dict:
+    return {
+        "report": data.get("report", ""),
+        "funder": data.get("funder", ""),
+        "date": _data_day(data, "due"),
+    }
+
+
+def _duty_due_soon_text(event: None, data: dict) -> str:
+    return _("The report “%(report)s” to %(funder)s is due %(date)s.") % _duty(data)
+
+
+def _duty_overdue_text(event: None, data: dict) -> str:
+    return _("The report “%(report)s” to %(funder)s was due %(date)s and is not sent.") % _duty(
+        data
+    )
+
+
+def _to_thing(viewname: str) -> Callable[[None, dict], str]:
+    return lambda event, data: object_url(viewname, data["pk"])
 
 
 def _to(viewname: str) -> Callable[[Event, dict], str]:
@@ -243,6 +333,78 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _report_failed_text,
             _to("reports:report_detail"),
+        ),
+        Kind(
+            K.ACTION_DUE_SOON,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _action_due_soon_text,
+            _to_thing("workshops:detail"),
+        ),
+        Kind(
+            K.ACTION_OVERDUE,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _action_overdue_text,
+            _to_thing("workshops:detail"),
+        ),
+        Kind(
+            K.ROUND_CLOSING,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _round_closing_text,
+            _to_thing("prioritization:round_detail"),
+        ),
+        Kind(
+            K.IDEA_WAITING_LONG,
+            (),
+            None,
+            Frequency.DAILY,
+            _idea_waiting_long_text,
+            _to_page("prioritization:idea_queue"),
+        ),
+        Kind(
+            K.CONSULTATION_UNANSWERED,
+            (),
+            None,
+            Frequency.DAILY,
+            _consultation_text,
+            _to_thing("focusgroups:consultation_detail"),
+        ),
+        Kind(
+            K.PARKED_ITEM_DUE,
+            (),
+            None,
+            Frequency.DAILY,
+            _parked_item_text,
+            _to_page("workshops:parking_lot"),
+        ),
+        Kind(
+            K.MINUTES_UNPUBLISHED,
+            (),
+            None,
+            Frequency.DAILY,
+            _minutes_text,
+            _to_thing("workshops:detail"),
+        ),
+        Kind(
+            K.DUTY_DUE_SOON,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _duty_due_soon_text,
+            _to_thing("funding:grant_detail"),
+        ),
+        Kind(
+            K.DUTY_OVERDUE,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _duty_overdue_text,
+            _to_thing("funding:grant_detail"),
         ),
     ]
 }

@@ -20,6 +20,7 @@ from .choices import Frequency, NotificationKind
 from .kinds import BY_EVENT_KIND
 from .mail import digest_mail, notices_mail_at_once
 from .models import Delivery, Digest, FanOutCursor, Notification, Preference
+from .reminders import reminders_due
 from .selectors import frequencies
 
 FAN_OUT_BATCH = 500
@@ -216,3 +217,11 @@ def digests_send(*, frequency: str) -> int:
             digest_mail(digest=digest, notices=notices, weekly=frequency == Frequency.WEEKLY)
             made += 1
     return made
+
+
+def reminders_send(*, today: datetime.date) -> int:
+    """Make the reminders owed on the day `today` (Stockholm's date) and mail those wanted at
+    once; return how many were made. A second run the same day makes none: each reminder's key
+    names the day or week it is about."""
+    with transaction.atomic():
+        return _create(reminders_due(today), mail=True)

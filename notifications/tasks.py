@@ -1,6 +1,7 @@
 """Celery tasks of the notifications app: thin wrappers around the services. All idempotent."""
 
 from celery import shared_task
+from django.utils import timezone
 
 from . import services
 from .choices import Frequency
@@ -23,3 +24,10 @@ def daily_digests() -> int:
 def weekly_digests() -> int:
     """Run by celery beat on Monday mornings, Stockholm time (CELERY_BEAT_SCHEDULE)."""
     return services.digests_send(frequency=Frequency.WEEKLY)
+
+
+@shared_task
+def reminders() -> int:
+    """Run by celery beat early each morning, Stockholm time (CELERY_BEAT_SCHEDULE), for
+    Stockholm's date."""
+    return services.reminders_send(today=timezone.localdate())

@@ -201,6 +201,31 @@ def open_rounds_unscored_by(organisation_ids) -> list[PrioritisationRound]:
     )
 
 
+def rounds_closing(*, on) -> list[tuple[PrioritisationRound, set[int]]]:
+    """Open rounds whose last day to score is `on`, each with the organisations that have scored
+    every one of its needs (two queries)."""
+    rounds = list(
+        PrioritisationRound.objects.filter(status=RoundStatus.OPEN, closes_on=on).annotate(
+            need_count=Count("needs", distinct=True)
+        )
+    )
+    scored = defaultdict(dict)
+    for round_id, organisation_id, needs in (
+        Score.objects.filter(round__in=rounds)
+        .values_list("round_id", "organisation_id")
+        .annotate(needs=Count("need", distinct=True))
+        .order_by()
+    ):
+        scored[round_id][organisation_id] = needs
+    return [
+        (
+            round_,
+            {org for org, needs in scored[round_.pk].items() if needs >= round_.need_count},
+        )
+        for round_ in rounds
+    ]
+
+
 def outcome_detail(pk: int) -> Outcome:
     return (
         Outcome.objects.select_related("need__focus_area")

@@ -135,13 +135,34 @@ def parking_lot(*, archived: bool = False):
     )
 
 
-def parked_items_due(*, on: datetime.date | None = None, limit: int = 10):
-    """Parked items due for a new look by `on` (today), oldest date first."""
+def parked_items_due(*, on: datetime.date | None = None, limit: int | None = 10):
+    """Parked items due for a new look by `on` (today), oldest date first; all with no limit."""
     on = on or timezone.localdate()
     return list(
         WorkshopItem.objects.due_for_a_look(on)
         .select_related("workshop")
         .order_by("look_again_on", "pk")[:limit]
+    )
+
+
+def actions_due(*, on: datetime.date | None = None, before: datetime.date | None = None):
+    """Open actions given to an organisation that are due on the day `on`, or before the day
+    `before`, with their workshop."""
+    dates = {"due": on} if on is not None else {"due__lt": before}
+    return list(
+        WorkshopItem.objects.open_actions()
+        .filter(owner__isnull=False, **dates)
+        .select_related("workshop")
+        .order_by("due", "pk")
+    )
+
+
+def minutes_unpublished(*, held_by: datetime.date):
+    """Workshops held by the day `held_by` whose minutes are still not published."""
+    return list(
+        Workshop.objects.filter(status=WorkshopStatus.HELD, starts_at__date__lte=held_by)
+        .exclude(minutes_state=MinutesState.PUBLISHED)
+        .order_by("starts_at", "pk")
     )
 
 

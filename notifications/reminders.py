@@ -1,0 +1,214 @@
+"""Reminders: who is to be reminded of what on a day, read from what is due or overdue then.
+
+Each reminder's key names the thing and the day or ISO week it is about, so the job that makes
+them may run again the same day (or week) and tell nobody twice. Something that stays overdue
+or waiting is told of once a week until it is done. Each kind reads its things through its app's
+selectors and then the people to tell, a fixed number of queries whatever the data.
+
+A follow-up report of an initiative has no due date or schedule (`initiatives.FollowUp` is
+written when the lead organisation reports), so there is no reminder of one.
+"""
+
+import datetime
+from collections.abc import Callable
+from operator import attrgetter
+
+from django.utils import timezone
+
+from actors.choices import PortalRole
+from focusgroups import selectors as focusgroups
+from funding import selectors as funding
+from prioritization import selectors as prioritization
+from workshops import selectors as workshops
+
+from .choices import NotificationKind
+from .kinds import Notice, holders_of, people_by_organisation
+from .models import Notification
+
+K = NotificationKind
+DAY = datetime.timedelta(days=1)
+ACTION_DUE_SOON_DAYS = 3
+ROUND_CLOSING_DAYS = 2
+DUTY_DUE_SOON_DAYS = 14
+IDEA_WAIT = 2 * DAY
+# The council has no answer-by date of its own; a question unanswered this long is chased.
+CONSULTATION_ANSWER_DAYS = 14
+MINUTES_WAIT_DAYS = 7
+
+
+def week_of(day: datetime.date) -> str:
+    year, week, _weekday = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _both(thing, name: str) -> dict:
+    """A translated field's texts in both languages, for the notice to say in its reader's."""
+    return {
+        f"{name}_{language}": getattr(thing, f"{name}_{language}")[:100]
+        for language in ("sv", "en")
+    }
+
+
+def _about(thing, name: str, **days: datetime.date) -> dict:
+    """What a notice says of a thing: its id, a translated field, and its dates."""
+    return {
+        "pk": thing.pk,
+        **_both(thing, name),
+        **{key: day.isoformat() for key, day in days.items()},
+    }
+
+
+def _start_of(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def _action_notices(actions, when: str) -> list[Notice]:
+    people = people_by_organisation({action.owner_id for action in actions})
+    return [
+        Notice(
+            user_id,
+            f"{action.pk}:{when}",
+            {
+                "pk": action.workshop_id,
+                **_both(action, "text"),
+                **_both(action.workshop, "theme"),
+                "due": action.due.isoformat(),
+            },
+        )
+        for action in actions
+        for user_id in people.get(action.owner_id, [])
+    ]
+
+
+def actions_due_soon(today: datetime.date) -> list[Notice]:
+    day = today + ACTION_DUE_SOON_DAYS * DAY
+    return _action_notices(workshops.actions_due(on=day), day.isoformat())
+
+
+def actions_overdue(today: datetime.date) -> list[Notice]:
+    return _action_notices(workshops.actions_due(before=today), week_of(today))
+
+
+def rounds_closing(today: datetime.date) -> list[Notice]:
+    rounds = prioritization.rounds_closing(on=today + ROUND_CLOSING_DAYS * DAY)
+    people = people_by_organisation(None) if rounds else {}
+    return [
+        Notice(
+            user_id,
+            str(round_.pk),
+            _about(round_, "title", closes=round_.closes_on),
+        )
+        for round_, finished in rounds
+        for organisation_id, user_ids in people.items()
+        if organisation_id not in finished
+        for user_id in user_ids
+    ]
+
+
+def _to_coordinators(things, data_of: Callable, today: datetime.date) -> list[Notice]:
+    """One notice a week to each coordinator for each thing still waiting."""
+    coordinators = holders_of(PortalRole.COORDINATOR)
+    return [
+        Notice(user_id, f"{thing.pk}:{week_of(today)}", data_of(thing))
+        for thing in things
+        for user_id in coordinators
+    ]
+
+
+def ideas_waiting_long(today: datetime.date) -> list[Notice]:
+    return _to_coordinators(
+        focusgroups.ideas_awaiting_since(before=_start_of(today - IDEA_WAIT)),
+        lambda idea: {
+            "title": idea.title,
+            "since": timezone.localdate(idea.confirmed_at).isoformat(),
+        },
+        today,
+    )
+
+
+def _waiting(find: Callable, name: str, day_key: str, day_of: Callable) -> Callable:
+    """A coordinators' reminder of the things `find(today)` reads as still waiting, telling of
+    each its translated field `name` and its date `day_of(thing)`."""
+
+    def remind(today: datetime.date) -> list[Notice]:
+        return _to_coordinators(
+            find(today), lambda thing: _about(thing, name, **{day_key: day_of(thing)}), today
+        )
+
+    return remind
+
+
+consultations_unanswered = _waiting(
+    lambda today: focusgroups.consultations_unanswered(
+        asked_before=today - CONSULTATION_ANSWER_DAYS * DAY
+    ),
+    "question",
+    "asked",
+    attrgetter("asked_on"),
+)
+parked_items_due = _waiting(
+    lambda today: workshops.parked_items_due(on=today, limit=None),
+    "text",
+    "look",
+    attrgetter("look_again_on"),
+)
+minutes_unpublished = _waiting(
+    lambda today: workshops.minutes_unpublished(held_by=today - MINUTES_WAIT_DAYS * DAY),
+    "theme",
+    "held",
+    attrgetter("date"),
+)
+
+
+def _duty_notices(duties, when: Callable) -> list[Notice]:
+    treasurers = holders_of(PortalRole.TREASURER)
+    return [
+        Notice(
+            user_id,
+            f"{duty.pk}:{when(duty)}",
+            {
+                "pk": duty.grant_id,
+                "report": duty.description,
+                "funder": duty.grant.funder.organisation.name,
+                "due": duty.due_on.isoformat(),
+            },
+        )
+        for duty in duties
+        for user_id in treasurers
+    ]
+
+
+def duties_due_soon(today: datetime.date) -> list[Notice]:
+    day = today + DUTY_DUE_SOON_DAYS * DAY
+    return _duty_notices(funding.duties_unreported(on=day), lambda duty: day.isoformat())
+
+
+def duties_overdue(today: datetime.date) -> list[Notice]:
+    return _duty_notices(funding.duties_unreported(before=today), lambda duty: week_of(today))
+
+
+REMINDERS: dict[str, Callable[[datetime.date], list[Notice]]] = {
+    K.ACTION_DUE_SOON: actions_due_soon,
+    K.ACTION_OVERDUE: actions_overdue,
+    K.ROUND_CLOSING: rounds_closing,
+    K.IDEA_WAITING_LONG: ideas_waiting_long,
+    K.CONSULTATION_UNANSWERED: consultations_unanswered,
+    K.PARKED_ITEM_DUE: parked_items_due,
+    K.MINUTES_UNPUBLISHED: minutes_unpublished,
+    K.DUTY_DUE_SOON: duties_due_soon,
+    K.DUTY_OVERDUE: duties_overdue,
+}
+
+
+def reminders_due(today: datetime.date) -> list[Notification]:
+    """Every reminder owed on the day `today` (Stockholm's date), made or not."""
+    return [
+        Notification(
+            recipient_id=notice.user_id,
+            kind=kind,
+            key=f"{kind}:{notice.key}"[:120],
+            data=notice.data,
+        )
+        for kind, find in REMINDERS.items()
+        for notice in find(today)
+    ]

@@ -1,0 +1,124 @@
+"""A month of the demo (issue 17): with the clock moved to each morning in turn, the daily job of
+beat tells the demo's people the right reminders on the right days, and nothing on the others.
+
+The demo is dated from the day it is loaded: a Wednesday, so that what stays overdue is told of
+on that first day and then on Mondays."""
+
+import datetime
+from collections import defaultdict
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.utils import timezone
+
+from funding.models import ReportingDuty
+from notifications import tasks
+from notifications.models import Notification
+from prioritization.models import PrioritisationRound
+from workshops.models import WorkshopItem
+
+pytestmark = pytest.mark.django_db
+
+DAYS = 31
+DAY = datetime.timedelta(days=1)
+START = datetime.date(2026, 12, 2)
+
+
+def morning(day: datetime.date) -> datetime.datetime:
+    """Half past six in Stockholm, when beat runs the job."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(6, 30)))
+
+
+@pytest.fixture
+def month(django_capture_on_commit_callbacks):
+    """Who was reminded of what on which day of the month: email → kind → day → thing ids."""
+    with time_machine.travel(morning(START), tick=False) as clock:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("seed_demo", verbosity=0)
+        seen = set(Notification.objects.values_list("pk", flat=True))
+        reminded = defaultdict(lambda: defaultdict(lambda: defaultdict(set)))
+        for day in (START + n * DAY for n in range(DAYS)):
+            clock.move_to(morning(day))
+            tasks.reminders()
+            for pk, email, kind, key in Notification.objects.exclude(pk__in=seen).values_list(
+                "pk", "recipient__email", "kind", "key"
+            ):
+                seen.add(pk)
+                reminded[email][kind][day].add(int(key.split(":")[1]))
+    return reminded
+
+
+END = START + (DAYS - 1) * DAY
+MONDAYS = [
+    datetime.date(2026, 12, 7),
+    datetime.date(2026, 12, 14),
+    datetime.date(2026, 12, 21),
+    datetime.date(2026, 12, 28),
+]
+
+
+def weekly(first: datetime.date = START) -> list[datetime.date]:
+    """The days from `first` on, within the month, when something still overdue is told of:
+    the first, then each Monday."""
+    days = [first + n * DAY for n in range((END - first).days + 1)]
+    return [day for day in days if day == first or day.weekday() == 0]
+
+
+def open_actions_of(name: str) -> set[int]:
+    return set(
+        WorkshopItem.objects.open_actions().filter(owner__name=name).values_list("pk", flat=True)
+    )
+
+
+def test_what_stays_overdue_is_told_of_on_the_first_day_and_then_on_mondays():
+    assert weekly() == [START, *MONDAYS]
+
+
+def test_a_member_is_reminded_weekly_of_overdue_actions_and_once_of_the_closing_round(month):
+    reminded = month
+    overdue = open_actions_of("Folkets Husby")
+    round_ = PrioritisationRound.objects.get(status="open")
+
+    assert overdue, "the demo has overdue actions of the member's organisation"
+    assert WorkshopItem.objects.filter(pk__in=overdue, due__gte=START).count() == 0
+    assert reminded["member@demo.cih.se"] == {
+        "action_overdue": dict.fromkeys(weekly(), overdue),
+        "round_closing": {round_.closes_on - 2 * DAY: {round_.pk}},
+    }
+
+
+def test_another_organisation_hears_only_of_its_own_actions(month):
+    reminded = month
+
+    assert reminded["evaluator@demo.cih.se"]["action_overdue"] == dict.fromkeys(
+        weekly(), open_actions_of("RISE")
+    )
+
+
+def test_the_coordinator_is_reminded_weekly_of_what_waits_and_nothing_in_between(month):
+    reminded = month
+    coordinator = reminded["coordinator@demo.cih.se"]
+
+    for kind in ("idea_waiting_long", "consultation_unanswered", "parked_item_due"):
+        assert list(coordinator[kind]) == weekly(), kind
+    assert list(coordinator["minutes_unpublished"]) == weekly()
+    days = {day for told in coordinator.values() for day in told}
+    round_day = PrioritisationRound.objects.get(status="open").closes_on - 2 * DAY
+    assert days == set(weekly()) | {round_day}
+
+
+def test_the_treasurer_hears_of_each_report_14_days_ahead_and_weekly_once_overdue(month):
+    reminded = month
+    duties = ReportingDuty.objects.filter(done_on__isnull=True)
+    due_soon = defaultdict(set)
+    overdue = defaultdict(set)
+    for duty in duties:
+        if START <= duty.due_on - 14 * DAY <= END:
+            due_soon[duty.due_on - 14 * DAY].add(duty.pk)
+        if duty.due_on < END:
+            for day in weekly(max(START, duty.due_on + DAY)):
+                overdue[day].add(duty.pk)
+
+    assert due_soon and overdue, "the demo has reports coming due and overdue"
+    assert reminded["treasurer@demo.cih.se"] == {"duty_due_soon": due_soon, "duty_overdue": overdue}
