@@ -219,13 +219,20 @@ def recording_venv(tmp_path):
     """A virtualenv whose python and celery only write down the SITE_URL they were given."""
     bin_ = tmp_path / "venv" / "bin"
     bin_.mkdir(parents=True)
-    for program in ("python", "celery"):
+    calls = tmp_path / "calls"
+    # The worker starts in the background; the server waits for it to have written its line, as
+    # the real one outlives it, or the worker would be stopped before it wrote.
+    wait_for_worker = (
+        f'[ "$2" = runserver ] && for _ in $(seq 100); do '
+        f'grep -q "^celery" "{calls}" 2>/dev/null && break; sleep 0.1; done\n'
+    )
+    for program, then in (("python", wait_for_worker), ("celery", "")):
         (bin_ / program).write_text(
-            f'#!/bin/sh\necho "{program} $1 $2 $SITE_URL" >> "{tmp_path / "calls"}"\n'
+            f'#!/bin/sh\necho "{program} $1 $2 $SITE_URL" >> "{calls}"\n{then}exit 0\n'
         )
         (bin_ / program).chmod(0o755)
     (bin_.parent / ".installed").touch()
-    return bin_.parent, tmp_path / "calls"
+    return bin_.parent, calls
 
 
 @pytest.mark.parametrize(
