@@ -20,6 +20,7 @@ from actors.events import data_date, in_language
 from actors.i18n import in_active_language
 from actors.links import object_url
 from actors.models import Event, Membership, RoleAssignment
+from actors.permissions import MEMBER, roles_of
 from focusgroups.choices import FocusGroupEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
 from initiatives.models import Initiative
@@ -50,6 +51,9 @@ class Kind:
     default: Frequency
     text: Callable[[Event, dict], str]
     url: Callable[[Event, dict], str]
+    # The roles (actors.permissions.roles_of) of the people a notice of this kind may be for:
+    # the preferences offer each person only the kinds that can concern them.
+    audience: frozenset[str]
 
 
 def _memberships(**filters):
@@ -97,7 +101,11 @@ def _action_owners(event: Event) -> list[Notice]:
     actions = [a for a in event.data.get("actions", []) if a.get("owner")]
     people = people_by_organisation({a["owner"] for a in actions})
     return [
-        Notice(user_id, f"{a['item']}:{a['owner']}", {"due": a.get("due")})
+        Notice(
+            user_id,
+            f"{a['item']}:{a['owner']}",
+            {"due": a.get("due"), "text_sv": a.get("text_sv"), "text_en": a.get("text_en")},
+        )
         for a in actions
         for user_id in people.get(a["owner"], [])
     ]
@@ -133,16 +141,29 @@ def _day(value) -> str:
     return date_format(value, "j F Y") if value else ""
 
 
+def _in(data: dict, name: str) -> str:
+    """`<name>_<language>` of a notice's own data in the active language, else the Swedish."""
+    return in_active_language(name, lambda key: data.get(key) or "")
+
+
 def _action_text(event: Event, data: dict) -> str:
-    theme = in_language(event, "theme")
-    due = _day(parse_date(data.get("due") or ""))
-    if due:
-        return _(
-            "Your organisation was given an action at the workshop “%(theme)s”, due %(due)s."
-        ) % {"theme": theme, "due": due}
-    return _("Your organisation was given an action at the workshop “%(theme)s”.") % {
-        "theme": theme
+    words = {
+        "theme": in_language(event, "theme"),
+        "action": _in(data, "text"),
+        "due": _day(parse_date(data.get("due") or "")),
     }
+    if words["due"]:
+        return (
+            _(
+                "Your organisation was given the action “%(action)s” at the workshop "
+                "“%(theme)s”, due %(due)s."
+            )
+            % words
+        )
+    return (
+        _("Your organisation was given the action “%(action)s” at the workshop “%(theme)s”.")
+        % words
+    )
 
 
 def _moved_text(event: Event, data: dict) -> str:
@@ -188,10 +209,6 @@ def _report_failed_text(event: Event, data: dict) -> str:
 
 
 # Reminders carry what they say in their data: they are made from no event.
-def _in(data: dict, name: str) -> str:
-    return in_active_language(name, lambda key: data.get(key) or "")
-
-
 def _data_day(data: dict, key: str) -> str:
     return _day(parse_date(data.get(key) or ""))
 
@@ -275,6 +292,13 @@ def _to_page(viewname: str) -> Callable[[Event, dict], str]:
     return lambda event, data: reverse(viewname)
 
 
+MEMBERS = frozenset({MEMBER})
+COORDINATORS = frozenset({PortalRole.COORDINATOR})
+TREASURERS = frozenset({PortalRole.TREASURER})
+EVALUATORS = frozenset({PortalRole.EVALUATOR})
+# Who may ask for a report (reports.permissions.REPORT_ROLES), and so hear it is ready.
+ASKERS = frozenset({PortalRole.EVALUATOR, PortalRole.COORDINATOR})
+
 KINDS: dict[str, Kind] = {
     row.kind: row
     for row in [
@@ -285,6 +309,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _action_text,
             _to("workshops:detail"),
+            MEMBERS,
         ),
         Kind(
             K.INITIATIVE_MOVED,
@@ -293,6 +318,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _moved_text,
             _to("initiatives:initiative_detail"),
+            MEMBERS,
         ),
         Kind(
             K.ROUND_OPENED,
@@ -301,6 +327,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _round_text,
             _to("prioritization:round_detail"),
+            MEMBERS,
         ),
         Kind(
             K.IDEA_WAITING,
@@ -309,6 +336,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _idea_text,
             _to_page("prioritization:idea_queue"),
+            COORDINATORS,
         ),
         Kind(
             K.EVALUATION_REACHED,
@@ -317,6 +345,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _evaluation_text,
             _to("initiatives:initiative_detail"),
+            EVALUATORS,
         ),
         Kind(
             K.REPORT_READY,
@@ -325,6 +354,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _report_ready_text,
             _to("reports:report_detail"),
+            ASKERS,
         ),
         Kind(
             K.REPORT_FAILED,
@@ -333,6 +363,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _report_failed_text,
             _to("reports:report_detail"),
+            ASKERS,
         ),
         Kind(
             K.ACTION_DUE_SOON,
@@ -341,6 +372,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _action_due_soon_text,
             _to_thing("workshops:detail"),
+            MEMBERS,
         ),
         Kind(
             K.ACTION_OVERDUE,
@@ -349,6 +381,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _action_overdue_text,
             _to_thing("workshops:detail"),
+            MEMBERS,
         ),
         Kind(
             K.ROUND_CLOSING,
@@ -357,6 +390,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _round_closing_text,
             _to_thing("prioritization:round_detail"),
+            MEMBERS,
         ),
         Kind(
             K.IDEA_WAITING_LONG,
@@ -365,6 +399,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _idea_waiting_long_text,
             _to_page("prioritization:idea_queue"),
+            COORDINATORS,
         ),
         Kind(
             K.CONSULTATION_UNANSWERED,
@@ -373,6 +408,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _consultation_text,
             _to_thing("focusgroups:consultation_detail"),
+            COORDINATORS,
         ),
         Kind(
             K.PARKED_ITEM_DUE,
@@ -381,6 +417,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _parked_item_text,
             _to_page("workshops:parking_lot"),
+            COORDINATORS,
         ),
         Kind(
             K.MINUTES_UNPUBLISHED,
@@ -389,6 +426,7 @@ KINDS: dict[str, Kind] = {
             Frequency.DAILY,
             _minutes_text,
             _to_thing("workshops:detail"),
+            COORDINATORS,
         ),
         Kind(
             K.DUTY_DUE_SOON,
@@ -397,6 +435,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _duty_due_soon_text,
             _to_thing("funding:grant_detail"),
+            TREASURERS,
         ),
         Kind(
             K.DUTY_OVERDUE,
@@ -405,6 +444,7 @@ KINDS: dict[str, Kind] = {
             Frequency.AT_ONCE,
             _duty_overdue_text,
             _to_thing("funding:grant_detail"),
+            TREASURERS,
         ),
     ]
 }
@@ -413,3 +453,9 @@ BY_EVENT_KIND: dict[str, list[Kind]] = {}
 for _row in KINDS.values():
     for _event_kind in _row.event_kinds:
         BY_EVENT_KIND.setdefault(_event_kind, []).append(_row)
+
+
+def kinds_for(user) -> list[Kind]:
+    """The kinds that can concern this person, by the roles they hold now."""
+    roles = roles_of(user)
+    return [kind for kind in KINDS.values() if kind.audience & roles]

@@ -11,7 +11,7 @@ from actors.pagination import page_of
 
 from . import selectors, services
 from .forms import PreferencesForm
-from .kinds import KINDS
+from .kinds import kinds_for
 from .links import BadLink, unsubscribe_target
 from .permissions import get_notification_for_user
 
@@ -45,9 +45,13 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    chosen = selectors.frequencies(user_ids=[request.user.pk], kinds=list(KINDS))
+    kinds = kinds_for(request.user)
+    names = [kind.kind.value for kind in kinds]
+    chosen = selectors.frequencies(user_ids=[request.user.pk], kinds=names)
     form = PreferencesForm(
-        request.POST or None, chosen={kind: chosen[request.user.pk, kind] for kind in KINDS}
+        request.POST or None,
+        kinds=kinds,
+        chosen={name: chosen[request.user.pk, name] for name in names},
     )
     if request.method == "POST" and form.is_valid():
         services.preferences_save(user=request.user, chosen=form.cleaned_data)

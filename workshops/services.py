@@ -234,7 +234,13 @@ def workshop_log(
         actor,
         attended=sorted(came),
         actions=[
-            {"item": item.pk, "owner": item.owner_id, "due": item.due}
+            {
+                "item": item.pk,
+                "owner": item.owner_id,
+                "due": item.due,
+                "text_sv": item.text_sv,
+                "text_en": item.text_en,
+            }
             for item in items
             if item.kind == ItemKind.ACTION
         ],

@@ -32,7 +32,7 @@ def test_member_opens_notification(page, login, check_accessibility, member, org
     page.get_by_role("link", name="Aviseringar 1 oläst", exact=True).click()
     page.wait_for_url(re.compile(r"/notifications/$"))
     check_accessibility(page)
-    notice = page.get_by_role("link", name=re.compile("Din organisation fick en åtgärd"))
+    notice = page.get_by_role("link", name=re.compile("Din organisation fick åtgärden"))
     assert "”Trygghet i centrum”" in notice.inner_text()
 
     notice.click()

@@ -36,7 +36,13 @@ def logged(workshop, actor=None, *, owners):
         theme_sv=workshop.theme_sv,
         theme_en=workshop.theme_en,
         actions=[
-            {"item": 1000 + n, "owner": owner.pk, "due": datetime.date(2026, 12, 1)}
+            {
+                "item": 1000 + n,
+                "owner": owner.pk,
+                "due": datetime.date(2026, 12, 1),
+                "text_sv": f"Åtgärd {n}",
+                "text_en": f"Action {n}",
+            }
             for n, owner in enumerate(owners)
         ],
     )

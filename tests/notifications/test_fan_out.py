@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from notifications.models import FanOutCursor, Notification
+from notifications.selectors import row
 from notifications.services import GAP_WAIT, _move_on, notifications_fan_out
 from prioritization.services import round_open
 from tests.factories import MembershipFactory, UserFactory
@@ -33,7 +34,12 @@ def test_it_tells_an_organisations_people_of_an_action_given_to_it(
     assert told("action_given") == ["colleague@example.org", "member@example.org"]
     member.refresh_from_db()
     assert member.unread_notifications == 1
-    assert colleague.user.notifications.get().data == {"due": "2026-12-01"}
+    notice = colleague.user.notifications.get()
+    assert notice.data == {"due": "2026-12-01", "text_sv": "Åtgärd 0", "text_en": "Action 0"}
+    with translation.override("sv"):
+        assert "fick åtgärden ”Åtgärd 0” på workshoppen" in row(notice).text
+    with translation.override("en"):
+        assert "was given the action “Action 0” at the workshop" in row(notice).text
 
 
 def test_it_tells_of_an_action_once_when_the_workshop_is_logged_again(

@@ -161,13 +161,47 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
     assert re.search(r'name="round_opened" value="at_once"[^>]*checked', html)
 
 
+MEMBERS_KINDS = {
+    "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
+    "round_closing",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("person", "offered"),
+    [
+        ("member", MEMBERS_KINDS),
+        (
+            "coordinator",
+            {
+                "idea_waiting", "idea_waiting_long", "consultation_unanswered",
+                "parked_item_due", "minutes_unpublished", "report_ready", "report_failed",
+            },
+        ),
+        ("treasurer", {"duty_due_soon", "duty_overdue"}),
+        ("evaluator", {"evaluation_reached", "report_ready", "report_failed"}),
+    ],
+)  # fmt: skip
+def test_the_settings_offer_only_the_kinds_that_can_concern_the_person(
+    client, request, person, offered
+):
+    client.force_login(request.getfixturevalue(person))
+
+    form = client.get(reverse("notifications:preferences")).context["form"]
+
+    assert set(form.fields) == offered
+
+
 def test_saving_the_settings(client, member):
     client.force_login(member)
-    chosen = dict.fromkeys(KINDS, "off") | {"round_opened": "weekly"}
+    chosen = dict.fromkeys(MEMBERS_KINDS, "off") | {"round_opened": "weekly"}
 
-    response = client.post(reverse("notifications:preferences"), chosen, follow=True)
+    response = client.post(
+        reverse("notifications:preferences"), chosen | {"duty_overdue": "weekly"}, follow=True
+    )
 
     assert "Dina val är sparade." in response.content.decode()
+    # a kind that cannot concern a member is not theirs to set
     assert dict(member.notification_preferences.values_list("kind", "frequency")) == chosen
 
 

@@ -114,7 +114,13 @@ class TestWorkshopLog:
         )
         assert event.data["attended"] == [organisation.pk]
         assert event.data["actions"] == [
-            {"item": action.pk, "owner": organisation.pk, "due": due.isoformat()}
+            {
+                "item": action.pk,
+                "owner": organisation.pk,
+                "due": due.isoformat(),
+                "text_sv": action.text_sv,
+                "text_en": action.text_en,
+            }
         ]
         assert event.data["minutes"] == MinutesState.DRAFT
 
