@@ -12,6 +12,8 @@ from django.utils import translation
 
 from actors.links import absolute_url, url_in
 
+from .choices import SubscriberStatus
+
 CONFIRM_SALT = "newsletter.confirm"
 MANAGE_SALT = "newsletter.manage"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 3  # a confirmation link works for three days
@@ -51,6 +53,24 @@ def read_token(token: str, *, salt: str, max_age: int | None = None) -> LinkPayl
     ):
         raise LinkError("invalid")
     return LinkPayload(subscriber_id=value[0], key=value[1])
+
+
+def pending_to_confirm(token: str, rows, *, salt: str):
+    """The pending subscriber or follower in `rows` a confirmation link is for; LinkError saying
+    why it is not: "confirmed" (it already is, however old the link), "unsubscribed", "used" (a
+    newer link replaced it), "expired" or "invalid"."""
+    payload = read_token(token, salt=salt)
+    row = rows.filter(pk=payload.subscriber_id).first()
+    if row is None:
+        raise LinkError("invalid")
+    if row.status == SubscriberStatus.CONFIRMED:
+        raise LinkError("confirmed")
+    if row.status == SubscriberStatus.UNSUBSCRIBED:
+        raise LinkError("unsubscribed")
+    if row.token_key != payload.key:
+        raise LinkError("used")
+    read_token(token, salt=salt, max_age=CONFIRM_MAX_AGE)
+    return row
 
 
 def confirm_url(subscriber) -> str:

@@ -63,31 +63,21 @@ def thing_of(follower: Follower):
     return follower.initiative or follower.need
 
 
-def _follower_to_confirm(token: str, followers) -> Follower:
-    """The pending follower a confirmation link is for; LinkError saying why not, as for the
-    newsletter's confirmation links."""
-    payload = links.read_token(token, salt=links.FOLLOW_CONFIRM_SALT)
-    follower = followers.filter(pk=payload.subscriber_id).first()
-    if follower is None:
-        raise links.LinkError("invalid")
-    if follower.status == SubscriberStatus.CONFIRMED:
-        raise links.LinkError("confirmed")
-    if follower.status != SubscriberStatus.PENDING or follower.token_key != payload.key:
-        raise links.LinkError("used")
-    links.read_token(token, salt=links.FOLLOW_CONFIRM_SALT, max_age=links.CONFIRM_MAX_AGE)
-    return follower
-
-
 def follower_to_confirm(*, token: str) -> Follower:
     """The follower a confirmation link would confirm, changing nothing."""
-    return _follower_to_confirm(token, Follower.objects.select_related("initiative", "need"))
+    return links.pending_to_confirm(
+        token,
+        Follower.objects.select_related("initiative", "need"),
+        salt=links.FOLLOW_CONFIRM_SALT,
+    )
 
 
 def follower_confirm(*, token: str) -> Follower:
     with transaction.atomic():
-        follower = _follower_to_confirm(
+        follower = links.pending_to_confirm(
             token,
             Follower.objects.select_for_update(of=("self",)).select_related("initiative", "need"),
+            salt=links.FOLLOW_CONFIRM_SALT,
         )
         follower.status = SubscriberStatus.CONFIRMED
         follower.confirmed_at = timezone.now()

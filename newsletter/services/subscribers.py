@@ -141,35 +141,19 @@ def confirmations_send_owed(*, limit: int = CONFIRMATIONS_PER_RUN) -> int:
     return sent
 
 
-def _subscriber_to_confirm(token: str, subscribers) -> Subscriber:
-    """The pending subscriber a confirmation link is for; LinkError saying why it is not:
-    "confirmed" (the address already is, however old the link), "unsubscribed", "used" (a newer
-    link replaced it), "expired" or "invalid"."""
-    payload = links.read_token(token, salt=links.CONFIRM_SALT)
-    subscriber = subscribers.filter(pk=payload.subscriber_id).first()
-    if subscriber is None:
-        raise links.LinkError("invalid")
-    if subscriber.status == SubscriberStatus.CONFIRMED:
-        raise links.LinkError("confirmed")
-    if subscriber.status == SubscriberStatus.UNSUBSCRIBED:
-        raise links.LinkError("unsubscribed")
-    if subscriber.token_key != payload.key:
-        raise links.LinkError("used")
-    links.read_token(token, salt=links.CONFIRM_SALT, max_age=links.CONFIRM_MAX_AGE)
-    return subscriber
-
-
 def subscriber_to_confirm(*, token: str) -> Subscriber:
     """The subscriber a confirmation link would confirm, changing nothing: opening the link (as
     mail scanners do) only shows the button that confirms. LinkError as `subscriber_confirm`."""
-    return _subscriber_to_confirm(token, Subscriber.objects.all())
+    return links.pending_to_confirm(token, Subscriber.objects.all(), salt=links.CONFIRM_SALT)
 
 
 def subscriber_confirm(*, token: str) -> Subscriber:
     """Confirm the address in a confirmation link; raises LinkError for a bad, old or used link,
     with the reason "confirmed" when the address already is."""
     with transaction.atomic():
-        subscriber = _subscriber_to_confirm(token, Subscriber.objects.select_for_update())
+        subscriber = links.pending_to_confirm(
+            token, Subscriber.objects.select_for_update(), salt=links.CONFIRM_SALT
+        )
         subscriber.status = SubscriberStatus.CONFIRMED
         subscriber.consented_at = timezone.now()
         subscriber.confirmation_due = False

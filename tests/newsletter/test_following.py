@@ -142,3 +142,18 @@ def test_one_who_stopped_may_follow_again_and_the_old_stop_link_then_changes_not
     response = client.post(stop)
     assert response.status_code == 410 and 'data-reason="used"' in response.text
     assert Follower.objects.get().status == SubscriberStatus.PENDING
+
+
+def test_the_confirmation_link_of_one_who_stopped_first_changes_nothing(client, site):
+    follow(client, public_initiative())
+    link = confirm_link()
+    follower = Follower.objects.get()
+    stop = reverse(
+        "newsletter:unfollow", args=[links.make_token(follower, salt=links.UNFOLLOW_SALT)]
+    )
+    client.post(stop)
+
+    response = client.post(link)
+
+    assert response.status_code == 410 and "redan använts" in response.text
+    assert Follower.objects.get().status == SubscriberStatus.UNSUBSCRIBED
