@@ -84,6 +84,8 @@ class SiteSettingsForm(forms.ModelForm):
             "tagline_sv",
             "tagline_en",
             "contact_email",
+            "step_limit_days",
+            "follow_up_every_days",
         ]
 
 

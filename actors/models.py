@@ -5,6 +5,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -46,6 +47,9 @@ class User(AbstractUser):
     # Kept by the notifications app in the transaction that makes or reads a notification, so the
     # header shows the count from the row the login already loads, without a query of its own.
     unread_notifications = models.PositiveIntegerField(_("unread notifications"), default=0)
+    # The language the person last chose in the portal; their mails speak it. One of
+    # settings.LANGUAGES, checked where it is chosen, so a language added later needs no migration.
+    language = models.CharField(_("language"), max_length=8, default="sv")
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -74,6 +78,18 @@ class SiteSettings(models.Model):
     tagline_sv, tagline_en = char_pair(_("Tagline"), 200, required=False)
     mission_sv, mission_en = text_pair(_("Mission"), max_length=TEXT)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    step_limit_days = models.PositiveSmallIntegerField(
+        _("days an initiative may stand at one step"),
+        default=120,
+        validators=[MinValueValidator(7), MaxValueValidator(730)],
+        help_text=_("The lead organisation is reminded weekly once an initiative stands longer."),
+    )
+    follow_up_every_days = models.PositiveSmallIntegerField(
+        _("days between follow-up reports"),
+        default=90,
+        validators=[MinValueValidator(7), MaxValueValidator(730)],
+        help_text=_("How often an initiative being carried out reports how it goes."),
+    )
 
     name = Translated()
     tagline = Translated()
