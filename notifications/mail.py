@@ -18,8 +18,11 @@ from .links import unsubscribe_url
 from .models import Delivery, Digest, Notification
 from .selectors import frequencies
 
-# The portal keeps no language per person: mails speak the collaboration's default.
-LANGUAGE = settings.LANGUAGE_CODE
+
+def language_of(user) -> str:
+    """The language a person's mails speak: the one they last chose, if the portal still
+    offers it."""
+    return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,12 @@ class MailedNotice:
     url: str
 
 
-def _told(notification: Notification) -> MailedNotice:
+def _told(notification: Notification, language: str) -> MailedNotice:
     kind = KINDS[notification.kind]
     return MailedNotice(
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
-        url=url_in(LANGUAGE, "notifications:open", notification.pk),
+        url=url_in(language, "notifications:open", notification.pk),
     )
 
 
@@ -43,8 +46,8 @@ def _unsubscribe_headers(url: str) -> dict:
 
 
 def _preferences_url() -> str:
-    with translation.override(LANGUAGE):
-        return absolute_url(reverse("notifications:preferences"))
+    """In the active language: called where a mail's language is."""
+    return absolute_url(reverse("notifications:preferences"))
 
 
 def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
@@ -57,18 +60,19 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
     Delivery.objects.bulk_create([Delivery(notification=n) for n in owed])
     for notification in owed:
         user = recipients[notification.recipient_id]
-        unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=LANGUAGE)
-        with translation.override(LANGUAGE):
-            told = _told(notification)
+        language = language_of(user)
+        unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=language)
+        with translation.override(language):
+            context = {
+                **_told(notification, language).__dict__,
+                "preferences_url": _preferences_url(),
+                "unsubscribe_url": unsubscribe,
+            }
         mail_send_template(
             "notification",
             to=user.email,
-            language=LANGUAGE,
-            context={
-                **told.__dict__,
-                "preferences_url": _preferences_url(),
-                "unsubscribe_url": unsubscribe,
-            },
+            language=language,
+            context=context,
             headers=_unsubscribe_headers(unsubscribe),
         )
     return len(owed)
@@ -78,21 +82,22 @@ def digest_mail(*, digest: Digest, notices: list[Notification], weekly: bool) ->
     """Queue one digest of the given notices to its person, in the digest's transaction."""
     user = digest.user
     Delivery.objects.bulk_create([Delivery(notification=n, digest=digest) for n in notices])
-    unsubscribe = unsubscribe_url(user=user, kinds=[n.kind for n in notices], language=LANGUAGE)
-    with translation.override(LANGUAGE):
-        told = [_told(n) for n in notices]
-        list_url = absolute_url(reverse("notifications:list"))
-    mail_send_template(
-        "notification_digest",
-        to=user.email,
-        language=LANGUAGE,
-        context={
+    language = language_of(user)
+    unsubscribe = unsubscribe_url(user=user, kinds=[n.kind for n in notices], language=language)
+    with translation.override(language):
+        told = [_told(n, language) for n in notices]
+        context = {
             "notices": told,
             "count": len(told),
             "weekly": weekly,
-            "list_url": list_url,
+            "list_url": absolute_url(reverse("notifications:list")),
             "preferences_url": _preferences_url(),
             "unsubscribe_url": unsubscribe,
-        },
+        }
+    mail_send_template(
+        "notification_digest",
+        to=user.email,
+        language=language,
+        context=context,
         headers=_unsubscribe_headers(unsubscribe),
     )

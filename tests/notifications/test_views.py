@@ -189,7 +189,7 @@ def test_the_settings_offer_only_the_kinds_that_can_concern_the_person(
 
     form = client.get(reverse("notifications:preferences")).context["form"]
 
-    assert set(form.fields) == offered
+    assert set(form.fields) == {"language", *offered}
 
 
 def test_saving_the_settings(client, member):
