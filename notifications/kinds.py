@@ -304,10 +304,6 @@ def _duty_overdue_text(event: None, data: dict) -> str:
 MINUTES_WAIT_DAYS = 7
 
 
-def minutes_publish_date(held: datetime.date) -> datetime.date:
-    return held + datetime.timedelta(days=MINUTES_WAIT_DAYS)
-
-
 def _who_came_to_draft_minutes(event: Event) -> list[Notice]:
     """The people of the organisations that came, asked to comment on the draft minutes. A log
     that leaves the minutes published, or comes after the week of comments, asks nobody; a log
@@ -315,7 +311,7 @@ def _who_came_to_draft_minutes(event: Event) -> list[Notice]:
     held = data_date(event, "starts_at")
     if event.data.get("minutes") != MinutesState.DRAFT or held is None:
         return []
-    publish = minutes_publish_date(held)
+    publish = held + datetime.timedelta(days=MINUTES_WAIT_DAYS)
     if publish < timezone.localdate():
         return []
     return [
