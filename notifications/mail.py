@@ -95,6 +95,7 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
                 **told.__dict__,
                 "preferences_url": _preferences_url(),
                 "unsubscribe_url": unsubscribe,
+                "attached": bool(attachments),
             },
             headers=_unsubscribe_headers(unsubscribe),
             attachments=attachments,

@@ -206,6 +206,7 @@ def test_the_mail_carries_the_workshops_calendar_file(
     assert message["Subject"] == "Nästa veckas workshop, med dagordning"
     body = message.get_body(("plain",)).get_content()
     assert "”Trygga vägar hem”" in body and "16:00–18:00" in body and "2. Dagens tema" in body
+    assert "Öppna den bifogade kalenderfilen" in body
     (attached,) = message.iter_attachments()
     assert attached.get_content_type() == "text/calendar"
     assert attached.get_filename() == f"workshop-{workshop.pk}.ics"
