@@ -93,9 +93,17 @@ def mail_sent_long_ago() -> Iterator[None]:
 
 
 def mail_queue(
-    *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
+    *,
+    to: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    headers=None,
+    attachments: list[dict] | None = None,
 ) -> OutgoingMail:
-    """Owe `to` this mail; it leaves once the caller's transaction commits."""
+    """Owe `to` this mail; it leaves once the caller's transaction commits. `attachments` are
+    text files, each {"filename", "content_type", "content"}."""
     mail = OutgoingMail(
         recipient=to,
         language=language,
@@ -103,6 +111,7 @@ def mail_queue(
         body_text=text,
         body_html=html or html_for(text, language=language),
         headers=headers or {},
+        attachments=attachments or [],
         message_id=new_message_id(),
     )
     if _sent_long_ago.get():
@@ -116,13 +125,20 @@ def mail_queue(
 
 
 def mail_send_template(
-    template: str, *, to: str, language: str, context: dict, headers=None
+    template: str,
+    *,
+    to: str,
+    language: str,
+    context: dict,
+    headers=None,
+    attachments: list[dict] | None = None,
 ) -> OutgoingMail:
     """Render `emails/<template>-*` in `language` and owe it to `to`."""
     return mail_queue(
         to=to,
         language=language,
         headers=headers,
+        attachments=attachments,
         **render(template, language=language, context=context),
     )
 
@@ -144,6 +160,8 @@ def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
         connection=connection,
     )
     message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
     return message
 
 

@@ -276,6 +276,9 @@ class OutgoingMail(models.Model):
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"))
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # Files the mail carries, each {"filename", "content_type", "content"}: text files only (a
+    # calendar's event), kept as text so that the row stays readable in the admin.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.PENDING

@@ -21,6 +21,9 @@ class NotificationKind(models.TextChoices):
     MINUTES_UNPUBLISHED = "minutes_unpublished", _("Minutes unpublished a week after")
     DUTY_DUE_SOON = "duty_due_soon", _("A funder's report is due in 14 days")
     DUTY_OVERDUE = "duty_overdue", _("A funder's report is overdue")
+    # The workshops, for the people of member organisations.
+    MINUTES_DRAFT = "minutes_draft", _("Draft minutes wait for your comments")
+    WORKSHOP_NEXT_WEEK = "workshop_next_week", _("Next week's workshop, with its agenda")
 
 
 class Frequency(models.TextChoices):

@@ -7,12 +7,15 @@ Each row reads the event's data, and the apps below for who belongs where; it ne
 apps on its own floor or above (a report's page is found by its URL name).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.urls import reverse
-from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format, time_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
@@ -25,7 +28,9 @@ from focusgroups.choices import FocusGroupEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
 from initiatives.models import Initiative
 from prioritization.choices import PrioritisationEvent
-from workshops.choices import WorkshopEvent
+from workshops import calendar
+from workshops.choices import MinutesState, WorkshopEvent
+from workshops.models import Workshop
 
 from .choices import Frequency, NotificationKind
 
@@ -43,6 +48,18 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class CalendarFile:
+    """The calendar file of the meeting a notice tells of: attached to the notice's mail when it
+    is mailed at once, linked from a digest, which carries no files."""
+
+    # Given the data of the notices about to be mailed, reads what their files need in one go
+    # and returns, for one notice's data, its file as the outbox keeps it ({"filename",
+    # "content_type", "content"}), built in the active language; None if the meeting is gone.
+    read: Callable[[list[dict]], Callable[[dict], dict | None]]
+    viewname: str  # where the file is served, by the notice's "pk"
+
+
+@dataclass(frozen=True)
 class Kind:
     kind: NotificationKind
     event_kinds: tuple[str, ...]
@@ -54,6 +71,7 @@ class Kind:
     # The roles (actors.permissions.roles_of) of the people a notice of this kind may be for:
     # the preferences offer each person only the kinds that can concern them.
     audience: frozenset[str]
+    calendar: CalendarFile | None = None
 
 
 def _memberships(**filters):
@@ -280,6 +298,87 @@ def _duty_overdue_text(event: None, data: dict) -> str:
     )
 
 
+# The workshops, for the people of member organisations.
+# Draft minutes are published this many days after their workshop (the coordinators' rule, of
+# which `reminders` reminds them): until then the organisations that came comment on the draft.
+MINUTES_WAIT_DAYS = 7
+
+
+def _who_came_to_draft_minutes(event: Event) -> list[Notice]:
+    """The people of the organisations that came, asked to comment on the draft minutes. A log
+    that leaves the minutes published, or comes after the week of comments, asks nobody; a log
+    recorded again asks only the people of an organisation added to those that came."""
+    held = data_date(event, "starts_at")
+    if event.data.get("minutes") != MinutesState.DRAFT or held is None:
+        return []
+    publish = held + datetime.timedelta(days=MINUTES_WAIT_DAYS)
+    if publish < timezone.localdate():
+        return []
+    return [
+        Notice(user_id, str(event.subject_id), {"publish": publish.isoformat()})
+        for user_id in _people_of(event.data.get("attended") or [])
+    ]
+
+
+def _minutes_draft_text(event: Event, data: dict) -> str:
+    words = {"theme": in_language(event, "theme"), "date": _data_day(data, "publish")}
+    return (
+        _(
+            "The draft minutes of the workshop “%(theme)s” wait for your organisation's "
+            "comments until they are published on %(date)s."
+        )
+        % words
+    )
+
+
+def _to_comments(event: Event, data: dict) -> str:
+    return object_url("workshops:detail", event.subject_id) + "#comments-title"
+
+
+def _workshop_next_week_text(event: None, data: dict) -> str:
+    starts, ends = (timezone.localtime(parse_datetime(data[key])) for key in ("starts", "ends"))
+    words = {
+        "theme": _in(data, "theme"),
+        "date": _day(starts),
+        "start": time_format(starts, "H:i"),
+        "end": time_format(ends, "H:i"),
+        "place": data.get("place", ""),
+    }
+    if words["place"]:
+        text = _(
+            "Next week's workshop, “%(theme)s”, is on %(date)s, %(start)s–%(end)s, at %(place)s."
+        )
+    else:
+        text = _("Next week's workshop, “%(theme)s”, is on %(date)s, %(start)s–%(end)s.")
+    agenda = _in(data, "agenda").strip()
+    if not agenda:
+        return text % words
+    heading = _("Agenda:")
+    return f"{text % words}\n{heading}\n{agenda}"
+
+
+def _workshop_calendars(notices: list[dict]) -> Callable[[dict], dict | None]:
+    """The calendar file of each workshop the notices tell of: the workshops read in one query,
+    each file built once per language."""
+    workshops = Workshop.objects.in_bulk({data["pk"] for data in notices})
+    built: dict[tuple[int, str], dict] = {}
+
+    def file_of(data: dict) -> dict | None:
+        workshop = workshops.get(data["pk"])
+        if workshop is None:
+            return None
+        key = (workshop.pk, get_language())
+        if key not in built:
+            built[key] = {
+                "filename": calendar.file_name(workshop),
+                "content_type": "text/calendar",
+                "content": calendar.build([workshop]).decode(),
+            }
+        return built[key]
+
+    return file_of
+
+
 def _to_thing(viewname: str) -> Callable[[None, dict], str]:
     return lambda event, data: object_url(viewname, data["pk"])
 
@@ -445,6 +544,26 @@ KINDS: dict[str, Kind] = {
             _duty_overdue_text,
             _to_thing("funding:grant_detail"),
             TREASURERS,
+        ),
+        # The workshops, for the people of member organisations.
+        Kind(
+            K.MINUTES_DRAFT,
+            (WorkshopEvent.LOGGED,),
+            _who_came_to_draft_minutes,
+            Frequency.DAILY,
+            _minutes_draft_text,
+            _to_comments,
+            MEMBERS,
+        ),
+        Kind(
+            K.WORKSHOP_NEXT_WEEK,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _workshop_next_week_text,
+            _to_thing("workshops:detail"),
+            MEMBERS,
+            calendar=CalendarFile(_workshop_calendars, "workshops:ics"),
         ),
     ]
 }

@@ -3,6 +3,7 @@ daily or weekly digest, as the person chose for its kind. A `Delivery` row per n
 the transaction that queues the mail, keeps a notice from being mailed twice; the outbox keeps
 it from being lost while the mail server is down."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -30,6 +31,8 @@ class MailedNotice:
     label: str
     text: str
     url: str
+    # Where a digest, which carries no files, links to the calendar file a mail at once carries.
+    calendar_url: str = ""
 
 
 def _told(notification: Notification, language: str) -> MailedNotice:
@@ -38,7 +41,29 @@ def _told(notification: Notification, language: str) -> MailedNotice:
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
         url=url_in(language, "notifications:open", notification.pk),
+        calendar_url=(
+            url_in(language, kind.calendar.viewname, notification.data["pk"])
+            if kind.calendar
+            else ""
+        ),
     )
+
+
+def _calendar_files(notices: list[Notification]) -> Callable[[Notification], list[dict]]:
+    """What each of the notices' mails carries attached: the calendar file of its kind, read
+    for all the notices together."""
+    readers = {
+        kind: KINDS[kind].calendar.read([n.data for n in notices if n.kind == kind])
+        for kind in {n.kind for n in notices}
+        if KINDS[kind].calendar
+    }
+
+    def files(notification: Notification) -> list[dict]:
+        read = readers.get(notification.kind)
+        file = read(notification.data) if read else None
+        return [file] if file else []
+
+    return files
 
 
 def _unsubscribe_headers(url: str) -> dict:
@@ -58,15 +83,18 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
     )
     owed = [n for n in notices if chosen[n.recipient_id, n.kind] == Frequency.AT_ONCE]
     Delivery.objects.bulk_create([Delivery(notification=n) for n in owed])
+    files = _calendar_files(owed)
     for notification in owed:
         user = recipients[notification.recipient_id]
         language = language_of(user)
         unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=language)
         with translation.override(language):
+            attachments = files(notification)
             context = {
                 **_told(notification, language).__dict__,
                 "preferences_url": _preferences_url(),
                 "unsubscribe_url": unsubscribe,
+                "attached": bool(attachments),
             }
         mail_send_template(
             "notification",
@@ -74,6 +102,7 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
             language=language,
             context=context,
             headers=_unsubscribe_headers(unsubscribe),
+            attachments=attachments,
         )
     return len(owed)
 

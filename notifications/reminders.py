@@ -16,13 +16,14 @@ from operator import attrgetter
 from django.utils import timezone
 
 from actors.choices import PortalRole
+from actors.events import both
 from focusgroups import selectors as focusgroups
 from funding import selectors as funding
 from prioritization import selectors as prioritization
 from workshops import selectors as workshops
 
 from .choices import NotificationKind
-from .kinds import Notice, holders_of, people_by_organisation
+from .kinds import MINUTES_WAIT_DAYS, Notice, holders_of, people_by_organisation
 from .models import Notification
 
 K = NotificationKind
@@ -33,7 +34,6 @@ DUTY_DUE_SOON_DAYS = 14
 IDEA_WAIT = 2 * DAY
 # The council has no answer-by date of its own; a question unanswered this long is chased.
 CONSULTATION_ANSWER_DAYS = 14
-MINUTES_WAIT_DAYS = 7
 
 
 def week_of(day: datetime.date) -> str:
@@ -187,6 +187,35 @@ def duties_overdue(today: datetime.date) -> list[Notice]:
     return _duty_notices(funding.duties_unreported(before=today), lambda duty: week_of(today))
 
 
+# The workshops, for the people of member organisations.
+WORKSHOP_AHEAD_DAYS = 7
+
+
+def workshops_next_week(today: datetime.date) -> list[Notice]:
+    """Each workshop planned a week from today, told to every person of an active member
+    organisation with what it is to be about. The key names the workshop and its day: a
+    workshop moved to another day is told of again when that day is a week away, and a
+    cancelled one is not planned any more."""
+    coming = workshops.workshops_planned(on=today + WORKSHOP_AHEAD_DAYS * DAY)
+    people = people_by_organisation(None) if coming else {}
+    user_ids = sorted({user_id for user_ids in people.values() for user_id in user_ids})
+    return [
+        Notice(
+            user_id,
+            f"{workshop.pk}:{workshop.date.isoformat()}",
+            {
+                "pk": workshop.pk,
+                **both(workshop, "theme", "agenda"),
+                "starts": workshop.starts_at.isoformat(),
+                "ends": workshop.ends.isoformat(),
+                "place": workshop.place,
+            },
+        )
+        for workshop in coming
+        for user_id in user_ids
+    ]
+
+
 REMINDERS: dict[str, Callable[[datetime.date], list[Notice]]] = {
     K.ACTION_DUE_SOON: actions_due_soon,
     K.ACTION_OVERDUE: actions_overdue,
@@ -197,6 +226,7 @@ REMINDERS: dict[str, Callable[[datetime.date], list[Notice]]] = {
     K.MINUTES_UNPUBLISHED: minutes_unpublished,
     K.DUTY_DUE_SOON: duties_due_soon,
     K.DUTY_OVERDUE: duties_overdue,
+    K.WORKSHOP_NEXT_WEEK: workshops_next_week,
 }
 
 

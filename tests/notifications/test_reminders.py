@@ -18,7 +18,12 @@ from tests.factories import MembershipFactory
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory
 from tests.funding.factories import make_grant
 from tests.prioritization.factories import NeedFactory, RoundFactory, ScoreFactory
-from tests.workshops.factories import ActionFactory, ParkedItemFactory, WorkshopFactory
+from tests.workshops.factories import (
+    ActionFactory,
+    ParkedItemFactory,
+    PlannedWorkshopFactory,
+    WorkshopFactory,
+)
 from workshops.choices import MinutesState
 
 pytestmark = pytest.mark.django_db
@@ -185,6 +190,7 @@ def _world(size: int, organisation, coordinator):
         grant = make_grant(coordinator)
         grant.duties.create(description="Snart", due_on=TODAY + 14 * DAY)
         grant.duties.create(description="Sen", due_on=TODAY - 5 * DAY)
+        PlannedWorkshopFactory(starts_at=at(TODAY + 7 * DAY))
 
 
 # Per kind: the things due, then the people to tell (the coordinators, the treasurers, or the
@@ -199,6 +205,7 @@ QUERIES = {
     "minutes_unpublished": 2,
     "duty_due_soon": 2,
     "duty_overdue": 2,
+    "workshop_next_week": 2,
 }
 
 
@@ -242,4 +249,5 @@ def test_member_reminders_are_mailed_at_once_and_the_coordinators_daily():
         "minutes_unpublished": "daily",
         "duty_due_soon": "at_once",
         "duty_overdue": "at_once",
+        "workshop_next_week": "at_once",
     }

@@ -163,7 +163,7 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
 
 MEMBERS_KINDS = {
     "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
-    "round_closing",
+    "round_closing", "minutes_draft", "workshop_next_week",
 }  # fmt: skip
 
 
