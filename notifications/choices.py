@@ -21,6 +21,12 @@ class NotificationKind(models.TextChoices):
     MINUTES_UNPUBLISHED = "minutes_unpublished", _("Minutes unpublished a week after")
     DUTY_DUE_SOON = "duty_due_soon", _("A funder's report is due in 14 days")
     DUTY_OVERDUE = "duty_overdue", _("A funder's report is overdue")
+    INITIATIVE_STALLED = "initiative_stalled", _("Your organisation's initiative stands still")
+    FOLLOW_UP_DUE = (
+        "follow_up_due",
+        _("A follow-up report on your organisation's initiative is due"),
+    )
+    OVERDUE_SUMMARY = "overdue_summary", _("Weekly summary of what is overdue")
 
 
 class Frequency(models.TextChoices):

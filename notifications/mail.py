@@ -13,7 +13,7 @@ from actors.links import absolute_url, url_in
 from actors.mail import mail_send_template
 
 from .choices import Frequency
-from .kinds import KINDS
+from .kinds import KINDS, Link
 from .links import unsubscribe_url
 from .models import Delivery, Digest, Notification
 from .selectors import frequencies
@@ -27,6 +27,7 @@ class MailedNotice:
     label: str
     text: str
     url: str
+    links: list[Link]
 
 
 def _told(notification: Notification) -> MailedNotice:
@@ -35,6 +36,10 @@ def _told(notification: Notification) -> MailedNotice:
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
         url=url_in(LANGUAGE, "notifications:open", notification.pk),
+        links=[
+            Link(link.text, absolute_url(link.url))
+            for link in kind.links(notification.event, notification.data)
+        ],
     )
 
 
