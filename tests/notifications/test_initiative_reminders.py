@@ -4,7 +4,9 @@ weekly summary of what is overdue: who is told, on which days, with the collabor
 import datetime
 
 import pytest
+import time_machine
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 from actors.models import OutgoingMail, SiteSettings
@@ -13,7 +15,7 @@ from initiatives.models import FollowUp, Initiative, InitiativeStepChange
 from notifications.models import Notification
 from notifications.reminders import REMINDERS
 from notifications.selectors import row
-from notifications.services import reminders_send
+from notifications.services import digests_send, preferences_save, reminders_send
 from tests.factories import MembershipFactory
 from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import make_grant
@@ -273,3 +275,30 @@ def test_what_stands_still_is_read_in_the_same_queries_whatever_the_data(
         found = REMINDERS[kind](MONDAY)
 
     assert found
+
+
+def test_the_coordinators_list_shows_the_summary_with_a_link_for_each_count(
+    client, site, organisation, coordinator
+):
+    overdue_world(organisation, coordinator)
+    reminders_send(today=MONDAY)
+    client.force_login(coordinator)
+
+    page = client.get(reverse("notifications:list")).content.decode()
+
+    assert "Det här är försenat eller väntar i samverkan 7 december 2026:" in page
+    assert '<a href="/workshops/actions/">2 försenade åtgärder</a>' in page
+    assert '<a href="/initiatives/board/">1 satsning som har stått stilla i ett steg</a>' in page
+
+
+def test_a_summary_in_a_digest_keeps_its_links(site, organisation, coordinator):
+    preferences_save(user=coordinator, chosen={"overdue_summary": "weekly"})
+    overdue_world(organisation, coordinator)
+    with time_machine.travel(at(MONDAY), tick=False):
+        reminders_send(today=MONDAY)
+        assert not OutgoingMail.objects.exists()
+
+        assert digests_send(frequency="weekly") == 1
+
+    body = OutgoingMail.objects.get().body_text
+    assert f"- 2 försenade åtgärder: {settings.SITE_URL}/workshops/actions/\n" in body
