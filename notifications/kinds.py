@@ -312,19 +312,15 @@ def _initiative_stalled_text(event: None, data: dict) -> str:
 
 
 def _follow_up_due_text(event: None, data: dict) -> str:
-    words = {"title": _in(data, "title"), "date": _data_day(data, "since")}
+    title = _in(data, "title")
     if data.get("reported_to"):
-        return (
-            _("A follow-up report on “%(title)s” is due: the latest reported up to %(date)s.")
-            % words
-        )
-    return (
-        _(
-            "A follow-up report on “%(title)s” is due: none is written since it began to be "
-            "carried out on %(date)s."
-        )
-        % words
-    )
+        return _(
+            "A follow-up report on “%(title)s” is due: the latest reported up to %(date)s."
+        ) % {"title": title, "date": _data_day(data, "reported_to")}
+    return _(
+        "A follow-up report on “%(title)s” is due: none is written since it began to be "
+        "carried out on %(date)s."
+    ) % {"title": title, "date": _data_day(data, "since")}
 
 
 def _overdue_summary_text(event: None, data: dict) -> str:
