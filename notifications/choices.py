@@ -24,6 +24,12 @@ class NotificationKind(models.TextChoices):
     # The workshops, for the people of member organisations.
     MINUTES_DRAFT = "minutes_draft", _("Draft minutes wait for your comments")
     WORKSHOP_NEXT_WEEK = "workshop_next_week", _("Next week's workshop, with its agenda")
+    INITIATIVE_STALLED = "initiative_stalled", _("Your organisation's initiative stands still")
+    FOLLOW_UP_DUE = (
+        "follow_up_due",
+        _("A follow-up report on your organisation's initiative is due"),
+    )
+    OVERDUE_SUMMARY = "overdue_summary", _("Weekly summary of what is overdue")
 
 
 class Frequency(models.TextChoices):

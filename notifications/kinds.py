@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format, time_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
@@ -60,6 +60,18 @@ class CalendarFile:
 
 
 @dataclass(frozen=True)
+class Link:
+    """One more thing a notice points to, beside where the notice itself leads."""
+
+    text: str
+    url: str
+
+
+def _no_links(event: Event | None, data: dict) -> list[Link]:
+    return []
+
+
+@dataclass(frozen=True)
 class Kind:
     kind: NotificationKind
     event_kinds: tuple[str, ...]
@@ -71,6 +83,8 @@ class Kind:
     # The roles (actors.permissions.roles_of) of the people a notice of this kind may be for:
     # the preferences offer each person only the kinds that can concern them.
     audience: frozenset[str]
+    # A notice that gathers several things (a summary) points to the page of each.
+    links: Callable[[Event | None, dict], list[Link]] = _no_links
     calendar: CalendarFile | None = None
 
 
@@ -379,6 +393,117 @@ def _workshop_calendars(notices: list[dict]) -> Callable[[dict], dict | None]:
     return file_of
 
 
+# Initiatives that stand still, and the coordinators' weekly summary of what is overdue.
+def _initiative_stalled_text(event: None, data: dict) -> str:
+    step = data.get("step", "")
+    days = data.get("days", 0)
+    return ngettext(
+        "“%(title)s” has stood at the step “%(step)s” for %(days)s day, since %(date)s.",
+        "“%(title)s” has stood at the step “%(step)s” for %(days)s days, since %(date)s.",
+        days,
+    ) % {
+        "title": _in(data, "title"),
+        "step": InitiativeStep(step).label if step in InitiativeStep else step,
+        "days": days,
+        "date": _data_day(data, "since"),
+    }
+
+
+def _follow_up_due_text(event: None, data: dict) -> str:
+    title = _in(data, "title")
+    if data.get("reported_to"):
+        return _(
+            "A follow-up report on “%(title)s” is due: the latest reported up to %(date)s."
+        ) % {"title": title, "date": _data_day(data, "reported_to")}
+    return _(
+        "A follow-up report on “%(title)s” is due: none is written since it began to be "
+        "carried out on %(date)s."
+    ) % {"title": title, "date": _data_day(data, "since")}
+
+
+def _overdue_summary_text(event: None, data: dict) -> str:
+    return _("What is overdue or waiting in the collaboration on %(date)s:") % {
+        "date": _data_day(data, "day")
+    }
+
+
+def _page(viewname: str, query: str = "") -> Callable[[], str]:
+    return lambda: reverse(viewname) + query
+
+
+# Per kind of reminder the summary counts: how to say the count, and the page where it is dealt
+# with, in the order the summary lists them.
+SUMMARISED: dict[str, tuple[Callable[[int], str], Callable[[], str]]] = {
+    K.ACTION_OVERDUE: (
+        lambda n: ngettext("%(count)s overdue action", "%(count)s overdue actions", n),
+        _page("workshops:actions"),
+    ),
+    K.IDEA_WAITING_LONG: (
+        lambda n: ngettext(
+            "%(count)s idea waiting for moderation more than 2 days",
+            "%(count)s ideas waiting for moderation more than 2 days",
+            n,
+        ),
+        _page("prioritization:idea_queue"),
+    ),
+    K.CONSULTATION_UNANSWERED: (
+        lambda n: ngettext(
+            "%(count)s unanswered consultation of the residents' council",
+            "%(count)s unanswered consultations of the residents' council",
+            n,
+        ),
+        _page("focusgroups:consultation_list"),
+    ),
+    K.PARKED_ITEM_DUE: (
+        lambda n: ngettext(
+            "%(count)s parked item due for a new look",
+            "%(count)s parked items due for a new look",
+            n,
+        ),
+        _page("workshops:parking_lot"),
+    ),
+    K.MINUTES_UNPUBLISHED: (
+        lambda n: ngettext(
+            "%(count)s workshop whose minutes are unpublished",
+            "%(count)s workshops whose minutes are unpublished",
+            n,
+        ),
+        _page("workshops:list"),
+    ),
+    K.DUTY_OVERDUE: (
+        lambda n: ngettext(
+            "%(count)s overdue report to a funder", "%(count)s overdue reports to funders", n
+        ),
+        _page("funding:overview"),
+    ),
+    K.INITIATIVE_STALLED: (
+        lambda n: ngettext(
+            "%(count)s initiative standing still at one step",
+            "%(count)s initiatives standing still at one step",
+            n,
+        ),
+        _page("initiatives:pipeline"),
+    ),
+    K.FOLLOW_UP_DUE: (
+        lambda n: ngettext(
+            "%(count)s initiative with a follow-up report due",
+            "%(count)s initiatives with a follow-up report due",
+            n,
+        ),
+        _page("initiatives:initiative_list", f"?step={InitiativeStep.EXECUTION}"),
+    ),
+}
+
+
+def _overdue_summary_links(event: None, data: dict) -> list[Link]:
+    counts = data.get("counts", {})
+    return [
+        Link(say(counts[kind]) % {"count": counts[kind]}, url())
+        for kind, (say, url) in SUMMARISED.items()
+        if counts.get(kind)
+    ]
+
+
 def _to_thing(viewname: str) -> Callable[[None, dict], str]:
     return lambda event, data: object_url(viewname, data["pk"])
 
@@ -564,6 +689,34 @@ KINDS: dict[str, Kind] = {
             _to_thing("workshops:detail"),
             MEMBERS,
             calendar=CalendarFile(_workshop_calendars, "workshops:ics"),
+        ),
+        Kind(
+            K.INITIATIVE_STALLED,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _initiative_stalled_text,
+            _to_thing("initiatives:initiative_detail"),
+            MEMBERS,
+        ),
+        Kind(
+            K.FOLLOW_UP_DUE,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _follow_up_due_text,
+            _to_thing("initiatives:follow_up_create"),
+            MEMBERS,
+        ),
+        Kind(
+            K.OVERDUE_SUMMARY,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _overdue_summary_text,
+            _to_page("portal:dashboard"),
+            COORDINATORS,
+            _overdue_summary_links,
         ),
     ]
 }

@@ -14,7 +14,7 @@ from actors.links import absolute_url, url_in
 from actors.mail import mail_send_template
 
 from .choices import Frequency
-from .kinds import KINDS
+from .kinds import KINDS, Link
 from .links import unsubscribe_url
 from .models import Delivery, Digest, Notification
 from .selectors import frequencies
@@ -31,6 +31,7 @@ class MailedNotice:
     label: str
     text: str
     url: str
+    links: list[Link]
     # Where a digest, which carries no files, links to the calendar file a mail at once carries.
     calendar_url: str = ""
 
@@ -41,6 +42,10 @@ def _told(notification: Notification, language: str) -> MailedNotice:
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
         url=url_in(language, "notifications:open", notification.pk),
+        links=[
+            Link(link.text, absolute_url(link.url))
+            for link in kind.links(notification.event, notification.data)
+        ],
         calendar_url=(
             url_in(language, kind.calendar.viewname, notification.data["pk"])
             if kind.calendar

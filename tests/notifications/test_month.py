@@ -17,8 +17,10 @@ from django.utils import timezone
 
 from actors.models import Organisation, User
 from funding.models import ReportingDuty
+from initiatives.models import Initiative
 from notifications import tasks
 from notifications.models import Notification
+from notifications.reminders import week_of
 from prioritization.models import PrioritisationRound
 from workshops.choices import WorkshopStatus
 from workshops.models import Workshop, WorkshopItem
@@ -72,8 +74,14 @@ def month(django_capture_on_commit_callbacks):
                 "pk", "recipient__email", "kind", "key"
             ):
                 seen.add(pk)
-                reminded[email][kind][day].add(int(key.split(":")[1]))
+                reminded[email][kind][day].add(about(key))
     return reminded
+
+
+def about(key: str) -> int | str:
+    """What a reminder's key names: a thing's id, or, for a summary, its week."""
+    thing = key.split(":")[1]
+    return int(thing) if thing.isdigit() else thing
 
 
 END = START + (DAYS - 1) * DAY
@@ -127,7 +135,14 @@ def test_a_member_is_reminded_weekly_of_overdue_actions_and_once_of_the_closing_
         "round_closing": {round_.closes_on - 2 * DAY: {round_.pk}},
         "workshop_next_week": next_weeks_workshops(),
         "minutes_draft": workshops_on(WORKSHOP_DAYS),
+        "initiative_stalled": dict.fromkeys(weekly(), {standing_still("Simskola för vuxna")}),
+        "follow_up_due": dict.fromkeys(weekly(), {standing_still("Språkcafé på biblioteket")}),
     }
+
+
+def standing_still(title_sv: str) -> int:
+    """The demo's initiative of that title, which stands still the whole month through."""
+    return Initiative.objects.get(title_sv=title_sv).pk
 
 
 def test_another_organisation_hears_only_of_its_own_actions_and_of_no_minutes(month):
@@ -159,6 +174,28 @@ def test_the_coordinator_is_reminded_weekly_of_what_waits_and_nothing_in_between
     days = {day for told in coordinator.values() for day in told}
     round_day = PrioritisationRound.objects.get(status="open").closes_on - 2 * DAY
     assert days == set(weekly()) | {round_day} | set(next_weeks_workshops()) | unpublished_since
+
+
+def test_the_coordinator_gets_a_summary_each_monday_counting_what_the_reminders_tell(month):
+    reminded = month
+    coordinator = reminded["coordinator@demo.cih.se"]
+
+    assert coordinator["overdue_summary"] == {monday: {week_of(monday)} for monday in MONDAYS}
+    summaries = Notification.objects.filter(
+        kind="overdue_summary", recipient__email="coordinator@demo.cih.se"
+    )
+    for summary in summaries:
+        counts = summary.data["counts"]
+        monday = datetime.date.fromisoformat(summary.data["day"])
+        for kind in ("idea_waiting_long", "consultation_unanswered", "parked_item_due"):
+            assert counts[kind] == len(coordinator[kind][monday]), kind
+        assert counts["minutes_unpublished"] == len(coordinator["minutes_unpublished"][monday])
+        assert counts["duty_overdue"] == len(
+            reminded["treasurer@demo.cih.se"]["duty_overdue"].get(monday, ())
+        )
+        assert counts["initiative_stalled"] == counts["follow_up_due"] == 1
+        overdue = WorkshopItem.objects.open_actions().filter(owner__isnull=False, due__lt=monday)
+        assert counts["action_overdue"] == overdue.count() > 0
 
 
 def test_the_treasurer_hears_of_each_report_14_days_ahead_and_weekly_once_overdue(month):

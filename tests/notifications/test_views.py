@@ -163,7 +163,8 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
 
 MEMBERS_KINDS = {
     "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
-    "round_closing", "minutes_draft", "workshop_next_week",
+    "round_closing", "minutes_draft", "workshop_next_week", "initiative_stalled",
+    "follow_up_due",
 }  # fmt: skip
 
 
@@ -176,6 +177,7 @@ MEMBERS_KINDS = {
             {
                 "idea_waiting", "idea_waiting_long", "consultation_unanswered",
                 "parked_item_due", "minutes_unpublished", "report_ready", "report_failed",
+                "overdue_summary",
             },
         ),
         ("treasurer", {"duty_due_soon", "duty_overdue"}),
