@@ -21,6 +21,8 @@ class NotificationKind(models.TextChoices):
     MINUTES_UNPUBLISHED = "minutes_unpublished", _("Minutes unpublished a week after")
     DUTY_DUE_SOON = "duty_due_soon", _("A funder's report is due in 14 days")
     DUTY_OVERDUE = "duty_overdue", _("A funder's report is overdue")
+    ALLOCATION_REQUESTED = "allocation_requested", _("An allocation asked for")
+    ALLOCATION_ANSWERED = "allocation_answered", _("The fund answered your organisation's request")
 
 
 class Frequency(models.TextChoices):

@@ -163,7 +163,7 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
 
 MEMBERS_KINDS = {
     "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
-    "round_closing",
+    "round_closing", "allocation_answered",
 }  # fmt: skip
 
 
@@ -178,7 +178,7 @@ MEMBERS_KINDS = {
                 "parked_item_due", "minutes_unpublished", "report_ready", "report_failed",
             },
         ),
-        ("treasurer", {"duty_due_soon", "duty_overdue"}),
+        ("treasurer", {"duty_due_soon", "duty_overdue", "allocation_requested"}),
         ("evaluator", {"evaluation_reached", "report_ready", "report_failed"}),
     ],
 )  # fmt: skip
