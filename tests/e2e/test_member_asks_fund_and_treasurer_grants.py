@@ -2,7 +2,6 @@
 back with a message); the treasurer is told, grants a smaller amount from the list of requests,
 and the member reads the answer on the initiative's page."""
 
-import datetime
 import re
 from decimal import Decimal
 
@@ -11,9 +10,7 @@ from playwright.sync_api import expect
 
 from funding.choices import EntryKind
 from funding.models import LedgerEntry
-from initiatives.choices import InitiativeStep
-from tests.funding.factories import FunderFactory, make_grant
-from tests.initiatives.factories import InitiativeFactory
+from tests.funding.factories import waiting_for_money
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,17 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_member_asks_fund_and_treasurer_grants(
     page, login, check_accessibility, member, treasurer, organisation
 ):
-    funder = FunderFactory(organisation__name="Stiftelsen Framtid")
-    grant = make_grant(
-        treasurer, "200000.00", received="150000.00", funder=funder, title_sv="Ungas hälsa"
-    )
-    initiative = InitiativeFactory(
-        title_sv="Kvällsfotboll i hallen",
-        lead_organisation=organisation,
-        step=InitiativeStep.FUNDING,
-        budget=Decimal("60000.00"),
-        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
-    )
+    grant, initiative = waiting_for_money(treasurer, organisation)
 
     # The member asks; more than the budget comes back with the reason.
     login(page, member.email)
