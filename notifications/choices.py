@@ -30,6 +30,8 @@ class NotificationKind(models.TextChoices):
         _("A follow-up report on your organisation's initiative is due"),
     )
     OVERDUE_SUMMARY = "overdue_summary", _("Weekly summary of what is overdue")
+    ALLOCATION_REQUESTED = "allocation_requested", _("An allocation asked for")
+    ALLOCATION_ANSWERED = "allocation_answered", _("The fund answered your organisation's request")
 
 
 class Frequency(models.TextChoices):

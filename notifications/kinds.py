@@ -10,6 +10,7 @@ apps on its own floor or above (a report's page is found by its URL name).
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.urls import reverse
 from django.utils import timezone
@@ -20,11 +21,13 @@ from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
 from actors.events import data_date, in_language
+from actors.formats import sek
 from actors.i18n import in_active_language
 from actors.links import object_url
 from actors.models import Event, Membership, RoleAssignment
 from actors.permissions import MEMBER, roles_of
 from focusgroups.choices import FocusGroupEvent
+from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
 from initiatives.models import Initiative
 from prioritization.choices import PrioritisationEvent
@@ -164,6 +167,14 @@ def _coordinators(event: Event) -> list[Notice]:
     return _each(holders_of(PortalRole.COORDINATOR), event)
 
 
+def _treasurers(event: Event) -> list[Notice]:
+    return _each(holders_of(PortalRole.TREASURER), event)
+
+
+def _people_of_the_asking_organisation(event: Event) -> list[Notice]:
+    return _each(_people_of([event.data["lead_organisation"]]), event)
+
+
 def _who_asked(event: Event) -> list[Notice]:
     asked = event.data.get("requested_by")
     return _each([asked] if asked else [], event)
@@ -237,6 +248,31 @@ def _report_ready_text(event: Event, data: dict) -> str:
 def _report_failed_text(event: Event, data: dict) -> str:
     return _("The report you asked for could not be made: %(reason)s") % {
         "reason": event.data.get("reason", "")
+    }
+
+
+def _money(event: Event, key: str) -> str:
+    return sek(Decimal(event.data[key]))
+
+
+def _allocation_requested_text(event: Event, data: dict) -> str:
+    return _("%(organisation)s asks the fund for %(amount)s SEK for “%(title)s”.") % {
+        "organisation": event.data.get("organisation", ""),
+        "amount": _money(event, "amount"),
+        "title": in_language(event, "title"),
+    }
+
+
+def _allocation_answered_text(event: Event, data: dict) -> str:
+    if event.kind == FundingEvent.REQUEST_GRANTED:
+        return _("The fund granted %(amount)s SEK to “%(title)s”.") % {
+            "amount": _money(event, "granted"),
+            "title": in_language(event, "title"),
+        }
+    return _("The fund declined the request of %(amount)s SEK for “%(title)s”: %(reason)s") % {
+        "amount": _money(event, "amount"),
+        "title": in_language(event, "title"),
+        "reason": event.data.get("reason", ""),
     }
 
 
@@ -516,6 +552,10 @@ def _to_page(viewname: str) -> Callable[[Event, dict], str]:
     return lambda event, data: reverse(viewname)
 
 
+def _to_initiative(event: Event, data: dict) -> str:
+    return object_url("initiatives:initiative_detail", event.data["initiative"])
+
+
 MEMBERS = frozenset({MEMBER})
 COORDINATORS = frozenset({PortalRole.COORDINATOR})
 TREASURERS = frozenset({PortalRole.TREASURER})
@@ -588,6 +628,24 @@ KINDS: dict[str, Kind] = {
             _report_failed_text,
             _to("reports:report_detail"),
             ASKERS,
+        ),
+        Kind(
+            K.ALLOCATION_REQUESTED,
+            (FundingEvent.ALLOCATION_REQUESTED,),
+            _treasurers,
+            Frequency.AT_ONCE,
+            _allocation_requested_text,
+            _to("funding:request_detail"),
+            TREASURERS,
+        ),
+        Kind(
+            K.ALLOCATION_ANSWERED,
+            (FundingEvent.REQUEST_GRANTED, FundingEvent.REQUEST_DECLINED),
+            _people_of_the_asking_organisation,
+            Frequency.AT_ONCE,
+            _allocation_answered_text,
+            _to_initiative,
+            MEMBERS,
         ),
         Kind(
             K.ACTION_DUE_SOON,

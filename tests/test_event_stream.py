@@ -78,6 +78,10 @@ MODULES = (
 READ = "reads, or checks a rule, and changes nothing"
 RECORD_NONE = {
     "actors.services.unique_slug": READ,
+    "actors.services.user_language_set": (
+        "a person's own choice of language, as their notification settings: not the "
+        "collaboration's"
+    ),
     "focusgroups.services.idea_confirm_token": READ,
     "focusgroups.services.idea_limit_check": READ,
     "focusgroups.services.idea_to_confirm": READ,
@@ -657,6 +661,52 @@ def _(p):
     return lambda: funding.entry_reverse(entry=entry, note="Fel belopp", actor=p.treasurer), [
         "funding.reversed"
     ]
+
+
+def _asking(p):
+    """An initiative of the member's organisation waiting for 1,000 SEK, and a grant of 1,000 SEK,
+    all received, it may be paid from."""
+    grant = make_grant(p.treasurer, "1000.00", received="1000.00")
+    initiative = InitiativeFactory(
+        step=S.FUNDING,
+        budget=Decimal(1000),
+        lead_organisation=p.member.memberships.get().organisation,
+    )
+    return initiative, grant
+
+
+def _ask(p, initiative):
+    return funding.allocation_request_make(
+        initiative=initiative, amount="600.00", justification="Hallhyra", actor=p.member
+    )
+
+
+def _asked(p):
+    initiative, grant = _asking(p)
+    return _ask(p, initiative), grant
+
+
+@action("funding.services.allocation_request_make")
+def _(p):
+    initiative, _grant = _asking(p)
+    return lambda: _ask(p, initiative), ["funding.allocation_requested"]
+
+
+@action("funding.services.allocation_request_grant")
+def _(p):
+    request, grant = _asked(p)
+    # The answer and the allocation it books, each its own event.
+    return lambda: funding.allocation_request_grant(
+        request=request, grant=grant, amount="500.00", actor=p.treasurer
+    ), ["funding.request_granted", "funding.allocated"]
+
+
+@action("funding.services.allocation_request_decline")
+def _(p):
+    request, _grant = _asked(p)
+    return lambda: funding.allocation_request_decline(
+        request=request, reason="Inte i år", actor=p.treasurer
+    ), ["funding.request_declined"]
 
 
 @action("newsletter.services.editions.edition_save")

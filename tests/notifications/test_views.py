@@ -164,7 +164,7 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
 MEMBERS_KINDS = {
     "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
     "round_closing", "minutes_draft", "workshop_next_week", "initiative_stalled",
-    "follow_up_due",
+    "follow_up_due", "allocation_answered",
 }  # fmt: skip
 
 
@@ -180,7 +180,7 @@ MEMBERS_KINDS = {
                 "overdue_summary",
             },
         ),
-        ("treasurer", {"duty_due_soon", "duty_overdue"}),
+        ("treasurer", {"duty_due_soon", "duty_overdue", "allocation_requested"}),
         ("evaluator", {"evaluation_reached", "report_ready", "report_failed"}),
     ],
 )  # fmt: skip
