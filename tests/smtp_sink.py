@@ -1,7 +1,8 @@
 """A real SMTP server on 127.0.0.1 (aiosmtpd) that keeps what it receives, for tests and bench/.
 
 `reject` answers RCPT for an address with a fixed code ("550 ..." permanent, "451 ..." transient);
-`reject_once` does so only for the first attempt.
+`reject_once` does so only for the first attempt. `connections()` counts the connections that
+brought messages.
 """
 
 import email
@@ -25,6 +26,7 @@ class SinkHandler:
         self.lock = threading.Lock()
         self.messages = []  # parsed messages (or raw bytes when parse is False)
         self.recipients = []  # one entry per accepted message and recipient
+        self.peers = []  # the client's address and port, one entry per accepted message
         self.reject: dict[str, str] = {}
         self.reject_once: dict[str, str] = {}
 
@@ -45,11 +47,16 @@ class SinkHandler:
         with self.lock:
             self.messages.append(message)
             self.recipients.extend(envelope.rcpt_tos)
+            self.peers.append(session.peer)
         return "250 Message accepted for delivery"
 
     def counts(self) -> Counter:
         with self.lock:
             return Counter(self.recipients)
+
+    def connections(self) -> int:
+        with self.lock:
+            return len(set(self.peers))
 
     def to(self, address: str) -> list:
         with self.lock:
