@@ -2,6 +2,7 @@
 
 import datetime
 import threading
+from contextlib import contextmanager
 from functools import partial
 
 import pytest
@@ -43,9 +44,10 @@ def test_a_second_run_leaves_while_the_first_holds_the_cursor(initiative, member
     assert notifications_fan_out() == 1
 
 
-def run_held(job, hold_in, monkeypatch):
-    """Start `job` in a thread of its own that stops inside `hold_in` (a name in the services
-    module) until told to go on; return the thread, its result box and the go signal."""
+@contextmanager
+def first_run_held(job, hold_in: str, monkeypatch):
+    """Run `job` in a thread of its own that stops inside `hold_in` (a name in the services
+    module) for as long as the block runs; yield the list that then holds the job's result."""
     from notifications import services
 
     real, inside, go, result = getattr(services, hold_in), threading.Event(), threading.Event(), []
@@ -57,18 +59,21 @@ def run_held(job, hold_in, monkeypatch):
             go.wait(timeout=30)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(services, hold_in, held)
-
     def target():
         try:
             result.append(job())
         finally:
             connections.close_all()
 
+    monkeypatch.setattr(services, hold_in, held)
     thread = threading.Thread(target=target)
     thread.start()
-    assert inside.wait(timeout=30)
-    return thread, result, go
+    try:
+        assert inside.wait(timeout=30)
+        yield result
+    finally:
+        go.set()
+        thread.join(timeout=30)
 
 
 def test_a_second_run_of_the_reminders_leaves_them_to_the_first(organisation, member, monkeypatch):
@@ -79,13 +84,9 @@ def test_a_second_run_of_the_reminders_leaves_them_to_the_first(organisation, me
         due=today + datetime.timedelta(days=3),
     )
     job = partial(reminders_send, today=today)
-    thread, result, go = run_held(job, "reminders_due", monkeypatch)
-    try:
+    with first_run_held(job, "reminders_due", monkeypatch) as first:
         assert job() == 0  # the first holds the job: no race to the same reminders
-    finally:
-        go.set()
-        thread.join(timeout=30)
-    assert result == [1]
+    assert first == [1]
     assert job() == 0
     assert Notification.objects.get().recipient == member
 
@@ -94,13 +95,9 @@ def test_a_second_run_of_the_digests_leaves_them_to_the_first(initiative, member
     moved(initiative, "decision")
     notifications_fan_out()
     job = partial(digests_send, frequency="daily")
-    thread, result, go = run_held(job, "digest_mail", monkeypatch)
-    try:
+    with first_run_held(job, "digest_mail", monkeypatch) as first:
         assert job() == 0
         assert digests_send(frequency="weekly") == 0  # another job, not held by this one
-    finally:
-        go.set()
-        thread.join(timeout=30)
-    assert result == [1]
+    assert first == [1]
     assert job() == 0
     assert Digest.objects.get().user == member
