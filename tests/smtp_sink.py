@@ -2,9 +2,12 @@
 
 `reject` answers RCPT for an address with a fixed code ("550 ..." permanent, "451 ..." transient);
 `reject_once` does so only for the first attempt. `connections()` counts the connections that
-brought messages.
+brought messages. With `hold_after` set, the messages after that many are held unanswered (the
+server has not said 250) until it is cleared; a client that goes away meanwhile has sent nothing,
+as with a real server.
 """
 
+import asyncio
 import email
 import socket
 import threading
@@ -29,6 +32,8 @@ class SinkHandler:
         self.peers = []  # the client's address and port, one entry per accepted message
         self.reject: dict[str, str] = {}
         self.reject_once: dict[str, str] = {}
+        self.hold_after: int | None = None
+        self.waiting = 0  # messages held unanswered now
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         with self.lock:
@@ -38,7 +43,20 @@ class SinkHandler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
+    def _held(self) -> bool:
+        with self.lock:
+            return self.hold_after is not None and len(self.messages) >= self.hold_after
+
     async def handle_DATA(self, server, session, envelope):
+        if self._held():
+            self.waiting += 1
+            try:
+                while self._held():
+                    await asyncio.sleep(0.05)  # cancelled if the client goes away
+            finally:
+                self.waiting -= 1
+            if server.transport is None or server.transport.is_closing():
+                raise asyncio.CancelledError  # the client went away before the answer
         message = (
             email.message_from_bytes(envelope.content, policy=policy.default)
             if self.parse
