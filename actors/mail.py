@@ -14,6 +14,7 @@ the mails they ask for as sent, and send none (`mail_sent_long_ago`).
 
 import logging
 import smtplib
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -35,8 +36,12 @@ logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12  # with the backoff below, about a day and a half of trying
 # Mails sent over one connection by one run of the sweep or one task of a batch: about 1.4 s to a
-# server that answers at once, far inside a task's time limit.
+# server that answers at once.
 SWEEP_BATCH = 200
+# A slow server ends a run sooner: with one last send that may take EMAIL_TIMEOUT (10 s), still
+# inside a task's soft time limit (25 s), so that no mail is cut off between the server taking
+# it and its row saying so. The rest wait for the sweep.
+SEND_FOR = 10.0
 KEEP_SENT_FOR = timedelta(days=30)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
@@ -241,16 +246,17 @@ def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
 
 def mail_deliver_many(*, mail_ids: list[int]) -> int:
     """Send the owed mails among `mail_ids` over one connection, in order, and return how many
-    were sent. A server that puts one off (down or busy) ends the run: the rest wait for the
-    sweep, as every mail does when the server takes no connection at all."""
-    sent = 0
+    were sent. A server that puts one off (down or busy), or is slow enough to use up SEND_FOR,
+    ends the run: the rest wait for the sweep, as every mail does when the server takes no
+    connection at all."""
+    sent, until = 0, time.monotonic() + SEND_FOR
     try:
         with get_connection() as connection:
             for mail_id in mail_ids:
                 outcome = mail_deliver(mail_id=mail_id, connection=connection)
-                if outcome == Outcome.LATER:
-                    break
                 sent += outcome == Outcome.SENT
+                if outcome == Outcome.LATER or time.monotonic() > until:
+                    break
     except (smtplib.SMTPException, OSError) as error:
         logger.warning("Mail server unavailable: %r", error)
     return sent
