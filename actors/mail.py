@@ -4,7 +4,9 @@
 Every mail leaves with the same sender (the collaboration's name at the configured address), a
 Message-ID on the public host, a text and an HTML part, and links to the public address
 (SITE_URL). A mail server or broker that is down never fails the action that asked for the
-mail: the row waits, and the periodic sweep sends it when they are back. The newsletter's
+mail: the row waits, and the periodic sweep sends it when they are back. A job that queues
+many (digests, the fan-out) does so inside `mail_batch`: a few tasks then send them, each over
+one connection. The newsletter's
 editions and confirmations keep rows of their own (one per recipient) for their volume, and
 build their messages from the same parts here. Records of the past entered after the fact keep
 the mails they ask for as sent, and send none (`mail_sent_long_ago`).
@@ -12,6 +14,7 @@ the mails they ask for as sent, and send none (`mail_sent_long_ago`).
 
 import logging
 import smtplib
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -27,15 +30,22 @@ from django.utils import timezone, translation
 from .choices import MailStatus
 from .links import site_domain
 from .models import OutgoingMail, SiteSettings
-from .queueing import enqueue_on_commit
+from .queueing import enqueue, enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12  # with the backoff below, about a day and a half of trying
+# Mails sent over one connection by one run of the sweep or one task of a batch: about 1.4 s to a
+# server that answers at once.
 SWEEP_BATCH = 200
+# A slow server ends a run sooner: with one last send that may take EMAIL_TIMEOUT (10 s), still
+# inside a task's soft time limit (25 s), so that no mail is cut off between the server taking
+# it and its row saying so. The rest wait for the sweep.
+SEND_FOR = 10.0
 KEEP_SENT_FOR = timedelta(days=30)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
+_batch: ContextVar[list[int] | None] = ContextVar("mail_batch", default=None)
 
 
 def single_line(text: str) -> str:
@@ -92,6 +102,35 @@ def mail_sent_long_ago() -> Iterator[None]:
         _sent_long_ago.reset(token)
 
 
+@contextmanager
+def mail_batch() -> Iterator[None]:
+    """Hand the mails queued inside to tasks that send SWEEP_BATCH of them each over one
+    connection, instead of to a task each, once the job is done and what it wrote has committed.
+
+    For jobs that queue many mails, perhaps in many transactions of their own (a digest per
+    person). A mail whose transaction rolled back is not found by its task and skipped; one whose
+    task dies or is never queued (the broker is down) is pending, and the sweep sends it.
+    """
+    mail_ids: list[int] = []
+    token = _batch.set(mail_ids)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        if mail_ids:
+            # After the job's own transactions, and after an outer one if the job ran inside it.
+            transaction.on_commit(lambda: _hand_over(mail_ids))
+
+
+def _hand_over(mail_ids: list[int]) -> None:
+    from .tasks import deliver_mails
+
+    enqueue(
+        deliver_mails,
+        [(mail_ids[at : at + SWEEP_BATCH],) for at in range(0, len(mail_ids), SWEEP_BATCH)],
+    )
+
+
 def mail_queue(
     *,
     to: str,
@@ -120,7 +159,11 @@ def mail_queue(
     if mail.status == MailStatus.PENDING:
         from .tasks import deliver_mail
 
-        enqueue_on_commit(deliver_mail, mail.pk)
+        batch = _batch.get()
+        if batch is None:
+            enqueue_on_commit(deliver_mail, mail.pk)
+        else:
+            batch.append(mail.pk)
     return mail
 
 
@@ -219,6 +262,24 @@ def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
     return Outcome.GIVEN_UP if mail.status == MailStatus.FAILED else Outcome.LATER
 
 
+def mail_deliver_many(*, mail_ids: list[int]) -> int:
+    """Send the owed mails among `mail_ids` over one connection, in order, and return how many
+    were sent. A server that puts one off (down or busy), or is slow enough to use up SEND_FOR,
+    ends the run: the rest wait for the sweep, as every mail does when the server takes no
+    connection at all."""
+    sent, until = 0, time.monotonic() + SEND_FOR
+    try:
+        with get_connection() as connection:
+            for mail_id in mail_ids:
+                outcome = mail_deliver(mail_id=mail_id, connection=connection)
+                sent += outcome == Outcome.SENT
+                if outcome == Outcome.LATER or time.monotonic() > until:
+                    break
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Mail server unavailable: %r", error)
+    return sent
+
+
 def mail_sweep() -> dict:
     """Send the mails that are due (over one connection), and forget mails sent long ago.
 
@@ -230,17 +291,7 @@ def mail_sweep() -> dict:
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for mail_id in due:
-                outcome = mail_deliver(mail_id=mail_id, connection=connection)
-                if outcome == Outcome.LATER:
-                    break  # the server is down or busy: the rest wait for the next run
-                sent += outcome == Outcome.SENT
-    except (smtplib.SMTPException, OSError) as error:
-        # The server would not even take a connection: every mail waits for the next run.
-        logger.warning("Mail server unavailable for the sweep: %r", error)
+    sent = mail_deliver_many(mail_ids=due)
     forgotten, _by_model = OutgoingMail.objects.filter(
         status=MailStatus.SENT, sent_at__lt=now - KEEP_SENT_FOR
     ).delete()

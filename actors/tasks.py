@@ -10,6 +10,12 @@ def deliver_mail(mail_id: int) -> str:
     return mail.mail_deliver(mail_id=mail_id)
 
 
+@shared_task(acks_late=True)
+def deliver_mails(mail_ids: list[int]) -> int:
+    """A batch job's mails over one connection (`mail.mail_batch`)."""
+    return mail.mail_deliver_many(mail_ids=mail_ids)
+
+
 @shared_task
 def sweep_mail() -> dict:
     """Run every minute by celery beat (CELERY_BEAT_SCHEDULE)."""

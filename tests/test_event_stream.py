@@ -79,8 +79,7 @@ READ = "reads, or checks a rule, and changes nothing"
 RECORD_NONE = {
     "actors.services.unique_slug": READ,
     "actors.services.user_language_set": (
-        "a person's own choice of language, as their notification settings: not the "
-        "collaboration's"
+        "a person's own choice of language, as their notification settings: not the collaboration's"
     ),
     "focusgroups.services.idea_confirm_token": READ,
     "focusgroups.services.idea_limit_check": READ,

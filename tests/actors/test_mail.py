@@ -116,6 +116,23 @@ def test_a_refused_recipient_is_given_up_and_a_busy_server_tried_again_later(sit
     assert OutgoingMail.objects.get(pk=gone.pk).status == MailStatus.FAILED
 
 
+def test_a_slow_mail_server_ends_a_run_in_time_and_the_sweep_sends_the_rest(
+    site, smtp_sink, monkeypatch
+):
+    owed = [
+        mail.mail_queue(to=f"r{n}@example.org", language="sv", subject="S", text="T").pk
+        for n in range(3)
+    ]
+    monkeypatch.setattr(mail, "SEND_FOR", 0)  # every send takes longer than the run may
+
+    assert mail.mail_deliver_many(mail_ids=owed) == 1
+    assert mail.mail_sweep()["sent"] == 1
+    assert mail.mail_sweep()["sent"] == 1
+
+    assert smtp_sink.counts() == {"r0@example.org": 1, "r1@example.org": 1, "r2@example.org": 1}
+    assert smtp_sink.connections() == 3
+
+
 def test_mails_sent_long_ago_are_forgotten(site):
     old = mail.mail_queue(to="a@example.org", language="sv", subject="S", text="T")
     OutgoingMail.objects.filter(pk=old.pk).update(
