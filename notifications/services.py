@@ -202,14 +202,14 @@ def _digests_make(frequency: str) -> int:
     return made
 
 
-def reminders_send(*, today: datetime.date) -> int:
+def reminders_send(*, today: datetime.date, mail: bool = True) -> int:
     """Make the reminders owed on the day `today` (Stockholm's date) and mail those wanted at
-    once; return how many were made. A second run the same day makes none: each reminder's key
-    names the day or week it is about. A run that starts while another works leaves at once,
-    rather than racing it to the same reminders."""
+    once (with `mail` false, the demo's, none ever); return how many were made. A second run the
+    same day makes none: each reminder's key names the day or week it is about. A run that
+    starts while another works leaves at once, rather than racing it to the same reminders."""
     with run_alone("notifications.reminders") as alone:
         if not alone:
             logger.info("The reminders are being made by another run")
             return 0
         with mail_batch(), transaction.atomic():
-            return _create(reminders_due(today), mail=True)
+            return _create(reminders_due(today), mail=mail)
