@@ -8,6 +8,7 @@ from actors.forms import BotTrap, bot_trap
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
         label=_("Your password"),
+        max_length=1024,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         help_text=_("Type it again to show that it is you who asks."),
