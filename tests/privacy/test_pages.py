@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from actors.models import Event, OutgoingMail, SiteSettings
+from notifications.models import Notification
 from privacy.choices import PrivacyEvent
 from privacy.services import BARRIERS_PER_CONNECTION
+from tests.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +136,20 @@ def test_the_pages_ask_a_fixed_number_of_queries(client, site, size, django_asse
     with django_assert_num_queries(0):
         client.get(reverse("privacy:notice"))
         client.get(reverse("privacy:accessibility"))
+
+
+@pytest.mark.parametrize("size", [1, 10])
+def test_the_account_pages_ask_a_fixed_number_of_queries(
+    client, site, member, size, django_assert_num_queries
+):
+    for n in range(size):
+        MembershipFactory(user=member)
+        Notification.objects.create(recipient=member, kind="initiative_moved", key=str(n))
+    client.force_login(member)
+    SiteSettings.current()
+    # The session, the user, their roles (the menus); whether they are the last administrator
+    # or coordinator (their own roles, read again by the service).
+    with django_assert_num_queries(4):
+        assert client.get(reverse("privacy:account")).status_code == 200
+    with django_assert_num_queries(4):
+        assert client.get(reverse("privacy:account_delete")).status_code == 200
