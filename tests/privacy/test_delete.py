@@ -12,6 +12,7 @@ from actors.events import event_record
 from actors.models import Event, Membership, OutgoingMail, User
 from focusgroups.choices import FocusGroupEvent
 from focusgroups.models import Idea
+from focusgroups.services import idea_keep_or_decline
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
 from notifications.models import Notification, Preference
@@ -169,3 +170,11 @@ def test_the_confirmation_page_asks_for_the_password(client, member):
     page = client.get(URL)
     assert page.status_code == 200
     assert 'autocomplete="current-password"' in page.content.decode()
+
+
+def test_an_idea_whose_sender_left_is_answered_without_a_mail(amina, coordinator):
+    services.account_delete(user=amina, password=PASSWORD)
+    idea = Idea.objects.get()
+    idea_keep_or_decline(idea=idea, decision="decline", reply="Tack!", actor=coordinator)
+    assert Idea.objects.get().status == "declined"
+    assert not OutgoingMail.objects.exists()
