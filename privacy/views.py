@@ -12,9 +12,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from actors import ratelimit
 from actors.formerrors import add_service_error
 from actors.mail import KEEP_SENT_FOR
+from actors.publicforms import public_form
 from focusgroups.services import IDEA_CONFIRM_MAX_AGE
 
 from . import export, services
@@ -37,33 +37,17 @@ def notice(request):
 
 
 def accessibility(request):
-    # Bound on every POST, even one without fields, so that the form can carry the limit's message.
-    form = BarrierForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_bot():
-            # Answer as if all went well, and pass nothing on.
-            return redirect("privacy:barrier_sent")
-        address = ratelimit.client_address(request)
-        try:
-            if form.is_valid():
-                services.barrier_report(
-                    page=form.cleaned_data["page"],
-                    description=form.cleaned_data["description"],
-                    email=form.cleaned_data["email"],
-                    address=address,
-                )
-                return redirect("privacy:barrier_sent")
-            services.barrier_limit_check(address=address)
-            status = 400
-        except services.TooManyReports as error:
-            add_service_error(form, error)
-            status = 429
-    return render(
+    return public_form(
         request,
-        "privacy/accessibility.html",
-        {"form": form, "reviewed": STATEMENT_REVIEWED},
-        status=status,
+        BarrierForm,
+        template="privacy/accessibility.html",
+        context={"reviewed": STATEMENT_REVIEWED},
+        send=lambda data, address: services.barrier_report(
+            page=data["page"], description=data["description"], email=data["email"], address=address
+        ),
+        check=lambda _data, address: services.barrier_limit_check(address=address),
+        refused=services.TooManyReports,
+        sent="privacy:barrier_sent",
     )
 
 
