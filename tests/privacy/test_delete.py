@@ -13,6 +13,10 @@ from actors.models import Event, Membership, OutgoingMail, User
 from focusgroups.choices import FocusGroupEvent
 from focusgroups.models import Idea
 from focusgroups.services import idea_keep_or_decline
+from funding.models import LedgerEntry
+from initiatives.choices import InitiativeStep
+from initiatives.models import InitiativeStepChange
+from initiatives.services import initiative_advance
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Subscriber
 from notifications.models import Notification, Preference
@@ -20,6 +24,8 @@ from privacy import services
 from privacy.choices import PrivacyEvent
 from tests.factories import PASSWORD, UserFactory, user_with_role
 from tests.focusgroups.factories import IdeaFactory
+from tests.funding.factories import make_grant
+from tests.initiatives.factories import InitiativeFactory, NeedFactory
 from tests.newsletter.factories import SubscriberFactory
 from tests.workshops.factories import CommentFactory
 from workshops.models import MinutesComment
@@ -178,3 +184,20 @@ def test_an_idea_whose_sender_left_is_answered_without_a_mail(amina, coordinator
     idea_keep_or_decline(idea=idea, decision="decline", reply="Tack!", actor=coordinator)
     assert Idea.objects.get().status == "declined"
     assert not OutgoingMail.objects.exists()
+
+
+def test_the_books_and_the_process_log_keep_their_rows_without_the_person(
+    client, treasurer, member, organisation
+):
+    """The append-only tables allow one change: forgetting who made a row."""
+    grant = make_grant(treasurer, received="500.00")
+    initiative = InitiativeFactory(lead_organisation=organisation)
+    initiative.needs.add(NeedFactory())
+    initiative_advance(initiative=initiative, to_step=InitiativeStep.PROPOSAL, actor=member)
+    for person in (treasurer, member):
+        client.force_login(person)
+        assert _post(client).status_code == 302
+    assert set(LedgerEntry.objects.filter(grant=grant).values_list("created_by", flat=True)) == {
+        None
+    }
+    assert InitiativeStepChange.objects.get(initiative=initiative).actor is None
