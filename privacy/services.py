@@ -52,9 +52,10 @@ class DeletionRefused(ValidationError):
     """The account cannot be deleted now: who it is, or what it holds, says no."""
 
 
-def _last_holder(user: User) -> str | None:
-    """Why the person cannot leave yet: they are the last administrator, or the last coordinator
-    (administrators coordinate too), and the portal would have nobody left to run it."""
+def account_deletion_blocked(*, user: User) -> str | None:
+    """Why the person cannot leave yet, or None: they are the last administrator, or the last
+    coordinator (administrators coordinate too), and the portal would have nobody to run it.
+    The account's page says so before asking for the password."""
     others = User.objects.filter(is_active=True).exclude(pk=user.pk)
     if user.is_superuser and not others.filter(is_superuser=True).exists():
         return _(
@@ -69,11 +70,6 @@ def _last_holder(user: User) -> str | None:
     ):
         return _("You are the last coordinator. Give the coordinator role to someone else first.")
     return None
-
-
-def account_deletion_blocked(*, user: User) -> str | None:
-    """Why the account cannot be deleted now, or None: for the page to say so before asking."""
-    return _last_holder(user)
 
 
 @transaction.atomic
@@ -96,7 +92,7 @@ def account_delete(*, user: User, password: str) -> None:
     if not check_password(password, user.password):
         ratelimit.allow(DELETE_ATTEMPTS, key)
         raise ValidationError({"password": _("The password is not right.")}, code="password")
-    refusal = _last_holder(user)
+    refusal = account_deletion_blocked(user=user)
     if refusal:
         raise DeletionRefused(refusal, code="last_holder")
     address = user.email.lower()
