@@ -32,10 +32,11 @@ from newsletter.services import editions as newsletter_editions
 from newsletter.services import subscribers as newsletter_subscribers
 from prioritization import services as prioritization
 from prioritization.models import FocusArea, Indicator, Intervention, Need, Outcome
+from privacy import services as privacy
 from reports import services as reports
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
 from tests.funding.factories import FunderFactory, book, make_grant
 from tests.images import image_bytes
@@ -73,6 +74,7 @@ MODULES = (
     newsletter_editions,
     newsletter_deliveries,
     reports,
+    privacy,
 )
 
 READ = "reads, or checks a rule, and changes nothing"
@@ -128,6 +130,8 @@ RECORD_NONE = {
         "the delivery of a sent edition, kept per recipient in its deliveries",
     ),
     "reports.services.report_data": READ,
+    "privacy.services.account_deletion_blocked": READ,
+    "privacy.services.barrier_limit_check": READ,
     "reports.services.reports_queue_owed": "queues again what is waiting, and changes nothing",
 }
 
@@ -780,6 +784,26 @@ def _(p):
     initiative = InitiativeFactory(step=S.COMPLETED, submitted_at=timezone.now(), title_en="Run")
     report = stored_report(initiative)
     return lambda: reports.report_publish(report=report, actor=p.coordinator), ["reports.published"]
+
+
+@action("privacy.services.account_delete")
+def _(p):
+    return lambda: privacy.account_delete(user=p.member, password=PASSWORD), [
+        "privacy.account_deleted"
+    ]
+
+
+@action("privacy.services.retention_apply")
+def _(p):
+    IdeaFactory(status="declined")
+    return lambda: privacy.retention_apply(), ["privacy.retention_applied"]
+
+
+@action("privacy.services.barrier_report")
+def _(p):
+    return lambda: privacy.barrier_report(page="/", description="Knappen syns inte.", email=""), [
+        "privacy.barrier_reported"
+    ]
 
 
 def service_names() -> set[str]:

@@ -70,8 +70,15 @@ def followers_from_ideas() -> int:
     """Residents who agreed, when sending an idea, to hear what became of it follow each need the
     idea became part of. Their idea's confirmation was their opt-in; an address that already
     follows the need, or stopped following it, is left as it is."""
-    taken_up = Idea.needs.through.objects.filter(idea__tell_me_what_became=True).exclude(
-        Exists(Follower.objects.filter(idea_id=OuterRef("idea_id"), need_id=OuterRef("need_id")))
+    taken_up = (
+        Idea.needs.through.objects.filter(idea__tell_me_what_became=True)
+        # An address already forgotten (privacy.services.retention_apply) follows nothing.
+        .exclude(idea__email="")
+        .exclude(
+            Exists(
+                Follower.objects.filter(idea_id=OuterRef("idea_id"), need_id=OuterRef("need_id"))
+            )
+        )
     )
     now = timezone.now()
     followers = [
