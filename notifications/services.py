@@ -10,14 +10,14 @@ from collections import Counter, defaultdict
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, Q, Value
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from actors.models import Event
 
 from .choices import Frequency, NotificationKind
-from .kinds import BY_EVENT_KIND
+from .kinds import BY_EVENT_KIND, Batch
 from .mail import digest_mail, notices_mail_at_once
 from .models import Delivery, Digest, FanOutCursor, Notification, Preference
 from .reminders import reminders_due
@@ -57,6 +57,7 @@ def _fan_out_batch(*, batch: int, mail: bool) -> tuple[int, int]:
                 Q(pk__gt=cursor.last_event_id) | Q(pk__in=[int(pk) for pk in cursor.gaps])
             ).order_by("pk")[:batch]
         )
+        lookups = Batch(events)
         made = _create(
             [
                 Notification(
@@ -68,7 +69,7 @@ def _fan_out_batch(*, batch: int, mail: bool) -> tuple[int, int]:
                 )
                 for event in events
                 for kind in BY_EVENT_KIND.get(event.kind, ())
-                for notice in kind.told(event)
+                for notice in kind.told(event, lookups)
                 if notice.user_id != event.actor_id
             ],
             mail=mail,
@@ -117,12 +118,15 @@ def _create(notices: list[Notification], *, mail: bool) -> int:
         notices_mail_at_once(new, active)
     else:
         Delivery.objects.bulk_create([Delivery(notification=n) for n in new])
-    by_count = defaultdict(list)
-    for user_id, count in Counter(n.recipient_id for n in new).items():
-        by_count[count].append(user_id)
-    for count, user_ids in by_count.items():
-        User.objects.filter(pk__in=user_ids).update(
-            unread_notifications=F("unread_notifications") + count
+    counts = Counter(n.recipient_id for n in new)
+    if counts:
+        # One UPDATE, however many people and however different their counts.
+        User.objects.filter(pk__in=counts).update(
+            unread_notifications=F("unread_notifications")
+            + Case(
+                *(When(pk=user_id, then=Value(count)) for user_id, count in counts.items()),
+                output_field=IntegerField(),
+            )
         )
     return len(new)
 
