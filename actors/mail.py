@@ -20,6 +20,7 @@ from email.utils import formataddr, make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -27,12 +28,14 @@ from django.utils import timezone, translation
 from .choices import MailStatus
 from .links import site_domain
 from .models import OutgoingMail, SiteSettings
-from .queueing import enqueue_on_commit
+from .queueing import enqueue
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12  # with the backoff below, about a day and a half of trying
 SWEEP_BATCH = 200
+# Mails sent over one SMTP connection by one task: a connection costs more than a message.
+DELIVER_BATCH = 50
 KEEP_SENT_FOR = timedelta(days=30)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
@@ -92,11 +95,11 @@ def mail_sent_long_ago() -> Iterator[None]:
         _sent_long_ago.reset(token)
 
 
-def mail_queue(
+def mail_owed(
     *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
 ) -> OutgoingMail:
-    """Owe `to` this mail; it leaves once the caller's transaction commits."""
-    mail = OutgoingMail(
+    """The row that owes `to` this mail, not saved yet: `mails_queue` saves many at once."""
+    return OutgoingMail(
         recipient=to,
         language=language,
         subject=single_line(subject)[:300],
@@ -105,26 +108,55 @@ def mail_queue(
         headers=headers or {},
         message_id=new_message_id(),
     )
-    if _sent_long_ago.get():
-        mail.status, mail.sent_at = MailStatus.SENT, timezone.now()
-    mail.save()
-    if mail.status == MailStatus.PENDING:
-        from .tasks import deliver_mail
 
-        enqueue_on_commit(deliver_mail, mail.pk)
-    return mail
+
+def mail_owed_from_template(
+    template: str, *, to: str, language: str, context: dict, headers=None
+) -> OutgoingMail:
+    """`emails/<template>-*` rendered in `language` for `to`, not saved yet."""
+    return mail_owed(
+        to=to,
+        language=language,
+        headers=headers,
+        **render(template, language=language, context=context),
+    )
+
+
+def mails_queue(mails: list[OutgoingMail]) -> list[OutgoingMail]:
+    """Save the owed mails in one INSERT; they leave once the caller's transaction commits, a
+    batch of DELIVER_BATCH over each SMTP connection."""
+    if _sent_long_ago.get():
+        now = timezone.now()
+        for mail in mails:
+            mail.status, mail.sent_at = MailStatus.SENT, now
+    OutgoingMail.objects.bulk_create(mails)
+    pending = [mail.pk for mail in mails if mail.status == MailStatus.PENDING]
+    if pending:
+        from .tasks import deliver_mails
+
+        batches = [(pending[i : i + DELIVER_BATCH],) for i in range(0, len(pending), DELIVER_BATCH)]
+        transaction.on_commit(lambda: enqueue(deliver_mails, batches))
+    return mails
+
+
+def mail_queue(
+    *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
+) -> OutgoingMail:
+    """Owe `to` this mail; it leaves once the caller's transaction commits."""
+    owed = mail_owed(
+        to=to, language=language, subject=subject, text=text, html=html, headers=headers
+    )
+    return mails_queue([owed])[0]
 
 
 def mail_send_template(
     template: str, *, to: str, language: str, context: dict, headers=None
 ) -> OutgoingMail:
     """Render `emails/<template>-*` in `language` and owe it to `to`."""
-    return mail_queue(
-        to=to,
-        language=language,
-        headers=headers,
-        **render(template, language=language, context=context),
+    owed = mail_owed_from_template(
+        template, to=to, language=language, context=context, headers=headers
     )
+    return mails_queue([owed])[0]
 
 
 def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
@@ -201,6 +233,37 @@ def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
     return Outcome.GIVEN_UP if mail.status == MailStatus.FAILED else Outcome.LATER
 
 
+def mails_deliver(*, mail_ids: list[int]) -> int:
+    """Send these owed mails over one connection, as `mail_deliver` sends each; return how many
+    were sent. A server that is down or busy leaves the rest for the periodic sweep."""
+    sent = 0
+    relax_commits(True)
+    try:
+        with get_connection() as connection:
+            for mail_id in mail_ids:
+                outcome = mail_deliver(mail_id=mail_id, connection=connection)
+                if outcome == Outcome.LATER:
+                    break
+                sent += outcome == Outcome.SENT
+    except (smtplib.SMTPException, OSError) as error:
+        logger.warning("Mail server unavailable: %r; the sweep will send the rest", error)
+    finally:
+        relax_commits(False)
+    return sent
+
+
+def relax_commits(on: bool) -> None:
+    """While a batch sends, commit "sent" marks without waiting for the disk.
+
+    A killed worker loses nothing by it: the database still commits. Only a crash of the database
+    server itself could forget the last few milliseconds of marks, and those mails would then go
+    out twice. Waiting for the disk on every message would cost more than building the message.
+    """
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF" if on else "RESET synchronous_commit")
+
+
 def mail_sweep() -> dict:
     """Send the mails that are due (over one connection), and forget mails sent long ago.
 
@@ -212,17 +275,7 @@ def mail_sweep() -> dict:
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
-    sent = 0
-    try:
-        with get_connection() as connection:
-            for mail_id in due:
-                outcome = mail_deliver(mail_id=mail_id, connection=connection)
-                if outcome == Outcome.LATER:
-                    break  # the server is down or busy: the rest wait for the next run
-                sent += outcome == Outcome.SENT
-    except (smtplib.SMTPException, OSError) as error:
-        # The server would not even take a connection: every mail waits for the next run.
-        logger.warning("Mail server unavailable for the sweep: %r", error)
+    sent = mails_deliver(mail_ids=due)
     forgotten, _by_model = OutgoingMail.objects.filter(
         status=MailStatus.SENT, sent_at__lt=now - KEEP_SENT_FOR
     ).delete()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from actors.links import absolute_url, url_in
-from actors.mail import mail_send_template
+from actors.mail import mail_owed_from_template, mail_send_template, mails_queue
 
 from .choices import Frequency
 from .kinds import KINDS
@@ -55,22 +55,27 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
     )
     owed = [n for n in notices if chosen[n.recipient_id, n.kind] == Frequency.AT_ONCE]
     Delivery.objects.bulk_create([Delivery(notification=n) for n in owed])
+    preferences_url = _preferences_url()
+    mails = []
     for notification in owed:
         user = recipients[notification.recipient_id]
         unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=LANGUAGE)
         with translation.override(LANGUAGE):
             told = _told(notification)
-        mail_send_template(
-            "notification",
-            to=user.email,
-            language=LANGUAGE,
-            context={
-                **told.__dict__,
-                "preferences_url": _preferences_url(),
-                "unsubscribe_url": unsubscribe,
-            },
-            headers=_unsubscribe_headers(unsubscribe),
+        mails.append(
+            mail_owed_from_template(
+                "notification",
+                to=user.email,
+                language=LANGUAGE,
+                context={
+                    **told.__dict__,
+                    "preferences_url": preferences_url,
+                    "unsubscribe_url": unsubscribe,
+                },
+                headers=_unsubscribe_headers(unsubscribe),
+            )
         )
+    mails_queue(mails)
     return len(owed)
 
 

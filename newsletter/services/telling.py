@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 
 from actors.events import public_events, tell
 from actors.links import absolute_url
-from actors.mail import mail_send_template
+from actors.mail import mail_owed_from_template, mails_queue
 from focusgroups.models import Idea
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
@@ -176,6 +176,7 @@ def _tell(events) -> int:
             deliveries.append(
                 FollowDelivery(follower=follower, event=event, mail=_mail(follower, event))
             )
+    mails_queue([delivery.mail for delivery in deliveries])
     FollowDelivery.objects.bulk_create(deliveries)
     return len(deliveries)
 
@@ -193,7 +194,7 @@ def _mail(follower: Follower, event):
             "unfollow_url": unfollow,
             "from_idea": follower.idea_id is not None,
         }
-    return mail_send_template(
+    return mail_owed_from_template(
         "follow_news",
         to=follower.email,
         language=follower.language,

@@ -62,6 +62,28 @@ def test_a_rolled_back_action_owes_no_mail(site, django_capture_on_commit_callba
     assert not callbacks and not outbox.outbox and not OutgoingMail.objects.exists()
 
 
+def test_many_mails_are_saved_at_once_and_leave_in_batches_over_one_connection_each(
+    site, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    monkeypatch.setattr(mail, "DELIVER_BATCH", 2)
+    opened = []
+    real = mail.get_connection
+    monkeypatch.setattr(mail, "get_connection", lambda: opened.append(1) or real())
+    owed = [
+        mail.mail_owed(to=f"p{n}@example.org", language="sv", subject="Hej", text="Text")
+        for n in range(5)
+    ]
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+        django_assert_num_queries(1),  # one INSERT of every row
+    ):
+        mail.mails_queue(owed)
+    assert sorted(m.to[0] for m in outbox.outbox) == [f"p{n}@example.org" for n in range(5)]
+    assert len(opened) == 3  # batches of 2, 2 and 1
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+
+
 def test_every_mail_has_the_same_sender_headers_and_both_parts(
     site, public_address, django_capture_on_commit_callbacks
 ):
