@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
 from django.db import transaction
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -207,11 +208,19 @@ def mail_deliver(*, mail_id: int, connection=None) -> str:
         try:
             message_for(mail, connection).send()
         except (smtplib.SMTPException, OSError) as error:
-            return _failed(mail, error, permanent=_permanent(error))
+            permanent = _permanent(error)
+            if permanent and isinstance(error, smtplib.SMTPRecipientsRefused):
+                mail_refused.send(sender=OutgoingMail, mail=mail)
+            return _failed(mail, error, permanent=permanent)
         mail.status = MailStatus.SENT
         mail.sent_at = timezone.now()
         mail.save(update_fields=["status", "sent_at"])
     return Outcome.SENT
+
+
+# Sent with `mail=` when the server refuses a mail's recipient for good (a 5xx answer to RCPT):
+# an app that keeps addresses stops mailing that one.
+mail_refused = Signal()
 
 
 def _permanent(error: Exception) -> bool:
