@@ -63,6 +63,7 @@ def main():
                 result = child(cloned_database(template, copy), measure=scale == SCALE)
                 queries[scale] = result.pop("queries")
                 if scale == SCALE:
+                    print(json.dumps(result), file=sys.stderr)  # each round, as it ends
                     rounds.append(result)
         finally:
             drop_database(copy)
@@ -363,7 +364,7 @@ def in_child(measure: bool):
                 ).exists()
             )
 
-        finished = wait_for(done, timeout=1800, interval=0.05)
+        finished = wait_for(done, timeout=600, interval=0.05)
         elapsed = time.perf_counter() - started
         sent = OutgoingMail.objects.filter(pk__gt=first_mail).count()
         told = sink.told()
