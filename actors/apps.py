@@ -12,9 +12,11 @@ class ActorsConfig(AppConfig):
         from . import events
         from .choices import ActorsEvent
         from .pagecache import connect_invalidation
+        from .signals import remember_language_at_login
 
         events.register(ActorsEvent)
         connect_invalidation()
+        remember_language_at_login()
         if any(connections[alias].vendor == "sqlite" for alias in connections):
             from .sqlite import bind_out_of_range_integers_as_numbers
 

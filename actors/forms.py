@@ -7,6 +7,22 @@ from .images import reencode_image
 from .models import Goal, GovernanceBody, Organisation, Principle, SiteSettings
 
 
+def bot_trap() -> forms.CharField:
+    """A field people never see (the template hides it); bots that fill every field give
+    themselves away. Forms that carry it as `website` mix in BotTrap."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
+class BotTrap:
+    def is_bot(self) -> bool:
+        return bool(self.data.get(self.add_prefix("website"), "").strip())
+
+
 class OrganisationForm(forms.ModelForm):
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 

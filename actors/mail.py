@@ -4,7 +4,9 @@
 Every mail leaves with the same sender (the collaboration's name at the configured address), a
 Message-ID on the public host, a text and an HTML part, and links to the public address
 (SITE_URL). A mail server or broker that is down never fails the action that asked for the
-mail: the row waits, and the periodic sweep sends it when they are back. The newsletter's
+mail: the row waits, and the periodic sweep sends it when they are back. A job that queues
+many (digests, the fan-out) does so inside `mail_batch`: a few tasks then send them, each over
+one connection. The newsletter's
 editions and confirmations keep rows of their own (one per recipient) for their volume, and
 build their messages from the same parts here. Records of the past entered after the fact keep
 the mails they ask for as sent, and send none (`mail_sent_long_ago`).
@@ -12,6 +14,7 @@ the mails they ask for as sent, and send none (`mail_sent_long_ago`).
 
 import logging
 import smtplib
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -29,17 +32,22 @@ from django.utils import timezone, translation
 from .choices import MailStatus
 from .links import site_domain
 from .models import OutgoingMail, SiteSettings
-from .queueing import enqueue
+from .queueing import enqueue, enqueue_on_commit
 
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 12  # with the backoff below, about a day and a half of trying
+# Mails sent over one connection by one run of the sweep or one task of a batch: about 1.4 s to a
+# server that answers at once.
 SWEEP_BATCH = 200
-# Mails sent over one SMTP connection by one task: a connection costs more than a message.
-DELIVER_BATCH = 50
+# A slow server ends a run sooner: with one last send that may take EMAIL_TIMEOUT (10 s), still
+# inside a task's soft time limit (25 s), so that no mail is cut off between the server taking
+# it and its row saying so. The rest wait for the sweep.
+SEND_FOR = 10.0
 KEEP_SENT_FOR = timedelta(days=30)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
+_batch: ContextVar[list[int] | None] = ContextVar("mail_batch", default=None)
 
 
 def single_line(text: str) -> str:
@@ -96,10 +104,47 @@ def mail_sent_long_ago() -> Iterator[None]:
         _sent_long_ago.reset(token)
 
 
+@contextmanager
+def mail_batch() -> Iterator[None]:
+    """Hand the mails queued inside to tasks that send SWEEP_BATCH of them each over one
+    connection, instead of to a task each, once the job is done and what it wrote has committed.
+
+    For jobs that queue many mails, perhaps in many transactions of their own (a digest per
+    person). A mail whose transaction rolled back is not found by its task and skipped; one whose
+    task dies or is never queued (the broker is down) is pending, and the sweep sends it.
+    """
+    mail_ids: list[int] = []
+    token = _batch.set(mail_ids)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+        if mail_ids:
+            # After the job's own transactions, and after an outer one if the job ran inside it.
+            transaction.on_commit(lambda: _hand_over(mail_ids))
+
+
+def _hand_over(mail_ids: list[int]) -> None:
+    from .tasks import deliver_mails
+
+    enqueue(
+        deliver_mails,
+        [(mail_ids[at : at + SWEEP_BATCH],) for at in range(0, len(mail_ids), SWEEP_BATCH)],
+    )
+
+
 def mail_owed(
-    *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
+    *,
+    to: str,
+    language: str,
+    subject: str,
+    text: str,
+    html: str = "",
+    headers=None,
+    attachments: list[dict] | None = None,
 ) -> OutgoingMail:
-    """The row that owes `to` this mail, not saved yet: `mails_queue` saves many at once."""
+    """The row that owes `to` this mail, not saved yet: `mails_queue` saves many at once.
+    `attachments` are text files, each {"filename", "content_type", "content"}."""
     return OutgoingMail(
         recipient=to,
         language=language,
@@ -107,57 +152,59 @@ def mail_owed(
         body_text=text,
         body_html=html or html_for(text, language=language),
         headers=headers or {},
+        attachments=attachments or [],
         message_id=new_message_id(),
     )
 
 
 def mail_owed_from_template(
-    template: str, *, to: str, language: str, context: dict, headers=None
+    template: str,
+    *,
+    to: str,
+    language: str,
+    context: dict,
+    headers=None,
+    attachments: list[dict] | None = None,
 ) -> OutgoingMail:
     """`emails/<template>-*` rendered in `language` for `to`, not saved yet."""
     return mail_owed(
         to=to,
         language=language,
         headers=headers,
+        attachments=attachments,
         **render(template, language=language, context=context),
     )
 
 
 def mails_queue(mails: list[OutgoingMail]) -> list[OutgoingMail]:
     """Save the owed mails in one INSERT; they leave once the caller's transaction commits, a
-    batch of DELIVER_BATCH over each SMTP connection."""
+    task each or, inside `mail_batch`, SWEEP_BATCH over each connection."""
     if _sent_long_ago.get():
         now = timezone.now()
         for mail in mails:
             mail.status, mail.sent_at = MailStatus.SENT, now
     OutgoingMail.objects.bulk_create(mails)
     pending = [mail.pk for mail in mails if mail.status == MailStatus.PENDING]
-    if pending:
-        from .tasks import deliver_mails
+    batch = _batch.get()
+    if batch is not None:
+        batch.extend(pending)
+    else:
+        from .tasks import deliver_mail
 
-        batches = [(pending[i : i + DELIVER_BATCH],) for i in range(0, len(pending), DELIVER_BATCH)]
-        transaction.on_commit(lambda: enqueue(deliver_mails, batches))
+        for mail_id in pending:
+            enqueue_on_commit(deliver_mail, mail_id)
     return mails
 
 
-def mail_queue(
-    *, to: str, language: str, subject: str, text: str, html: str = "", headers=None
-) -> OutgoingMail:
-    """Owe `to` this mail; it leaves once the caller's transaction commits."""
-    owed = mail_owed(
-        to=to, language=language, subject=subject, text=text, html=html, headers=headers
-    )
-    return mails_queue([owed])[0]
+def mail_queue(**owed) -> OutgoingMail:
+    """Owe one mail (the arguments of `mail_owed`); it leaves once the caller's transaction
+    commits."""
+    return mails_queue([mail_owed(**owed)])[0]
 
 
-def mail_send_template(
-    template: str, *, to: str, language: str, context: dict, headers=None
-) -> OutgoingMail:
-    """Render `emails/<template>-*` in `language` and owe it to `to`."""
-    owed = mail_owed_from_template(
-        template, to=to, language=language, context=context, headers=headers
-    )
-    return mails_queue([owed])[0]
+def mail_send_template(template: str, **owed) -> OutgoingMail:
+    """Render `emails/<template>-*` (the arguments of `mail_owed_from_template`) and owe it."""
+    return mails_queue([mail_owed_from_template(template, **owed)])[0]
 
 
 def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
@@ -177,6 +224,8 @@ def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
         connection=connection,
     )
     message.attach_alternative(mail.body_html, "text/html")
+    for attachment in mail.attachments:
+        message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
     return message
 
 
@@ -242,20 +291,22 @@ def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
     return Outcome.GIVEN_UP if mail.status == MailStatus.FAILED else Outcome.LATER
 
 
-def mails_deliver(*, mail_ids: list[int]) -> int:
-    """Send these owed mails over one connection, as `mail_deliver` sends each; return how many
-    were sent. A server that is down or busy leaves the rest for the periodic sweep."""
-    sent = 0
+def mail_deliver_many(*, mail_ids: list[int]) -> int:
+    """Send the owed mails among `mail_ids` over one connection, in order, and return how many
+    were sent. A server that puts one off (down or busy), or is slow enough to use up SEND_FOR,
+    ends the run: the rest wait for the sweep, as every mail does when the server takes no
+    connection at all."""
+    sent, until = 0, time.monotonic() + SEND_FOR
     relax_commits(True)
     try:
         with get_connection() as connection:
             for mail_id in mail_ids:
                 outcome = mail_deliver(mail_id=mail_id, connection=connection)
-                if outcome == Outcome.LATER:
-                    break
                 sent += outcome == Outcome.SENT
+                if outcome == Outcome.LATER or time.monotonic() > until:
+                    break
     except (smtplib.SMTPException, OSError) as error:
-        logger.warning("Mail server unavailable: %r; the sweep will send the rest", error)
+        logger.warning("Mail server unavailable: %r", error)
     finally:
         relax_commits(False)
     return sent
@@ -284,7 +335,7 @@ def mail_sweep() -> dict:
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:SWEEP_BATCH]
     )
-    sent = mails_deliver(mail_ids=due)
+    sent = mail_deliver_many(mail_ids=due)
     forgotten, _by_model = OutgoingMail.objects.filter(
         status=MailStatus.SENT, sent_at__lt=now - KEEP_SENT_FOR
     ).delete()

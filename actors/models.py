@@ -276,6 +276,9 @@ class OutgoingMail(models.Model):
     body_text = models.TextField(_("text"))
     body_html = models.TextField(_("HTML"))
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
+    # Files the mail carries, each {"filename", "content_type", "content"}: text files only (a
+    # calendar's event), kept as text so that the row stays readable in the admin.
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     status = models.CharField(
         _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.PENDING
@@ -354,3 +357,22 @@ class Event(AppendOnly):
 
     def __str__(self):
         return f"{self.kind} ({self.at:%Y-%m-%d %H:%M})"
+
+
+class EventCursor(models.Model):
+    """How far one reader has read the event stream (`actors.eventstream`): one row per reader,
+    locked by the run that moves it on.
+
+    `gaps` keeps the ids below `last_event_id` not yet seen, with when they were first missed:
+    an event whose transaction began earlier may commit after a later one, and is read when it
+    does; an id still missing after a while belonged to a transaction that rolled back.
+    """
+
+    last_event_id = models.PositiveBigIntegerField(default=0)
+    gaps = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return str(self.last_event_id)

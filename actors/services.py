@@ -1,12 +1,13 @@
 """Writes for the actors app: one function per domain action, each in a transaction that also
 records its event (`actors.events`)."""
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
 from .choices import ActorsEvent
 from .events import event_record
-from .models import Membership, Organisation, SiteSettings
+from .models import Membership, Organisation, SiteSettings, User
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -97,3 +98,13 @@ def site_settings_save(*, site: SiteSettings, actor=None) -> SiteSettings:
     site.save()
     event_record(kind=ActorsEvent.SETTINGS_CHANGED, subject=site, actor=actor, public=False)
     return site
+
+
+def user_language_set(*, user, language: str) -> None:
+    """Keep the portal language a person last chose, which their mails speak. A person's own
+    setting, not a change in the collaboration: no event. A language the portal does not offer
+    is ignored, so a stale or forged choice never reaches a mail."""
+    if language not in dict(settings.LANGUAGES) or user.language == language:
+        return
+    user.language = language
+    User.objects.filter(pk=user.pk).update(language=language)

@@ -6,8 +6,14 @@ from . import mail
 
 
 @shared_task(acks_late=True)
+def deliver_mail(mail_id: int) -> str:
+    return mail.mail_deliver(mail_id=mail_id)
+
+
+@shared_task(acks_late=True)
 def deliver_mails(mail_ids: list[int]) -> int:
-    return mail.mails_deliver(mail_ids=mail_ids)
+    """A batch job's mails over one connection (`mail.mail_batch`)."""
+    return mail.mail_deliver_many(mail_ids=mail_ids)
 
 
 @shared_task

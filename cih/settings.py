@@ -80,6 +80,7 @@ PORTAL_APPS = [
     "newsletter",
     "reports",
     "notifications",
+    "privacy",
     "portal",
 ]
 
@@ -359,6 +360,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Followers of an initiative or a need told of its public events.
     "newsletter-followers": {"task": "newsletter.tasks.tell_followers", "schedule": 60.0},
+    # Personal data past its keeping time deleted each night, Stockholm time (privacy notice).
+    "privacy-retention": {
+        "task": "privacy.tasks.apply_retention",
+        "schedule": crontab(hour=3, minute=15),
+    },
     # Sign-ups publish nothing; this sends their confirmation mails within seconds.
     "newsletter-confirmations": {
         "task": "newsletter.tasks.send_owed_confirmations",

@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("", include("funding.urls")),
     path("", include("reports.urls")),
     path("", include("notifications.urls")),
+    path("", include("privacy.urls")),
     prefix_default_language=False,
 )
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import TEXT
+from actors.forms import BotTrap, bot_trap
 
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
@@ -101,14 +102,8 @@ class ConsultationAnswerForm(forms.Form):
     )
 
 
-class IdeaForm(forms.ModelForm):
-    # A field people never see; bots that fill every field give themselves away.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        max_length=200,
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+class IdeaForm(BotTrap, forms.ModelForm):
+    website = bot_trap()
 
     class Meta:
         model = Idea
@@ -121,5 +116,7 @@ class IdeaForm(forms.ModelForm):
             )
         }
 
-    def is_bot(self) -> bool:
-        return bool(self.data.get(self.add_prefix("website"), "").strip())
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Blank only once the address has been forgotten; a sender always gives one.
+        self.fields["email"].required = True

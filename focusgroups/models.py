@@ -160,12 +160,13 @@ class CouncilConsultation(models.Model):
 class Idea(models.Model):
     """An idea or a need a resident sent in through the public site, without an account.
 
-    The e-mail address is kept only to confirm the idea and to tell the sender what became of it.
+    The e-mail address is kept only to confirm the idea and to tell the sender what became of it;
+    it is blanked once nothing more is owed to it (privacy.services.retention_apply).
     """
 
     title = LabelField(_("title"), max_length=160)
     text = BoundedTextField(_("your idea or need"), max_length=TEXT)
-    email = models.EmailField(_("e-mail address"))
+    email = models.EmailField(_("e-mail address"), blank=True)
     language = models.CharField(_("language"), max_length=8, default="sv")
     # Consent, given when sending, to hear of the initiatives that answer the idea; ideas sent
     # before the question was asked have none.

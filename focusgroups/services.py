@@ -318,9 +318,7 @@ def idea_keep_or_decline(*, idea: Idea, decision: str, reply: str, actor) -> Ide
     if idea.status == status:
         raise ValidationError(_("The idea already has this status."))
     _moderated(idea, status=status, reply=reply, actor=actor)
-    mail_send_template(
-        f"idea-{status}", to=idea.email, language=idea.language, context={"idea": idea}
-    )
+    _tell_sender(f"idea-{status}", idea, {"idea": idea})
     return idea
 
 
@@ -331,10 +329,11 @@ def idea_accept(*, idea: Idea, reply: str, actor, need, need_url: str) -> Idea:
     idea = _lock_for_moderation(idea)
     _moderated(idea, status=IdeaStatus.ACCEPTED, reply=reply, actor=actor, need=need)
     need_title = need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv)
-    mail_send_template(
-        "idea-accepted",
-        to=idea.email,
-        language=idea.language,
-        context={"idea": idea, "need_title": need_title, "url": need_url},
-    )
+    _tell_sender("idea-accepted", idea, {"idea": idea, "need_title": need_title, "url": need_url})
     return idea
+
+
+def _tell_sender(template: str, idea: Idea, context: dict) -> None:
+    """Mail the sender the answer, unless their address is gone (they deleted their account)."""
+    if idea.email:
+        mail_send_template(template, to=idea.email, language=idea.language, context=context)

@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from actors import ratelimit
 from actors.choices import PortalRole
-from actors.formerrors import add_service_error, saved
+from actors.formerrors import saved
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
 from actors.permissions import is_coordinator, role_required
+from actors.publicforms import public_form
 
 from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
@@ -212,31 +212,28 @@ def consultation_answer(request, pk):
 
 
 def idea_submit(request):
-    # Bound on every POST, even one without fields, so that the form can carry the limit's message.
-    form = IdeaForm(request.POST if request.method == "POST" else None)
-    status = 200
-    if request.method == "POST":
-        if form.is_bot():
-            # Answer as if all went well, and keep nothing.
-            return redirect("focusgroups:idea_sent")
-        address = ratelimit.client_address(request)
-        try:
-            if form.is_valid():
-                services.idea_submit(
-                    title=form.cleaned_data["title"],
-                    text=form.cleaned_data["text"],
-                    email=form.cleaned_data["email"],
-                    language=get_language() or "sv",
-                    address=address,
-                    tell_me_what_became=form.cleaned_data["tell_me_what_became"],
-                )
-                return redirect("focusgroups:idea_sent")
-            # Told now, not after the sender has mended the form.
-            services.idea_limit_check(address=address, email=form.cleaned_data.get("email", ""))
-        except services.TooManyIdeas as error:
-            add_service_error(form, error)
-            status = 429
-    return render(request, "focusgroups/idea_form.html", {"form": form}, status=status)
+    return public_form(
+        request,
+        IdeaForm,
+        template="focusgroups/idea_form.html",
+        send=_idea_send,
+        check=lambda data, address: services.idea_limit_check(
+            address=address, email=data.get("email", "")
+        ),
+        refused=services.TooManyIdeas,
+        sent="focusgroups:idea_sent",
+    )
+
+
+def _idea_send(data: dict, address: str) -> None:
+    services.idea_submit(
+        title=data["title"],
+        text=data["text"],
+        email=data["email"],
+        language=get_language() or "sv",
+        address=address,
+        tell_me_what_became=data["tell_me_what_became"],
+    )
 
 
 def idea_sent(request):

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from actors.admin import AppendOnlyAdmin
 
-from .models import Funder, Grant, LedgerEntry, ReportingDuty
+from .models import AllocationRequest, Funder, Grant, LedgerEntry, ReportingDuty
 
 
 @admin.register(Funder)
@@ -44,3 +44,14 @@ class LedgerEntryAdmin(AppendOnlyAdmin):
     search_fields = ["note", "grant__title_sv", "initiative__title_sv"]
     list_select_related = ["grant__funder__organisation", "initiative", "reverses"]
     date_hierarchy = "booked_on"
+
+
+@admin.register(AllocationRequest)
+class AllocationRequestAdmin(AppendOnlyAdmin):
+    """Requests are asked for and answered through the portal, which books the allocation and
+    records the events that tell the people concerned; here they are only read."""
+
+    list_display = ["initiative", "amount", "status", "created", "answered_at"]
+    list_filter = ["status"]
+    search_fields = ["initiative__title_sv", "justification"]
+    list_select_related = ["initiative"]

@@ -31,6 +31,14 @@ BOOKABLE_KINDS = (
 )
 
 
+class RequestStatus(models.TextChoices):
+    """Where a lead organisation's request for money from the fund stands."""
+
+    OPEN = "open", _("Waiting for an answer")
+    GRANTED = "granted", _("Granted by the fund")
+    DECLINED = "declined", _("Declined by the fund")
+
+
 class FundingEvent(models.TextChoices):
     """What the funding app records in the event stream: one event per booking, of the kind of
     money movement it books."""
@@ -45,6 +53,9 @@ class FundingEvent(models.TextChoices):
     DISBURSED = "funding.disbursed", _("Money paid out to a lead organisation")
     RETURNED = "funding.returned", _("Money returned to the fund")
     REVERSED = "funding.reversed", _("Ledger entry reversed")
+    ALLOCATION_REQUESTED = "funding.allocation_requested", _("Allocation asked for")
+    REQUEST_GRANTED = "funding.request_granted", _("Allocation request granted")
+    REQUEST_DECLINED = "funding.request_declined", _("Allocation request declined")
 
 
 BOOKED = {

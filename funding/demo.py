@@ -4,7 +4,8 @@ funding step allocated its whole budget from grants running when it was booked.
 
 The initiatives app loads first and leaves those initiatives waiting at the funding step; the
 allocations booked here are what lets its `move_on_funded` move them on. "Trygga vuxna i centrum"
-stays at funding, partly allocated, so the treasurer has work to do.
+stays at funding, partly allocated, with its lead organisation's request for the rest waiting
+for an answer, so the treasurer has work to do.
 
 Idempotent: a grant is keyed on its funder and Swedish title and its receipts are booked only
 when the grant is first made; allocations and disbursements top up to their target, so a second
@@ -19,7 +20,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from actors import services as actor_services
-from actors.choices import OrganisationKind
+from actors.choices import MembershipRole, OrganisationKind
 from actors.events import as_of
 from actors.models import Organisation, User
 from initiatives import demo as initiatives_demo
@@ -30,7 +31,8 @@ from prioritization.models import FocusArea
 from . import services
 from .balances import Balance, sums
 from .choices import Earmark, EntryKind
-from .models import Funder, Grant, LedgerEntry
+from .models import AllocationRequest, Funder, Grant, LedgerEntry
+from .rules import allocated
 
 FUNDERS = [
     # slug, name, kind, Swedish description, English description, internal notes
@@ -319,13 +321,19 @@ def _running(grant, day) -> bool:
 
 
 def _partly_fund_waiting(treasurer, today, grants, available):
-    """The initiative waiting at the funding step gets part of its budget, so the treasurer has
-    something left to do in the demo."""
+    """The initiative waiting at the funding step gets part of its budget and asks for the rest,
+    so the treasurer has something left to do in the demo."""
     waiting = Initiative.objects.filter(
         step=InitiativeStep.FUNDING, title_sv="Trygga vuxna i centrum"
     ).first()
-    if waiting is None or waiting.ledger_entries.exists():
+    if waiting is None:
         return
+    if not waiting.ledger_entries.exists():
+        _allocate_first_part(waiting, treasurer, today, grants, available)
+    _ask_for_the_rest(waiting, today)
+
+
+def _allocate_first_part(waiting, treasurer, today, grants, available):
     booked_on = today - datetime.timedelta(days=3)
     for grant in grants:
         if (
@@ -343,3 +351,32 @@ def _partly_fund_waiting(treasurer, today, grants, available):
                 note="Första delen; resten när regionens sista utbetalning kommit.",
             )
             return
+
+
+# The person at the waiting initiative's lead organisation who asks for the rest of its money;
+# the demo has no login for them.
+ASKER = ("kvallsvard@stadsmissionen.demo.cih.se", "Elin", "Nord")
+
+
+def _ask_for_the_rest(initiative, today):
+    """The lead organisation asks the fund for what the first allocation left uncovered."""
+    missing = initiative.budget - allocated(initiative)
+    if missing <= 0 or AllocationRequest.objects.filter(initiative=initiative).exists():
+        return
+    email, first, last = ASKER
+    asker = User.objects.filter(email=email).first()
+    if asker is None:
+        asker = User.objects.create_user(email, None, first_name=first, last_name=last)
+        actor_services.membership_add(
+            organisation=initiative.lead_organisation, user=asker, role=MembershipRole.CONTACT
+        )
+    with _on(today - datetime.timedelta(days=1)):
+        services.allocation_request_make(
+            initiative=initiative,
+            amount=missing,
+            justification=(
+                "Resten av budgeten: arvoden till de vuxna som finns i centrum fredag och "
+                "lördag kväll från mars, och utbildning i bemötande innan de börjar."
+            ),
+            actor=asker,
+        )

@@ -11,8 +11,9 @@ from . import services
 from .balances import Balance, sums
 from .choices import BOOKABLE_KINDS, INITIATIVE_KINDS, Earmark, EntryKind
 from .models import Funder, Grant, ReportingDuty
+from .permissions import initiatives_to_ask_for
 from .rules import bookable_kinds
-from .selectors import grants_with_balances
+from .selectors import grants_for_initiative, grants_with_balances
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -241,6 +242,80 @@ class EntryForm(forms.Form):
                 "initiative", _("Choose the initiative the money goes to or comes from.")
             )
         return data
+
+
+class PeriodChoiceField(forms.ModelChoiceField):
+    """Grants named by what they are for and when, so the lead organisation can say which budget
+    period and purpose its request belongs to; their balances stay in the books."""
+
+    def label_from_instance(self, grant):
+        return _("%(grant)s, %(start)s–%(end)s: %(earmark)s") % {
+            "grant": grant,
+            "start": grant.starts_on.isoformat(),
+            "end": grant.ends_on.isoformat(),
+            "earmark": grant.earmark_label,
+        }
+
+
+class RequestForm(forms.Form):
+    """A lead organisation's request for money; the service checks the fund's rules."""
+
+    initiative = forms.ModelChoiceField(
+        label=_("Initiative"),
+        queryset=Initiative.objects.none(),
+        error_messages={
+            "invalid_choice": _(
+                "Choose an initiative that your organisation leads and that waits at the "
+                "funding step."
+            )
+        },
+    )
+    amount = AmountField(label=_("Amount asked for (SEK)"))
+    justification = forms.CharField(
+        label=_("What the money is for"),
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A few sentences for the treasurer: what the money pays for, and when."),
+    )
+    grant = PeriodChoiceField(
+        label=_("Budget period and purpose"),
+        queryset=Grant.objects.none(),
+        required=False,
+        empty_label=_("Any the fund chooses"),
+        help_text=_("The grant you hope the money comes from, if you know it."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["initiative"].queryset = initiatives_to_ask_for(user)
+        self.fields["grant"].queryset = Grant.objects.filter(
+            ends_on__gte=timezone.localdate()
+        ).select_related("funder__organisation", "focus_area", "initiative")
+
+
+class RequestGrantForm(forms.Form):
+    """The treasurer's yes: an allocation prefilled from the request."""
+
+    grant = GrantChoiceField(label=_("Grant"), queryset=Grant.objects.none())
+    amount = AmountField()
+    booked_on = forms.DateField(label=_("Booked on"), widget=DATE)
+    note = EntryForm.base_fields["note"]
+
+    def __init__(self, *args, request, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["grant"].queryset = grants_for_initiative(request.initiative)
+        self.fields["grant"].initial = request.grant_id
+        self.fields["amount"].initial = request.amount
+        self.fields["booked_on"].initial = timezone.localdate()
+
+
+class RequestDeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the request declined?"),
+        max_length=NOTE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The lead organisation is told this."),
+    )
 
 
 class ReverseForm(forms.Form):

@@ -5,6 +5,9 @@ ledger (`LedgerEntry`): pledges, receipts, allocations to initiatives, disbursem
 organisations and returns of unused money. A mistake is corrected by a reversing entry that
 points at the original; nothing is ever updated or deleted. Balances are always sums of the
 ledger (see `selectors.py`), never stored.
+
+A lead organisation asks the fund for money with an `AllocationRequest`; a treasurer grants it,
+which books an allocation in the ledger, or declines it with a reason.
 """
 
 from decimal import Decimal
@@ -21,7 +24,7 @@ from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, char_pair, text_pair
 from actors.models import Organisation
 
-from .choices import INITIATIVE_KINDS, Earmark, EntryKind
+from .choices import INITIATIVE_KINDS, Earmark, EntryKind, RequestStatus
 
 CENT = Decimal("0.01")
 AMOUNT = {
@@ -255,3 +258,91 @@ class LedgerEntry(AppendOnly):
     @property
     def signed_amount(self) -> Decimal:
         return -self.amount if self.is_reversal else self.amount
+
+
+class AllocationRequest(models.Model):
+    """A lead organisation's request for money from the fund for its initiative, and the
+    treasurer's answer: the allocation booked when granted, the reason when declined.
+
+    An initiative has at most one open request at a time (a constraint, beside the service's
+    check). `grant` is the grant, and so the budget period and purpose, the organisation hopes
+    the money comes from; the treasurer may book it from another.
+    """
+
+    initiative = models.ForeignKey(
+        "initiatives.Initiative",
+        verbose_name=_("initiative"),
+        on_delete=models.PROTECT,
+        related_name="allocation_requests",
+    )
+    amount = models.DecimalField(_("amount asked for (SEK)"), **AMOUNT)
+    justification = BoundedTextField(_("what the money is for"), max_length=NOTE)
+    grant = models.ForeignKey(
+        Grant,
+        verbose_name=_("from the grant (budget period and purpose)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("asked at"), auto_now_add=True)
+    entry = models.OneToOneField(
+        LedgerEntry,
+        verbose_name=_("allocation booked"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="request",
+    )
+    reason = BoundedTextField(_("why it was declined"), max_length=NOTE, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("allocation request")
+        verbose_name_plural = _("allocation requests")
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="request_amount_positive"),
+            models.UniqueConstraint(
+                fields=["initiative"],
+                condition=Q(status=RequestStatus.OPEN),
+                name="one_open_request_per_initiative",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(status=RequestStatus.OPEN, entry__isnull=True, answered_at__isnull=True)
+                    | Q(status=RequestStatus.GRANTED, entry__isnull=False)
+                    | (Q(status=RequestStatus.DECLINED, entry__isnull=True) & ~Q(reason=""))
+                ),
+                name="request_answer_consistent",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created"])]
+
+    def __str__(self):
+        return f"{self.initiative} – {self.amount}"
+
+    def get_absolute_url(self):
+        return reverse("funding:request_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == RequestStatus.OPEN

@@ -1,15 +1,19 @@
 """Who may see and change the fund's books.
 
 Treasurers (and administrators) book money and register funders, grants and duties.
-Coordinators read the books. Everyone else sees only the public totals.
+Coordinators read the books. Everyone else sees only the public totals. The people of an
+organisation ask the fund for money for the initiatives it leads at the funding step; treasurers
+answer, and coordinators read the requests with the books.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from actors.permissions import PortalRole, has_role
+from actors.permissions import PortalRole, has_role, organisation_ids_of
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative
 
-from .models import Funder, Grant, LedgerEntry, ReportingDuty
+from .models import AllocationRequest, Funder, Grant, LedgerEntry, ReportingDuty
 
 READ_ROLES = (PortalRole.TREASURER, PortalRole.COORDINATOR)
 WRITE_ROLES = (PortalRole.TREASURER,)
@@ -53,3 +57,30 @@ def get_entry_for_user(user, pk: int, action: str = "view") -> LedgerEntry:
 def get_duty_for_user(user, pk: int, action: str = "view") -> ReportingDuty:
     _check(user, action)
     return get_object_or_404(ReportingDuty.objects.select_related("grant"), pk=pk)
+
+
+def can_ask_for_money(user) -> bool:
+    """People acting for an organisation ask for money for the initiatives it leads."""
+    return bool(organisation_ids_of(user))
+
+
+def initiatives_to_ask_for(user):
+    """The initiatives the user's organisations lead that wait at the funding step."""
+    return Initiative.objects.filter(
+        lead_organisation__in=organisation_ids_of(user), step=InitiativeStep.FUNDING
+    ).order_by("title_sv", "pk")
+
+
+def get_request_for_user(user, pk: int, action: str = "view") -> AllocationRequest:
+    _check(user, action)
+    return get_object_or_404(
+        AllocationRequest.objects.select_related(
+            "initiative__lead_organisation",
+            "initiative__focus_area",
+            "grant__funder__organisation",
+            "requested_by",
+            "answered_by",
+            "entry__grant__funder__organisation",
+        ),
+        pk=pk,
+    )

@@ -9,13 +9,14 @@ its budget never goes below them.
 
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from actors.formats import sek
 from initiatives.choices import InitiativeStep
 
 from .balances import Balance, sums
-from .choices import EntryKind
+from .choices import Earmark, EntryKind
 from .models import LedgerEntry
 
 # Money is allocated to an initiative waiting for it, or topped up while it runs; not to a
@@ -36,6 +37,17 @@ def allocation_refusal(initiative) -> str | None:
         "name": initiative.title,
         "step": initiative.get_step_display(),
     }
+
+
+def grants_for(initiative, prefix: str = "") -> Q:
+    """The grants whose money may go to the initiative (`Grant.may_fund` as a filter): those not
+    earmarked, those earmarked for its focus area and those earmarked for it."""
+    earmark, focus_area, to = f"{prefix}earmark", f"{prefix}focus_area", f"{prefix}initiative"
+    return (
+        Q(**{earmark: Earmark.NONE})
+        | Q(**{earmark: Earmark.FOCUS_AREA, focus_area: initiative.focus_area_id})
+        | Q(**{earmark: Earmark.INITIATIVE, to: initiative.pk})
+    )
 
 
 def bookable_kinds(initiative, balance: Balance) -> tuple[str, ...]:

@@ -16,10 +16,13 @@ from initiatives.models import FollowUp, FollowUpReach, Initiative
 from prioritization.models import FocusArea
 
 from .balances import ZERO, Balance, sums
-from .choices import Earmark
-from .models import Funder, Grant, LedgerEntry, ReportingDuty
+from .choices import Earmark, RequestStatus
+from .models import AllocationRequest, Funder, Grant, LedgerEntry, ReportingDuty
+from .rules import grants_for
 
 DUE_SOON_DAYS = 30
+# How many answered requests the requests page shows under the open ones.
+ANSWERED_SHOWN = 20
 
 
 def _summed(queryset, expression, output_field):
@@ -320,3 +323,44 @@ def funder_with_totals(organisation) -> tuple[Funder, Balance] | None:
         .first()
     )
     return None if funder is None else (funder, Balance.of(funder))
+
+
+def _requests():
+    return AllocationRequest.objects.select_related(
+        "initiative__lead_organisation", "grant__funder__organisation", "requested_by"
+    )
+
+
+def requests_open():
+    """Requests waiting for the treasurer's answer, the oldest first."""
+    return _requests().filter(status=RequestStatus.OPEN).order_by("created", "pk")
+
+
+def requests_answered(*, limit: int = ANSWERED_SHOWN):
+    """The latest answered requests, with the allocation booked for each one granted."""
+    return (
+        _requests()
+        .exclude(status=RequestStatus.OPEN)
+        .select_related("entry")
+        .order_by("-answered_at", "-pk")[:limit]
+    )
+
+
+def requests_open_count() -> int:
+    return AllocationRequest.objects.filter(status=RequestStatus.OPEN).count()
+
+
+def latest_request(initiative) -> AllocationRequest | None:
+    """The initiative's last request to the fund, with the allocation booked if granted: one
+    query."""
+    return (
+        AllocationRequest.objects.filter(initiative=initiative)
+        .select_related("entry")
+        .order_by("-created", "-pk")
+        .first()
+    )
+
+
+def grants_for_initiative(initiative):
+    """The grants whose money may go to the initiative, each with its ledger sums: one query."""
+    return grants_with_balances(Grant.objects.filter(grants_for(initiative)))

@@ -4,6 +4,10 @@ Every booking locks what it draws on (the initiative's row, then the grant's row
 order) before it reads the balances and checks the rules, so two treasurers booking at the same
 moment are served one after the other and can never overdraw a grant or an initiative. Each
 action records its event: an allocation to a public initiative is public, told on the timeline.
+
+A lead organisation asks for money with an allocation request. Answering one locks the initiative
+and then the request, so of two answers given at the same moment the second finds it answered
+and changes nothing.
 """
 
 import datetime
@@ -14,14 +18,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actors.events import both, event_record
+from actors.events import both, event_record, excerpt
 from actors.formats import sek
+from actors.permissions import is_member_of
+from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
 
 from .balances import Balance, sums
-from .choices import BOOKABLE_KINDS, BOOKED, INITIATIVE_KINDS, EntryKind, FundingEvent
-from .models import CENT, Funder, Grant, LedgerEntry, ReportingDuty
-from .rules import allocation_refusal
+from .choices import (
+    BOOKABLE_KINDS,
+    BOOKED,
+    INITIATIVE_KINDS,
+    EntryKind,
+    FundingEvent,
+    RequestStatus,
+)
+from .models import CENT, AllocationRequest, Funder, Grant, LedgerEntry, ReportingDuty
+from .rules import allocation_refusal, grants_for
 
 MAX_AMOUNT = Decimal("9999999999.99")
 
@@ -38,10 +51,11 @@ def clean_amount(amount) -> Decimal:
         raise FundingError(_("Write the amount as a number of kronor.")) from exc
     if not amount.is_finite() or amount <= 0:
         raise FundingError(_("The amount must be more than zero."))
-    if amount != amount.quantize(CENT):
-        raise FundingError(_("The amount can have at most two decimals (whole öre)."))
+    # Checked before rounding: a number as large as 1e400 cannot be rounded to öre.
     if amount > MAX_AMOUNT:
         raise FundingError(_("The amount is too large."))
+    if amount != amount.quantize(CENT):
+        raise FundingError(_("The amount can have at most two decimals (whole öre)."))
     return amount.quantize(CENT)
 
 
@@ -58,6 +72,24 @@ def _pair_balance(grant: Grant, initiative: Initiative) -> Balance:
 
 def _initiative_balance(initiative: Initiative) -> Balance:
     return Balance.of(LedgerEntry.objects.filter(initiative=initiative).aggregate(**sums()))
+
+
+def _check_earmark(grant: Grant, initiative: Initiative) -> None:
+    if not grant.may_fund(initiative):
+        raise FundingError(
+            _("This grant is earmarked for “%(earmark)s”: its money cannot go to “%(name)s”.")
+            % {"earmark": grant.earmark_label, "name": initiative.title}
+        )
+
+
+def _check_within_budget(initiative: Initiative, amount: Decimal) -> None:
+    """Allocations never go beyond the initiative's budget."""
+    uncovered = initiative.budget - _initiative_balance(initiative).allocated
+    if amount > uncovered:
+        raise FundingError(
+            _("That is more than the initiative's budget: %(left)s SEK of it is not covered yet.")
+            % {"left": sek(max(uncovered, Decimal(0)))}
+        )
 
 
 def _lock(grant: Grant, initiative: Initiative | None) -> tuple[Grant, Initiative | None]:
@@ -241,11 +273,7 @@ def entry_book(
         refusal = allocation_refusal(initiative)
         if refusal:
             raise FundingError(refusal)
-        if not grant.may_fund(initiative):
-            raise FundingError(
-                _("This grant is earmarked for “%(earmark)s”: its money cannot go to “%(name)s”.")
-                % {"earmark": grant.earmark_label, "name": initiative.title}
-            )
+        _check_earmark(grant, initiative)
         balance = _grant_balance(grant)
         if amount > balance.available:
             raise FundingError(
@@ -255,15 +283,7 @@ def entry_book(
                 )
                 % {"available": sek(balance.available)}
             )
-        uncovered = initiative.budget - _initiative_balance(initiative).allocated
-        if amount > uncovered:
-            raise FundingError(
-                _(
-                    "That is more than the initiative's budget: %(left)s SEK of it is not "
-                    "covered yet."
-                )
-                % {"left": sek(max(uncovered, Decimal(0)))}
-            )
+        _check_within_budget(initiative, amount)
     elif kind == EntryKind.DISBURSEMENT:
         pair = _pair_balance(grant, initiative)
         if amount > pair.undisbursed:
@@ -364,3 +384,156 @@ def _without(balance: Balance, entry: LedgerEntry) -> Balance:
         },
     }[entry.kind]
     return Balance(**{**balance.__dict__, **changes})
+
+
+def _request_event(kind: str, request: AllocationRequest, actor) -> None:
+    """The event of a request or its answer: what the treasurer and the lead organisation are
+    told, read from the event alone."""
+    initiative = request.initiative
+    event_record(
+        kind=kind,
+        subject=request,
+        actor=actor,
+        data={
+            **both(initiative, "title"),
+            "initiative": initiative.pk,
+            "lead_organisation": initiative.lead_organisation_id,
+            "organisation": initiative.lead_organisation.name,
+            "amount": request.amount,
+            "justification": excerpt(request.justification),
+            "grant": request.grant_id,
+            "status": request.status,
+            "granted": request.entry.amount if request.entry else None,
+            "entry": request.entry_id,
+            "reason": request.reason,
+        },
+        public=False,
+    )
+
+
+def _fund_holds_for(initiative: Initiative, grant: Grant | None) -> Decimal:
+    """What the fund has received and not allocated, in the grants whose money may go to the
+    initiative (or in the one grant named)."""
+    entries = LedgerEntry.objects.filter(grants_for(initiative, prefix="grant__"))
+    if grant is not None:
+        entries = entries.filter(grant=grant)
+    return Balance.of(entries.aggregate(**sums())).available
+
+
+@transaction.atomic
+def allocation_request_make(
+    *, initiative: Initiative, amount, justification: str, actor, grant: Grant | None = None
+) -> AllocationRequest:
+    """A lead organisation asks the fund for money for its initiative waiting at the funding
+    step: no more than the budget leaves uncovered, nor than the fund holds for it, and one
+    request at a time."""
+    amount = clean_amount(amount)
+    justification = (justification or "").strip()
+    if not justification:
+        raise FundingError(_("Say what the money is for."))
+    initiative = (
+        Initiative.objects.select_for_update(of=("self",))
+        .select_related("lead_organisation")
+        .get(pk=initiative.pk)
+    )
+    if not is_member_of(actor, initiative.lead_organisation_id):
+        raise FundingError(
+            _("Only the people of %(organisation)s, which leads “%(name)s”, ask for its money.")
+            % {"organisation": initiative.lead_organisation.name, "name": initiative.title}
+        )
+    if initiative.step != InitiativeStep.FUNDING:
+        raise FundingError(
+            _("Money is asked for at the step “%(funding)s”; “%(name)s” is at “%(step)s”.")
+            % {
+                "funding": InitiativeStep.FUNDING.label,
+                "name": initiative.title,
+                "step": initiative.get_step_display(),
+            }
+        )
+    if initiative.allocation_requests.filter(status=RequestStatus.OPEN).exists():
+        raise FundingError(
+            _("“%(name)s” already has a request waiting for an answer.")
+            % {"name": initiative.title}
+        )
+    if grant is not None:
+        _check_earmark(grant, initiative)
+    _check_within_budget(initiative, amount)
+    holds = _fund_holds_for(initiative, grant)
+    if amount > holds:
+        raise FundingError(
+            _("The fund holds only %(available)s SEK that may go to this initiative.")
+            % {"available": sek(max(holds, Decimal(0)))}
+        )
+    request = AllocationRequest.objects.create(
+        initiative=initiative,
+        amount=amount,
+        justification=justification,
+        grant=grant,
+        requested_by=actor,
+    )
+    _request_event(FundingEvent.ALLOCATION_REQUESTED, request, actor)
+    return request
+
+
+def _lock_open(request: AllocationRequest) -> AllocationRequest:
+    """Lock the initiative, then the request (the order every booking keeps), and check that
+    nobody has answered it yet."""
+    Initiative.objects.select_for_update().get(pk=request.initiative_id)
+    request = (
+        AllocationRequest.objects.select_for_update(of=("self",))
+        .select_related("initiative__lead_organisation")
+        .get(pk=request.pk)
+    )
+    if not request.is_open:
+        raise FundingError(
+            _("This request has already been answered: %(status)s.")
+            % {"status": request.get_status_display().lower()}
+        )
+    return request
+
+
+@transaction.atomic
+def allocation_request_grant(
+    *,
+    request: AllocationRequest,
+    grant: Grant,
+    amount,
+    actor,
+    booked_on: datetime.date | None = None,
+    note: str = "",
+) -> AllocationRequest:
+    """Grant a request: book the allocation (`amount` may differ from what was asked for) by the
+    ledger's rules, and tell the lead organisation."""
+    request = _lock_open(request)
+    request.entry = entry_book(
+        kind=EntryKind.ALLOCATION,
+        grant=grant,
+        amount=amount,
+        initiative=request.initiative,
+        booked_on=booked_on,
+        note=note,
+        actor=actor,
+    )
+    return _answered(request, RequestStatus.GRANTED, FundingEvent.REQUEST_GRANTED, actor)
+
+
+@transaction.atomic
+def allocation_request_decline(
+    *, request: AllocationRequest, reason: str, actor
+) -> AllocationRequest:
+    """Decline a request, saying why: the lead organisation is told the reason."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise FundingError(_("Say why the request is declined."))
+    request = _lock_open(request)
+    request.reason = reason
+    return _answered(request, RequestStatus.DECLINED, FundingEvent.REQUEST_DECLINED, actor)
+
+
+def _answered(request: AllocationRequest, status: str, kind: str, actor) -> AllocationRequest:
+    request.status = status
+    request.answered_by = actor
+    request.answered_at = timezone.now()
+    request.save(update_fields=["status", "entry", "reason", "answered_by", "answered_at"])
+    _request_event(kind, request, actor)
+    return request

@@ -18,4 +18,9 @@ urlpatterns = [
     path("funding/grants/<int:pk>/edit/", views.grant_edit, name="grant_edit"),
     path("funding/grants/<int:pk>/duties/new/", views.duty_create, name="duty_create"),
     path("funding/duties/<int:pk>/done/", views.duty_done, name="duty_done"),
+    path("funding/requests/", views.request_list, name="request_list"),
+    path("funding/requests/new/", views.request_create, name="request_create"),
+    path("funding/requests/<int:pk>/", views.request_detail, name="request_detail"),
+    path("funding/requests/<int:pk>/grant/", views.request_grant, name="request_grant"),
+    path("funding/requests/<int:pk>/decline/", views.request_decline, name="request_decline"),
 ]

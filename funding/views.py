@@ -2,13 +2,14 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from actors.formerrors import add_service_error
+from actors.formerrors import add_service_error, saved
 from actors.pagination import page_of
 from actors.permissions import role_required
 
@@ -22,16 +23,21 @@ from .forms import (
     GrantEditForm,
     GrantForm,
     LedgerFilterForm,
+    RequestDeclineForm,
+    RequestForm,
+    RequestGrantForm,
     ReverseForm,
 )
 from .permissions import (
     READ_ROLES,
     WRITE_ROLES,
+    can_ask_for_money,
     can_book,
     get_duty_for_user,
     get_entry_for_user,
     get_funder_for_user,
     get_grant_for_user,
+    get_request_for_user,
 )
 
 
@@ -319,3 +325,102 @@ def duty_done(request, pk):
 
 def public(request):
     return render(request, "funding/public.html", {"totals": selectors.public_totals()})
+
+
+@login_required
+def request_create(request):
+    if not can_ask_for_money(request.user):
+        raise PermissionDenied
+    initial = (
+        {"initiative": request.GET["initiative"]}
+        if request.GET.get("initiative", "").isdigit()
+        else {}
+    )
+    form = RequestForm(request.POST or None, initial=initial, user=request.user)
+    asked = saved(
+        request,
+        form,
+        lambda form: services.allocation_request_make(**form.cleaned_data, actor=request.user),
+        _("Your request was sent to the treasurer. You are told the answer."),
+    )
+    if asked:
+        return redirect(asked.initiative)
+    return render(request, "funding/request_form.html", {"form": form})
+
+
+@role_required(*READ_ROLES)
+def request_list(request):
+    return render(
+        request,
+        "funding/request_list.html",
+        {
+            "open": selectors.requests_open(),
+            "answered": selectors.requests_answered(),
+            "can_book": can_book(request.user),
+        },
+    )
+
+
+def _request_page(request, asked, *, grant_form=None, decline_form=None):
+    """The request with, while it is open and the user books, the two answers a treasurer can
+    give; a refused answer comes back in its own form, with the reason, even when the request
+    was answered meanwhile."""
+    if asked.is_open and can_book(request.user):
+        grant_form = grant_form or RequestGrantForm(request=asked)
+        decline_form = decline_form or RequestDeclineForm()
+    return render(
+        request,
+        "funding/request_detail.html",
+        {
+            "asked": asked,
+            "funding": selectors.initiative_funding(asked.initiative),
+            "grant_form": grant_form,
+            "decline_form": decline_form,
+        },
+    )
+
+
+@role_required(*READ_ROLES)
+def request_detail(request, pk):
+    return _request_page(request, get_request_for_user(request.user, pk))
+
+
+def _answer(request, pk, *, form_for, answer, message: str, slot: str):
+    """A treasurer's answer to a request: on success back to the list, else the request's page
+    with the refused answer's form in its `slot`."""
+    asked = get_request_for_user(request.user, pk, "book")
+    form = form_for(asked)
+    if saved(
+        request,
+        form,
+        lambda form: answer(request=asked, **form.cleaned_data, actor=request.user),
+        message,
+    ):
+        return redirect("funding:request_list")
+    return _request_page(request, asked, **{slot: form})
+
+
+@require_POST
+@login_required
+def request_grant(request, pk):
+    return _answer(
+        request,
+        pk,
+        form_for=lambda asked: RequestGrantForm(request.POST, request=asked),
+        answer=services.allocation_request_grant,
+        message=_("The request was granted and the allocation booked."),
+        slot="grant_form",
+    )
+
+
+@require_POST
+@login_required
+def request_decline(request, pk):
+    return _answer(
+        request,
+        pk,
+        form_for=lambda asked: RequestDeclineForm(request.POST),
+        answer=services.allocation_request_decline,
+        message=_("The request was declined; the lead organisation is told why."),
+        slot="decline_form",
+    )

@@ -1,16 +1,17 @@
 """Reads for initiative pages, each joined for what its page shows."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Greatest, RowNumber
 
 from actors.i18n import in_active_language
 from actors.links import object_url
 from focusgroups.models import Insight
 from prioritization.models import Need, OutcomeIndicator
 
-from .choices import BOARD_STEPS
+from .choices import BOARD_STEPS, InitiativeStep
 from .models import FollowUp, FollowUpReach, Initiative, InitiativeStepChange, OutcomeAchievement
 from .permissions import initiatives_visible_to
 
@@ -168,3 +169,52 @@ def pipeline(*, user, focus_area=None, organisation=None, target_group=None):
         {"step": step, "count": counts.get(step, 0), "initiatives": cards}
         for step, cards in columns.items()
     ]
+
+
+# The steps where an initiative waits for someone to move it on. One being carried out runs for
+# its planned time and is followed by its follow-up reports instead; the last step ends when the
+# evaluator is done; parked and closed initiatives were put aside on purpose.
+STEPS_THAT_STALL = (
+    InitiativeStep.NEEDS,
+    InitiativeStep.PROPOSAL,
+    InitiativeStep.DECISION,
+    InitiativeStep.FUNDING,
+)
+
+
+def _entered_step():
+    """When an initiative came to the step it stands at: its latest move there, or, never moved,
+    when it was drafted."""
+    moved_here = (
+        InitiativeStepChange.objects.filter(initiative=OuterRef("pk"), to_step=OuterRef("step"))
+        .order_by("-at", "-pk")
+        .values("at")[:1]
+    )
+    return Coalesce(Subquery(moved_here), F("created"))
+
+
+def initiatives_stalled(*, before: datetime) -> list[Initiative]:
+    """Initiatives that came to a step where they wait to be moved on before the time `before`
+    and stand there still, each with `entered`, longest waiting first (one query)."""
+    return list(
+        Initiative.objects.filter(step__in=STEPS_THAT_STALL)
+        .annotate(entered=_entered_step())
+        .filter(entered__lt=before)
+        .order_by("entered", "pk")
+    )
+
+
+def initiatives_follow_up_due(*, before: date) -> list[Initiative]:
+    """Initiatives being carried out whose latest follow-up reported on a period that ended
+    before the day `before` or, with none since they began to be carried out, that began before
+    it; each with `reported_to` (the end of that period, None without one) and `since` (the day
+    their time without a report runs from). One query."""
+    latest = FollowUp.objects.filter(initiative=OuterRef("pk")).order_by("-period_end", "-pk")
+    return list(
+        Initiative.objects.filter(step=InitiativeStep.EXECUTION)
+        .annotate(entered=_entered_step())
+        .annotate(reported_to=Subquery(latest.values("period_end")[:1]))
+        .annotate(since=Greatest(Coalesce("reported_to", "entered__date"), "entered__date"))
+        .filter(since__lt=before)
+        .order_by("since", "pk")
+    )

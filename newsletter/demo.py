@@ -99,7 +99,7 @@ def _load_followers() -> None:
                 token=links.make_token(follower, salt=links.FOLLOW_CONFIRM_SALT)
             )
         Follower.objects.filter(pk=follower.pk).update(confirmed_at=before)
-    telling.followers_tell(limit=None, settle=datetime.timedelta(0))
+    telling.followers_tell()
 
 
 def _idea_taken_up(need, when: datetime.datetime) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.fields import DOCUMENT, LabelField
 from actors.i18n import Translated, char_pair, text_pair
+from actors.models import EventCursor
 
 from .choices import Audience, DeliveryStatus, EditionStatus, Language, SubscriberStatus
 
@@ -239,10 +240,6 @@ class FollowDelivery(models.Model):
         return f"{self.event_id} → {self.follower_id}"
 
 
-class FollowCursor(models.Model):
-    """The last event told to followers; one row, locked by the run that moves it on."""
-
-    last_event_id = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self):
-        return str(self.last_event_id)
+class FollowCursor(EventCursor):
+    """How far followers have been told of the event stream; one row, locked by the run that
+    moves it on."""

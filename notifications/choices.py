@@ -21,6 +21,17 @@ class NotificationKind(models.TextChoices):
     MINUTES_UNPUBLISHED = "minutes_unpublished", _("Minutes unpublished a week after")
     DUTY_DUE_SOON = "duty_due_soon", _("A funder's report is due in 14 days")
     DUTY_OVERDUE = "duty_overdue", _("A funder's report is overdue")
+    # The workshops, for the people of member organisations.
+    MINUTES_DRAFT = "minutes_draft", _("Draft minutes wait for your comments")
+    WORKSHOP_NEXT_WEEK = "workshop_next_week", _("Next week's workshop, with its agenda")
+    INITIATIVE_STALLED = "initiative_stalled", _("Your organisation's initiative stands still")
+    FOLLOW_UP_DUE = (
+        "follow_up_due",
+        _("A follow-up report on your organisation's initiative is due"),
+    )
+    OVERDUE_SUMMARY = "overdue_summary", _("Weekly summary of what is overdue")
+    ALLOCATION_REQUESTED = "allocation_requested", _("An allocation asked for")
+    ALLOCATION_ANSWERED = "allocation_answered", _("The fund answered your organisation's request")
 
 
 class Frequency(models.TextChoices):

@@ -1,14 +1,27 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
 
 from .choices import Frequency
 from .kinds import Kind
 
 
 class PreferencesForm(forms.Form):
-    """How often each kind of notification is mailed, one set of radio buttons per kind."""
+    """The language of the person's mails, and how often each kind of notification is mailed,
+    one set of radio buttons per kind."""
 
-    def __init__(self, *args, kinds: list[Kind], chosen: dict[str, str], **kwargs):
+    # Left out, the person's language stays as it is.
+    language = forms.ChoiceField(label=_("Language of your e-mails"), required=False)
+
+    def __init__(self, *args, kinds: list[Kind], chosen: dict[str, str], language: str, **kwargs):
         super().__init__(*args, **kwargs)
+        # Each language named in itself, as the language links of every page name it.
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"].capitalize())
+            for code, _name in settings.LANGUAGES
+        ]
+        self.fields["language"].initial = language
         for kind in kinds:
             self.fields[kind.kind.value] = forms.ChoiceField(
                 label=kind.kind.label,
@@ -16,3 +29,6 @@ class PreferencesForm(forms.Form):
                 widget=forms.RadioSelect,
                 initial=chosen[kind.kind.value],
             )
+
+    def frequencies(self) -> dict[str, str]:
+        return {name: value for name, value in self.cleaned_data.items() if name != "language"}

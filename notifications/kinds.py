@@ -7,26 +7,34 @@ Each row reads the event's data, and the apps below for who belongs where; it ne
 apps on its own floor or above (a report's page is found by its URL name).
 """
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 
 from django.urls import reverse
-from django.utils.dateparse import parse_date
-from django.utils.formats import date_format
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.formats import date_format, time_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from actors.choices import PortalRole
 from actors.events import data_date, in_language
+from actors.formats import sek
 from actors.i18n import in_active_language
 from actors.links import object_url
 from actors.models import Event, Membership, RoleAssignment
 from actors.permissions import MEMBER, roles_of
 from focusgroups.choices import FocusGroupEvent
+from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
 from initiatives.models import Initiative
 from prioritization.choices import PrioritisationEvent
-from workshops.choices import WorkshopEvent
+from workshops import calendar
+from workshops.choices import MinutesState, WorkshopEvent
+from workshops.models import Workshop
 
 from .choices import Frequency, NotificationKind
 
@@ -44,6 +52,30 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class CalendarFile:
+    """The calendar file of the meeting a notice tells of: attached to the notice's mail when it
+    is mailed at once, linked from a digest, which carries no files."""
+
+    # Given the data of the notices about to be mailed, reads what their files need in one go
+    # and returns, for one notice's data, its file as the outbox keeps it ({"filename",
+    # "content_type", "content"}), built in the active language; None if the meeting is gone.
+    read: Callable[[list[dict]], Callable[[dict], dict | None]]
+    viewname: str  # where the file is served, by the notice's "pk"
+
+
+@dataclass(frozen=True)
+class Link:
+    """One more thing a notice points to, beside where the notice itself leads."""
+
+    text: str
+    url: str
+
+
+def _no_links(event: Event | None, data: dict) -> list[Link]:
+    return []
+
+
+@dataclass(frozen=True)
 class Kind:
     kind: NotificationKind
     event_kinds: tuple[str, ...]
@@ -56,6 +88,9 @@ class Kind:
     # The roles (actors.permissions.roles_of) of the people a notice of this kind may be for:
     # the preferences offer each person only the kinds that can concern them.
     audience: frozenset[str]
+    # A notice that gathers several things (a summary) points to the page of each.
+    links: Callable[[Event | None, dict], list[Link]] = _no_links
+    calendar: CalendarFile | None = None
 
 
 def _memberships(**filters):
@@ -103,7 +138,12 @@ class Batch:
     @cached_property
     def everyone(self) -> list[int]:
         """The people of every active organisation, each once."""
-        return sorted({user for people in self.people_by_organisation.values() for user in people})
+        return self.people_of(self.people_by_organisation)
+
+    def people_of(self, organisation_ids: Iterable[int]) -> list[int]:
+        """The people of the given organisations that are active, each once."""
+        people = self.people_by_organisation
+        return sorted({user for org in organisation_ids for user in people.get(org, [])})
 
     @cached_property
     def holders(self) -> dict[str, list[int]]:
@@ -161,6 +201,14 @@ def _everyone_in_a_member_organisation(event: Event, batch: Batch) -> list[Notic
 
 def _coordinators(event: Event, batch: Batch) -> list[Notice]:
     return _each(batch.holders.get(PortalRole.COORDINATOR, []), event)
+
+
+def _treasurers(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.holders.get(PortalRole.TREASURER, []), event)
+
+
+def _people_of_the_asking_organisation(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.people_of([event.data["lead_organisation"]]), event)
 
 
 def _who_asked(event: Event, batch: Batch) -> list[Notice]:
@@ -239,6 +287,31 @@ def _report_failed_text(event: Event, data: dict) -> str:
     }
 
 
+def _money(event: Event, key: str) -> str:
+    return sek(Decimal(event.data[key]))
+
+
+def _allocation_requested_text(event: Event, data: dict) -> str:
+    return _("%(organisation)s asks the fund for %(amount)s SEK for “%(title)s”.") % {
+        "organisation": event.data.get("organisation", ""),
+        "amount": _money(event, "amount"),
+        "title": in_language(event, "title"),
+    }
+
+
+def _allocation_answered_text(event: Event, data: dict) -> str:
+    if event.kind == FundingEvent.REQUEST_GRANTED:
+        return _("The fund granted %(amount)s SEK to “%(title)s”.") % {
+            "amount": _money(event, "granted"),
+            "title": in_language(event, "title"),
+        }
+    return _("The fund declined the request of %(amount)s SEK for “%(title)s”: %(reason)s") % {
+        "amount": _money(event, "amount"),
+        "title": in_language(event, "title"),
+        "reason": event.data.get("reason", ""),
+    }
+
+
 # Reminders carry what they say in their data: they are made from no event.
 def _data_day(data: dict, key: str) -> str:
     return _day(parse_date(data.get(key) or ""))
@@ -311,6 +384,198 @@ def _duty_overdue_text(event: None, data: dict) -> str:
     )
 
 
+# The workshops, for the people of member organisations.
+# Draft minutes are published this many days after their workshop (the coordinators' rule, of
+# which `reminders` reminds them): until then the organisations that came comment on the draft.
+MINUTES_WAIT_DAYS = 7
+
+
+def _who_came_to_draft_minutes(event: Event, batch: Batch) -> list[Notice]:
+    """The people of the organisations that came, asked to comment on the draft minutes. A log
+    that leaves the minutes published, or comes after the week of comments, asks nobody; a log
+    recorded again asks only the people of an organisation added to those that came."""
+    held = data_date(event, "starts_at")
+    if event.data.get("minutes") != MinutesState.DRAFT or held is None:
+        return []
+    publish = held + datetime.timedelta(days=MINUTES_WAIT_DAYS)
+    if publish < timezone.localdate():
+        return []
+    return [
+        Notice(user_id, str(event.subject_id), {"publish": publish.isoformat()})
+        for user_id in batch.people_of(event.data.get("attended") or [])
+    ]
+
+
+def _minutes_draft_text(event: Event, data: dict) -> str:
+    words = {"theme": in_language(event, "theme"), "date": _data_day(data, "publish")}
+    return (
+        _(
+            "The draft minutes of the workshop “%(theme)s” wait for your organisation's "
+            "comments until they are published on %(date)s."
+        )
+        % words
+    )
+
+
+def _to_comments(event: Event, data: dict) -> str:
+    return object_url("workshops:detail", event.subject_id) + "#comments-title"
+
+
+def _workshop_next_week_text(event: None, data: dict) -> str:
+    starts, ends = (timezone.localtime(parse_datetime(data[key])) for key in ("starts", "ends"))
+    words = {
+        "theme": _in(data, "theme"),
+        "date": _day(starts),
+        "start": time_format(starts, "H:i"),
+        "end": time_format(ends, "H:i"),
+        "place": data.get("place", ""),
+    }
+    if words["place"]:
+        text = _(
+            "Next week's workshop, “%(theme)s”, is on %(date)s, %(start)s–%(end)s, at %(place)s."
+        )
+    else:
+        text = _("Next week's workshop, “%(theme)s”, is on %(date)s, %(start)s–%(end)s.")
+    agenda = _in(data, "agenda").strip()
+    if not agenda:
+        return text % words
+    heading = _("Agenda:")
+    return f"{text % words}\n{heading}\n{agenda}"
+
+
+def _workshop_calendars(notices: list[dict]) -> Callable[[dict], dict | None]:
+    """The calendar file of each workshop the notices tell of: the workshops read in one query,
+    each file built once per language."""
+    workshops = Workshop.objects.in_bulk({data["pk"] for data in notices})
+    built: dict[tuple[int, str], dict] = {}
+
+    def file_of(data: dict) -> dict | None:
+        workshop = workshops.get(data["pk"])
+        if workshop is None:
+            return None
+        key = (workshop.pk, get_language())
+        if key not in built:
+            built[key] = {
+                "filename": calendar.file_name(workshop),
+                "content_type": "text/calendar",
+                "content": calendar.build([workshop]).decode(),
+            }
+        return built[key]
+
+    return file_of
+
+
+# Initiatives that stand still, and the coordinators' weekly summary of what is overdue.
+def _initiative_stalled_text(event: None, data: dict) -> str:
+    step = data.get("step", "")
+    days = data.get("days", 0)
+    return ngettext(
+        "“%(title)s” has stood at the step “%(step)s” for %(days)s day, since %(date)s.",
+        "“%(title)s” has stood at the step “%(step)s” for %(days)s days, since %(date)s.",
+        days,
+    ) % {
+        "title": _in(data, "title"),
+        "step": InitiativeStep(step).label if step in InitiativeStep else step,
+        "days": days,
+        "date": _data_day(data, "since"),
+    }
+
+
+def _follow_up_due_text(event: None, data: dict) -> str:
+    title = _in(data, "title")
+    if data.get("reported_to"):
+        return _(
+            "A follow-up report on “%(title)s” is due: the latest reported up to %(date)s."
+        ) % {"title": title, "date": _data_day(data, "reported_to")}
+    return _(
+        "A follow-up report on “%(title)s” is due: none is written since it began to be "
+        "carried out on %(date)s."
+    ) % {"title": title, "date": _data_day(data, "since")}
+
+
+def _overdue_summary_text(event: None, data: dict) -> str:
+    return _("What is overdue or waiting in the collaboration on %(date)s:") % {
+        "date": _data_day(data, "day")
+    }
+
+
+def _page(viewname: str, query: str = "") -> Callable[[], str]:
+    return lambda: reverse(viewname) + query
+
+
+# Per kind of reminder the summary counts: how to say the count, and the page where it is dealt
+# with, in the order the summary lists them.
+SUMMARISED: dict[str, tuple[Callable[[int], str], Callable[[], str]]] = {
+    K.ACTION_OVERDUE: (
+        lambda n: ngettext("%(count)s overdue action", "%(count)s overdue actions", n),
+        _page("workshops:actions"),
+    ),
+    K.IDEA_WAITING_LONG: (
+        lambda n: ngettext(
+            "%(count)s idea waiting for moderation more than 2 days",
+            "%(count)s ideas waiting for moderation more than 2 days",
+            n,
+        ),
+        _page("prioritization:idea_queue"),
+    ),
+    K.CONSULTATION_UNANSWERED: (
+        lambda n: ngettext(
+            "%(count)s unanswered consultation of the residents' council",
+            "%(count)s unanswered consultations of the residents' council",
+            n,
+        ),
+        _page("focusgroups:consultation_list"),
+    ),
+    K.PARKED_ITEM_DUE: (
+        lambda n: ngettext(
+            "%(count)s parked item due for a new look",
+            "%(count)s parked items due for a new look",
+            n,
+        ),
+        _page("workshops:parking_lot"),
+    ),
+    K.MINUTES_UNPUBLISHED: (
+        lambda n: ngettext(
+            "%(count)s workshop whose minutes are unpublished",
+            "%(count)s workshops whose minutes are unpublished",
+            n,
+        ),
+        _page("workshops:list"),
+    ),
+    K.DUTY_OVERDUE: (
+        lambda n: ngettext(
+            "%(count)s overdue report to a funder", "%(count)s overdue reports to funders", n
+        ),
+        _page("funding:overview"),
+    ),
+    K.INITIATIVE_STALLED: (
+        lambda n: ngettext(
+            "%(count)s initiative standing still at one step",
+            "%(count)s initiatives standing still at one step",
+            n,
+        ),
+        _page("initiatives:pipeline"),
+    ),
+    K.FOLLOW_UP_DUE: (
+        lambda n: ngettext(
+            "%(count)s initiative with a follow-up report due",
+            "%(count)s initiatives with a follow-up report due",
+            n,
+        ),
+        _page("initiatives:initiative_list", f"?step={InitiativeStep.EXECUTION}"),
+    ),
+}
+
+
+def _overdue_summary_links(event: None, data: dict) -> list[Link]:
+    counts = data.get("counts", {})
+    return [
+        Link(say(counts[kind]) % {"count": counts[kind]}, url())
+        for kind, (say, url) in SUMMARISED.items()
+        if counts.get(kind)
+    ]
+
+
 def _to_thing(viewname: str) -> Callable[[None, dict], str]:
     return lambda event, data: object_url(viewname, data["pk"])
 
@@ -321,6 +586,10 @@ def _to(viewname: str) -> Callable[[Event, dict], str]:
 
 def _to_page(viewname: str) -> Callable[[Event, dict], str]:
     return lambda event, data: reverse(viewname)
+
+
+def _to_initiative(event: Event, data: dict) -> str:
+    return object_url("initiatives:initiative_detail", event.data["initiative"])
 
 
 MEMBERS = frozenset({MEMBER})
@@ -395,6 +664,24 @@ KINDS: dict[str, Kind] = {
             _report_failed_text,
             _to("reports:report_detail"),
             ASKERS,
+        ),
+        Kind(
+            K.ALLOCATION_REQUESTED,
+            (FundingEvent.ALLOCATION_REQUESTED,),
+            _treasurers,
+            Frequency.AT_ONCE,
+            _allocation_requested_text,
+            _to("funding:request_detail"),
+            TREASURERS,
+        ),
+        Kind(
+            K.ALLOCATION_ANSWERED,
+            (FundingEvent.REQUEST_GRANTED, FundingEvent.REQUEST_DECLINED),
+            _people_of_the_asking_organisation,
+            Frequency.AT_ONCE,
+            _allocation_answered_text,
+            _to_initiative,
+            MEMBERS,
         ),
         Kind(
             K.ACTION_DUE_SOON,
@@ -476,6 +763,54 @@ KINDS: dict[str, Kind] = {
             _duty_overdue_text,
             _to_thing("funding:grant_detail"),
             TREASURERS,
+        ),
+        # The workshops, for the people of member organisations.
+        Kind(
+            K.MINUTES_DRAFT,
+            (WorkshopEvent.LOGGED,),
+            _who_came_to_draft_minutes,
+            Frequency.DAILY,
+            _minutes_draft_text,
+            _to_comments,
+            MEMBERS,
+        ),
+        Kind(
+            K.WORKSHOP_NEXT_WEEK,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _workshop_next_week_text,
+            _to_thing("workshops:detail"),
+            MEMBERS,
+            calendar=CalendarFile(_workshop_calendars, "workshops:ics"),
+        ),
+        Kind(
+            K.INITIATIVE_STALLED,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _initiative_stalled_text,
+            _to_thing("initiatives:initiative_detail"),
+            MEMBERS,
+        ),
+        Kind(
+            K.FOLLOW_UP_DUE,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _follow_up_due_text,
+            _to_thing("initiatives:follow_up_create"),
+            MEMBERS,
+        ),
+        Kind(
+            K.OVERDUE_SUMMARY,
+            (),
+            None,
+            Frequency.AT_ONCE,
+            _overdue_summary_text,
+            _to_page("portal:dashboard"),
+            COORDINATORS,
+            _overdue_summary_links,
         ),
     ]
 }

@@ -3,6 +3,7 @@ daily or weekly digest, as the person chose for its kind. A `Delivery` row per n
 the transaction that queues the mail, keeps a notice from being mailed twice; the outbox keeps
 it from being lost while the mail server is down."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -10,16 +11,19 @@ from django.urls import reverse
 from django.utils import translation
 
 from actors.links import absolute_url, url_in
-from actors.mail import mail_owed_from_template, mail_send_template, mails_queue
+from actors.mail import mail_owed_from_template, mails_queue
 
 from .choices import Frequency
-from .kinds import KINDS
+from .kinds import KINDS, Link
 from .links import unsubscribe_url
 from .models import Delivery, Digest, Notification
 from .selectors import frequencies
 
-# The portal keeps no language per person: mails speak the collaboration's default.
-LANGUAGE = settings.LANGUAGE_CODE
+
+def language_of(user) -> str:
+    """The language a person's mails speak: the one they last chose, if the portal still
+    offers it."""
+    return user.language if user.language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @dataclass(frozen=True)
@@ -27,24 +31,64 @@ class MailedNotice:
     label: str
     text: str
     url: str
+    links: list[Link]
+    # Where a digest, which carries no files, links to the calendar file a mail at once carries.
+    calendar_url: str = ""
 
 
-def _told(notification: Notification) -> MailedNotice:
+def _told(notification: Notification, language: str) -> MailedNotice:
     kind = KINDS[notification.kind]
     return MailedNotice(
         label=str(kind.kind.label),
         text=kind.text(notification.event, notification.data),
-        url=url_in(LANGUAGE, "notifications:open", notification.pk),
+        url=url_in(language, "notifications:open", notification.pk),
+        links=[
+            Link(link.text, absolute_url(link.url))
+            for link in kind.links(notification.event, notification.data)
+        ],
+        calendar_url=(
+            url_in(language, kind.calendar.viewname, notification.data["pk"])
+            if kind.calendar
+            else ""
+        ),
     )
 
 
-def _unsubscribe_headers(url: str) -> dict:
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+def _calendar_files(notices: list[Notification]) -> Callable[[Notification], list[dict]]:
+    """What each of the notices' mails carries attached: the calendar file of its kind, read
+    for all the notices together."""
+    readers = {
+        kind: KINDS[kind].calendar.read([n.data for n in notices if n.kind == kind])
+        for kind in {n.kind for n in notices}
+        if KINDS[kind].calendar
+    }
+
+    def files(notification: Notification) -> list[dict]:
+        read = readers.get(notification.kind)
+        file = read(notification.data) if read else None
+        return [file] if file else []
+
+    return files
+
+
+def _mail_to(user, template: str, *, language: str, context: dict, unsubscribe: str, **more):
+    """The mail `template` owes `user`, with the headers that let a mail client unsubscribe."""
+    return mail_owed_from_template(
+        template,
+        to=user.email,
+        language=language,
+        context=context,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+        **more,
+    )
 
 
 def _preferences_url() -> str:
-    with translation.override(LANGUAGE):
-        return absolute_url(reverse("notifications:preferences"))
+    """In the active language: called where a mail's language is."""
+    return absolute_url(reverse("notifications:preferences"))
 
 
 def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
@@ -55,24 +99,28 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
     )
     owed = [n for n in notices if chosen[n.recipient_id, n.kind] == Frequency.AT_ONCE]
     Delivery.objects.bulk_create([Delivery(notification=n) for n in owed])
-    preferences_url = _preferences_url()
+    files = _calendar_files(owed)
     mails = []
     for notification in owed:
         user = recipients[notification.recipient_id]
-        unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=LANGUAGE)
-        with translation.override(LANGUAGE):
-            told = _told(notification)
+        language = language_of(user)
+        unsubscribe = unsubscribe_url(user=user, kinds=[notification.kind], language=language)
+        with translation.override(language):
+            attachments = files(notification)
+            context = {
+                **_told(notification, language).__dict__,
+                "preferences_url": _preferences_url(),
+                "unsubscribe_url": unsubscribe,
+                "attached": bool(attachments),
+            }
         mails.append(
-            mail_owed_from_template(
+            _mail_to(
+                user,
                 "notification",
-                to=user.email,
-                language=LANGUAGE,
-                context={
-                    **told.__dict__,
-                    "preferences_url": preferences_url,
-                    "unsubscribe_url": unsubscribe,
-                },
-                headers=_unsubscribe_headers(unsubscribe),
+                language=language,
+                context=context,
+                unsubscribe=unsubscribe,
+                attachments=attachments,
             )
         )
     mails_queue(mails)
@@ -83,21 +131,26 @@ def digest_mail(*, digest: Digest, notices: list[Notification], weekly: bool) ->
     """Queue one digest of the given notices to its person, in the digest's transaction."""
     user = digest.user
     Delivery.objects.bulk_create([Delivery(notification=n, digest=digest) for n in notices])
-    unsubscribe = unsubscribe_url(user=user, kinds=[n.kind for n in notices], language=LANGUAGE)
-    with translation.override(LANGUAGE):
-        told = [_told(n) for n in notices]
-        list_url = absolute_url(reverse("notifications:list"))
-    mail_send_template(
-        "notification_digest",
-        to=user.email,
-        language=LANGUAGE,
-        context={
+    language = language_of(user)
+    unsubscribe = unsubscribe_url(user=user, kinds=[n.kind for n in notices], language=language)
+    with translation.override(language):
+        told = [_told(n, language) for n in notices]
+        context = {
             "notices": told,
             "count": len(told),
             "weekly": weekly,
-            "list_url": list_url,
+            "list_url": absolute_url(reverse("notifications:list")),
             "preferences_url": _preferences_url(),
             "unsubscribe_url": unsubscribe,
-        },
-        headers=_unsubscribe_headers(unsubscribe),
+        }
+    mails_queue(
+        [
+            _mail_to(
+                user,
+                "notification_digest",
+                language=language,
+                context=context,
+                unsubscribe=unsubscribe,
+            )
+        ]
     )

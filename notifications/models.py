@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.models import EventCursor
+
 from .choices import Frequency, NotificationKind
 
 
@@ -71,23 +73,12 @@ class Preference(models.Model):
         return f"{self.user_id} {self.kind}: {self.frequency}"
 
 
-class FanOutCursor(models.Model):
-    """How far the fan-out has read the event stream: one row, locked by the run that holds it.
-
-    `gaps` keeps the ids below the cursor not yet seen, with when they were first missed: an
-    event whose transaction began earlier may commit after a later one, and is picked up when it
-    does; an id still missing after a while belonged to a transaction that rolled back.
-    """
-
-    last_event_id = models.PositiveBigIntegerField(default=0)
-    gaps = models.JSONField(default=dict, blank=True)
+class FanOutCursor(EventCursor):
+    """How far the fan-out has read the event stream: one row, locked by the run that holds it."""
 
     class Meta:
         verbose_name = _("fan-out position")
         verbose_name_plural = _("fan-out positions")
-
-    def __str__(self):
-        return str(self.last_event_id)
 
 
 class Digest(models.Model):

@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from .kinds import KINDS
+from .kinds import KINDS, Link
 from .models import Notification, Preference
 
 
@@ -20,6 +20,7 @@ class Row:
     url: str
     at: datetime
     unread: bool
+    links: list[Link]
 
 
 def row(notification: Notification) -> Row:
@@ -32,6 +33,7 @@ def row(notification: Notification) -> Row:
         url=kind.url(event, data),
         at=event.at if event else notification.created,
         unread=notification.read_at is None,
+        links=kind.links(event, data),
     )
 
 

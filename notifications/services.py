@@ -6,14 +6,19 @@ in the collaboration, so they record no event.
 """
 
 import datetime
+import logging
 from collections import Counter, defaultdict
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from actors.eventstream import stream_read
+from actors.locks import run_alone
+from actors.mail import mail_batch
 from actors.models import Event
 
 from .choices import Frequency, NotificationKind
@@ -23,76 +28,43 @@ from .models import Delivery, Digest, FanOutCursor, Notification, Preference
 from .reminders import reminders_due
 from .selectors import frequencies
 
+logger = logging.getLogger(__name__)
+
 FAN_OUT_BATCH = 500
-# An id below the cursor not seen this long after it was first missed belonged to a transaction
-# that rolled back; none that commits stays open this long (tasks stop after 30 seconds).
-GAP_WAIT = datetime.timedelta(minutes=10)
-MAX_GAPS = 1000
 
 
 def notifications_fan_out(*, batch: int = FAN_OUT_BATCH, mail: bool = True) -> int:
     """Tell people of the events recorded since the last run, a batch at a time until none is
     left; return how many notices were made. With `mail` false (the demo), none is ever mailed.
 
-    Idempotent and safe to run in two workers at once: a batch holds the cursor's row, and a
-    second run finds it taken and leaves. A run that dies loses only its current batch's work,
-    which the next run does again.
+    Idempotent and safe to run in two workers at once: the stream's reader lets one run read at
+    a time (`actors.eventstream`). A run that dies loses only its current batch's work, which
+    the next run does again; the mails of the batches it finished are in the outbox.
     """
-    made = 0
-    while True:
-        read, told = _fan_out_batch(batch=batch, mail=mail)
-        made += told
-        if read < batch:
-            return made
-
-
-def _fan_out_batch(*, batch: int, mail: bool) -> tuple[int, int]:
-    FanOutCursor.objects.get_or_create(pk=1)
-    with transaction.atomic():
-        cursor = FanOutCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
-        if cursor is None:
-            return 0, 0
-        events = list(
-            Event.objects.filter(
-                Q(pk__gt=cursor.last_event_id) | Q(pk__in=[int(pk) for pk in cursor.gaps])
-            ).order_by("pk")[:batch]
+    with mail_batch():
+        return stream_read(
+            cursor=FanOutCursor, batch=batch, consume=partial(_fan_out_events, mail=mail)
         )
-        lookups = Batch(events)
-        made = _create(
-            [
-                Notification(
-                    recipient_id=notice.user_id,
-                    event=event,
-                    kind=kind.kind,
-                    key=f"{kind.kind}:{notice.key}"[:120],
-                    data=notice.data,
-                )
-                for event in events
-                for kind in BY_EVENT_KIND.get(event.kind, ())
-                for notice in kind.told(event, lookups)
-                if notice.user_id != event.actor_id
-            ],
-            mail=mail,
-        )
-        _move_on(cursor, [event.pk for event in events])
-    return len(events), made
 
 
-def _move_on(cursor: FanOutCursor, seen: list[int]) -> None:
-    now = timezone.now()
-    gaps = {
-        pk: first
-        for pk, first in cursor.gaps.items()
-        if int(pk) not in seen and datetime.datetime.fromisoformat(first) > now - GAP_WAIT
-    }
-    new = [pk for pk in seen if pk > cursor.last_event_id]
-    if new:
-        start = cursor.last_event_id + 1 if cursor.last_event_id else new[0]
-        for pk in sorted(set(range(start, new[-1])) - set(new))[:MAX_GAPS]:
-            gaps[str(pk)] = now.isoformat()
-        cursor.last_event_id = new[-1]
-    cursor.gaps = dict(sorted(gaps.items(), key=lambda item: int(item[0]))[-MAX_GAPS:])
-    cursor.save()
+def _fan_out_events(events: list[Event], *, mail: bool) -> int:
+    lookups = Batch(events)
+    return _create(
+        [
+            Notification(
+                recipient_id=notice.user_id,
+                event=event,
+                kind=kind.kind,
+                key=f"{kind.kind}:{notice.key}"[:120],
+                data=notice.data,
+            )
+            for event in events
+            for kind in BY_EVENT_KIND.get(event.kind, ())
+            for notice in kind.told(event, lookups)
+            if notice.user_id != event.actor_id
+        ],
+        mail=mail,
+    )
 
 
 def _create(notices: list[Notification], *, mail: bool) -> int:
@@ -192,7 +164,18 @@ def digests_send(*, frequency: str) -> int:
 
     Idempotent per person and day (or week): the digest's key is unique for its person, and each
     person's digest is made in a transaction of its own, so a run that dies keeps those it made.
+    A run that starts while another of the same frequency works leaves the work to it. The
+    digests leave over one connection per batch of mails (`mail_batch`), not one each.
     """
+    with run_alone(f"notifications.digests.{frequency}") as alone:
+        if not alone:
+            logger.info("The %s digests are being made by another run", frequency)
+            return 0
+        with mail_batch():
+            return _digests_make(frequency)
+
+
+def _digests_make(frequency: str) -> int:
     now = timezone.now()
     key = digest_key(frequency, timezone.localdate(now))
     waiting = list(
@@ -223,9 +206,14 @@ def digests_send(*, frequency: str) -> int:
     return made
 
 
-def reminders_send(*, today: datetime.date) -> int:
+def reminders_send(*, today: datetime.date, mail: bool = True) -> int:
     """Make the reminders owed on the day `today` (Stockholm's date) and mail those wanted at
-    once; return how many were made. A second run the same day makes none: each reminder's key
-    names the day or week it is about."""
-    with transaction.atomic():
-        return _create(reminders_due(today), mail=True)
+    once (with `mail` false, the demo's, none ever); return how many were made. A second run the
+    same day makes none: each reminder's key names the day or week it is about. A run that
+    starts while another works leaves at once, rather than racing it to the same reminders."""
+    with run_alone("notifications.reminders") as alone:
+        if not alone:
+            logger.info("The reminders are being made by another run")
+            return 0
+        with mail_batch(), transaction.atomic():
+            return _create(reminders_due(today), mail=mail)

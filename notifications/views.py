@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from actors.pagination import page_of
+from actors.services import user_language_set
 
 from . import selectors, services
 from .forms import PreferencesForm
@@ -52,9 +53,12 @@ def preferences(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         kinds=kinds,
         chosen={name: chosen[request.user.pk, name] for name in names},
+        language=request.user.language,
     )
     if request.method == "POST" and form.is_valid():
-        services.preferences_save(user=request.user, chosen=form.cleaned_data)
+        if form.cleaned_data["language"]:
+            user_language_set(user=request.user, language=form.cleaned_data["language"])
+        services.preferences_save(user=request.user, chosen=form.frequencies())
         messages.success(request, _("Your choices are saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preference_form.html", {"form": form})

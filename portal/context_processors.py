@@ -56,6 +56,7 @@ def user_menu(user) -> list[Link]:
         (is_coordinator(user), _("Residents' ideas"), "prioritization:idea_queue"),
         (can_see_pipeline(user), _("Pipeline board"), "initiatives:pipeline"),
         (can_read_books(user), _("The fund's books"), "funding:overview"),
+        (can_read_books(user), _("Allocation requests"), "funding:request_list"),
         (can_manage_editions(user), _("Newsletter editions"), "newsletter:edition_list"),
         (can_use_reports(user), _("Reports"), "reports:report_list"),
     ]

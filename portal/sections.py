@@ -8,12 +8,13 @@ reads through the apps' own selectors, a small, fixed number of queries whatever
 from dataclasses import dataclass, field
 
 from actors import events
-from actors.permissions import has_role, is_coordinator, organisation_ids_of
+from actors.permissions import has_role, is_coordinator, is_member_of, organisation_ids_of
 from focusgroups import selectors as focusgroup_selectors
 from funding import selectors as funding_selectors
 from funding.permissions import can_book, can_read_books
 from funding.rules import allocation_refusal
 from initiatives import selectors as initiative_selectors
+from initiatives.choices import InitiativeStep
 from prioritization import selectors as prioritization_selectors
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
@@ -88,11 +89,15 @@ def dashboard(user) -> list[Section]:
             ),
         ]
     if can_book(user):
-        # Reports owed to funders soon, for the treasurer: one query.
+        # Requests waiting for an answer and reports owed to funders soon, for the treasurer:
+        # one query each.
         sections.append(
             Section(
                 "funding/partials/_dashboard_panel.html",
-                {"duties": funding_selectors.duties_due()},
+                {
+                    "requests": funding_selectors.requests_open_count(),
+                    "duties": funding_selectors.duties_due(),
+                },
             )
         )
     return sections
@@ -133,22 +138,27 @@ def organisation(organisation) -> list[Section]:
 
 def initiative_funding(initiative, user) -> list[Section]:
     """The initiative's money on its page: totals for everyone (one query), the grants it is paid
-    from for treasurers and coordinators (one more). Money is offered for allocation by the same
-    rule the fund's service applies."""
+    from for treasurers and coordinators (one more), and its last request to the fund for them
+    and the people of its lead organisation (one more). Money is offered for allocation by the
+    same rule the fund's service applies; the lead organisation is offered to ask for it while
+    the initiative waits at the funding step and no request of it waits for an answer."""
     books = can_book(user)
+    reads = can_read_books(user)
+    lead = is_member_of(user, initiative.lead_organisation_id)
+    asked = funding_selectors.latest_request(initiative) if reads or lead else None
     return [
         Section(
             "funding/partials/_initiative_panel.html",
             {
                 "initiative": initiative,
                 "funding": funding_selectors.initiative_funding(initiative),
-                "sources": (
-                    funding_selectors.initiative_sources(initiative)
-                    if can_read_books(user)
-                    else None
-                ),
+                "sources": funding_selectors.initiative_sources(initiative) if reads else None,
                 "can_book": books,
                 "can_allocate": books and allocation_refusal(initiative) is None,
+                "asked": asked,
+                "can_ask": lead
+                and initiative.step == InitiativeStep.FUNDING
+                and not (asked and asked.is_open),
             },
         )
     ]

@@ -7,7 +7,6 @@ records its event; a render that finds its report already made changes nothing a
 """
 
 import datetime
-import hashlib
 import logging
 import os
 import tempfile
@@ -15,11 +14,12 @@ from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from actors.events import both, event_record
+from actors.locks import lock_wait
 from actors.queueing import enqueue, enqueue_on_commit
 
 from . import packages, rendering
@@ -131,11 +131,7 @@ def report_request(
 def _lock(key: str) -> None:
     """Two people asking for the same report at once get one request: the second waits here
     until the first has committed, then finds it. (PostgreSQL; SQLite writes one at a time.)"""
-    if connection.vendor == "postgresql":
-        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
-        number = int.from_bytes(digest, "big", signed=True)
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+    lock_wait(key)
 
 
 def _enqueue(report: ReportRequest) -> None:

@@ -32,10 +32,11 @@ from newsletter.services import editions as newsletter_editions
 from newsletter.services import subscribers as newsletter_subscribers
 from prioritization import services as prioritization
 from prioritization.models import FocusArea, Indicator, Intervention, Need, Outcome
+from privacy import services as privacy
 from reports import services as reports
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
 from tests.funding.factories import FunderFactory, book, make_grant
 from tests.images import image_bytes
@@ -73,11 +74,15 @@ MODULES = (
     newsletter_editions,
     newsletter_deliveries,
     reports,
+    privacy,
 )
 
 READ = "reads, or checks a rule, and changes nothing"
 RECORD_NONE = {
     "actors.services.unique_slug": READ,
+    "actors.services.user_language_set": (
+        "a person's own choice of language, as their notification settings: not the collaboration's"
+    ),
     "focusgroups.services.idea_confirm_token": READ,
     "focusgroups.services.idea_limit_check": READ,
     "focusgroups.services.idea_to_confirm": READ,
@@ -125,6 +130,8 @@ RECORD_NONE = {
         "the delivery of a sent edition, kept per recipient in its deliveries",
     ),
     "reports.services.report_data": READ,
+    "privacy.services.account_deletion_blocked": READ,
+    "privacy.services.barrier_limit_check": READ,
     "reports.services.reports_queue_owed": "queues again what is waiting, and changes nothing",
 }
 
@@ -659,6 +666,52 @@ def _(p):
     ]
 
 
+def _asking(p):
+    """An initiative of the member's organisation waiting for 1,000 SEK, and a grant of 1,000 SEK,
+    all received, it may be paid from."""
+    grant = make_grant(p.treasurer, "1000.00", received="1000.00")
+    initiative = InitiativeFactory(
+        step=S.FUNDING,
+        budget=Decimal(1000),
+        lead_organisation=p.member.memberships.get().organisation,
+    )
+    return initiative, grant
+
+
+def _ask(p, initiative):
+    return funding.allocation_request_make(
+        initiative=initiative, amount="600.00", justification="Hallhyra", actor=p.member
+    )
+
+
+def _asked(p):
+    initiative, grant = _asking(p)
+    return _ask(p, initiative), grant
+
+
+@action("funding.services.allocation_request_make")
+def _(p):
+    initiative, _grant = _asking(p)
+    return lambda: _ask(p, initiative), ["funding.allocation_requested"]
+
+
+@action("funding.services.allocation_request_grant")
+def _(p):
+    request, grant = _asked(p)
+    # The answer and the allocation it books, each its own event.
+    return lambda: funding.allocation_request_grant(
+        request=request, grant=grant, amount="500.00", actor=p.treasurer
+    ), ["funding.request_granted", "funding.allocated"]
+
+
+@action("funding.services.allocation_request_decline")
+def _(p):
+    request, _grant = _asked(p)
+    return lambda: funding.allocation_request_decline(
+        request=request, reason="Inte i år", actor=p.treasurer
+    ), ["funding.request_declined"]
+
+
 @action("newsletter.services.editions.edition_save")
 def _(p):
     return lambda: newsletter_editions.edition_save(
@@ -731,6 +784,26 @@ def _(p):
     initiative = InitiativeFactory(step=S.COMPLETED, submitted_at=timezone.now(), title_en="Run")
     report = stored_report(initiative)
     return lambda: reports.report_publish(report=report, actor=p.coordinator), ["reports.published"]
+
+
+@action("privacy.services.account_delete")
+def _(p):
+    return lambda: privacy.account_delete(user=p.member, password=PASSWORD), [
+        "privacy.account_deleted"
+    ]
+
+
+@action("privacy.services.retention_apply")
+def _(p):
+    IdeaFactory(status="declined")
+    return lambda: privacy.retention_apply(), ["privacy.retention_applied"]
+
+
+@action("privacy.services.barrier_report")
+def _(p):
+    return lambda: privacy.barrier_report(page="/", description="Knappen syns inte.", email=""), [
+        "privacy.barrier_reported"
+    ]
 
 
 def service_names() -> set[str]:

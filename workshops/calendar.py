@@ -29,6 +29,11 @@ def _event(workshop) -> Event:
     return event
 
 
+def file_name(workshop) -> str:
+    """The name one workshop's calendar file is downloaded or attached under."""
+    return f"workshop-{workshop.pk}.ics"
+
+
 def build(workshops) -> bytes:
     """One calendar holding the given workshops."""
     calendar = Calendar()

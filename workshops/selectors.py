@@ -166,6 +166,15 @@ def minutes_unpublished(*, held_by: datetime.date):
     )
 
 
+def workshops_planned(*, on: datetime.date):
+    """Workshops still planned for the day `on` (Stockholm's date), the earliest first."""
+    return list(
+        Workshop.objects.filter(status=WorkshopStatus.PLANNED, starts_at__date=on).order_by(
+            "starts_at", "pk"
+        )
+    )
+
+
 def drafts_awaiting_publish(*, limit: int = 10):
     return list(
         Workshop.objects.filter(minutes_state=MinutesState.DRAFT).order_by("starts_at")[:limit]

@@ -255,7 +255,7 @@ def workshop_ics(request, pk):
     workshop = get_workshop_for_user(request.user, pk)
     body = calendar.build([workshop])
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="workshop-{workshop.pk}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{calendar.file_name(workshop)}"'
     return response
 
 

@@ -1,28 +1,23 @@
 """Telling followers: each public event about an initiative or a need, mailed once to each
 address that follows it, in its language, through the portal's outbox.
 
-A periodic job moves a cursor over the event stream. A run holds the cursor's row locked for its
-whole transaction and skips if another run holds it; the mails it owes (OutgoingMail rows), the
-delivery rows and the cursor commit together, so a run that dies tells nothing and the next one
-tells it all. The delivery rows (one per follower and event, unique) keep a run from mailing
+A periodic job reads the event stream after a cursor of its own, through the stream's one reader
+(`actors.eventstream`): one run at a time, and an event whose transaction commits after a later
+one is still told when it does. The mails a batch owes (OutgoingMail rows), the delivery rows and
+the cursor's move commit together, so a run that dies tells nothing of its batch and the next
+one tells it all. The delivery rows (one per follower and event, unique) keep a run from mailing
 anyone twice even if the cursor were set back.
-
-An event's key is taken when it is recorded, but it becomes visible when its transaction
-commits, so a later key may be seen first. A run therefore stops at the first event younger
-than SETTLE: by then every transaction that took an earlier key has long committed, and the
-cursor never passes an event it could not yet see.
 """
 
 from collections import defaultdict
-from datetime import timedelta
 
-from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone, translation
 
 from actors.events import public_events, tell
+from actors.eventstream import stream_read
 from actors.links import absolute_url
-from actors.mail import mail_owed_from_template, mails_queue
+from actors.mail import mail_batch, mail_owed_from_template, mails_queue
 from focusgroups.models import Idea
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
@@ -34,8 +29,7 @@ from ..choices import Language, SubscriberStatus
 from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_hash
 from .following import thing_of
 
-EVENTS_PER_RUN = 200
-SETTLE = timedelta(seconds=30)
+EVENTS_PER_BATCH = 200
 TOLD_KINDS = [
     InitiativeEvent.MOVED,
     InitiativeEvent.DECIDED,
@@ -76,8 +70,15 @@ def followers_from_ideas() -> int:
     """Residents who agreed, when sending an idea, to hear what became of it follow each need the
     idea became part of. Their idea's confirmation was their opt-in; an address that already
     follows the need, or stopped following it, is left as it is."""
-    taken_up = Idea.needs.through.objects.filter(idea__tell_me_what_became=True).exclude(
-        Exists(Follower.objects.filter(idea_id=OuterRef("idea_id"), need_id=OuterRef("need_id")))
+    taken_up = (
+        Idea.needs.through.objects.filter(idea__tell_me_what_became=True)
+        # An address already forgotten (privacy.services.retention_apply) follows nothing.
+        .exclude(idea__email="")
+        .exclude(
+            Exists(
+                Follower.objects.filter(idea_id=OuterRef("idea_id"), need_id=OuterRef("need_id"))
+            )
+        )
     )
     now = timezone.now()
     followers = [
@@ -95,43 +96,21 @@ def followers_from_ideas() -> int:
     return len(Follower.objects.bulk_create(followers, ignore_conflicts=True))
 
 
-def followers_tell(*, limit: int | None = EVENTS_PER_RUN, settle: timedelta | None = None) -> int:
-    """Owe each follower a mail for each new public event about what they follow, at most
-    `limit` events (None: all) recorded at least `settle` ago (SETTLE unless told; the demo,
-    which is done recording, tells all at once); returns how many mails. Run every minute
+def followers_tell(*, batch: int = EVENTS_PER_BATCH) -> int:
+    """Owe each follower a mail for each new public event about what they follow, `batch` events
+    at a time until none is left; returns how many mails. Run every minute
     (CELERY_BEAT_SCHEDULE)."""
-    FollowCursor.objects.get_or_create(pk=1)
-    with transaction.atomic():
-        cursor = FollowCursor.objects.select_for_update(skip_locked=True).filter(pk=1).first()
-        if cursor is None:
-            return 0  # another run is telling
-        followers_from_ideas()
-        events = _settled(
-            public_events()
-            .filter(pk__gt=cursor.last_event_id, kind__in=TOLD_KINDS)
-            .order_by("pk")[:limit],
-            SETTLE if settle is None else settle,
+    with mail_batch():
+        return stream_read(
+            cursor=FollowCursor,
+            batch=batch,
+            among=public_events().filter(kind__in=TOLD_KINDS),
+            consume=_tell,
         )
-        if not events:
-            return 0
-        told = _tell(events)
-        cursor.last_event_id = events[-1].pk
-        cursor.save(update_fields=["last_event_id"])
-    return told
-
-
-def _settled(events, settle: timedelta) -> list:
-    """The events up to the first one recorded less than `settle` ago."""
-    settled_before = timezone.now() - settle
-    settled = []
-    for event in events:
-        if event.at > settled_before:
-            break
-        settled.append(event)
-    return settled
 
 
 def _tell(events) -> int:
+    followers_from_ideas()
     about = _about(events)
     initiative_ids = {initiative for initiative, _needs in about.values() if initiative}
     need_ids = set().union(*(needs for _initiative, needs in about.values()))

@@ -65,7 +65,7 @@ def test_a_rolled_back_action_owes_no_mail(site, django_capture_on_commit_callba
 def test_many_mails_are_saved_at_once_and_leave_in_batches_over_one_connection_each(
     site, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
 ):
-    monkeypatch.setattr(mail, "DELIVER_BATCH", 2)
+    monkeypatch.setattr(mail, "SWEEP_BATCH", 2)
     opened = []
     real = mail.get_connection
     monkeypatch.setattr(mail, "get_connection", lambda: opened.append(1) or real())
@@ -75,6 +75,7 @@ def test_many_mails_are_saved_at_once_and_leave_in_batches_over_one_connection_e
     ]
     with (
         django_capture_on_commit_callbacks(execute=True),
+        mail.mail_batch(),
         transaction.atomic(),
         django_assert_num_queries(1),  # one INSERT of every row
     ):
@@ -136,6 +137,23 @@ def test_a_refused_recipient_is_given_up_and_a_busy_server_tried_again_later(sit
         assert mail.mail_deliver(mail_id=busy.pk) == mail.Outcome.SKIPPED  # sent once only
     assert sink.counts() == {"busy@example.org": 1}
     assert OutgoingMail.objects.get(pk=gone.pk).status == MailStatus.FAILED
+
+
+def test_a_slow_mail_server_ends_a_run_in_time_and_the_sweep_sends_the_rest(
+    site, smtp_sink, monkeypatch
+):
+    owed = [
+        mail.mail_queue(to=f"r{n}@example.org", language="sv", subject="S", text="T").pk
+        for n in range(3)
+    ]
+    monkeypatch.setattr(mail, "SEND_FOR", 0)  # every send takes longer than the run may
+
+    assert mail.mail_deliver_many(mail_ids=owed) == 1
+    assert mail.mail_sweep()["sent"] == 1
+    assert mail.mail_sweep()["sent"] == 1
+
+    assert smtp_sink.counts() == {"r0@example.org": 1, "r1@example.org": 1, "r2@example.org": 1}
+    assert smtp_sink.connections() == 3
 
 
 def test_mails_sent_long_ago_are_forgotten(site):

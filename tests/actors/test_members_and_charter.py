@@ -108,8 +108,23 @@ def test_it_uses_the_site_settings_everywhere(client, coordinator):
             "short_name": "TfH",
             "area": "Husby",
             "council_name": "Husbyrådet",
+            "step_limit_days": "60",
+            "follow_up_every_days": "30",
         },
     )
     assert response.status_code == 302
     assert "Tillsammans för Husby" in client.get("/").content.decode()
     assert "Together for Husby" in client.get("/en/").content.decode()
+    site = SiteSettings.current()
+    assert (site.step_limit_days, site.follow_up_every_days) == (60, 30)
+
+
+def test_the_settings_page_explains_the_limits_for_steps_and_follow_ups(client, coordinator):
+    client.force_login(coordinator)
+
+    page = client.get(reverse("actors:site_settings")).content.decode()
+
+    assert 'name="step_limit_days" value="120"' in page
+    assert 'name="follow_up_every_days" value="90"' in page
+    assert "Den ledande organisationen påminns varje vecka när en satsning står längre" in page
+    assert "Hur ofta en satsning som genomförs rapporterar hur det går." in page

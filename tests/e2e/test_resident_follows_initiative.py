@@ -2,7 +2,6 @@
 and is mailed its next move; the follow form works from a page the cache served."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -49,7 +48,7 @@ def test_resident_follows_an_initiative_and_hears_its_next_move(
     assert Follower.objects.get().status == SubscriberStatus.CONFIRMED
 
     decide(initiative, coordinator)
-    telling.followers_tell(settle=timedelta(0))
+    telling.followers_tell()
     news = mail.outbox[1]
     assert news.to == ["amina@example.org"] and "Kvällsfotboll" in news.subject
     assert "Beslutades den 18 november 2026." in news.body

@@ -2,9 +2,7 @@
 (a mistyped amount comes back with a message), starts its execution, corrects a double-booked
 receipt with a reversal, and the public sees the totals."""
 
-import datetime
 import re
-from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
@@ -12,24 +10,14 @@ from playwright.sync_api import expect
 from funding.choices import EntryKind
 from funding.models import LedgerEntry
 from initiatives.choices import InitiativeStep
-from tests.funding.factories import FunderFactory, book, make_grant
+from tests.funding.factories import book, waiting_for_money
 from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_treasurer_allocates_funding(page, login, check_accessibility, treasurer, organisation):
-    funder = FunderFactory(organisation__name="Stiftelsen Framtid")
-    grant = make_grant(
-        treasurer, "200000.00", received="150000.00", funder=funder, title_sv="Ungas hälsa"
-    )
-    initiative = InitiativeFactory(
-        title_sv="Kvällsfotboll i hallen",
-        lead_organisation=organisation,
-        step=InitiativeStep.FUNDING,
-        budget=Decimal("60000.00"),
-        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
-    )
+    grant, initiative = waiting_for_money(treasurer, organisation)
 
     done = InitiativeFactory(
         title_sv="Läxhjälp i våras", lead_organisation=organisation, step=InitiativeStep.FUNDING

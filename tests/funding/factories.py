@@ -7,7 +7,10 @@ from actors.choices import OrganisationKind
 from funding import services
 from funding.choices import EntryKind
 from funding.models import Funder, Grant
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative
 from tests.factories import OrganisationFactory
+from tests.initiatives.factories import InitiativeFactory
 
 
 class FunderFactory(factory.django.DjangoModelFactory):
@@ -46,3 +49,20 @@ def book(actor, kind, grant, amount, initiative=None, booked_on=None, note=""):
         note=note,
         actor=actor,
     )
+
+
+def waiting_for_money(treasurer, organisation) -> tuple[Grant, Initiative]:
+    """A foundation's grant of 200,000 SEK with 150,000 received, and the organisation's public
+    initiative of 60,000 SEK waiting for it at the funding step: the browser journeys' start."""
+    funder = FunderFactory(organisation__name="Stiftelsen Framtid")
+    grant = make_grant(
+        treasurer, "200000.00", received="150000.00", funder=funder, title_sv="Ungas hälsa"
+    )
+    initiative = InitiativeFactory(
+        title_sv="Kvällsfotboll i hallen",
+        lead_organisation=organisation,
+        step=InitiativeStep.FUNDING,
+        budget=Decimal("60000.00"),
+        submitted_at=datetime.datetime(2026, 1, 10, tzinfo=datetime.UTC),
+    )
+    return grant, initiative

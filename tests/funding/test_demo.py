@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from funding import selectors
-from funding.models import Funder, Grant, LedgerEntry, ReportingDuty
+from funding.models import AllocationRequest, Funder, Grant, LedgerEntry, ReportingDuty
 from initiatives.choices import InitiativeStep as S
 from initiatives.models import Initiative
 
@@ -13,7 +13,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_books_are_consistent_and_load_once():
     call_command("seed_demo")
-    counts = [m.objects.count() for m in (Funder, Grant, LedgerEntry, ReportingDuty)]
+    models = (Funder, Grant, LedgerEntry, ReportingDuty, AllocationRequest)
+    counts = [m.objects.count() for m in models]
     assert counts[0] == 3
     assert Grant.objects.filter(earmark="none").exists()
     assert Grant.objects.exclude(earmark="none").count() >= 2
@@ -28,8 +29,16 @@ def test_the_demo_books_are_consistent_and_load_once():
     for grant in Grant.objects.all():
         assert selectors.grant_balance(grant).available >= 0
 
+    # The initiative waiting at the funding step asks for what its budget still lacks.
+    (asked,) = selectors.requests_open()
+    assert (
+        asked.amount
+        == asked.initiative.budget - selectors.initiative_funding(asked.initiative)["allocated"]
+    )
+    assert asked.requested_by.memberships.get().organisation == asked.initiative.lead_organisation
+
     call_command("seed_demo")
-    assert [m.objects.count() for m in (Funder, Grant, LedgerEntry, ReportingDuty)] == counts
+    assert [m.objects.count() for m in models] == counts
 
 
 def test_the_demo_grows_with_its_scale():

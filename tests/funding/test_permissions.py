@@ -1,5 +1,5 @@
 """The fund's permission matrix: treasurers (and administrators) write, coordinators read, the
-public sees the totals."""
+public sees the totals; people acting for an organisation ask for money."""
 
 import datetime
 from types import SimpleNamespace
@@ -16,6 +16,8 @@ from tests.matrix import Case, allow, check_case, public, urls_of
 
 READ = allow("coordinator", "treasurer", "admin")
 WRITE = allow("treasurer", "admin")
+# Anyone acting for an organisation gets the form; the initiatives offered are their own.
+ASK = allow("member", "outsider")
 NOT_ALLOWED_GET = dict.fromkeys(ROLES, 405)
 
 
@@ -68,13 +70,47 @@ CASES = [
     Case("funding:duty_create", url("duty_create", "grant"), WRITE),
     Case("funding:duty_done", url("duty_done", "duty"), NOT_ALLOWED_GET),
     Case("funding:duty_done", url("duty_done", "duty"), WRITE, method="post"),
+    Case("funding:request_list", url("request_list"), READ),
+    Case("funding:request_create", url("request_create"), ASK),
+    Case(
+        "funding:request_create",
+        url("request_create"),
+        ASK,
+        method="post",
+        data=lambda o: {
+            "initiative": o.initiative.pk,
+            "amount": "100",
+            "justification": "Hyra av hallen",
+        },
+    ),
+    Case("funding:request_detail", url("request_detail", "request"), READ),
+    Case("funding:request_grant", url("request_grant", "request"), NOT_ALLOWED_GET),
+    Case(
+        "funding:request_grant",
+        url("request_grant", "request"),
+        WRITE,
+        method="post",
+        data=lambda o: {"grant": o.grant.pk, "amount": "100", "booked_on": "2026-03-01"},
+    ),
+    Case("funding:request_decline", url("request_decline", "request"), NOT_ALLOWED_GET),
+    Case(
+        "funding:request_decline",
+        url("request_decline", "request"),
+        WRITE,
+        method="post",
+        data=lambda o: {"reason": "Inte i år"},
+    ),
 ]
 
 
 @pytest.fixture
-def objects(organisation, treasurer):
+def objects(organisation, treasurer, member):
     grant = make_grant(treasurer, "1000.00", received="1000.00")
+    asking = InitiativeFactory(lead_organisation=organisation, step=S.FUNDING)
     return SimpleNamespace(
+        request=services.allocation_request_make(
+            initiative=asking, amount="200", justification="Material", actor=member
+        ),
         grant=grant,
         funder=grant.funder,
         receipt=grant.entries.get(kind=K.RECEIPT),

@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
-from initiatives.models import Initiative
+from initiatives.models import FollowUp, Initiative
 from prioritization.models import FocusArea, Need, TargetGroup
 from tests.factories import OrganisationFactory
 
@@ -74,6 +74,22 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     budget = Decimal("100000.00")
     starts_on = datetime.date(2026, 1, 1)
     ends_on = datetime.date(2026, 12, 31)
+
+
+class FollowUpFactory(factory.django.DjangoModelFactory):
+    """A report on the 30 days up to `period_end`."""
+
+    class Meta:
+        model = FollowUp
+
+    initiative = factory.SubFactory(InitiativeFactory, step="execution")
+    period_end = datetime.date(2026, 3, 31)
+    period_start = factory.LazyAttribute(lambda f: f.period_end - datetime.timedelta(days=29))
+    activities = 4
+    how_well = "Bra"
+    better_off = "Ja"
+    money_spent = Decimal("1000.00")
+    status = "on_track"
 
 
 def proposal_data(organisation, need, **changes):

@@ -371,8 +371,9 @@ def test_the_initiative_page_runs_a_fixed_number_of_queries(
     assert response.status_code == 200
     client.force_login(coordinator)
     # session, user, roles (one query, organisations with them); the same 17 of the page (the
-    # site settings now cached) and the funding section's ledger entries a coordinator sees
-    with django_assert_num_queries(3 + 17 + 1):
+    # site settings now cached) and the funding section's ledger entries and last request to
+    # the fund a coordinator sees
+    with django_assert_num_queries(3 + 17 + 2):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
 

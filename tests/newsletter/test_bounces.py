@@ -2,7 +2,6 @@
 the way a receiving mail server reports them (RFC 3464), and read by the pipe command."""
 
 import io
-from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -164,7 +163,7 @@ def told(site, coordinator, smtp_sink, django_capture_on_commit_callbacks):
     follower_of(email="bo@example.org", initiative=initiative)
     decide(initiative, coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        assert telling.followers_tell(settle=timedelta(0)) == 2
+        assert telling.followers_tell() == 2
     return initiative, smtp_sink.to("amina@example.org")[0]
 
 
@@ -175,7 +174,7 @@ def statuses(email: str) -> set[str]:
 def tell_again(initiative, coordinator, django_capture_on_commit_callbacks):
     services.initiative_advance(initiative=initiative, to_step=S.FUNDING, actor=coordinator)
     with django_capture_on_commit_callbacks(execute=True):
-        telling.followers_tell(settle=timedelta(0))
+        telling.followers_tell()
 
 
 def test_a_permanent_bounce_of_a_follow_mail_stops_everything_the_address_follows(
@@ -217,7 +216,7 @@ def test_a_recipient_the_server_refuses_outright_stops_following(
     decide(initiative, coordinator)
 
     with django_capture_on_commit_callbacks(execute=True):
-        telling.followers_tell(settle=timedelta(0))
+        telling.followers_tell()
 
     assert statuses("gone@example.org") == {SubscriberStatus.BOUNCED}
     assert statuses("busy@example.org") == {SubscriberStatus.CONFIRMED}  # a 4xx may pass

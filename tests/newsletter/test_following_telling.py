@@ -12,7 +12,7 @@ from django.utils import timezone
 from actors import mail
 from actors.choices import MailStatus
 from actors.events import event_record
-from actors.models import OutgoingMail
+from actors.models import Event, OutgoingMail
 from funding.choices import EntryKind
 from initiatives import services
 from initiatives.choices import InitiativeStep as S
@@ -247,14 +247,51 @@ def test_a_need_follower_hears_that_a_round_prioritised_it(site, coordinator):
     assert "Trygga vägar hem" in told.body_text
 
 
-def test_a_run_stops_at_an_event_too_young_to_be_sure_nothing_before_it_is_in_flight(
-    site, coordinator, monkeypatch
-):
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_event_that_commits_after_a_later_one_is_told_when_it_does_and_once(site, coordinator):
+    early, late = public_initiative(), public_initiative()
+    follower_of(email="early@example.org", initiative=early)
+    follower_of(email="late@example.org", initiative=late)
+    recorded, commit, early_ids = threading.Event(), threading.Event(), []
+
+    def slow_action():
+        try:
+            with transaction.atomic():
+                decide(early, coordinator)  # takes the lower id
+                early_ids.append(Event.objects.get(kind__in=telling.TOLD_KINDS).pk)
+                recorded.set()
+                commit.wait(10)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=slow_action)
+    thread.start()
+    try:
+        assert recorded.wait(10)
+        decide(late, coordinator)  # a higher id, visible first
+        assert telling.followers_tell() == 1
+        assert str(early_ids[0]) in FollowCursor.objects.get().gaps
+    finally:
+        commit.set()
+        thread.join()
+    assert telling.followers_tell() == 1  # the early one, now that it has committed
+    assert telling.followers_tell() == 0
+    assert sorted(OutgoingMail.objects.values_list("recipient", flat=True)) == [
+        "early@example.org",
+        "late@example.org",
+    ]
+    assert str(early_ids[0]) not in FollowCursor.objects.get().gaps
+
+
+def test_an_event_below_the_cursor_is_told_once_it_is_seen(site, coordinator):
     initiative = public_initiative()
     follower_of(initiative=initiative)
     decide(initiative, coordinator)
-    monkeypatch.setattr(telling, "SETTLE", timezone.timedelta(seconds=30))
-    assert telling.followers_tell() == 0
-    assert FollowCursor.objects.get().last_event_id == 0
-    monkeypatch.setattr(telling, "SETTLE", timezone.timedelta(0))
+    event = Event.objects.get(kind__in=telling.TOLD_KINDS)
+    FollowCursor.objects.create(
+        pk=1, last_event_id=event.pk, gaps={str(event.pk): timezone.now().isoformat()}
+    )
     assert telling.followers_tell() == 1
+    assert telling.followers_tell() == 0
+    assert FollowCursor.objects.get().gaps == {}

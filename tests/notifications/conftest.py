@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from actors.events import event_record
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative, InitiativeStepChange
 from notifications.services import notifications_fan_out
 from tests.initiatives.factories import InitiativeFactory
 from tests.workshops.factories import WorkshopFactory
@@ -46,6 +49,19 @@ def logged(workshop, actor=None, *, owners):
             for n, owner in enumerate(owners)
         ],
     )
+
+
+def at(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+
+
+def standing(step: str, since: datetime.date, lead, **fields) -> Initiative:
+    """An initiative moved to `step` on the day `since`, led by `lead`."""
+    initiative = InitiativeFactory(step=step, lead_organisation=lead, **fields)
+    InitiativeStepChange.objects.create(
+        initiative=initiative, from_step=InitiativeStep.NEEDS, to_step=step, at=at(since)
+    )
+    return initiative
 
 
 @pytest.fixture

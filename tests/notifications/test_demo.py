@@ -18,10 +18,20 @@ def demo(db, django_capture_on_commit_callbacks):
 def test_the_demos_people_find_notifications_waiting(demo):
     unread = dict(User.objects.values_list("email", "unread_notifications"))
 
-    for email in ("coordinator@demo.cih.se", "member@demo.cih.se", "evaluator@demo.cih.se"):
+    for role in ("coordinator", "member", "evaluator", "treasurer"):
+        email = f"{role}@demo.cih.se"
         assert unread[email] > 0, email
         waiting = Notification.objects.filter(recipient__email=email, read_at=None)
         assert waiting.count() == unread[email]
+
+
+def test_the_demos_people_are_reminded_of_what_is_due_today(demo):
+    def kinds_of(role: str) -> set[str]:
+        notices = Notification.objects.filter(recipient__email=f"{role}@demo.cih.se", event=None)
+        return set(notices.values_list("kind", flat=True))
+
+    assert {"action_overdue", "initiative_stalled", "follow_up_due"} <= kinds_of("member")
+    assert {"idea_waiting_long", "minutes_unpublished"} & kinds_of("coordinator")
 
 
 def test_the_demo_mails_no_notification_now_or_in_a_digest(demo):

@@ -5,9 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
+from actors.eventstream import GAP_WAIT, cursor_move_on
 from notifications.models import FanOutCursor, Notification
 from notifications.selectors import row
-from notifications.services import GAP_WAIT, _move_on, notifications_fan_out
+from notifications.services import notifications_fan_out
 from prioritization.services import round_open
 from tests.factories import MembershipFactory, UserFactory
 from tests.focusgroups.factories import IdeaFactory
@@ -158,19 +159,22 @@ def test_it_reads_the_stream_in_batches_until_none_is_left(initiative, member):
 
 
 def test_an_event_committed_late_is_told_and_a_rolled_back_one_forgotten():
-    cursor = FanOutCursor(pk=1, last_event_id=10)
+    cursor, _created = FanOutCursor.objects.update_or_create(
+        pk=1, defaults={"last_event_id": 10, "gaps": {}}
+    )
 
-    _move_on(cursor, [11, 13])
+    cursor_move_on(cursor, [11, 13])
     assert cursor.last_event_id == 13
     assert list(cursor.gaps) == ["12"]
 
-    _move_on(cursor, [12])  # the late one committed and was read
+    cursor_move_on(cursor, [12])  # the late one committed and was read
     assert cursor.gaps == {}
 
-    _move_on(cursor, [15])
+    cursor_move_on(cursor, [15])
     cursor.gaps["14"] = (timezone.now() - GAP_WAIT - datetime.timedelta(seconds=1)).isoformat()
-    _move_on(cursor, [])
+    cursor_move_on(cursor, [])
     assert cursor.gaps == {}
+    assert FanOutCursor.objects.get().last_event_id == 15
 
 
 def test_a_late_event_below_the_cursor_is_read(initiative, member):

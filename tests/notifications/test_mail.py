@@ -13,6 +13,7 @@ from actors.models import OutgoingMail
 from notifications.models import Delivery, Digest, Notification, Preference
 from notifications.services import digests_send, notifications_fan_out, preferences_save
 from prioritization.services import round_open
+from tests.factories import MembershipFactory
 from tests.prioritization.factories import NeedFactory
 from tests.smtp_sink import SmtpSink, free_port
 
@@ -184,3 +185,49 @@ def test_with_the_mail_server_down_a_notice_waits_and_arrives_once(
 
     assert sink.counts() == {"member@example.org": 1}
     assert Notification.objects.count() == Delivery.objects.count() == 1
+
+
+def digests_owed(organisation, initiative, count: int) -> list[str]:
+    emails = [f"person{n}@example.org" for n in range(count)]
+    for email in emails:
+        MembershipFactory(organisation=organisation, user__email=email)
+    moved(initiative, "decision")
+    notifications_fan_out()
+    return emails
+
+
+def test_the_digests_leave_together_over_one_connection(
+    site, organisation, initiative, smtp_sink, django_capture_on_commit_callbacks
+):
+    emails = digests_owed(organisation, initiative, 6)
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        assert digests_send(frequency="daily") == 6
+
+    assert len(callbacks) == 1  # one task for the batch, not one per mail
+    assert smtp_sink.counts() == dict.fromkeys(emails, 1)
+    assert smtp_sink.connections() == 1
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+
+
+def test_digests_whose_task_dies_half_way_are_sent_once_by_the_sweep(
+    site, organisation, initiative, smtp_sink, django_capture_on_commit_callbacks, monkeypatch
+):
+    emails = digests_owed(organisation, initiative, 5)
+    real, tried = mail.mail_deliver, []
+
+    def dies_at_the_third(**kwargs):
+        tried.append(kwargs["mail_id"])
+        if len(tried) == 3:
+            raise RuntimeError("worker killed")
+        return real(**kwargs)
+
+    monkeypatch.setattr(mail, "mail_deliver", dies_at_the_third)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert digests_send(frequency="daily") == 5
+    assert len(smtp_sink.recipients) == 2
+    monkeypatch.setattr(mail, "mail_deliver", real)
+
+    assert mail.mail_sweep()["sent"] == 3
+
+    assert smtp_sink.counts() == dict.fromkeys(emails, 1)

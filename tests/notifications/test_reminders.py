@@ -8,7 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from actors.models import SiteSettings
 from focusgroups.choices import ConsultationStatus
+from initiatives.choices import InitiativeStep as S
 from notifications import tasks
 from notifications.models import Delivery, Notification
 from notifications.reminders import REMINDERS
@@ -18,8 +20,15 @@ from tests.factories import MembershipFactory
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory
 from tests.funding.factories import make_grant
 from tests.prioritization.factories import NeedFactory, RoundFactory, ScoreFactory
-from tests.workshops.factories import ActionFactory, ParkedItemFactory, WorkshopFactory
+from tests.workshops.factories import (
+    ActionFactory,
+    ParkedItemFactory,
+    PlannedWorkshopFactory,
+    WorkshopFactory,
+)
 from workshops.choices import MinutesState
+
+from .conftest import standing
 
 pytestmark = pytest.mark.django_db
 
@@ -185,6 +194,9 @@ def _world(size: int, organisation, coordinator):
         grant = make_grant(coordinator)
         grant.duties.create(description="Snart", due_on=TODAY + 14 * DAY)
         grant.duties.create(description="Sen", due_on=TODAY - 5 * DAY)
+        PlannedWorkshopFactory(starts_at=at(TODAY + 7 * DAY))
+        standing(S.PROPOSAL, TODAY - 200 * DAY, organisation)
+        standing(S.EXECUTION, TODAY - 200 * DAY, organisation)
 
 
 # Per kind: the things due, then the people to tell (the coordinators, the treasurers, or the
@@ -199,7 +211,14 @@ QUERIES = {
     "minutes_unpublished": 2,
     "duty_due_soon": 2,
     "duty_overdue": 2,
+    "workshop_next_week": 2,
+    "initiative_stalled": 2,
+    "follow_up_due": 2,
+    # What each of the eight reminders it counts finds, then the coordinators.
+    "overdue_summary": 9,
 }
+# The summary is made on Mondays.
+ON = {"overdue_summary": datetime.date(2026, 12, 7)}
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -208,10 +227,11 @@ def test_reading_what_is_due_costs_the_same_queries_whatever_the_data(
 ):
     _world(size, organisation, coordinator)
     MembershipFactory.create_batch(size, organisation=organisation)
+    SiteSettings.current()  # the limits of initiatives, read once and kept in the cache
 
     for kind, find in REMINDERS.items():
         with CaptureQueriesContext(connection) as queries:
-            found = find(TODAY)
+            found = find(ON.get(kind, TODAY))
         assert found, kind
         assert len(queries) == QUERIES[kind], kind
 
@@ -242,4 +262,8 @@ def test_member_reminders_are_mailed_at_once_and_the_coordinators_daily():
         "minutes_unpublished": "daily",
         "duty_due_soon": "at_once",
         "duty_overdue": "at_once",
+        "workshop_next_week": "at_once",
+        "initiative_stalled": "at_once",
+        "follow_up_due": "at_once",
+        "overdue_summary": "at_once",
     }

@@ -163,7 +163,8 @@ def test_the_settings_show_each_kinds_default(client, member, django_assert_num_
 
 MEMBERS_KINDS = {
     "action_given", "initiative_moved", "round_opened", "action_due_soon", "action_overdue",
-    "round_closing",
+    "round_closing", "minutes_draft", "workshop_next_week", "initiative_stalled",
+    "follow_up_due", "allocation_answered",
 }  # fmt: skip
 
 
@@ -176,9 +177,10 @@ MEMBERS_KINDS = {
             {
                 "idea_waiting", "idea_waiting_long", "consultation_unanswered",
                 "parked_item_due", "minutes_unpublished", "report_ready", "report_failed",
+                "overdue_summary",
             },
         ),
-        ("treasurer", {"duty_due_soon", "duty_overdue"}),
+        ("treasurer", {"duty_due_soon", "duty_overdue", "allocation_requested"}),
         ("evaluator", {"evaluation_reached", "report_ready", "report_failed"}),
     ],
 )  # fmt: skip
@@ -189,7 +191,7 @@ def test_the_settings_offer_only_the_kinds_that_can_concern_the_person(
 
     form = client.get(reverse("notifications:preferences")).context["form"]
 
-    assert set(form.fields) == offered
+    assert set(form.fields) == {"language", *offered}
 
 
 def test_saving_the_settings(client, member):

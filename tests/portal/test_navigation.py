@@ -28,7 +28,7 @@ def test_the_menu_links_every_public_section(client):
     ("role", "entries"),
     [
         ("member", ["initiatives:pipeline"]),
-        ("treasurer", ["initiatives:pipeline", "funding:overview"]),
+        ("treasurer", ["initiatives:pipeline", "funding:overview", "funding:request_list"]),
         ("evaluator", ["initiatives:pipeline", "reports:report_list"]),
         (
             "coordinator",
@@ -36,6 +36,7 @@ def test_the_menu_links_every_public_section(client):
                 "prioritization:idea_queue",
                 "initiatives:pipeline",
                 "funding:overview",
+                "funding:request_list",
                 "newsletter:edition_list",
                 "reports:report_list",
             ],

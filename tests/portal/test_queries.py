@@ -58,8 +58,8 @@ def test_the_dashboard_sections(world, coordinator, member, treasurer, django_as
     # open initiatives it leads
     with django_assert_num_queries(3):
         rendered(sections.dashboard(member))
-    # reports owed to funders soon
-    with django_assert_num_queries(1):
+    # allocation requests waiting for an answer; reports owed to funders soon
+    with django_assert_num_queries(2):
         rendered(sections.dashboard(treasurer))
 
 
@@ -72,8 +72,8 @@ def test_the_organisation_page_sections(world, django_assert_num_queries):
 def test_the_initiative_page_sections(world, treasurer, coordinator, django_assert_num_queries):
     initiative = Initiative.objects.filter(lead_organisation=world).first()
     read_roles(treasurer, coordinator)
-    # the initiative's money; the grants it is paid from
-    with django_assert_num_queries(2):
+    # the initiative's money; the grants it is paid from; its last request to the fund
+    with django_assert_num_queries(3):
         rendered(sections.initiative_funding(initiative, treasurer))
     # its published reports
     with django_assert_num_queries(1):

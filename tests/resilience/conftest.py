@@ -13,6 +13,9 @@ from pathlib import Path
 
 import pytest
 import redis
+from django.db import connection
+
+from cih.celery import app as celery_app
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -79,6 +82,37 @@ def private_redis():
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def private_broker(private_redis):
+    """Tasks published to the private Redis, as in production, instead of run in-process."""
+    urls = ("broker_url", "broker_read_url", "broker_write_url")
+    saved = {name: celery_app.conf[name] for name in urls}
+
+    def use(**conf):
+        celery_app.conf.update(conf)
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    use(task_always_eager=False, **dict.fromkeys(urls, private_redis.url))
+    yield private_redis
+    use(task_always_eager=True, **saved)
+
+
+@pytest.fixture
+def worker_args(private_broker, tmp_path) -> dict:
+    """What `tests.newsletter.worker.start_worker` needs for a worker on the private Redis and
+    the test database, writing to the test's folder; the mail server is the test's to name."""
+    database = connection.settings_dict
+    return {
+        "broker_url": private_broker.url,
+        "database_url": (
+            f"postgres://{database['USER']}:{database['PASSWORD']}@"
+            f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
+        ),
+        "log_path": tmp_path / "worker.log",
+    }
 
 
 @pytest.fixture

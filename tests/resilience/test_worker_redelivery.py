@@ -10,7 +10,6 @@ from unittest import mock
 import pytest
 import redis
 from django.conf import settings
-from django.db import connection
 
 from cih.celery import app as celery_app
 from newsletter import tasks
@@ -77,38 +76,13 @@ class Tarpit:
         self.socket.close()
 
 
-@pytest.fixture
-def private_broker(private_redis):
-    """Tasks published to the private Redis, as in production, instead of run in-process."""
-    urls = ("broker_url", "broker_read_url", "broker_write_url")
-    saved = {name: celery_app.conf[name] for name in urls}
-
-    def use(**conf):
-        celery_app.conf.update(conf)
-        celery_app._pool = None
-        celery_app.amqp._producer_pool = None
-
-    use(task_always_eager=False, **dict.fromkeys(urls, private_redis.url))
-    yield private_redis
-    use(task_always_eager=True, **saved)
-
-
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_a_job_in_flight_when_its_worker_is_killed_is_run_by_the_next_worker(
-    private_broker, coordinator, tmp_path, monkeypatch
+    private_broker, worker_args, coordinator, tmp_path, monkeypatch
 ):
     monkeypatch.setenv("BROKER_VISIBILITY_TIMEOUT", str(TEST_VISIBILITY_TIMEOUT))
-    database = connection.settings_dict
-    worker_args = {
-        "broker_url": private_broker.url,
-        "database_url": (
-            f"postgres://{database['USER']}:{database['PASSWORD']}@"
-            f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
-        ),
-        "log_path": tmp_path / "worker.log",
-        "concurrency": 1,
-    }
+    worker_args = {**worker_args, "concurrency": 1}
     SubscriberFactory(email="amina@example.org")
     tarpit, first, second = Tarpit(), None, None
     try:

@@ -1,0 +1,111 @@
+"""A person's mails speak the language they last chose: the one they logged in with, or the one
+set in their notification settings."""
+
+import pytest
+from django.urls import reverse
+
+from notifications.kinds import kinds_for
+from notifications.services import digests_send, notifications_fan_out
+from tests.factories import PASSWORD, MembershipFactory
+from tests.prioritization.factories import NeedFactory
+
+from .conftest import moved
+
+pytestmark = pytest.mark.django_db
+
+
+def body_of(message) -> str:
+    return message.get_body(("plain",)).get_content()
+
+
+def test_a_notice_is_mailed_in_its_readers_language(
+    site, member, outsider, coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    from prioritization.services import round_open
+
+    member.language = "en"
+    member.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        round_open(
+            title_sv="Vårens runda",
+            title_en="Spring round",
+            needs=[NeedFactory()],
+            actor=coordinator,
+        )
+        notifications_fan_out()
+
+    (english,) = smtp_sink.to("member@example.org")
+    assert english["Subject"] == "A prioritisation round opened"
+    assert english["Content-Language"] == "en"
+    body = body_of(english)
+    assert "“Spring round”" in body
+    assert "/en/notifications/" in body and "/en/notifications/preferences/" in body
+    assert "/en/notifications/unsubscribe/" in str(english["List-Unsubscribe"])
+    (swedish,) = smtp_sink.to("other@example.org")
+    assert swedish["Subject"] == "En prioriteringsrunda har öppnats"
+    assert "”Vårens runda”" in body_of(swedish)
+    assert "/en/" not in body_of(swedish)
+
+
+def test_a_digest_is_in_its_readers_language(
+    site, member, initiative, organisation, smtp_sink, django_capture_on_commit_callbacks
+):
+    MembershipFactory(organisation=organisation, user__email="colleague@example.org")
+    member.language = "en"
+    member.save()
+    moved(initiative, "decision")
+    notifications_fan_out()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert digests_send(frequency="daily") == 2
+
+    assert "the step “Decision”" in body_of(smtp_sink.to("member@example.org")[0])
+    assert "steget ”Beslut”" in body_of(smtp_sink.to("colleague@example.org")[0])
+
+
+def test_a_language_the_portal_no_longer_offers_falls_back_to_swedish(site, member):
+    from notifications.mail import language_of
+
+    member.language = "xx"
+    assert language_of(member) == "sv"
+
+
+@pytest.mark.parametrize(("prefix", "language"), [("/en", "en"), ("", "sv")])
+def test_logging_in_keeps_the_language_of_the_login_page(client, member, prefix, language):
+    member.language = "en" if language == "sv" else "sv"
+    member.save()
+
+    response = client.post(
+        f"{prefix}/accounts/login/", {"login": member.email, "password": PASSWORD}
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.language == language
+
+
+def test_the_settings_page_chooses_the_mails_language(client, member):
+    client.force_login(member)
+    url = reverse("notifications:preferences")
+    page = client.get(url).content.decode()
+    assert "Språk i dina e-postmeddelanden" in page and ">English<" in page
+
+    frequencies = {kind.kind.value: kind.default.value for kind in kinds_for(member)}
+
+    response = client.post(url, {"language": "en", **frequencies})
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.language == "en"
+
+
+@pytest.mark.parametrize("forged", ["xx", "en" * 300])
+def test_a_language_not_offered_is_refused_with_a_message_and_nothing_saved(client, member, forged):
+    client.force_login(member)
+
+    response = client.post(reverse("notifications:preferences"), {"language": forged})
+
+    assert response.status_code == 200
+    assert "Välj ett giltigt alternativ" in response.content.decode()
+    member.refresh_from_db()
+    assert member.language == "sv"
