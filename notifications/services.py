@@ -47,9 +47,9 @@ def notifications_fan_out(*, batch: int = FAN_OUT_BATCH, mail: bool = True) -> i
         )
 
 
-def _fan_out_events(events: list[Event], *, mail: bool) -> int:
+def _fan_out_events(events: list[Event], *, mail: bool) -> tuple[int, int]:
     lookups = Batch(events)
-    return _create(
+    made = _create(
         [
             Notification(
                 recipient_id=notice.user_id,
@@ -65,6 +65,7 @@ def _fan_out_events(events: list[Event], *, mail: bool) -> int:
         ],
         mail=mail,
     )
+    return made, len(events)
 
 
 def _create(notices: list[Notification], *, mail: bool) -> int:
