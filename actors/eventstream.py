@@ -39,13 +39,14 @@ def stream_read(
     batch: int,
     among: QuerySet | None = None,
     for_seconds: float | None = None,
+    go_on: Callable[[], None] | None = None,
 ) -> int:
     """Hand `consume` the events after the cursor, `batch` ids at a time until none is left, and
     return the sum of what it made. `consume` returns what it made and how many of the events,
     from the first, it finished. With `among`, only the events of that queryset are handed over
     (the others are passed by). Each batch, its consumer's writes and the cursor's move are one
     transaction; a run that finds the cursor held by another leaves at once. With `for_seconds`,
-    no batch begins after that long: the next run goes on from there.
+    no batch begins after that long: `go_on` is called to have another run go on from there.
     """
     cursor.objects.get_or_create(pk=1)
     total = 0
@@ -53,7 +54,11 @@ def stream_read(
     while True:
         more, result = _batch(cursor, consume, batch, among)
         total += result
-        if not more or (until is not None and time.monotonic() > until):
+        if not more:
+            return total
+        if until is not None and time.monotonic() > until:
+            if go_on is not None:
+                go_on()
             return total
 
 

@@ -19,6 +19,7 @@ from actors.events import public_events, tell
 from actors.eventstream import stream_read
 from actors.links import absolute_url
 from actors.mail import mail_batch, mail_owed_from_template, mails_queue
+from actors.queueing import enqueue_on_commit
 from focusgroups.models import Idea
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
@@ -34,8 +35,8 @@ EVENTS_PER_BATCH = 200
 # Mails rendered in one transaction, about 2.5 s of work: an event with more followers is told
 # over several batches, so no transaction nears the tasks' soft time limit (25 s) and rolls back.
 MAILS_PER_BATCH = 1000
-# A run begins no batch after this long, so that it ends inside the soft time limit too; the
-# next minute's run goes on.
+# A run begins no batch after this long, so that it ends inside the soft time limit too; another
+# run goes on at once.
 RUN_SECONDS = 15.0
 TOLD_KINDS = [
     InitiativeEvent.MOVED,
@@ -114,7 +115,15 @@ def followers_tell(*, batch: int = EVENTS_PER_BATCH) -> int:
             among=public_events().filter(kind__in=TOLD_KINDS),
             consume=_tell,
             for_seconds=RUN_SECONDS,
+            go_on=_go_on,
         )
+
+
+def _go_on() -> None:
+    """A run stopped for time hands the rest to another at once, not to the next minute's."""
+    from ..tasks import tell_followers
+
+    enqueue_on_commit(tell_followers)
 
 
 def _tell(events) -> tuple[int, int]:

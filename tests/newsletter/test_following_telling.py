@@ -182,9 +182,14 @@ def test_an_event_with_more_followers_than_a_batch_may_mail_is_told_over_several
     real_tell = telling._tell
     monkeypatch.setattr(telling, "_tell", lambda events: batches.append(1) or real_tell(events))
 
+    queued = []
+    monkeypatch.setattr(telling, "enqueue_on_commit", lambda task: queued.append(task.name))
+
     assert [telling.followers_tell() for _run in range(4)] == [3, 3, 1, 0]
 
     assert len(batches) == 3  # the fourth run found nothing after the cursor
+    # The two runs stopped for time with followers left queued the next at once.
+    assert queued == ["newsletter.tasks.tell_followers"] * 2
     recipients = sorted(OutgoingMail.objects.values_list("recipient", flat=True))
     assert recipients == [f"r{n}@example.org" for n in range(7)]
     assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
