@@ -364,7 +364,7 @@ def in_child(measure: bool):
                 FanOutCursor.objects.filter(last_event_id__gte=last_event).exists()
                 and FollowCursor.objects.filter(last_event_id__gte=last_told).exists()
                 and not OutgoingMail.objects.filter(
-                    pk__gt=first_mail, status=MailStatus.PENDING
+                    pk__gt=first_mail, status__in=[MailStatus.PENDING, MailStatus.SENDING]
                 ).exists()
             )
 
