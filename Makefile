@@ -54,6 +54,7 @@ bench: install
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/pages.py
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/reports.py
 	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/newsletter.py
+	env -u DATABASE_URL -u CELERY_BROKER_URL $(PY) bench/notifications.py
 
 lint: install
 	$(VENV)/bin/ruff check .

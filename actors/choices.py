@@ -37,6 +37,7 @@ class GovernanceKind(models.TextChoices):
 
 class MailStatus(models.TextChoices):
     PENDING = "pending", _("Waiting to be sent")
+    SENDING = "sending", _("Being sent")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Could not be delivered")
 

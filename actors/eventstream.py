@@ -12,9 +12,13 @@ commits, so a later id may be seen first. The ids skipped below the cursor are k
 asked for again on each run until they appear (a late commit) or GAP_WAIT has passed (a
 transaction that rolled back: none that commits stays open that long, tasks stop after 30
 seconds). No event is passed over for being late, and none is waited for when all is seen.
+
+A consumer may finish fewer events than it was handed (it caps the work of one transaction): the
+cursor then moves only past those it finished, and the next batch hands it the rest again.
 """
 
 import datetime
+import time
 from collections.abc import Callable
 
 from django.db import transaction
@@ -31,29 +35,39 @@ MAX_GAPS = 1000
 def stream_read(
     *,
     cursor: type[EventCursor],
-    consume: Callable[[list[Event]], int],
+    consume: Callable[[list[Event]], tuple[int, int]],
     batch: int,
     among: QuerySet | None = None,
+    for_seconds: float | None = None,
+    go_on: Callable[[], None] | None = None,
 ) -> int:
     """Hand `consume` the events after the cursor, `batch` ids at a time until none is left, and
-    return the sum of what it returned. With `among`, only the events of that queryset are handed
-    over (the others are passed by). Each batch, its consumer's writes and the cursor's move are
-    one transaction; a run that finds the cursor held by another leaves at once.
+    return the sum of what it made. `consume` returns what it made and how many of the events,
+    from the first, it finished. With `among`, only the events of that queryset are handed over
+    (the others are passed by). Each batch, its consumer's writes and the cursor's move are one
+    transaction; a run that finds the cursor held by another leaves at once. With `for_seconds`,
+    no batch begins after that long: `go_on` is called to have another run go on from there.
     """
     cursor.objects.get_or_create(pk=1)
     total = 0
+    until = None if for_seconds is None else time.monotonic() + for_seconds
     while True:
-        read, result = _batch(cursor, consume, batch, among)
+        more, result = _batch(cursor, consume, batch, among)
         total += result
-        if read < batch:
+        if not more:
+            return total
+        if until is not None and time.monotonic() > until:
+            if go_on is not None:
+                go_on()
             return total
 
 
-def _batch(model, consume, batch: int, among: QuerySet | None) -> tuple[int, int]:
+def _batch(model, consume, batch: int, among: QuerySet | None) -> tuple[bool, int]:
+    """One batch in one transaction; returns whether more may wait, and what it made."""
     with transaction.atomic():
         cursor = model.objects.select_for_update(skip_locked=True).filter(pk=1).first()
         if cursor is None:
-            return 0, 0  # another run is reading
+            return False, 0  # another run is reading
         after = Event.objects.filter(
             Q(pk__gt=cursor.last_event_id) | Q(pk__in=[int(pk) for pk in cursor.gaps])
         ).order_by("pk")
@@ -63,9 +77,12 @@ def _batch(model, consume, batch: int, among: QuerySet | None) -> tuple[int, int
         else:
             ids = list(after.values_list("pk", flat=True)[:batch])
             events = list(among.filter(pk__in=ids).order_by("pk")) if ids else []
-        result = consume(events) if events else 0
+        result, finished = consume(events) if events else (0, 0)
+        if finished < len(events):
+            # The ids from the first unfinished event on are read again by the next batch.
+            ids = [pk for pk in ids if pk < events[finished].pk]
         cursor_move_on(cursor, ids)
-    return len(ids), result
+    return len(ids) == batch or finished < len(events), result
 
 
 def cursor_move_on(cursor: EventCursor, seen: list[int]) -> None:

@@ -23,7 +23,10 @@ from email.utils import formataddr, make_msgid, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
 from django.db import transaction
+from django.db.models import Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -43,6 +46,9 @@ SWEEP_BATCH = 200
 # it and its row saying so. The rest wait for the sweep.
 SEND_FOR = 10.0
 KEEP_SENT_FOR = timedelta(days=30)
+# How long a task may hold the mails it claimed: longer than a task may run (its hard time
+# limit, 30 s), so that no mail is given back while its task still sends it.
+LEASE = timedelta(minutes=2)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
 _batch: ContextVar[list[int] | None] = ContextVar("mail_batch", default=None)
@@ -131,7 +137,7 @@ def _hand_over(mail_ids: list[int]) -> None:
     )
 
 
-def mail_queue(
+def mail_owed(
     *,
     to: str,
     language: str,
@@ -141,9 +147,9 @@ def mail_queue(
     headers=None,
     attachments: list[dict] | None = None,
 ) -> OutgoingMail:
-    """Owe `to` this mail; it leaves once the caller's transaction commits. `attachments` are
-    text files, each {"filename", "content_type", "content"}."""
-    mail = OutgoingMail(
+    """The row that owes `to` this mail, not saved yet: `mails_queue` saves many at once.
+    `attachments` are text files, each {"filename", "content_type", "content"}."""
+    return OutgoingMail(
         recipient=to,
         language=language,
         subject=single_line(subject)[:300],
@@ -153,21 +159,9 @@ def mail_queue(
         attachments=attachments or [],
         message_id=new_message_id(),
     )
-    if _sent_long_ago.get():
-        mail.status, mail.sent_at = MailStatus.SENT, timezone.now()
-    mail.save()
-    if mail.status == MailStatus.PENDING:
-        from .tasks import deliver_mail
-
-        batch = _batch.get()
-        if batch is None:
-            enqueue_on_commit(deliver_mail, mail.pk)
-        else:
-            batch.append(mail.pk)
-    return mail
 
 
-def mail_send_template(
+def mail_owed_from_template(
     template: str,
     *,
     to: str,
@@ -176,8 +170,8 @@ def mail_send_template(
     headers=None,
     attachments: list[dict] | None = None,
 ) -> OutgoingMail:
-    """Render `emails/<template>-*` in `language` and owe it to `to`."""
-    return mail_queue(
+    """`emails/<template>-*` rendered in `language` for `to`, not saved yet."""
+    return mail_owed(
         to=to,
         language=language,
         headers=headers,
@@ -186,8 +180,47 @@ def mail_send_template(
     )
 
 
-def message_for(mail: OutgoingMail, connection=None) -> EmailMultiAlternatives:
-    from_email, reply_to = sender(mail.language)
+def mails_queue(mails: list[OutgoingMail]) -> list[OutgoingMail]:
+    """Save the owed mails in one INSERT; they leave once the caller's transaction commits, a
+    task each or, inside `mail_batch`, SWEEP_BATCH over each connection."""
+    if _sent_long_ago.get():
+        now = timezone.now()
+        for mail in mails:
+            mail.status, mail.sent_at = MailStatus.SENT, now
+    OutgoingMail.objects.bulk_create(mails)
+    pending = [mail.pk for mail in mails if mail.status == MailStatus.PENDING]
+    batch = _batch.get()
+    if batch is not None:
+        batch.extend(pending)
+    else:
+        from .tasks import deliver_mail
+
+        for mail_id in pending:
+            enqueue_on_commit(deliver_mail, mail_id)
+    return mails
+
+
+def mail_queue(**owed) -> OutgoingMail:
+    """Owe one mail (the arguments of `mail_owed`); it leaves once the caller's transaction
+    commits."""
+    return mails_queue([mail_owed(**owed)])[0]
+
+
+def mail_send_template(template: str, **owed) -> OutgoingMail:
+    """Render `emails/<template>-*` (the arguments of `mail_owed_from_template`) and owe it."""
+    return mails_queue([mail_owed_from_template(template, **owed)])[0]
+
+
+def message_for(
+    mail: OutgoingMail, connection=None, senders: dict | None = None
+) -> EmailMultiAlternatives:
+    """The message of `mail`; `senders` keeps the sender of each language for a run's next
+    mails."""
+    if senders is None:
+        senders = {}
+    if mail.language not in senders:
+        senders[mail.language] = sender(mail.language)
+    from_email, reply_to = senders[mail.language]
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
@@ -222,25 +255,72 @@ class Outcome:
     LATER = "later"  # the server is down or busy: tried again after a pause
 
 
-def mail_deliver(*, mail_id: int, connection=None) -> str:
+def mail_deliver(*, mail_id: int, task_id: str = "") -> str:
     """Send one owed mail and say how it went. Idempotent: a mail already sent, given up or
-    being sent by another worker at this moment is left alone."""
+    claimed by another task is left alone."""
+    claimed = _claim([mail_id], task_id)
+    if not claimed:
+        return Outcome.SKIPPED
+    try:
+        return _send(claimed[0], connection=None)
+    finally:
+        _give_back(claimed)  # only if something unforeseen stopped it half way
+
+
+def _claim(mail_ids: list[int], task_id: str) -> list[OutgoingMail]:
+    """Take the pending mails among `mail_ids` for this task, in order, for LEASE. A task handed
+    out again (its worker died) takes back those it had claimed and not sent."""
+    claimable = Q(status=MailStatus.PENDING)
+    if task_id:
+        claimable |= Q(status=MailStatus.SENDING, lease_task=task_id)
     with transaction.atomic():
-        mail = (
+        mails = list(
             OutgoingMail.objects.select_for_update(skip_locked=True)
-            .filter(pk=mail_id, status=MailStatus.PENDING)
-            .first()
+            .filter(claimable, pk__in=mail_ids)
+            .order_by("pk")
         )
-        if mail is None:
-            return Outcome.SKIPPED
-        try:
-            message_for(mail, connection).send()
-        except (smtplib.SMTPException, OSError) as error:
-            return _failed(mail, error, permanent=_permanent(error))
-        mail.status = MailStatus.SENT
-        mail.sent_at = timezone.now()
-        mail.save(update_fields=["status", "sent_at"])
+        OutgoingMail.objects.filter(pk__in=[mail.pk for mail in mails]).update(
+            status=MailStatus.SENDING, lease_until=timezone.now() + LEASE, lease_task=task_id
+        )
+    for mail in mails:
+        mail.status = MailStatus.SENDING
+    return mails
+
+
+def _send(mail: OutgoingMail, connection, senders: dict | None = None) -> str:
+    """Send one claimed mail and mark how it went: sent, given up, or pending again later."""
+    try:
+        message_for(mail, connection, senders).send()
+    except (smtplib.SMTPException, OSError) as error:
+        permanent = _permanent(error)
+        if permanent and isinstance(error, smtplib.SMTPRecipientsRefused):
+            mail_refused.send(sender=OutgoingMail, mail=mail)
+        return _failed(mail, error, permanent=permanent)
+    # One plain statement that commits at once: the ORM's would cost more than sending.
+    with db_connection.cursor() as cursor:
+        cursor.execute(_MARK_SENT, [MailStatus.SENT, timezone.now(), mail.pk])
+    mail.status = MailStatus.SENT
     return Outcome.SENT
+
+
+_MARK_SENT = (
+    f"UPDATE {OutgoingMail._meta.db_table} "  # noqa: S608 - no outside input
+    "SET status = %s, sent_at = %s, lease_until = NULL WHERE id = %s"
+)
+
+
+def _give_back(mails: list[OutgoingMail]) -> None:
+    """The claimed mails not sent nor marked: pending again, at once."""
+    left = [mail.pk for mail in mails if mail.status == MailStatus.SENDING]
+    if left:
+        OutgoingMail.objects.filter(pk__in=left, status=MailStatus.SENDING).update(
+            status=MailStatus.PENDING, lease_until=None
+        )
+
+
+# Sent with `mail=` when the server refuses a mail's recipient for good (a 5xx answer to RCPT):
+# an app that keeps addresses stops mailing that one.
+mail_refused = Signal()
 
 
 def _permanent(error: Exception) -> bool:
@@ -254,30 +334,52 @@ def _failed(mail: OutgoingMail, error: Exception, *, permanent: bool) -> str:
     logger.warning("Mail %s to %s not sent: %r", mail.pk, mail.recipient, error)
     mail.attempts += 1
     mail.last_error = f"{error.__class__.__name__}: {error}"[:300]
+    mail.lease_until = None
     if permanent or mail.attempts >= MAX_ATTEMPTS:
         mail.status = MailStatus.FAILED
     else:
+        mail.status = MailStatus.PENDING
         mail.next_attempt_at = timezone.now() + _backoff(mail.attempts)
-    mail.save(update_fields=["attempts", "last_error", "status", "next_attempt_at"])
+    mail.save(update_fields=["attempts", "last_error", "status", "next_attempt_at", "lease_until"])
     return Outcome.GIVEN_UP if mail.status == MailStatus.FAILED else Outcome.LATER
 
 
-def mail_deliver_many(*, mail_ids: list[int]) -> int:
+def mail_deliver_many(*, mail_ids: list[int], task_id: str = "") -> int:
     """Send the owed mails among `mail_ids` over one connection, in order, and return how many
-    were sent. A server that puts one off (down or busy), or is slow enough to use up SEND_FOR,
-    ends the run: the rest wait for the sweep, as every mail does when the server takes no
-    connection at all."""
-    sent, until = 0, time.monotonic() + SEND_FOR
+    were sent. They are claimed at once (SENDING, for LEASE) and each marked sent the moment the
+    server took it, in a statement of its own. A server that puts one off (down or busy), or is
+    slow enough to use up SEND_FOR, ends the run: the rest are pending again for the sweep, as
+    every mail is when the server takes no connection at all."""
+    mails = _claim(mail_ids, task_id)
+    if not mails:
+        return 0
+    sent, until, senders = 0, time.monotonic() + SEND_FOR, {}
+    relax_commits(True)
     try:
         with get_connection() as connection:
-            for mail_id in mail_ids:
-                outcome = mail_deliver(mail_id=mail_id, connection=connection)
+            for mail in mails:
+                outcome = _send(mail, connection, senders)
                 sent += outcome == Outcome.SENT
                 if outcome == Outcome.LATER or time.monotonic() > until:
                     break
     except (smtplib.SMTPException, OSError) as error:
         logger.warning("Mail server unavailable: %r", error)
+    finally:
+        _give_back(mails)
+        relax_commits(False)
     return sent
+
+
+def relax_commits(on: bool) -> None:
+    """While a batch sends, commit "sent" marks without waiting for the disk.
+
+    A killed worker loses nothing by it: the database still commits. Only a crash of the database
+    server itself could forget the last few milliseconds of marks, and those mails would then go
+    out twice. Waiting for the disk on every message would cost more than building the message.
+    """
+    if db_connection.vendor == "postgresql":
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF" if on else "RESET synchronous_commit")
 
 
 def mail_sweep() -> dict:
@@ -286,6 +388,10 @@ def mail_sweep() -> dict:
     Run every minute by celery beat; a server still down ends the run at its first refusal.
     """
     now = timezone.now()
+    # Mails whose task died holding them: its worker is gone, or the lease would still run.
+    OutgoingMail.objects.filter(status=MailStatus.SENDING, lease_until__lt=now).update(
+        status=MailStatus.PENDING, lease_until=None
+    )
     due = list(
         OutgoingMail.objects.filter(status=MailStatus.PENDING, next_attempt_at__lte=now)
         .order_by("next_attempt_at", "pk")

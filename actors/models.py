@@ -286,6 +286,10 @@ class OutgoingMail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
+    # While SENDING: the task that claimed the mail, and until when it may; the sweep gives back
+    # a mail whose task died holding it, and a task that is handed out again takes back its own.
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    lease_task = models.CharField(_("claimed by task"), max_length=155, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 

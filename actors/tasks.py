@@ -5,15 +5,15 @@ from celery import shared_task
 from . import mail
 
 
-@shared_task(acks_late=True)
-def deliver_mail(mail_id: int) -> str:
-    return mail.mail_deliver(mail_id=mail_id)
+@shared_task(bind=True, acks_late=True)
+def deliver_mail(self, mail_id: int) -> str:
+    return mail.mail_deliver(mail_id=mail_id, task_id=self.request.id or "")
 
 
-@shared_task(acks_late=True)
-def deliver_mails(mail_ids: list[int]) -> int:
+@shared_task(bind=True, acks_late=True)
+def deliver_mails(self, mail_ids: list[int]) -> int:
     """A batch job's mails over one connection (`mail.mail_batch`)."""
-    return mail.mail_deliver_many(mail_ids=mail_ids)
+    return mail.mail_deliver_many(mail_ids=mail_ids, task_id=self.request.id or "")
 
 
 @shared_task

@@ -1,5 +1,6 @@
 """What the benchmarks share: databases made from seed_demo at a given scale, and a server."""
 
+import multiprocessing
 import os
 import re
 import socket
@@ -7,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import psycopg
@@ -41,9 +43,9 @@ def ensure_database(name: str) -> str:
     return database_url(name)
 
 
-def seeded_database(scale: int) -> str:
+def seeded_database(scale: int, name: str = "") -> str:
     """A database with seed_demo --scale N in it, made once and reused by later runs."""
-    name = f"cih_bench_scale_{scale}"
+    name = name or f"cih_bench_scale_{scale}"
     url = database_url(name)
     with psycopg.connect(database_url("postgres"), autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
@@ -60,6 +62,90 @@ def seeded_database(scale: int) -> str:
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("ANALYZE")
     return url
+
+
+def cloned_database(template: str, name: str) -> str:
+    """A fresh copy of the database `template` (no one may be connected to it), for a run that
+    changes its data."""
+    with psycopg.connect(database_url("postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return database_url(name)
+
+
+def drop_database(name: str) -> None:
+    with psycopg.connect(database_url("postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _first_text_line(raw: bytes) -> bytes:
+    """The first line of a message's text part: what the mail tells, whoever it is to."""
+    raw = raw.replace(b"\r\n", b"\n")
+    start = raw.find(b"Content-Type: text/plain")
+    start = raw.find(b"\n\n", start if start >= 0 else 0)
+    return raw[start + 2 :].split(b"\n", 1)[0].strip()
+
+
+def _run_sink(port_pipe, control):
+    """The SMTP sink in a process of its own, so it shares no interpreter lock with a sender."""
+    import logging
+
+    from tests.smtp_sink import SmtpSink
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)
+    with SmtpSink(parse=False) as sink:
+        port_pipe.send(sink.port)
+        while True:
+            command = control.recv()
+            if command == "counts":
+                control.send(dict(sink.counts()))
+            elif command == "told":
+                # Each message goes to one recipient: (recipient, what it tells) -> how many.
+                with sink.lock:
+                    pairs = zip(sink.recipients, sink.messages, strict=True)
+                    control.send(dict(Counter((to, _first_text_line(raw)) for to, raw in pairs)))
+            elif command == "reset":
+                with sink.lock:
+                    sink.messages.clear()
+                    sink.recipients.clear()
+                control.send(True)
+            else:
+                control.send(True)
+                return
+
+
+class Sink:
+    """An SMTP sink on 127.0.0.1 (aiosmtpd) in a process of its own, asked over a pipe."""
+
+    def __init__(self):
+        port_parent, port_child = multiprocessing.Pipe()
+        self.control, control_child = multiprocessing.Pipe()
+        self.process = multiprocessing.Process(
+            target=_run_sink, args=(port_child, control_child), daemon=True
+        )
+        self.process.start()
+        self.port = port_parent.recv()
+
+    def ask(self, command):
+        self.control.send(command)
+        return self.control.recv()
+
+    def counts(self) -> Counter:
+        return Counter(self.ask("counts"))
+
+    def told(self) -> Counter:
+        return Counter(self.ask("told"))
+
+    def stop(self):
+        self.ask("stop")
+        self.process.join(timeout=10)
+
+
+def address_of(connection) -> str:
+    """The address a worker process reaches this Django connection's database at."""
+    db = connection.settings_dict
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{host}:{port}/{db['NAME']}"
 
 
 def free_port() -> int:

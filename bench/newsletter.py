@@ -18,12 +18,10 @@ asserts nothing.
 """
 
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,51 +37,6 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cih_be
 os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cih.settings")
 os.environ["DEBUG"] = "false"
-
-
-def run_sink(port_pipe, control):
-    """The SMTP sink in a process of its own, so it shares no interpreter lock with a sender."""
-    import logging
-
-    from tests.smtp_sink import SmtpSink
-
-    logging.getLogger("mail.log").setLevel(logging.WARNING)
-    with SmtpSink(parse=False) as sink:
-        port_pipe.send(sink.port)
-        while True:
-            command = control.recv()
-            if command == "counts":
-                control.send(dict(sink.counts()))
-            elif command == "reset":
-                with sink.lock:
-                    sink.messages.clear()
-                    sink.recipients.clear()
-                control.send(True)
-            else:
-                control.send(True)
-                return
-
-
-class Sink:
-    def __init__(self):
-        port_parent, port_child = multiprocessing.Pipe()
-        self.control, control_child = multiprocessing.Pipe()
-        self.process = multiprocessing.Process(
-            target=run_sink, args=(port_child, control_child), daemon=True
-        )
-        self.process.start()
-        self.port = port_parent.recv()
-
-    def ask(self, command):
-        self.control.send(command)
-        return self.control.recv()
-
-    def counts(self) -> Counter:
-        return Counter(self.ask("counts"))
-
-    def stop(self):
-        self.ask("stop")
-        self.process.join(timeout=10)
 
 
 def ensure_database():
@@ -129,6 +82,7 @@ def main():
     from django.db import connection
 
     from actors.models import User
+    from bench.common import Sink, address_of
     from cih.celery import app as celery_app
     from newsletter import mail
     from newsletter.choices import EditionStatus, SubscriberStatus
@@ -199,11 +153,9 @@ def main():
         sink.ask("reset")
 
         # The portal: a real worker on Redis and PostgreSQL.
-        db = connection.settings_dict
         worker = start_worker(
             broker_url=settings.CELERY_BROKER_URL,
-            database_url=f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}",
+            database_url=address_of(connection),
             email_url=f"smtp://127.0.0.1:{sink.port}",
             log_path=Path(
                 os.environ.get("BENCH_WORKER_LOG")

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils import timezone
@@ -79,7 +80,8 @@ class Kind:
     kind: NotificationKind
     event_kinds: tuple[str, ...]
     # None for a reminder, made by `reminders` from what is due on a day rather than by an event.
-    told: Callable[[Event], Iterable[Notice]] | None
+    # Who belongs where is read from the event's `Batch`, not looked up for each event.
+    told: Callable[[Event, "Batch"], Iterable[Notice]] | None
     default: Frequency
     text: Callable[[Event, dict], str]
     url: Callable[[Event, dict], str]
@@ -102,12 +104,6 @@ def _memberships_of(organisation_ids: Iterable[int] | None):
     return _memberships(organisation_id__in=organisation_ids)
 
 
-def _people_of(organisation_ids: Iterable[int] | None = None) -> list[int]:
-    """The people of the given organisations, or of every active one."""
-    memberships = _memberships_of(organisation_ids)
-    return list(memberships.order_by("user_id").values_list("user_id", flat=True).distinct())
-
-
 def people_by_organisation(organisation_ids: Iterable[int] | None) -> dict[int, list[int]]:
     """The people of each of the given organisations that is active, or of every active one
     (one query)."""
@@ -126,15 +122,57 @@ def holders_of(role: str) -> list[int]:
     )
 
 
+class Batch:
+    """Who belongs where, looked up once for a batch of events, each the first time a `told`
+    function asks: a batch then takes the same queries however many events it holds and however
+    many people they concern."""
+
+    def __init__(self, events: Iterable[Event]):
+        self.events = list(events)
+
+    @cached_property
+    def people_by_organisation(self) -> dict[int, list[int]]:
+        """The people of every active organisation (one query)."""
+        return people_by_organisation(None)
+
+    @cached_property
+    def everyone(self) -> list[int]:
+        """The people of every active organisation, each once."""
+        return self.people_of(self.people_by_organisation)
+
+    def people_of(self, organisation_ids: Iterable[int]) -> list[int]:
+        """The people of the given organisations that are active, each once."""
+        people = self.people_by_organisation
+        return sorted({user for org in organisation_ids for user in people.get(org, [])})
+
+    @cached_property
+    def holders(self) -> dict[str, list[int]]:
+        """The holders of each portal role (one query)."""
+        holders: dict[str, list[int]] = {}
+        for role, user_id in RoleAssignment.objects.order_by("user_id").values_list(
+            "role", "user_id"
+        ):
+            holders.setdefault(role, []).append(user_id)
+        return holders
+
+    @cached_property
+    def lead_organisations(self) -> dict[int, int | None]:
+        """The lead organisation of each initiative an event of the batch moved (one query)."""
+        moved = {e.subject_id for e in self.events if e.kind == InitiativeEvent.MOVED}
+        return dict(
+            Initiative.objects.filter(pk__in=moved).values_list("pk", "lead_organisation_id")
+        )
+
+
 def _each(user_ids: Iterable[int], event: Event) -> list[Notice]:
     return [Notice(user_id, str(event.pk)) for user_id in user_ids]
 
 
 # Actions given to organisations: one notice per action, to the people of its owner. Logging the
 # workshop again tells nobody twice of the same action, but tells a new owner.
-def _action_owners(event: Event) -> list[Notice]:
+def _action_owners(event: Event, batch: Batch) -> list[Notice]:
     actions = [a for a in event.data.get("actions", []) if a.get("owner")]
-    people = people_by_organisation({a["owner"] for a in actions})
+    people = batch.people_by_organisation
     return [
         Notice(
             user_id,
@@ -146,36 +184,34 @@ def _action_owners(event: Event) -> list[Notice]:
     ]
 
 
-def _lead_organisation_people(event: Event) -> list[Notice]:
-    lead = Initiative.objects.filter(pk=event.subject_id).values_list(
-        "lead_organisation_id", flat=True
-    )
-    return _each(_people_of(lead), event)
+def _lead_organisation_people(event: Event, batch: Batch) -> list[Notice]:
+    lead = batch.lead_organisations.get(event.subject_id)
+    return _each(batch.people_by_organisation.get(lead, []), event)
 
 
-def _evaluators_when_evaluated(event: Event) -> list[Notice]:
+def _evaluators_when_evaluated(event: Event, batch: Batch) -> list[Notice]:
     if event.data.get("to") != InitiativeStep.EVALUATION:
         return []
-    return _each(holders_of(PortalRole.EVALUATOR), event)
+    return _each(batch.holders.get(PortalRole.EVALUATOR, []), event)
 
 
-def _everyone_in_a_member_organisation(event: Event) -> list[Notice]:
-    return _each(_people_of(), event)
+def _everyone_in_a_member_organisation(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.everyone, event)
 
 
-def _coordinators(event: Event) -> list[Notice]:
-    return _each(holders_of(PortalRole.COORDINATOR), event)
+def _coordinators(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.holders.get(PortalRole.COORDINATOR, []), event)
 
 
-def _treasurers(event: Event) -> list[Notice]:
-    return _each(holders_of(PortalRole.TREASURER), event)
+def _treasurers(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.holders.get(PortalRole.TREASURER, []), event)
 
 
-def _people_of_the_asking_organisation(event: Event) -> list[Notice]:
-    return _each(_people_of([event.data["lead_organisation"]]), event)
+def _people_of_the_asking_organisation(event: Event, batch: Batch) -> list[Notice]:
+    return _each(batch.people_of([event.data["lead_organisation"]]), event)
 
 
-def _who_asked(event: Event) -> list[Notice]:
+def _who_asked(event: Event, batch: Batch) -> list[Notice]:
     asked = event.data.get("requested_by")
     return _each([asked] if asked else [], event)
 
@@ -354,7 +390,7 @@ def _duty_overdue_text(event: None, data: dict) -> str:
 MINUTES_WAIT_DAYS = 7
 
 
-def _who_came_to_draft_minutes(event: Event) -> list[Notice]:
+def _who_came_to_draft_minutes(event: Event, batch: Batch) -> list[Notice]:
     """The people of the organisations that came, asked to comment on the draft minutes. A log
     that leaves the minutes published, or comes after the week of comments, asks nobody; a log
     recorded again asks only the people of an organisation added to those that came."""
@@ -366,7 +402,7 @@ def _who_came_to_draft_minutes(event: Event) -> list[Notice]:
         return []
     return [
         Notice(user_id, str(event.subject_id), {"publish": publish.isoformat()})
-        for user_id in _people_of(event.data.get("attended") or [])
+        for user_id in batch.people_of(event.data.get("attended") or [])
     ]
 
 

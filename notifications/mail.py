@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from actors.links import absolute_url, url_in
-from actors.mail import mail_send_template
+from actors.mail import mail_owed_from_template, mails_queue
 
 from .choices import Frequency
 from .kinds import KINDS, Link
@@ -71,8 +71,19 @@ def _calendar_files(notices: list[Notification]) -> Callable[[Notification], lis
     return files
 
 
-def _unsubscribe_headers(url: str) -> dict:
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+def _mail_to(user, template: str, *, language: str, context: dict, unsubscribe: str, **more):
+    """The mail `template` owes `user`, with the headers that let a mail client unsubscribe."""
+    return mail_owed_from_template(
+        template,
+        to=user.email,
+        language=language,
+        context=context,
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+        **more,
+    )
 
 
 def _preferences_url() -> str:
@@ -89,6 +100,7 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
     owed = [n for n in notices if chosen[n.recipient_id, n.kind] == Frequency.AT_ONCE]
     Delivery.objects.bulk_create([Delivery(notification=n) for n in owed])
     files = _calendar_files(owed)
+    mails = []
     for notification in owed:
         user = recipients[notification.recipient_id]
         language = language_of(user)
@@ -101,14 +113,17 @@ def notices_mail_at_once(notices: list[Notification], recipients: dict) -> int:
                 "unsubscribe_url": unsubscribe,
                 "attached": bool(attachments),
             }
-        mail_send_template(
-            "notification",
-            to=user.email,
-            language=language,
-            context=context,
-            headers=_unsubscribe_headers(unsubscribe),
-            attachments=attachments,
+        mails.append(
+            _mail_to(
+                user,
+                "notification",
+                language=language,
+                context=context,
+                unsubscribe=unsubscribe,
+                attachments=attachments,
+            )
         )
+    mails_queue(mails)
     return len(owed)
 
 
@@ -128,10 +143,14 @@ def digest_mail(*, digest: Digest, notices: list[Notification], weekly: bool) ->
             "preferences_url": _preferences_url(),
             "unsubscribe_url": unsubscribe,
         }
-    mail_send_template(
-        "notification_digest",
-        to=user.email,
-        language=language,
-        context=context,
-        headers=_unsubscribe_headers(unsubscribe),
+    mails_queue(
+        [
+            _mail_to(
+                user,
+                "notification_digest",
+                language=language,
+                context=context,
+                unsubscribe=unsubscribe,
+            )
+        ]
     )

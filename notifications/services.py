@@ -12,7 +12,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -22,7 +22,7 @@ from actors.mail import mail_batch
 from actors.models import Event
 
 from .choices import Frequency, NotificationKind
-from .kinds import BY_EVENT_KIND
+from .kinds import BY_EVENT_KIND, Batch
 from .mail import digest_mail, notices_mail_at_once
 from .models import Delivery, Digest, FanOutCursor, Notification, Preference
 from .reminders import reminders_due
@@ -47,8 +47,9 @@ def notifications_fan_out(*, batch: int = FAN_OUT_BATCH, mail: bool = True) -> i
         )
 
 
-def _fan_out_events(events: list[Event], *, mail: bool) -> int:
-    return _create(
+def _fan_out_events(events: list[Event], *, mail: bool) -> tuple[int, int]:
+    lookups = Batch(events)
+    made = _create(
         [
             Notification(
                 recipient_id=notice.user_id,
@@ -59,11 +60,12 @@ def _fan_out_events(events: list[Event], *, mail: bool) -> int:
             )
             for event in events
             for kind in BY_EVENT_KIND.get(event.kind, ())
-            for notice in kind.told(event)
+            for notice in kind.told(event, lookups)
             if notice.user_id != event.actor_id
         ],
         mail=mail,
     )
+    return made, len(events)
 
 
 def _create(notices: list[Notification], *, mail: bool) -> int:
@@ -89,12 +91,15 @@ def _create(notices: list[Notification], *, mail: bool) -> int:
         notices_mail_at_once(new, active)
     else:
         Delivery.objects.bulk_create([Delivery(notification=n) for n in new])
-    by_count = defaultdict(list)
-    for user_id, count in Counter(n.recipient_id for n in new).items():
-        by_count[count].append(user_id)
-    for count, user_ids in by_count.items():
-        User.objects.filter(pk__in=user_ids).update(
-            unread_notifications=F("unread_notifications") + count
+    counts = Counter(n.recipient_id for n in new)
+    if counts:
+        # One UPDATE, however many people and however different their counts.
+        User.objects.filter(pk__in=counts).update(
+            unread_notifications=F("unread_notifications")
+            + Case(
+                *(When(pk=user_id, then=Value(count)) for user_id, count in counts.items()),
+                output_field=IntegerField(),
+            )
         )
     return len(new)
 

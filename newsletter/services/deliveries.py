@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
+from actors.mail import relax_commits
 from actors.queueing import enqueue
 
 from .. import links, mail
@@ -83,7 +84,7 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
     # language (see mail.PreparedEdition); other mail backends get full messages.
     raw = getattr(smtp, "connection", None) is not None
     prepared: dict[str, mail.PreparedEdition | None] = {}
-    _relax_commits(True)
+    relax_commits(True)
     claims = _claims()
     try:
         for index, row in enumerate(rows):
@@ -136,7 +137,7 @@ def deliveries_send_batch(*, edition_id: int, delivery_ids: list[int]) -> list[i
         claims.flush()
     finally:
         claims.release()  # only does something when an unexpected error left a claim open
-        _relax_commits(False)
+        relax_commits(False)
         with suppress(Exception):  # a connection that died on us needs no goodbye
             smtp.close()
     edition_complete_if_done(edition_id=edition_id)
@@ -270,18 +271,6 @@ def _claims():
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         return _PipelinedClaims()
     return _AtomicClaims()
-
-
-def _relax_commits(on: bool) -> None:
-    """While a batch sends, commit "sent" marks without waiting for the disk.
-
-    A killed worker loses nothing by it: the database still commits. Only a crash of the database
-    server itself could forget the last few milliseconds of marks, and those mails would then go
-    out twice. Waiting for the disk on every message would cost more than building the message.
-    """
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET synchronous_commit TO OFF" if on else "RESET synchronous_commit")
 
 
 def _note_transient(delivery_ids: list[int], error: Exception) -> None:

@@ -8,8 +8,9 @@ from django.utils import timezone
 from actors.mail import mail_send_template
 
 from .. import links
+from ..bounces import Bounce
 from ..choices import SubscriberStatus
-from ..models import Follower, email_hash, new_token_key, normalise_email
+from ..models import FollowDelivery, Follower, email_hash, new_token_key, normalise_email
 
 ASK_AGAIN_AFTER = timedelta(seconds=links.CONFIRM_MAX_AGE)
 
@@ -110,7 +111,32 @@ def follower_stop(*, follower: Follower) -> None:
 
 
 def followers_bounced(*, email_hash_value: str) -> None:
-    """The address does not receive mail: it follows nothing any more."""
+    """The address does not receive mail: it follows nothing any more. Following again starts
+    the opt-in anew (`follow_request`)."""
     Follower.objects.filter(email_hash=email_hash_value).exclude(
         status=SubscriberStatus.UNSUBSCRIBED
     ).update(status=SubscriberStatus.BOUNCED)
+
+
+def follow_bounce_record(bounce: Bounce) -> FollowDelivery | None:
+    """A bounce report for a mail that told a follower: a permanent one stops all mail to the
+    address. Returns None, changing nothing, when it matches no such mail to that address."""
+    with transaction.atomic():
+        told = (
+            FollowDelivery.objects.select_related("follower", "mail")
+            .filter(mail__message_id=bounce.message_id)
+            .first()
+        )
+        if told is None or told.mail.recipient.lower() != bounce.recipient:
+            return None
+        if bounce.permanent:
+            followers_bounced(email_hash_value=told.follower.email_hash)
+    return told
+
+
+def follow_mail_refused(*, mail) -> None:
+    """The mail server refused for good the address a mail to a follower went to: as a permanent
+    bounce, it follows nothing any more."""
+    told = FollowDelivery.objects.filter(mail=mail).select_related("follower").first()
+    if told is not None:
+        followers_bounced(email_hash_value=told.follower.email_hash)

@@ -6,7 +6,8 @@ A periodic job reads the event stream after a cursor of its own, through the str
 one is still told when it does. The mails a batch owes (OutgoingMail rows), the delivery rows and
 the cursor's move commit together, so a run that dies tells nothing of its batch and the next
 one tells it all. The delivery rows (one per follower and event, unique) keep a run from mailing
-anyone twice even if the cursor were set back.
+anyone twice even if the cursor were set back, and let an event with more followers than a batch
+may mail (MAILS_PER_BATCH) be told over several batches, the cursor waiting on it meanwhile.
 """
 
 from collections import defaultdict
@@ -17,7 +18,8 @@ from django.utils import timezone, translation
 from actors.events import public_events, tell
 from actors.eventstream import stream_read
 from actors.links import absolute_url
-from actors.mail import mail_batch, mail_send_template
+from actors.mail import mail_batch, mail_owed_from_template, mails_queue
+from actors.queueing import enqueue_on_commit
 from focusgroups.models import Idea
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
@@ -30,6 +32,12 @@ from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_h
 from .following import thing_of
 
 EVENTS_PER_BATCH = 200
+# Mails rendered in one transaction, about 2.5 s of work: an event with more followers is told
+# over several batches, so no transaction nears the tasks' soft time limit (25 s) and rolls back.
+MAILS_PER_BATCH = 1000
+# A run begins no batch after this long, so that it ends inside the soft time limit too; another
+# run goes on at once.
+RUN_SECONDS = 15.0
 TOLD_KINDS = [
     InitiativeEvent.MOVED,
     InitiativeEvent.DECIDED,
@@ -106,10 +114,19 @@ def followers_tell(*, batch: int = EVENTS_PER_BATCH) -> int:
             batch=batch,
             among=public_events().filter(kind__in=TOLD_KINDS),
             consume=_tell,
+            for_seconds=RUN_SECONDS,
+            go_on=_go_on,
         )
 
 
-def _tell(events) -> int:
+def _go_on() -> None:
+    """A run stopped for time hands the rest to another at once, not to the next minute's."""
+    from ..tasks import tell_followers
+
+    enqueue_on_commit(tell_followers)
+
+
+def _tell(events) -> tuple[int, int]:
     followers_from_ideas()
     about = _about(events)
     initiative_ids = {initiative for initiative, _needs in about.values() if initiative}
@@ -133,30 +150,47 @@ def _tell(events) -> int:
             following_initiative[follower.initiative_id].append(follower)
         else:
             following_need[follower.need_id].append(follower)
-    done = set(
-        FollowDelivery.objects.filter(event__in=events).values_list("follower_id", "event_id")
+    # The addresses told of each event already, by an earlier batch that stopped at the cap: an
+    # address that follows both an initiative and its need is told once.
+    told = set(
+        FollowDelivery.objects.filter(event__in=events).values_list(
+            "follower__email_hash", "event_id"
+        )
     )
-    deliveries = []
+    deliveries, finished = [], 0
     for event in events:
         initiative_id, needs = about[event.pk]
         concerned = following_initiative.get(initiative_id, []) + [
             follower for need_id in sorted(needs) for follower in following_need.get(need_id, [])
         ]
-        told_to = set()
-        for follower in concerned:
-            if (
-                (follower.pk, event.pk) in done
-                or follower.confirmed_at > event.at  # news from before they followed
-                or follower.email_hash in told_to  # follows both the initiative and its need
-                or (follower.idea_id is not None and not _for_idea_senders(event))
-            ):
-                continue
-            told_to.add(follower.email_hash)
-            deliveries.append(
-                FollowDelivery(follower=follower, event=event, mail=_mail(follower, event))
-            )
+        owed = _to_tell(event, concerned, told)
+        room = MAILS_PER_BATCH - len(deliveries)
+        deliveries += [
+            FollowDelivery(follower=follower, event=event, mail=_mail(follower, event))
+            for follower in owed[:room]
+        ]
+        if len(owed) > room:
+            break  # the rest of this event's followers are told by the next batch
+        finished += 1
+    mails_queue([delivery.mail for delivery in deliveries])
     FollowDelivery.objects.bulk_create(deliveries)
-    return len(deliveries)
+    return len(deliveries), finished
+
+
+def _to_tell(event, concerned: list[Follower], told: set) -> list[Follower]:
+    """The followers to tell of `event`: each address once, none told already, none of news
+    from before they followed."""
+    owed = []
+    for follower in concerned:
+        if (
+            (follower.email_hash, event.pk) in told
+            or follower.confirmed_at > event.at
+            or (follower.idea_id is not None and not _for_idea_senders(event))
+        ):
+            continue
+        told.add((follower.email_hash, event.pk))
+        owed.append(follower)
+    return owed
 
 
 def _mail(follower: Follower, event):
@@ -172,7 +206,7 @@ def _mail(follower: Follower, event):
             "unfollow_url": unfollow,
             "from_idea": follower.idea_id is not None,
         }
-    return mail_send_template(
+    return mail_owed_from_template(
         "follow_news",
         to=follower.email,
         language=follower.language,

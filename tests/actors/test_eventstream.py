@@ -24,9 +24,9 @@ class Consumer:
     def __init__(self):
         self.batches = []
 
-    def __call__(self, events) -> int:
+    def __call__(self, events) -> tuple[int, int]:
         self.batches.append([event.pk for event in events])
-        return len(events)
+        return len(events), len(events)
 
 
 @pytest.mark.parametrize("count", [3, 30])

@@ -62,6 +62,29 @@ def test_a_rolled_back_action_owes_no_mail(site, django_capture_on_commit_callba
     assert not callbacks and not outbox.outbox and not OutgoingMail.objects.exists()
 
 
+def test_many_mails_are_saved_at_once_and_leave_in_batches_over_one_connection_each(
+    site, monkeypatch, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    monkeypatch.setattr(mail, "SWEEP_BATCH", 2)
+    opened = []
+    real = mail.get_connection
+    monkeypatch.setattr(mail, "get_connection", lambda: opened.append(1) or real())
+    owed = [
+        mail.mail_owed(to=f"p{n}@example.org", language="sv", subject="Hej", text="Text")
+        for n in range(5)
+    ]
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        mail.mail_batch(),
+        transaction.atomic(),
+        django_assert_num_queries(1),  # one INSERT of every row
+    ):
+        mail.mails_queue(owed)
+    assert sorted(m.to[0] for m in outbox.outbox) == [f"p{n}@example.org" for n in range(5)]
+    assert len(opened) == 3  # batches of 2, 2 and 1
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+
+
 def test_every_mail_has_the_same_sender_headers_and_both_parts(
     site, public_address, django_capture_on_commit_callbacks
 ):
@@ -204,3 +227,44 @@ def test_with_the_mail_server_down_every_form_answers_and_each_mail_arrives_once
         links = re.findall(r"https?://[^\s>]+", text)
         assert all(link.startswith("https://portal.example.org/") for link in links), links
         assert "testserver" not in text
+
+
+def test_mails_a_task_died_holding_are_taken_back_by_it_or_given_back_by_the_sweep_and_sent_once(
+    site, settings
+):
+    with SmtpSink() as sink:
+        sink.use_in(settings)
+        ids = [
+            mail.mail_queue(to=f"p{n}@example.org", language="sv", subject="S", text="T").pk
+            for n in range(3)
+        ]
+        mail._claim(ids, "task-1")  # and then its worker died
+        assert mail.mail_deliver_many(mail_ids=ids, task_id="task-2") == 0  # not theirs
+        assert mail.mail_sweep()["sent"] == 0  # the lease still runs
+        # The broker hands the dead worker's task out again: it sends what it had claimed.
+        assert mail.mail_deliver_many(mail_ids=ids[:1], task_id="task-1") == 1
+        OutgoingMail.objects.filter(status=MailStatus.SENDING).update(
+            lease_until=timezone.now() - timedelta(seconds=1)
+        )
+        assert mail.mail_sweep()["sent"] == 2
+        assert mail.mail_sweep()["sent"] == 0
+        assert mail.mail_deliver_many(mail_ids=ids, task_id="task-1") == 0
+    assert sink.counts() == {f"p{n}@example.org": 1 for n in range(3)}
+    assert set(OutgoingMail.objects.values_list("status", flat=True)) == {MailStatus.SENT}
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_a_batch_costs_its_claim_and_one_statement_a_mail(
+    site, settings, count, django_assert_num_queries
+):
+    ids = [
+        mail.mail_queue(to=f"p{n}@example.org", language="sv", subject="S", text="T").pk
+        for n in range(count)
+    ]
+    mail.sender("sv")  # the site's settings are cached, as in a worker after its first mail
+    with SmtpSink() as sink:
+        sink.use_in(settings)
+        # The claim (its savepoint, the rows locked, their status set, the savepoint released),
+        # commits that do not wait for the disk set and reset, and one UPDATE a mail sent.
+        with django_assert_num_queries(6 + count):
+            assert mail.mail_deliver_many(mail_ids=ids) == count

@@ -6,11 +6,15 @@ import io
 import pytest
 from django.core.management import call_command
 
+from initiatives import services
+from initiatives.choices import InitiativeStep as S
 from newsletter import bounces
 from newsletter.choices import DeliveryStatus, SubscriberStatus
-from newsletter.models import Delivery, Subscriber
-from newsletter.services import subscribers
+from newsletter.models import Delivery, Follower, Subscriber
+from newsletter.services import following, subscribers, telling
+from tests.initiatives.factories import NeedFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
+from tests.newsletter.following import decide, follower_of, public_initiative
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +147,90 @@ def test_an_original_returned_in_full_is_read_too(sent):
     assert bounce.delivery_id == Delivery.objects.get(subscriber=amina).pk
     assert bounce.recipient == "amina@example.org"
     assert bounce.permanent
+
+
+# Mails telling followers (and residents who sent an idea) what became of what they follow.
+
+
+@pytest.fixture
+def told(site, coordinator, smtp_sink, django_capture_on_commit_callbacks):
+    """Amina follows an initiative and one of its needs, Bo the initiative; a decision is told
+    to both through the SMTP server. Returns the initiative and the mail Amina's server got."""
+    initiative = public_initiative(title_sv="Läxhjälp")
+    initiative.needs.add(need := NeedFactory())
+    for thing in ({"initiative": initiative}, {"need": need}):
+        follower_of(email="amina@example.org", **thing)
+    follower_of(email="bo@example.org", initiative=initiative)
+    decide(initiative, coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert telling.followers_tell() == 2
+    return initiative, smtp_sink.to("amina@example.org")[0]
+
+
+def statuses(email: str) -> set[str]:
+    return set(Follower.objects.filter(email=email).values_list("status", flat=True))
+
+
+def tell_again(initiative, coordinator, django_capture_on_commit_callbacks):
+    services.initiative_advance(initiative=initiative, to_step=S.FUNDING, actor=coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        telling.followers_tell()
+
+
+def test_a_permanent_bounce_of_a_follow_mail_stops_everything_the_address_follows(
+    told, monkeypatch, coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    initiative, received = told
+    output = pipe(
+        bounce_report(received, recipient="Amina@Example.org", status="5.1.1"), monkeypatch
+    )
+
+    assert "permanent bounce for follow mail" in output and "recorded" in output
+    assert statuses("amina@example.org") == {SubscriberStatus.BOUNCED}
+    assert statuses("bo@example.org") == {SubscriberStatus.CONFIRMED}
+    tell_again(initiative, coordinator, django_capture_on_commit_callbacks)
+    assert smtp_sink.counts() == {"amina@example.org": 1, "bo@example.org": 2}
+
+
+def test_a_temporary_bounce_of_a_follow_mail_changes_nothing(told, monkeypatch):
+    _initiative, received = told
+    pipe(bounce_report(received, recipient="amina@example.org", status="4.2.2"), monkeypatch)
+    assert statuses("amina@example.org") == {SubscriberStatus.CONFIRMED}
+
+
+def test_a_follow_mail_report_for_another_address_changes_nothing(told, monkeypatch):
+    _initiative, received = told
+    output = pipe(bounce_report(received, recipient="bo@example.org", status="5.1.1"), monkeypatch)
+    assert "ignored" in output
+    assert statuses("amina@example.org") == statuses("bo@example.org") == {"confirmed"}
+
+
+def test_a_recipient_the_server_refuses_outright_stops_following(
+    site, coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    initiative = public_initiative()
+    follower_of(email="gone@example.org", initiative=initiative)
+    follower_of(email="busy@example.org", initiative=initiative)
+    smtp_sink.reject["gone@example.org"] = "550 No such user"
+    smtp_sink.reject_once["busy@example.org"] = "451 Try again later"
+    decide(initiative, coordinator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        telling.followers_tell()
+
+    assert statuses("gone@example.org") == {SubscriberStatus.BOUNCED}
+    assert statuses("busy@example.org") == {SubscriberStatus.CONFIRMED}  # a 4xx may pass
+
+
+def test_a_bounced_address_that_follows_again_starts_the_opt_in_anew(
+    told, monkeypatch, smtp_sink, django_capture_on_commit_callbacks
+):
+    initiative, received = told
+    pipe(bounce_report(received, recipient="amina@example.org", status="5.2.1"), monkeypatch)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        following.follow_request(email="amina@example.org", language="sv", initiative=initiative)
+
+    follower = Follower.objects.get(email="amina@example.org", initiative=initiative)
+    assert follower.status == SubscriberStatus.PENDING
+    assert len(smtp_sink.to("amina@example.org")) == 2  # the news, then the confirmation link

@@ -165,6 +165,36 @@ def test_a_run_that_dies_half_way_tells_nothing_and_the_next_tells_each_once(
     ]
 
 
+def test_an_event_with_more_followers_than_a_batch_may_mail_is_told_over_several_runs(
+    site, coordinator, monkeypatch
+):
+    need = NeedFactory()
+    initiative = public_initiative()
+    initiative.needs.add(need)
+    for n in range(6):
+        follower_of(email=f"r{n}@example.org", initiative=initiative)
+    follower_of(email="r0@example.org", need=need)  # follows the need too: told once
+    follower_of(email="r6@example.org", need=need)
+    decide(initiative, coordinator)
+    monkeypatch.setattr(telling, "MAILS_PER_BATCH", 3)
+    monkeypatch.setattr(telling, "RUN_SECONDS", 0)  # one batch a run
+    batches = []
+    real_tell = telling._tell
+    monkeypatch.setattr(telling, "_tell", lambda events: batches.append(1) or real_tell(events))
+
+    queued = []
+    monkeypatch.setattr(telling, "enqueue_on_commit", lambda task: queued.append(task.name))
+
+    assert [telling.followers_tell() for _run in range(4)] == [3, 3, 1, 0]
+
+    assert len(batches) == 3  # the fourth run found nothing after the cursor
+    # The two runs stopped for time with followers left queued the next at once.
+    assert queued == ["newsletter.tasks.tell_followers"] * 2
+    recipients = sorted(OutgoingMail.objects.values_list("recipient", flat=True))
+    assert recipients == [f"r{n}@example.org" for n in range(7)]
+    assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
+
+
 @pytest.mark.postgresql
 @pytest.mark.django_db(transaction=True)
 def test_a_run_skips_while_another_run_holds_the_cursor(site, coordinator):

@@ -12,8 +12,10 @@ from notifications.services import notifications_fan_out
 from prioritization.services import round_open
 from tests.factories import MembershipFactory, UserFactory
 from tests.focusgroups.factories import IdeaFactory
+from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import NeedFactory
 from tests.reports.conftest import stored_report
+from tests.workshops.factories import WorkshopFactory
 
 from .conftest import logged, moved, record
 
@@ -208,3 +210,31 @@ def test_an_event_nobody_is_told_of_queues_no_run(db, django_capture_on_commit_c
         record("actors.charter_changed", None)
 
     assert callbacks == []
+
+
+def a_days_events(size: int, coordinator):
+    """`size` initiatives moved (each led by an organisation of its own), a workshop logged with
+    an action for `size` organisations, a round opened and an idea confirmed."""
+    organisations = [MembershipFactory().organisation for _ in range(size)]
+    for organisation in organisations:
+        MembershipFactory(organisation=organisation)
+        moved(InitiativeFactory(lead_organisation=organisation), "evaluation")
+    logged(WorkshopFactory(), owners=organisations)
+    round_open(title_sv="Våren", needs=[NeedFactory()], actor=coordinator)
+    record("focusgroups.idea_confirmed", IdeaFactory(), title="Fler bänkar")
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_a_batch_takes_the_same_queries_however_many_events_and_people(
+    size, coordinator, evaluator, django_assert_num_queries
+):
+    a_days_events(size, coordinator)
+
+    # The cursor (get_or_create, then locked inside a savepoint and its release), the events;
+    # who belongs where: the people of every active organisation, the holders of every role, the
+    # lead organisations of the initiatives moved; the active recipients, the notices already
+    # made, the new notices, their delivery rows, the unread counts and the cursor saved.
+    with django_assert_num_queries(14):
+        notifications_fan_out(mail=False)
+
+    assert Notification.objects.filter(kind="action_given").count() == 2 * size

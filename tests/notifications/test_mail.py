@@ -214,19 +214,19 @@ def test_digests_whose_task_dies_half_way_are_sent_once_by_the_sweep(
     site, organisation, initiative, smtp_sink, django_capture_on_commit_callbacks, monkeypatch
 ):
     emails = digests_owed(organisation, initiative, 5)
-    real, tried = mail.mail_deliver, []
+    real, tried = mail._send, []
 
-    def dies_at_the_third(**kwargs):
-        tried.append(kwargs["mail_id"])
+    def dies_at_the_third(outgoing, *args):
+        tried.append(outgoing.pk)
         if len(tried) == 3:
             raise RuntimeError("worker killed")
-        return real(**kwargs)
+        return real(outgoing, *args)
 
-    monkeypatch.setattr(mail, "mail_deliver", dies_at_the_third)
+    monkeypatch.setattr(mail, "_send", dies_at_the_third)
     with django_capture_on_commit_callbacks(execute=True):
         assert digests_send(frequency="daily") == 5
     assert len(smtp_sink.recipients) == 2
-    monkeypatch.setattr(mail, "mail_deliver", real)
+    monkeypatch.setattr(mail, "_send", real)
 
     assert mail.mail_sweep()["sent"] == 3
 

@@ -4,12 +4,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from newsletter import bounces
-from newsletter.services import deliveries
+from newsletter.services import deliveries, following
 
 
 class Command(BaseCommand):
     help = (
-        "Read bounce reports (delivery status notifications) into the deliveries: one message on "
+        "Read bounce reports (delivery status notifications) into the deliveries of editions and "
+        "of mails to followers: one message on "
         "standard input, the way a mail server pipes the bounce address to a program, or the "
         "message files named. Always exits 0, so the mail server never bounces a bounce."
     )
@@ -21,7 +22,12 @@ class Command(BaseCommand):
         messages = [Path(name).read_bytes() for name in files] or [sys.stdin.buffer.read()]
         for raw in messages:
             for bounce in bounces.read_report(raw):
-                delivery = deliveries.bounce_record(bounce)
-                outcome = "recorded" if delivery else "matched no delivery; ignored"
+                if bounce.delivery_id is None:
+                    matched = following.follow_bounce_record(bounce)
+                    what = f"follow mail {bounce.message_id}"
+                else:
+                    matched = deliveries.bounce_record(bounce)
+                    what = f"delivery {bounce.delivery_id}"
+                outcome = "recorded" if matched else "matched no delivery; ignored"
                 kind = "permanent" if bounce.permanent else "temporary"
-                self.stdout.write(f"{kind} bounce for delivery {bounce.delivery_id}: {outcome}")
+                self.stdout.write(f"{kind} bounce for {what}: {outcome}")
