@@ -92,6 +92,22 @@ def account_delete(*, user: User, password: str) -> None:
     if not check_password(password, user.password):
         ratelimit.allow(DELETE_ATTEMPTS, key)
         raise ValidationError({"password": _("The password is not right.")}, code="password")
+    _forget_account(user, actor=None)
+
+
+@transaction.atomic
+def account_remove(*, user: User, actor: User) -> None:
+    """Delete a person's account at their request made another way (a letter, a call), by an
+    administrator in the admin: the same forgetting as `account_delete`, recorded with who did
+    it. Refused, changing nothing, for an account already gone or the last that can run the
+    portal."""
+    user = User.objects.select_for_update().filter(pk=user.pk).first()
+    if user is None:
+        raise DeletionRefused(_("This account no longer exists."), code="gone")
+    _forget_account(user, actor=actor if actor.pk != user.pk else None)
+
+
+def _forget_account(user: User, *, actor: User | None) -> None:
     refusal = account_deletion_blocked(user=user)
     if refusal:
         raise DeletionRefused(refusal, code="last_holder")
@@ -99,6 +115,7 @@ def account_delete(*, user: User, password: str) -> None:
     event_record(
         kind=PrivacyEvent.ACCOUNT_DELETED,
         subject=None,
+        actor=actor,
         data={
             "user": user.pk,
             "organisations": sorted(user.memberships.values_list("organisation_id", flat=True)),

@@ -793,6 +793,13 @@ def _(p):
     ]
 
 
+@action("privacy.services.account_remove")
+def _(p):
+    return lambda: privacy.account_remove(user=p.member, actor=p.coordinator), [
+        "privacy.account_deleted"
+    ]
+
+
 @action("privacy.services.retention_apply")
 def _(p):
     IdeaFactory(status="declined")

@@ -201,3 +201,51 @@ def test_the_books_and_the_process_log_keep_their_rows_without_the_person(
         None
     }
     assert InitiativeStepChange.objects.get(initiative=initiative).actor is None
+
+
+def test_an_administrator_deleting_in_the_admin_forgets_the_address_too(client, amina, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:actors_user_delete", args=[amina.pk]), {"post": "yes"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert not User.objects.filter(pk=amina.pk).exists()
+    assert Idea.objects.get().email == "" and Subscriber.objects.get().email == ""
+    assert not OutgoingMail.objects.filter(recipient="member@example.org").exists()
+    deleted = Event.objects.get(kind=PrivacyEvent.ACCOUNT_DELETED)
+    assert deleted.actor == admin_user and "member@example.org" not in str(deleted.data)
+
+
+def test_the_admins_bulk_delete_forgets_and_says_how_many(client, amina, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:actors_user_changelist"),
+        {"action": "remove_selected", "_selected_action": [amina.pk]},
+        follow=True,
+    )
+
+    assert "1 konto raderat." in response.content.decode()
+    assert not User.objects.filter(pk=amina.pk).exists()
+    assert Subscriber.objects.get().email == ""
+
+
+def test_the_admin_keeps_the_last_administrator_and_says_why(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("admin:actors_user_changelist"),
+        {"action": "remove_selected", "_selected_action": [admin_user.pk]},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert User.objects.filter(pk=admin_user.pk).exists()
+    page = response.content.decode()
+    assert "Gör någon annan till administratör först." in page and "konto raderat" not in page
+    assert not Event.objects.filter(kind=PrivacyEvent.ACCOUNT_DELETED).exists()
+    # Nor does the page of the account offer to delete it.
+    delete = reverse("admin:actors_user_delete", args=[admin_user.pk])
+    assert client.get(delete).status_code == 403
