@@ -34,6 +34,7 @@ from .choices import MailStatus
 from .links import site_domain
 from .models import OutgoingMail, SiteSettings
 from .queueing import enqueue, enqueue_on_commit
+from .wire import Sender, envelope_recipient, wire_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ KEEP_SENT_FOR = timedelta(days=30)
 LEASE = timedelta(minutes=2)
 
 _sent_long_ago: ContextVar[bool] = ContextVar("mail_sent_long_ago", default=False)
-_batch: ContextVar[list[int] | None] = ContextVar("mail_batch", default=None)
+_batch: ContextVar["_Handover | None"] = ContextVar("mail_batch", default=None)
 
 
 def single_line(text: str) -> str:
@@ -111,21 +112,43 @@ def mail_sent_long_ago() -> Iterator[None]:
 @contextmanager
 def mail_batch() -> Iterator[None]:
     """Hand the mails queued inside to tasks that send SWEEP_BATCH of them each over one
-    connection, instead of to a task each, once the job is done and what it wrote has committed.
+    connection, instead of to a task each: as each of the job's transactions commits, so that
+    they leave while the job goes on, and the rest once the job is done.
 
     For jobs that queue many mails, perhaps in many transactions of their own (a digest per
-    person). A mail whose transaction rolled back is not found by its task and skipped; one whose
-    task dies or is never queued (the broker is down) is pending, and the sweep sends it.
+    person). A mail whose transaction rolled back is never handed over; one whose task dies or
+    is never queued (the broker is down) is pending, and the sweep sends it.
     """
-    mail_ids: list[int] = []
-    token = _batch.set(mail_ids)
+    handover = _Handover()
+    token = _batch.set(handover)
     try:
         yield
     finally:
         _batch.reset(token)
-        if mail_ids:
-            # After the job's own transactions, and after an outer one if the job ran inside it.
-            transaction.on_commit(lambda: _hand_over(mail_ids))
+        # After the job's own transactions, and after an outer one if the job ran inside it.
+        transaction.on_commit(handover.rest)
+
+
+class _Handover:
+    """The mails of a `mail_batch` whose transactions have committed, handed to tasks."""
+
+    def __init__(self):
+        self.committed: list[int] = []
+
+    def queued(self, mail_ids: list[int]) -> None:
+        transaction.on_commit(lambda: self._commit(mail_ids))
+
+    def _commit(self, mail_ids: list[int]) -> None:
+        self.committed += mail_ids
+        full = len(self.committed) - len(self.committed) % SWEEP_BATCH
+        if full:
+            _hand_over(self.committed[:full])
+            del self.committed[:full]
+
+    def rest(self) -> None:
+        if self.committed:
+            _hand_over(self.committed)
+            self.committed = []
 
 
 def _hand_over(mail_ids: list[int]) -> None:
@@ -180,6 +203,23 @@ def mail_owed_from_template(
     )
 
 
+def mail_readdressed(mail: OutgoingMail, *, to: str, replace: tuple[str, str]) -> OutgoingMail:
+    """A copy of the owed `mail` for `to`, with the text `replace[0]` (a placeholder in its
+    bodies and headers) made `replace[1]`, not saved yet: for many readers of one message who
+    differ only in a link of their own, which rendering once and replacing makes cheap."""
+    old, new = replace
+    return OutgoingMail(
+        recipient=to,
+        language=mail.language,
+        subject=mail.subject,
+        body_text=mail.body_text.replace(old, new),
+        body_html=mail.body_html.replace(old, new),
+        headers={name: value.replace(old, new) for name, value in mail.headers.items()},
+        attachments=mail.attachments,
+        message_id=new_message_id(),
+    )
+
+
 def mails_queue(mails: list[OutgoingMail]) -> list[OutgoingMail]:
     """Save the owed mails in one INSERT; they leave once the caller's transaction commits, a
     task each or, inside `mail_batch`, SWEEP_BATCH over each connection."""
@@ -191,7 +231,7 @@ def mails_queue(mails: list[OutgoingMail]) -> list[OutgoingMail]:
     pending = [mail.pk for mail in mails if mail.status == MailStatus.PENDING]
     batch = _batch.get()
     if batch is not None:
-        batch.extend(pending)
+        batch.queued(pending)
     else:
         from .tasks import deliver_mail
 
@@ -216,17 +256,13 @@ def message_for(
 ) -> EmailMultiAlternatives:
     """The message of `mail`; `senders` keeps the sender of each language for a run's next
     mails."""
-    if senders is None:
-        senders = {}
-    if mail.language not in senders:
-        senders[mail.language] = sender(mail.language)
-    from_email, reply_to = senders[mail.language]
+    from_ = _sender_of(mail, {} if senders is None else senders)
     message = EmailMultiAlternatives(
         subject=mail.subject,
         body=mail.body_text,
-        from_email=from_email,
+        from_email=from_.from_email,
         to=[mail.recipient],
-        reply_to=reply_to,
+        reply_to=from_.reply_to_list,
         headers={
             "Message-ID": mail.message_id,
             "Content-Language": mail.language,
@@ -239,6 +275,26 @@ def message_for(
     for attachment in mail.attachments:
         message.attach(attachment["filename"], attachment["content"], attachment["content_type"])
     return message
+
+
+def _sender_of(mail: OutgoingMail, senders: dict) -> Sender:
+    if mail.language not in senders:
+        senders[mail.language] = Sender(*sender(mail.language))
+    return senders[mail.language]
+
+
+def _transmit(mail: OutgoingMail, connection, senders: dict) -> None:
+    """Over an open SMTP connection, the mail's bytes as `wire` writes them; through any other
+    mail backend (the console in development, the outbox in tests), or for a mail `wire` leaves
+    to Django, Django's message."""
+    smtp = getattr(connection, "connection", None)
+    if smtp is not None:
+        from_ = _sender_of(mail, senders)
+        data = wire_bytes(mail, from_)
+        if data is not None:
+            smtp.sendmail(from_.envelope, [envelope_recipient(mail.recipient)], data)
+            return
+    message_for(mail, connection, senders).send()
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -290,8 +346,8 @@ def _claim(mail_ids: list[int], task_id: str) -> list[OutgoingMail]:
 def _send(mail: OutgoingMail, connection, senders: dict | None = None) -> str:
     """Send one claimed mail and mark how it went: sent, given up, or pending again later."""
     try:
-        message_for(mail, connection, senders).send()
-    except (smtplib.SMTPException, OSError) as error:
+        _transmit(mail, connection, {} if senders is None else senders)
+    except (smtplib.SMTPException, OSError, ValueError) as error:
         permanent = _permanent(error)
         if permanent and isinstance(error, smtplib.SMTPRecipientsRefused):
             mail_refused.send(sender=OutgoingMail, mail=mail)
@@ -324,7 +380,10 @@ mail_refused = Signal()
 
 
 def _permanent(error: Exception) -> bool:
-    """A 5xx answer will not change on a second try; a 4xx answer or a dead connection may."""
+    """A 5xx answer, or an address or header no message can carry (ValueError), will not change
+    on a second try; a 4xx answer or a dead connection may."""
+    if isinstance(error, ValueError):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         return all(code >= 500 for code, _text in error.recipients.values())
     return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code >= 500

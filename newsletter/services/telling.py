@@ -17,14 +17,15 @@ from django.utils import timezone, translation
 
 from actors.events import public_events, tell
 from actors.eventstream import stream_read
-from actors.links import absolute_url
-from actors.mail import mail_batch, mail_owed_from_template, mails_queue
+from actors.links import absolute_url, url_in
+from actors.mail import mail_batch, mail_owed_from_template, mail_readdressed, mails_queue
 from actors.queueing import enqueue_on_commit
 from focusgroups.models import Idea
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
 from initiatives.models import Initiative
 from prioritization.choices import PrioritisationEvent
+from prioritization.models import Need
 
 from .. import links
 from ..choices import Language, SubscriberStatus
@@ -32,8 +33,9 @@ from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_h
 from .following import thing_of
 
 EVENTS_PER_BATCH = 200
-# Mails rendered in one transaction, about 2.5 s of work: an event with more followers is told
-# over several batches, so no transaction nears the tasks' soft time limit (25 s) and rolls back.
+# Mails owed in one transaction, about half a second of work: an event with more followers is
+# told over several batches, so that no transaction nears the tasks' soft time limit (25 s) and
+# the first mails leave while the rest are written.
 MAILS_PER_BATCH = 1000
 # A run begins no batch after this long, so that it ends inside the soft time limit too; another
 # run goes on at once.
@@ -128,28 +130,6 @@ def _go_on() -> None:
 
 def _tell(events) -> tuple[int, int]:
     followers_from_ideas()
-    about = _about(events)
-    initiative_ids = {initiative for initiative, _needs in about.values() if initiative}
-    need_ids = set().union(*(needs for _initiative, needs in about.values()))
-    followers = list(
-        Follower.objects.filter(status=SubscriberStatus.CONFIRMED)
-        .filter(Q(initiative_id__in=initiative_ids) | Q(need_id__in=need_ids))
-        .exclude(
-            Exists(
-                Subscriber.objects.filter(
-                    email_hash=OuterRef("email_hash"), status=SubscriberStatus.BOUNCED
-                )
-            )
-        )
-        .select_related("initiative", "need")
-        .order_by("pk")
-    )
-    following_initiative, following_need = defaultdict(list), defaultdict(list)
-    for follower in followers:
-        if follower.initiative_id is not None:
-            following_initiative[follower.initiative_id].append(follower)
-        else:
-            following_need[follower.need_id].append(follower)
     # The addresses told of each event already, by an earlier batch that stopped at the cap: an
     # address that follows both an initiative and its need is told once.
     told = set(
@@ -157,6 +137,19 @@ def _tell(events) -> tuple[int, int]:
             "follower__email_hash", "event_id"
         )
     )
+    # An event an earlier batch stopped inside is told on alone, from the followers not told of
+    # it yet, so that each batch of a much-followed event reads only those it tells.
+    resumed = any(event_id == events[0].pk for _hash, event_id in told)
+    if resumed:
+        events = events[:1]
+    about = _about(events)
+    followers = _followers(about, rest_of=events[0] if resumed else None)
+    following_initiative, following_need = defaultdict(list), defaultdict(list)
+    for follower in followers:
+        if follower.initiative_id is not None:
+            following_initiative[follower.initiative_id].append(follower)
+        else:
+            following_need[follower.need_id].append(follower)
     deliveries, finished = [], 0
     for event in events:
         initiative_id, needs = about[event.pk]
@@ -166,15 +159,56 @@ def _tell(events) -> tuple[int, int]:
         owed = _to_tell(event, concerned, told)
         room = MAILS_PER_BATCH - len(deliveries)
         deliveries += [
-            FollowDelivery(follower=follower, event=event, mail=_mail(follower, event))
-            for follower in owed[:room]
+            FollowDelivery(follower=follower, event=event, mail=mail)
+            for follower, mail in zip(owed[:room], _mails(event, owed[:room]), strict=True)
         ]
-        if len(owed) > room:
+        if len(owed) > room or (resumed and len(followers) == MAILS_PER_BATCH):
             break  # the rest of this event's followers are told by the next batch
         finished += 1
     mails_queue([delivery.mail for delivery in deliveries])
     FollowDelivery.objects.bulk_create(deliveries)
     return len(deliveries), finished
+
+
+def _followers(about: dict, *, rest_of=None) -> list[Follower]:
+    """The confirmed followers of what the events are about, their address not bounced, each
+    with the initiative or need it follows. With `rest_of` (one event), only the first
+    MAILS_PER_BATCH of those still to be told of it."""
+    initiative_ids = {initiative for initiative, _needs in about.values() if initiative}
+    need_ids = set().union(*(needs for _initiative, needs in about.values()))
+    followers = (
+        Follower.objects.filter(status=SubscriberStatus.CONFIRMED)
+        .filter(Q(initiative_id__in=initiative_ids) | Q(need_id__in=need_ids))
+        .exclude(
+            Exists(
+                Subscriber.objects.filter(
+                    email_hash=OuterRef("email_hash"), status=SubscriberStatus.BOUNCED
+                )
+            )
+        )
+        .order_by("pk")
+    )
+    if rest_of is not None:
+        # What _to_tell would pass over, left out here, so that each batch gets on.
+        followers = followers.filter(confirmed_at__lte=rest_of.at).exclude(
+            Exists(
+                FollowDelivery.objects.filter(
+                    event=rest_of, follower__email_hash=OuterRef("email_hash")
+                )
+            )
+        )
+        if not _for_idea_senders(rest_of):
+            followers = followers.filter(idea__isnull=True)
+        followers = followers[:MAILS_PER_BATCH]
+    followers = list(followers)
+    initiatives = Initiative.objects.in_bulk(initiative_ids)
+    needs = Need.objects.in_bulk(need_ids)
+    for follower in followers:
+        if follower.initiative_id is not None:
+            follower.initiative = initiatives[follower.initiative_id]
+        else:
+            follower.need = needs[follower.need_id]
+    return followers
 
 
 def _to_tell(event, concerned: list[Follower], told: set) -> list[Follower]:
@@ -193,8 +227,26 @@ def _to_tell(event, concerned: list[Follower], told: set) -> list[Follower]:
     return owed
 
 
-def _mail(follower: Follower, event):
-    unfollow = links.unfollow_url(follower)
+# Stands for a follower's own unfollow token in a message rendered once for many followers.
+_UNFOLLOW = "UNFOLLOWxPLACEHOLDER"
+
+
+def _mails(event, followers: list[Follower]) -> list:
+    """A mail for each follower, rendered once for all who follow the same thing in the same
+    language and the same way: they differ only in their unfollow link."""
+    shared, mails = {}, []
+    for follower in followers:
+        from_idea = follower.idea_id is not None
+        key = (follower.initiative_id, follower.need_id, follower.language, from_idea)
+        if key not in shared:
+            shared[key] = _mail(follower, event, token=_UNFOLLOW)
+        token = links.make_token(follower, salt=links.UNFOLLOW_SALT)
+        mails.append(mail_readdressed(shared[key], to=follower.email, replace=(_UNFOLLOW, token)))
+    return mails
+
+
+def _mail(follower: Follower, event, *, token: str):
+    unfollow = url_in(follower.language, "newsletter:unfollow", token)
     thing = thing_of(follower)
     with translation.override(follower.language):
         news = tell(event)

@@ -3,6 +3,7 @@ out, through the outbox, so neither a second run nor a mail server that is down 
 a mail."""
 
 import threading
+from collections import Counter
 
 import pytest
 from django.db import connection, transaction
@@ -21,6 +22,7 @@ from newsletter.choices import SubscriberStatus
 from newsletter.models import Delivery, FollowCursor, FollowDelivery, Follower
 from newsletter.services import deliveries, telling
 from prioritization.choices import PrioritisationEvent
+from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import NeedFactory
 from tests.newsletter.factories import EditionFactory, SubscriberFactory
@@ -135,6 +137,29 @@ def test_a_permanent_newsletter_bounce_stops_what_the_address_follows(site):
     assert follower.status == SubscriberStatus.BOUNCED
 
 
+def test_followers_of_one_thing_share_a_rendering_but_each_has_a_way_out_of_their_own(
+    site, coordinator
+):
+    initiative = public_initiative()
+    followers = [follower_of(email=f"r{n}@example.org", initiative=initiative) for n in range(3)]
+    decide(initiative, coordinator)
+    telling.followers_tell()
+
+    mails = {mail.recipient: mail for mail in OutgoingMail.objects.all()}
+    first, second = mails["r0@example.org"], mails["r1@example.org"]
+    assert first.body_text != second.body_text and first.message_id != second.message_id
+    assert "PLACEHOLDER" not in first.body_text + first.body_html + str(first.headers)
+    client = Client()
+    for follower in followers:
+        sent = mails[follower.email]
+        url = sent.headers["List-Unsubscribe"].strip("<>")
+        assert url in sent.body_text and url in sent.body_html
+        assert client.post(path_of(url), {"List-Unsubscribe": "One-Click"}).status_code == 200
+        follower.refresh_from_db()
+        assert follower.status == SubscriberStatus.UNSUBSCRIBED
+    assert not Follower.objects.filter(status=SubscriberStatus.CONFIRMED).exists()
+
+
 def test_a_run_that_dies_half_way_tells_nothing_and_the_next_tells_each_once(
     site, coordinator, monkeypatch
 ):
@@ -142,20 +167,20 @@ def test_a_run_that_dies_half_way_tells_nothing_and_the_next_tells_each_once(
     for n in range(3):
         follower_of(email=f"r{n}@example.org", initiative=initiative)
     decide(initiative, coordinator)
-    real_mail, calls = telling._mail, []
+    real_mail, calls = telling.mail_readdressed, []
 
-    def dies_on_the_second(follower, event):
-        calls.append(follower.pk)
+    def dies_on_the_second(mail, **to):
+        calls.append(to)
         if len(calls) == 2:
             raise RuntimeError("worker killed")
-        return real_mail(follower, event)
+        return real_mail(mail, **to)
 
-    monkeypatch.setattr(telling, "_mail", dies_on_the_second)
+    monkeypatch.setattr(telling, "mail_readdressed", dies_on_the_second)
     with pytest.raises(RuntimeError):
         telling.followers_tell()
     assert not OutgoingMail.objects.exists() and not FollowDelivery.objects.exists()
     assert FollowCursor.objects.get().last_event_id == 0
-    monkeypatch.setattr(telling, "_mail", real_mail)
+    monkeypatch.setattr(telling, "mail_readdressed", real_mail)
     assert telling.followers_tell() == 3
     assert telling.followers_tell() == 0
     assert sorted(OutgoingMail.objects.values_list("recipient", flat=True)) == [
@@ -193,6 +218,52 @@ def test_an_event_with_more_followers_than_a_batch_may_mail_is_told_over_several
     recipients = sorted(OutgoingMail.objects.values_list("recipient", flat=True))
     assert recipients == [f"r{n}@example.org" for n in range(7)]
     assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
+
+
+def test_batches_that_go_on_inside_an_event_pass_over_who_is_not_to_be_told(
+    site, coordinator, monkeypatch
+):
+    need = NeedFactory()
+    initiative = public_initiative()
+    initiative.needs.add(need)
+    later = timezone.now() + timezone.timedelta(hours=1)
+    for n in range(3):
+        follower_of(email=f"r{n}@example.org", initiative=initiative)
+        follower_of(email=f"idea{n}@example.org", need=need, idea=IdeaFactory())
+        Follower.objects.filter(
+            pk=follower_of(email=f"late{n}@example.org", initiative=initiative).pk
+        ).update(confirmed_at=later)
+    decide(initiative, coordinator)
+    services.initiative_advance(initiative=initiative, to_step=S.FUNDING, actor=coordinator)
+    monkeypatch.setattr(telling, "MAILS_PER_BATCH", 2)
+    monkeypatch.setattr(telling, "RUN_SECONDS", 0)  # one batch a run
+    monkeypatch.setattr(telling, "enqueue_on_commit", lambda task: None)
+
+    runs = [telling.followers_tell() for _run in range(8)]
+
+    assert sum(runs) == 9 and runs[-2:] == [0, 0]
+    told = Counter(OutgoingMail.objects.values_list("recipient", flat=True))
+    # Of the decision everyone who followed before it; of the move to funding, not idea senders.
+    assert told == {**{f"r{n}@example.org": 2 for n in range(3)}} | {
+        f"idea{n}@example.org": 1 for n in range(3)
+    }
+    assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
+
+
+def test_a_batch_reads_the_same_number_of_queries_for_three_followers_or_thirty(
+    site, coordinator, django_assert_num_queries
+):
+    for count in (3, 30):
+        need = NeedFactory()
+        initiative = public_initiative()
+        initiative.needs.add(need)
+        for n in range(count):
+            follower_of(email=f"r{count}-{n}@example.org", initiative=initiative)
+            follower_of(email=f"n{count}-{n}@example.org", need=need)
+        decide(initiative, coordinator)
+        events = list(Event.objects.filter(kind="initiatives.decided", subject_id=initiative.pk))
+        with django_assert_num_queries(7):
+            assert telling._tell(events) == (2 * count, 1)
 
 
 @pytest.mark.postgresql
