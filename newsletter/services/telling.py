@@ -130,18 +130,19 @@ def _go_on() -> None:
 
 def _tell(events) -> tuple[int, int]:
     followers_from_ideas()
-    # The addresses told of each event already, by an earlier batch that stopped at the cap: an
-    # address that follows both an initiative and its need is told once.
-    told = set(
-        FollowDelivery.objects.filter(event__in=events).values_list(
-            "follower__email_hash", "event_id"
-        )
-    )
     # An event an earlier batch stopped inside is told on alone, from the followers not told of
     # it yet, so that each batch of a much-followed event reads only those it tells.
-    resumed = any(event_id == events[0].pk for _hash, event_id in told)
+    resumed = FollowDelivery.objects.filter(event=events[0]).exists()
     if resumed:
-        events = events[:1]
+        events, told = events[:1], set()
+    else:
+        # Told already only if the cursor was set back. The addresses told in this batch are
+        # added as it goes: one that follows both an initiative and its need is told once.
+        told = set(
+            FollowDelivery.objects.filter(event__in=events).values_list(
+                "follower__email_hash", "event_id"
+            )
+        )
     about = _about(events)
     followers = _followers(about, rest_of=events[0] if resumed else None)
     following_initiative, following_need = defaultdict(list), defaultdict(list)

@@ -220,6 +220,20 @@ def test_an_event_with_more_followers_than_a_batch_may_mail_is_told_over_several
     assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
 
 
+def test_a_cursor_set_back_tells_nobody_twice(site, coordinator):
+    initiative = public_initiative()
+    for n in range(3):
+        follower_of(email=f"r{n}@example.org", initiative=initiative)
+    decide(initiative, coordinator)
+    services.initiative_advance(initiative=initiative, to_step=S.FUNDING, actor=coordinator)
+    assert telling.followers_tell() == 6
+
+    FollowCursor.objects.update(last_event_id=0, gaps={})
+    assert telling.followers_tell() == 0
+    assert OutgoingMail.objects.count() == 6
+    assert FollowCursor.objects.get().last_event_id == Event.objects.latest("pk").pk
+
+
 def test_batches_that_go_on_inside_an_event_pass_over_who_is_not_to_be_told(
     site, coordinator, monkeypatch
 ):
@@ -262,7 +276,7 @@ def test_a_batch_reads_the_same_number_of_queries_for_three_followers_or_thirty(
             follower_of(email=f"n{count}-{n}@example.org", need=need)
         decide(initiative, coordinator)
         events = list(Event.objects.filter(kind="initiatives.decided", subject_id=initiative.pk))
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             assert telling._tell(events) == (2 * count, 1)
 
 
