@@ -2,8 +2,10 @@
 
 from collections.abc import Callable
 
+from django import forms
+from django.conf import settings
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .fields import BoundedTextField, LabelField
@@ -59,3 +61,23 @@ def text_pair(label: str, *, max_length: int, required: bool = False):
         BoundedTextField(in_swedish(label), max_length=max_length, blank=not required),
         BoundedTextField(in_english(label), max_length=max_length, blank=True),
     )
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The portal's languages, each named in itself, as the language links of every page name
+    them."""
+    return [
+        (code, get_language_info(code)["name_local"].capitalize())
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+class LanguageSelect(forms.Select):
+    """A choice of language whose options say which language each name is in, so that a screen
+    reader speaks "Svenska" in Swedish and "English" in English."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option

@@ -1,7 +1,7 @@
 from django import forms
-from django.conf import settings
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+
+from actors.i18n import LanguageSelect, language_choices
 
 from .choices import Frequency
 from .kinds import Kind
@@ -12,15 +12,13 @@ class PreferencesForm(forms.Form):
     one set of radio buttons per kind."""
 
     # Left out, the person's language stays as it is.
-    language = forms.ChoiceField(label=_("Language of your e-mails"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language of your e-mails"), required=False, widget=LanguageSelect
+    )
 
     def __init__(self, *args, kinds: list[Kind], chosen: dict[str, str], language: str, **kwargs):
         super().__init__(*args, **kwargs)
-        # Each language named in itself, as the language links of every page name it.
-        self.fields["language"].choices = [
-            (code, get_language_info(code)["name_local"].capitalize())
-            for code, _name in settings.LANGUAGES
-        ]
+        self.fields["language"].choices = language_choices()
         self.fields["language"].initial = language
         for kind in kinds:
             self.fields[kind.kind.value] = forms.ChoiceField(
