@@ -91,7 +91,7 @@ def test_the_settings_page_chooses_the_mails_language(client, member):
     assert "Språk i dina e-postmeddelanden" in page
     # Each language named in itself, and marked as such for a screen reader.
     assert '<option value="en" lang="en">English</option>' in page
-    assert '<option value="sv" lang="sv"' in page
+    assert '<option value="sv" selected lang="sv">Svenska</option>' in page
 
     frequencies = {kind.kind.value: kind.default.value for kind in kinds_for(member)}
 
