@@ -11,10 +11,12 @@ word with icontains and highlighted here. Either way a search runs one query per
 the data: each query brings its page of hits and, through a window, how many there are.
 """
 
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Paginator
@@ -44,7 +46,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.i18n import active_language
 from actors.links import object_url
 from actors.models import Organisation
-from actors.permissions import is_coordinator
+from actors.permissions import is_coordinator, organisation_ids_of, roles_of
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
 from initiatives.permissions import initiatives_visible_to
@@ -65,7 +67,13 @@ SNIPPET_CHARS = 90
 # ts_headline marks matches with these (characters of Unicode's private use area, which no one
 # types); the text is escaped and only then are they turned into <mark> elements.
 _START, _STOP = "\ue000", "\ue001"
-_CONFIG = {"sv": "swedish", "en": "english"}
+
+
+# The texts searched, as (Swedish field, English field, weight): a field with no translation
+# (an organisation's name) is named twice. The vector they make is the one each app's search index
+# is built on (an expression index in its migrations), so it reads the searched table's own columns
+# only, the same for every user; what a user may not read is left out by the rows and by `record`.
+Fields = tuple[tuple[str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -73,19 +81,34 @@ class Source:
     """One kind of thing searched: its rows for a user, the texts searched, where a hit leads.
 
     `rows(user)` returns the queryset of what the user may read, annotated with `s_title_sv`,
-    `s_title_en`, `s_text_sv`, `s_text_en` (the texts searched and shown, empty where none) and
-    `s_date` (shown with the hit, and the tie-breaker: newer first). `url(row)` builds the link
-    from the row's values (`pk`, `s_key`).
+    `s_title_en`, `s_text_sv`, `s_text_en` (the texts shown, empty where none), `s_date` (shown
+    with the hit, and the tie-breaker: newer first) and `s_key`. `searched` are the texts always
+    searched; `record` those searched only in the rows `record_for(user)` selects (None: in none),
+    such as a workshop's summary, public once its minutes are. `url(row)` builds the link from
+    the row's values (`pk`, `s_key`).
     """
 
     kind: str
     label: str
     rows: Callable[[object], QuerySet]
     url: Callable[[dict], str]
+    searched: Fields
+    record: Fields = ()
+    record_for: Callable[[object], Q | None] = lambda user: None
+
+
+def search_vector(fields: Fields):
+    """The weighted tsvector of the fields: Swedish text parsed with the Swedish configuration,
+    English with the English one. The apps' migrations build their indexes on this expression."""
+    parts = []
+    for swedish, english, weight in fields:
+        parts.append(SearchVector(swedish, config="swedish", weight=weight))
+        parts.append(SearchVector(english, config="english", weight=weight))
+    return reduce(operator.add, parts)
 
 
 def _texts(title_sv, title_en, text_sv, text_en, date=None, key=None) -> dict:
-    """The common annotations of every source, from fields or expressions."""
+    """The annotations every source shows, from fields or expressions."""
 
     def expr(value):
         if value is None:
@@ -98,7 +121,7 @@ def _texts(title_sv, title_en, text_sv, text_en, date=None, key=None) -> dict:
         "s_text_sv": expr(text_sv),
         "s_text_en": expr(text_en),
         "s_date": F(date) if date else Value(None, output_field=CharField()),
-        "s_key": F(key) if isinstance(key, str) else (key or F("pk")),
+        "s_key": F(key) if key else F("pk"),
     }
 
 
@@ -128,7 +151,7 @@ def _initiatives(user) -> QuerySet:
 
 def _ideas(user) -> QuerySet:
     """Ideas taken up as a need are public by their title, on the need's page; coordinators also
-    find by their text the ideas waiting for them or kept for later (the moderation page)."""
+    find the ideas waiting for them or kept for later (the moderation page)."""
     first_need = Need.ideas.through.objects.filter(idea_id=OuterRef("pk")).order_by("need_id")
     ideas = Idea.objects.annotate(need=Subquery(first_need.values("need_id")[:1]))
     shown = Q(status=IdeaStatus.ACCEPTED, need__isnull=False)
@@ -141,20 +164,31 @@ def _ideas(user) -> QuerySet:
     )
 
 
+def _idea_text_for(user) -> Q | None:
+    """What a resident wrote beside the title is read by coordinators only."""
+    return Q(pk__isnull=False) if is_coordinator(user) else None
+
+
 def _idea_url(row: dict) -> str:
     if row["s_key"]:
         return object_url("prioritization:need_detail", row["s_key"])
     return object_url("prioritization:idea_moderate", row["pk"])
 
 
-def _workshops(user) -> QuerySet:
-    """Every workshop by its theme and agenda; its summary where the minutes are the user's to
-    read: published, or held for members and staff (workshops.permissions.can_see_record)."""
-    record = Q(minutes_state=MinutesState.PUBLISHED)
+def _record_for(user, prefix: str = "") -> Q:
+    """The workshops whose record (summary, decisions) the user reads: published minutes, and
+    for members and staff every held workshop's (workshops.permissions.can_see_record)."""
+    record = Q(**{f"{prefix}minutes_state": MinutesState.PUBLISHED})
     if reads_internal(user):
-        record |= Q(status=WorkshopStatus.HELD)
+        record |= Q(**{f"{prefix}status": WorkshopStatus.HELD})
+    return record
 
-    def summary(language):
+
+def _workshops(user) -> QuerySet:
+    """Every workshop by its theme and agenda; its summary where its minutes are the user's."""
+    record = _record_for(user)
+
+    def text(language):
         return _lines(
             f"agenda_{language}",
             Case(
@@ -165,16 +199,15 @@ def _workshops(user) -> QuerySet:
         )
 
     return Workshop.objects.annotate(
-        **_texts("theme_sv", "theme_en", summary("sv"), summary("en"), date="starts_at")
+        **_texts("theme_sv", "theme_en", text("sv"), text("en"), date="starts_at")
     )
 
 
 def _decisions(user) -> QuerySet:
     """Decisions in published minutes; members and staff also read those of draft minutes."""
-    record = Q(workshop__minutes_state=MinutesState.PUBLISHED)
-    if reads_internal(user):
-        record |= Q(workshop__status=WorkshopStatus.HELD)
-    return WorkshopItem.objects.filter(record, kind=ItemKind.DECISION).annotate(
+    return WorkshopItem.objects.filter(
+        _record_for(user, "workshop__"), kind=ItemKind.DECISION
+    ).annotate(
         **_texts(
             "workshop__theme_sv",
             "workshop__theme_en",
@@ -197,7 +230,7 @@ def _organisations(user) -> QuerySet:
 
 
 def _lines(*parts):
-    """Texts joined by a line break, as one text to search and to show."""
+    """Texts joined by a line break, as one text to show."""
     joined = []
     for part in parts:
         if joined:
@@ -206,40 +239,75 @@ def _lines(*parts):
     return Concat(*joined, output_field=TextField())
 
 
+def _pair(name: str, weight: str) -> tuple[str, str, str]:
+    return (f"{name}_sv", f"{name}_en", weight)
+
+
+# The vectors of decisions, workshops, initiatives and needs are indexed (migrations
+# workshops/0018, initiatives/00xx, prioritization/00xx): change them together.
+DECISION_FIELDS: Fields = (_pair("text", "A"),)
+WORKSHOP_FIELDS: Fields = (_pair("theme", "A"), _pair("agenda", "C"))
+WORKSHOP_RECORD: Fields = (_pair("summary", "B"),)
+INITIATIVE_FIELDS: Fields = (
+    _pair("title", "A"),
+    _pair("summary", "B"),
+    _pair("resident_involvement", "B"),
+)
+NEED_FIELDS: Fields = (_pair("title", "A"), _pair("description", "B"))
+
 SOURCES = (
     Source(
         "decision",
         _("Decisions"),
         _decisions,
         lambda row: object_url("workshops:detail", row["s_key"]) + "#decisions-title",
+        searched=DECISION_FIELDS,
     ),
     Source(
         "workshop",
         _("Workshops"),
         _workshops,
         lambda row: object_url("workshops:detail", row["pk"]),
+        searched=WORKSHOP_FIELDS,
+        record=WORKSHOP_RECORD,
+        record_for=_record_for,
     ),
     Source(
         "initiative",
         _("Initiatives"),
         _initiatives,
         lambda row: object_url("initiatives:initiative_detail", row["pk"]),
+        searched=INITIATIVE_FIELDS,
     ),
     Source(
-        "need", _("Needs"), _needs, lambda row: object_url("prioritization:need_detail", row["pk"])
+        "need",
+        _("Needs"),
+        _needs,
+        lambda row: object_url("prioritization:need_detail", row["pk"]),
+        searched=NEED_FIELDS,
     ),
-    Source("idea", _("Residents' ideas"), _ideas, _idea_url),
+    Source(
+        "idea",
+        _("Residents' ideas"),
+        _ideas,
+        _idea_url,
+        searched=(("title", "title", "A"),),
+        record=(("text", "text", "B"),),
+        record_for=_idea_text_for,
+    ),
     Source(
         "focus_area",
         _("Focus areas"),
         _focus_areas,
         lambda row: reverse("prioritization:focusarea_detail", args=[row["s_key"]]),
+        searched=(_pair("name", "A"), _pair("description", "B")),
     ),
     Source(
         "organisation",
         _("Actors"),
         _organisations,
         lambda row: reverse("portal:organisation_detail", kwargs={"slug": row["s_key"]}),
+        searched=(("name", "name", "A"), _pair("description", "B")),
     ),
 )
 KINDS = {source.kind: source for source in SOURCES}
@@ -298,25 +366,62 @@ def search(*, user, query: str, kind: str = "", page: int = 1) -> SearchResult:
     if not query:
         return result
     page = min(max(page, 1), MAX_PAGE)
-    searched = _postgresql if connection.vendor == "postgresql" else _fallback
+    found = []
     for source in SOURCES:
         if result.kind and source.kind != result.kind:
             # Only how many: one row is enough to carry the window's count.
-            rows = list(searched(source, user, query)[:1])
+            rows = _rows(source, user, query, 0, 1)
         else:
             offset = (page - 1) * PAGE_SIZE if result.kind else 0
-            rows = list(searched(source, user, query)[offset : offset + PAGE_SIZE])
-            result.hits += [_hit(source, row, query) for row in rows]
+            rows = _rows(source, user, query, offset, PAGE_SIZE)
+            found += [(source, row) for row in rows]
         count = rows[0]["s_total"] if rows else 0
         result.counts.append((source.kind, source.label, count))
-    result.hits.sort(key=lambda hit: (hit.rank, str(hit.date or "")), reverse=True)
+    found.sort(key=lambda hit: (hit[1]["s_rank"] or 0, str(hit[1]["s_date"] or "")), reverse=True)
+    result.hits = [_hit(source, row, query) for source, row in found[:PAGE_SIZE]]
     if result.kind:
         count = next(count for kind, _label, count in result.counts if kind == result.kind)
         paginator = Paginator(range(min(count, MAX_PAGE * PAGE_SIZE)), PAGE_SIZE)
         result.page = paginator.get_page(page)
-    else:
-        result.hits = result.hits[:PAGE_SIZE]
     return result
+
+
+# The SQL of a source's search on PostgreSQL, by what shapes it (the source, the language, the
+# slice, and the user's roles and organisations, which decide what they may read), with the query
+# left as a placeholder: building and compiling the querysets costs more than running them.
+_compiled: dict[tuple, tuple[str, tuple]] = {}
+_COMPILED_MAX = 2000
+_PLACEHOLDER = "\ue002query\ue002"
+
+
+def _rows(source: Source, user, query: str, offset: int, limit: int) -> list[dict]:
+    """The source's hits from `offset`, at most `limit`, as dicts of the selected values."""
+    if connection.vendor != "postgresql":
+        return list(_fallback(source, user, query)[offset : offset + limit])
+    key = (
+        source.kind,
+        active_language(),
+        offset,
+        limit,
+        roles_of(user),
+        organisation_ids_of(user),
+    )
+    compiled = _compiled.get(key)
+    if compiled is None:
+        queryset = _postgresql(source, user, _PLACEHOLDER)[offset : offset + limit]
+        sql, params = queryset.query.sql_with_params()
+        if len(_compiled) >= _COMPILED_MAX:
+            _compiled.clear()
+        compiled = _compiled[key] = (sql, tuple(params))
+    sql, params = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query if param == _PLACEHOLDER else param for param in params])
+        names = [_COLUMN.get(column.name, column.name) for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+# The primary key comes back under its column's name.
+_COLUMN = {"id": "pk"}
 
 
 # PostgreSQL ---------------------------------------------------------------------------------------
@@ -341,19 +446,23 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
     swedish = SearchQuery(query, config="swedish", search_type="websearch")
     english = SearchQuery(query, config="english", search_type="websearch")
     either = swedish | english
-    vector = (
-        SearchVector("s_title_sv", config="swedish", weight="A")
-        + SearchVector("s_text_sv", config="swedish", weight="B")
-        + SearchVector("s_title_en", config="english", weight="A")
-        + SearchVector("s_text_en", config="english", weight="B")
-    )
+    rows = source.rows(user).annotate(s_vector=search_vector(source.searched))
+    matches = Q(s_vector=either)
+    rank = SearchRank(F("s_vector"), either)
+    record = source.record_for(user) if source.record else None
+    if record is not None:
+        rows = rows.annotate(s_record=search_vector(source.record))
+        matches |= record & Q(s_record=either)
+        rank = rank + Case(
+            When(record, then=SearchRank(F("s_record"), either)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
     config = _display_config()
     return (
-        source.rows(user)
-        .annotate(s_vector=vector)
-        .filter(s_vector=either)
+        rows.filter(matches)
         .annotate(
-            s_rank=SearchRank(F("s_vector"), either),
+            s_rank=rank,
             s_total=Window(Count("*")),
             s_title=SearchHeadline(
                 _display("title"),
@@ -387,19 +496,37 @@ def _words(query: str) -> list[str]:
     return [word for word in words if word.lower() not in ("or", "and")][:12] or [query]
 
 
+def _names(fields: Fields) -> list[tuple[str, str]]:
+    """(field, weight) of each field searched, once each."""
+    return list(
+        dict.fromkeys(
+            (name, weight) for swedish, english, weight in fields for name in (swedish, english)
+        )
+    )
+
+
 def _fallback(source: Source, user, query: str) -> QuerySet:
-    words = _words(query)
-    fields = ("s_title_sv", "s_title_en", "s_text_sv", "s_text_en")
+    weights = {"A": 1.0, "B": 0.4, "C": 0.2}
+    record = source.record_for(user) if source.record else None
+    fields = [(name, weight, None) for name, weight in _names(source.searched)]
+    if record is not None:
+        fields += [(name, weight, record) for name, weight in _names(source.record)]
     matches = Q()
     rank = Value(0.0, output_field=FloatField())
-    for word in words:
-        matches &= Q(*(Q(**{f"{name}__icontains": word}) for name in fields), _connector=Q.OR)
-        for name, weight in zip(fields, (1.0, 1.0, 0.4, 0.4), strict=True):
+    for word in _words(query):
+        found = Q()
+        for name, weight, condition in fields:
+            contains = Q(**{f"{name}__icontains": word})
+            if condition is not None:
+                contains &= condition
+            found |= contains
             rank = rank + Case(
-                When(**{f"{name}__icontains": word}, then=Value(weight)),
+                When(contains, then=Value(weights[weight])),
                 default=Value(0.0),
                 output_field=FloatField(),
             )
+        matches &= found
+    shown = ("s_title_sv", "s_title_en", "s_text_sv", "s_text_en")
     return (
         source.rows(user)
         .filter(matches)
@@ -408,7 +535,7 @@ def _fallback(source: Source, user, query: str) -> QuerySet:
             s_total=Window(Count("*"), output_field=IntegerField()),
         )
         .order_by("-s_rank", F("s_date").desc(nulls_last=True), "-pk")
-        .values("pk", "s_key", "s_date", "s_rank", "s_total", *fields)
+        .values("pk", "s_key", "s_date", "s_rank", "s_total", *shown)
     )
 
 
