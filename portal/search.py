@@ -11,14 +11,12 @@ word with icontains and highlighted here. Either way a search runs one query per
 the data: each query brings its page of hits and, through a window, how many there are.
 """
 
-import operator
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import reduce
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
@@ -38,11 +36,11 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, Concat, NullIf
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from actors.fulltext import Fields, search_vector
 from actors.i18n import active_language
 from actors.links import object_url
 from actors.models import Organisation
@@ -69,13 +67,6 @@ SNIPPET_CHARS = 90
 _START, _STOP = "\ue000", "\ue001"
 
 
-# The texts searched, as (Swedish field, English field, weight): a field with no translation
-# (an organisation's name) is named twice. The vector they make is the one each app's search index
-# is built on (an expression index in its migrations), so it reads the searched table's own columns
-# only, the same for every user; what a user may not read is left out by the rows and by `record`.
-Fields = tuple[tuple[str, str, str], ...]
-
-
 @dataclass(frozen=True)
 class Source:
     """One kind of thing searched: its rows for a user, the texts searched, where a hit leads.
@@ -95,16 +86,6 @@ class Source:
     searched: Fields
     record: Fields = ()
     record_for: Callable[[object], Q | None] = lambda user: None
-
-
-def search_vector(fields: Fields):
-    """The weighted tsvector of the fields: Swedish text parsed with the Swedish configuration,
-    English with the English one. The apps' migrations build their indexes on this expression."""
-    parts = []
-    for swedish, english, weight in fields:
-        parts.append(SearchVector(swedish, config="swedish", weight=weight))
-        parts.append(SearchVector(english, config="english", weight=weight))
-    return reduce(operator.add, parts)
 
 
 def _texts(title_sv, title_en, text_sv, text_en, date=None, key=None) -> dict:
@@ -164,7 +145,7 @@ def _ideas(user) -> QuerySet:
     )
 
 
-def _idea_text_for(user) -> Q | None:
+def _idea_text(user) -> Q | None:
     """What a resident wrote beside the title is read by coordinators only."""
     return Q(pk__isnull=False) if is_coordinator(user) else None
 
@@ -239,12 +220,18 @@ def _lines(*parts):
     return Concat(*joined, output_field=TextField())
 
 
+INITIATIVE = "initiatives:initiative_detail"
+FOCUS_AREA = "prioritization:focusarea_detail"
+ORGANISATION = "portal:organisation_detail"
+
+
 def _pair(name: str, weight: str) -> tuple[str, str, str]:
     return (f"{name}_sv", f"{name}_en", weight)
 
 
 # The vectors of decisions, workshops, initiatives and needs are indexed (migrations
-# workshops/0018, initiatives/00xx, prioritization/00xx): change them together.
+# workshops/0004, initiatives/0004, prioritization/0005): change them together. What a user may
+# not read is left out by the rows and by `record`, so each vector is the same for everyone.
 DECISION_FIELDS: Fields = (_pair("text", "A"),)
 WORKSHOP_FIELDS: Fields = (_pair("theme", "A"), _pair("agenda", "C"))
 WORKSHOP_RECORD: Fields = (_pair("summary", "B"),)
@@ -255,59 +242,46 @@ INITIATIVE_FIELDS: Fields = (
 )
 NEED_FIELDS: Fields = (_pair("title", "A"), _pair("description", "B"))
 
+
+def _link(viewname: str, key: str = "pk", anchor: str = "") -> Callable[[dict], str]:
+    return lambda row: object_url(viewname, row[key]) + anchor
+
+
+IDEA_FIELDS: Fields = (("title", "title", "A"),)
+IDEA_RECORD: Fields = (("text", "text", "B"),)
+FOCUS_AREA_FIELDS: Fields = (_pair("name", "A"), _pair("description", "B"))
+ORGANISATION_FIELDS: Fields = (("name", "name", "A"), _pair("description", "B"))
+
+# In the order the results page lists their counts.
 SOURCES = (
     Source(
         "decision",
         _("Decisions"),
         _decisions,
-        lambda row: object_url("workshops:detail", row["s_key"]) + "#decisions-title",
-        searched=DECISION_FIELDS,
+        _link("workshops:detail", "s_key", "#decisions-title"),
+        DECISION_FIELDS,
     ),
     Source(
         "workshop",
         _("Workshops"),
         _workshops,
-        lambda row: object_url("workshops:detail", row["pk"]),
-        searched=WORKSHOP_FIELDS,
-        record=WORKSHOP_RECORD,
-        record_for=_record_for,
+        _link("workshops:detail"),
+        WORKSHOP_FIELDS,
+        WORKSHOP_RECORD,
+        _record_for,
     ),
+    Source("initiative", _("Initiatives"), _initiatives, _link(INITIATIVE), INITIATIVE_FIELDS),
+    Source("need", _("Needs"), _needs, _link("prioritization:need_detail"), NEED_FIELDS),
+    Source("idea", _("Residents' ideas"), _ideas, _idea_url, IDEA_FIELDS, IDEA_RECORD, _idea_text),
     Source(
-        "initiative",
-        _("Initiatives"),
-        _initiatives,
-        lambda row: object_url("initiatives:initiative_detail", row["pk"]),
-        searched=INITIATIVE_FIELDS,
-    ),
-    Source(
-        "need",
-        _("Needs"),
-        _needs,
-        lambda row: object_url("prioritization:need_detail", row["pk"]),
-        searched=NEED_FIELDS,
-    ),
-    Source(
-        "idea",
-        _("Residents' ideas"),
-        _ideas,
-        _idea_url,
-        searched=(("title", "title", "A"),),
-        record=(("text", "text", "B"),),
-        record_for=_idea_text_for,
-    ),
-    Source(
-        "focus_area",
-        _("Focus areas"),
-        _focus_areas,
-        lambda row: reverse("prioritization:focusarea_detail", args=[row["s_key"]]),
-        searched=(_pair("name", "A"), _pair("description", "B")),
+        "focus_area", _("Focus areas"), _focus_areas, _link(FOCUS_AREA, "s_key"), FOCUS_AREA_FIELDS
     ),
     Source(
         "organisation",
         _("Actors"),
         _organisations,
-        lambda row: reverse("portal:organisation_detail", kwargs={"slug": row["s_key"]}),
-        searched=(("name", "name", "A"), _pair("description", "B")),
+        _link(ORGANISATION, "s_key"),
+        ORGANISATION_FIELDS,
     ),
 )
 KINDS = {source.kind: source for source in SOURCES}

@@ -1,48 +1,24 @@
-"""A full-text search index on needs, for the portal's search box.
+"""A full-text search index on needs, for the portal's search box
+(portal.search.NEED_FIELDS)."""
 
-PostgreSQL only, built with RunPython so that SQLite (which searches without it) migrates as
-before. The expression is portal.search.search_vector over the fields named here; the index is
-used only while the two stay the same (tests/portal/test_search_indexes.py checks the plans)."""
-
-import operator
-from functools import reduce
-
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-
-def vector(*fields):
-    parts = []
-    for name, weight in fields:
-        parts.append(SearchVector(f"{name}_sv", config="swedish", weight=weight))
-        parts.append(SearchVector(f"{name}_en", config="english", weight=weight))
-    return reduce(operator.add, parts)
-
-
-def indexes():
-    return {
-        "need": [GinIndex(vector(("title", "A"), ("description", "B")), name="need_search")],
-    }
-
-
-def add(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model_name, model_indexes in indexes().items():
-        for index in model_indexes:
-            schema_editor.add_index(apps.get_model("prioritization", model_name), index)
-
-
-def remove(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model_name, model_indexes in indexes().items():
-        for index in model_indexes:
-            schema_editor.remove_index(apps.get_model("prioritization", model_name), index)
+from actors.fulltext import search_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("prioritization", "0004_round_closing_date")]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [
+        search_indexes(
+            "prioritization",
+            {
+                "need": {
+                    "need_search": (
+                        ("title_sv", "title_en", "A"),
+                        ("description_sv", "description_en", "B"),
+                    )
+                }
+            },
+        )
+    ]

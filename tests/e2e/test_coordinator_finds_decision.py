@@ -1,42 +1,22 @@
 """A coordinator types two words into the header's search box and finds last spring's decision;
 the results page fits every screen width, is valid HTML and passes axe."""
 
-import datetime
 import json
 import shutil
 import subprocess
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.test_every_page_is_valid_html import VNU
 from tests.e2e.tour import _OVERFLOWING, WIDTHS
-from tests.workshops.factories import ItemFactory, WorkshopFactory
-from workshops.choices import MinutesState
-from workshops.demo import DECISIONS
+from tests.portal.test_search import last_springs_decision
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_coordinator_finds_decision(page, login, coordinator, check_accessibility, tmp_path):
-    today = timezone.localdate()
-    for number in range(6):
-        workshop = WorkshopFactory(
-            starts_at=timezone.now() - datetime.timedelta(days=14 * (number + 1)),
-            minutes_state=MinutesState.PUBLISHED,
-        )
-        ItemFactory(workshop=workshop, text_sv=DECISIONS[number][0], text_en=DECISIONS[number][1])
-    spring = WorkshopFactory(
-        starts_at=timezone.make_aware(datetime.datetime(today.year - 1, 4, 16, 17)),
-        theme_sv="Läxhjälp och bibliotek",
-        minutes_state=MinutesState.PUBLISHED,
-    )
-    ItemFactory(
-        workshop=spring,
-        text_sv="Läxhjälpen flyttar till biblioteket i Husby från och med april.",
-        text_en="Homework help moves to the Husby library from April.",
-    )
+    spring = last_springs_decision(years=1)
     login(page, coordinator.email)
 
     page.get_by_role("searchbox", name="Sök efter").fill("läxhjälp biblioteket")

@@ -18,6 +18,7 @@ from tests.prioritization.factories import FocusAreaFactory, NeedFactory
 from tests.workshops.factories import ItemFactory, WorkshopFactory
 from workshops.choices import ItemKind, MinutesState, WorkshopStatus
 from workshops.demo import DECISIONS
+from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +37,11 @@ def hits(response) -> list:
 # A coordinator finds last spring's decision -------------------------------------------------------
 
 
-def test_a_coordinator_finds_last_springs_decision_by_typing_two_words(client_for):
-    """Two years of workshops every other week, each with two of the demo's decisions; last
-    spring's has the one the coordinator remembers."""
+def last_springs_decision(*, years: int) -> Workshop:
+    """`years` of workshops every other week, each with two of the demo's decisions; last
+    spring's, published, has the one a coordinator remembers of it."""
     today = timezone.localdate()
-    last_spring = datetime.date(today.year - 1, 4, 16)
-    for number in range(52):
+    for number in range(26 * years):
         day = today - datetime.timedelta(days=14 * (number + 1))
         workshop = WorkshopFactory(
             starts_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time(17))),
@@ -50,7 +50,7 @@ def test_a_coordinator_finds_last_springs_decision_by_typing_two_words(client_fo
         for text_sv, text_en in (DECISIONS[number % 8], DECISIONS[(number + 3) % 8]):
             ItemFactory(workshop=workshop, text_sv=text_sv, text_en=text_en)
     spring = WorkshopFactory(
-        starts_at=timezone.make_aware(datetime.datetime.combine(last_spring, datetime.time(17))),
+        starts_at=timezone.make_aware(datetime.datetime(today.year - 1, 4, 16, 17)),
         theme_sv="Läxhjälp och bibliotek",
         minutes_state=MinutesState.PUBLISHED,
     )
@@ -59,13 +59,18 @@ def test_a_coordinator_finds_last_springs_decision_by_typing_two_words(client_fo
         text_sv="Läxhjälpen flyttar till biblioteket i Husby från och med april.",
         text_en="Homework help moves to the Husby library from April.",
     )
+    return spring
+
+
+def test_a_coordinator_finds_last_springs_decision_by_typing_two_words(client_for):
+    spring = last_springs_decision(years=2)
 
     response = client_for("coordinator").get(URL, {"q": "läxhjälp biblioteket"})
 
     first = hits(response)[0]
     assert first.kind == "decision"
     assert first.url == reverse("workshops:detail", args=[spring.pk]) + "#decisions-title"
-    assert timezone.localdate(first.date) == last_spring
+    assert timezone.localdate(first.date) == datetime.date(timezone.localdate().year - 1, 4, 16)
     assert "<mark>biblioteket</mark>" in first.extract
     assert "flyttar till <mark>biblioteket</mark> i Husby" in found(response)
 

@@ -1,52 +1,26 @@
-"""Full-text search indexes on decisions and workshops, for the portal's search box.
+"""Full-text search indexes on decisions and workshops, for the portal's search box
+(portal.search.DECISION_FIELDS, WORKSHOP_FIELDS, WORKSHOP_RECORD)."""
 
-PostgreSQL only, built with RunPython so that SQLite (which searches without it) migrates as
-before. The expression is portal.search.search_vector over the fields named here; the index is
-used only while the two stay the same (tests/portal/test_search_indexes.py checks the plans)."""
-
-import operator
-from functools import reduce
-
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 
-
-def vector(*fields):
-    parts = []
-    for name, weight in fields:
-        parts.append(SearchVector(f"{name}_sv", config="swedish", weight=weight))
-        parts.append(SearchVector(f"{name}_en", config="english", weight=weight))
-    return reduce(operator.add, parts)
-
-
-def indexes():
-    return {
-        "workshopitem": [GinIndex(vector(("text", "A")), name="workshopitem_search")],
-        "workshop": [
-            GinIndex(vector(("theme", "A"), ("agenda", "C")), name="workshop_search"),
-            GinIndex(vector(("summary", "B")), name="workshop_record_search"),
-        ],
-    }
-
-
-def add(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model_name, model_indexes in indexes().items():
-        for index in model_indexes:
-            schema_editor.add_index(apps.get_model("workshops", model_name), index)
-
-
-def remove(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for model_name, model_indexes in indexes().items():
-        for index in model_indexes:
-            schema_editor.remove_index(apps.get_model("workshops", model_name), index)
+from actors.fulltext import search_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("workshops", "0003_text_limits_and_labels")]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [
+        search_indexes(
+            "workshops",
+            {
+                "workshopitem": {"workshopitem_search": (("text_sv", "text_en", "A"),)},
+                "workshop": {
+                    "workshop_search": (
+                        ("theme_sv", "theme_en", "A"),
+                        ("agenda_sv", "agenda_en", "C"),
+                    ),
+                    "workshop_record_search": (("summary_sv", "summary_en", "B"),),
+                },
+            },
+        )
+    ]
