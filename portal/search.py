@@ -364,7 +364,7 @@ def search(*, user, query: str, kind: str = "", page: int = 1) -> SearchResult:
 # slice, and the user's roles and organisations, which decide what they may read), with the query
 # left as a placeholder: building and compiling the querysets costs more than running them.
 _compiled: dict[tuple, tuple[str, tuple]] = {}
-_COMPILED_MAX = 2000
+_COMPILED_MAX = 500
 _PLACEHOLDER = "\ue002query\ue002"
 
 
@@ -408,12 +408,12 @@ def _display(name: str) -> Coalesce:
     return Coalesce(NullIf(F(f"s_{name}_en"), Value("")), F(f"s_{name}_sv"))
 
 
-def _display_config():
+def _display_config(name: str):
     """The configuration the shown text is parsed with for its highlights: English only for an
     English text actually shown."""
     if active_language() == "sv":
         return Value("swedish")
-    return Case(When(s_title_en="", then=Value("swedish")), default=Value("english"))
+    return Case(When(**{f"s_{name}_en": ""}, then=Value("swedish")), default=Value("english"))
 
 
 def _postgresql(source: Source, user, query: str) -> QuerySet:
@@ -432,7 +432,6 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
             default=Value(0.0),
             output_field=FloatField(),
         )
-    config = _display_config()
     return (
         rows.filter(matches)
         .annotate(
@@ -441,7 +440,7 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
             s_title=SearchHeadline(
                 _display("title"),
                 either,
-                config=config,
+                config=_display_config("title"),
                 start_sel=_START,
                 stop_sel=_STOP,
                 highlight_all=True,
@@ -449,7 +448,7 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
             s_extract=SearchHeadline(
                 _display("text"),
                 either,
-                config=config,
+                config=_display_config("text"),
                 start_sel=_START,
                 stop_sel=_STOP,
                 max_words=35,
