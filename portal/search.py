@@ -464,9 +464,11 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
 
 
 def _words(query: str) -> list[str]:
-    """The words of the query, without the operators and quotes of a web search."""
-    words = re.findall(r"\w[\w'’-]*", query)
-    return [word for word in words if word.lower() not in ("or", "and")][:12] or [query]
+    """The words of the query, without the operators and quotes of a web search, nor single
+    letters beside longer words (they would match inside nearly every text)."""
+    words = [w for w in re.findall(r"\w[\w'’-]*", query) if w.lower() not in ("or", "and")]
+    longer = [word for word in words if len(word) > 1]
+    return (longer or words)[:12] or [query]
 
 
 def _names(fields: Fields) -> list[tuple[str, str]]:
