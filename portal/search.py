@@ -416,6 +416,18 @@ def _display_config(name: str):
     return Case(When(**{f"s_{name}_en": ""}, then=Value("swedish")), default=Value("english"))
 
 
+def _headline(name: str, query, **options) -> SearchHeadline:
+    """The shown title or text with the query's words between the sentinels."""
+    return SearchHeadline(
+        _display(name),
+        query,
+        config=_display_config(name),
+        start_sel=_START,
+        stop_sel=_STOP,
+        **options,
+    )
+
+
 def _postgresql(source: Source, user, query: str) -> QuerySet:
     swedish = SearchQuery(query, config="swedish", search_type="websearch")
     english = SearchQuery(query, config="english", search_type="websearch")
@@ -437,23 +449,8 @@ def _postgresql(source: Source, user, query: str) -> QuerySet:
         .annotate(
             s_rank=rank,
             s_total=Window(Count("*")),
-            s_title=SearchHeadline(
-                _display("title"),
-                either,
-                config=_display_config("title"),
-                start_sel=_START,
-                stop_sel=_STOP,
-                highlight_all=True,
-            ),
-            s_extract=SearchHeadline(
-                _display("text"),
-                either,
-                config=_display_config("text"),
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=35,
-                min_words=15,
-            ),
+            s_title=_headline("title", either, highlight_all=True),
+            s_extract=_headline("text", either, max_words=35, min_words=15),
         )
         .order_by("-s_rank", F("s_date").desc(nulls_last=True), "-pk")
         .values("pk", "s_key", "s_date", "s_rank", "s_total", "s_title", "s_extract")
