@@ -5,6 +5,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
@@ -45,6 +46,10 @@ def logged_in_pages() -> dict:
     return {
         "pipeline": reverse("initiatives:pipeline"),
         "open_actions": reverse("workshops:actions"),
+        # A coordinator's search for two words of a decision the demo's workshops keep coming
+        # back to. Logged in, so that the search runs each time: an anonymous visitor's would be
+        # served from the page cache after the first.
+        "search": f"{reverse('portal:search')}?{urlencode({'q': 'kvällsaktiviteter våren'})}",
     }
 
 

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("actors/<slug:slug>/", views.organisation_detail, name="organisation_detail"),
+    path("search/", views.search, name="search"),
 ]

@@ -1,9 +1,14 @@
-"""The pages that gather several apps: the start page, the dashboard, an organisation's page."""
+"""The pages that gather several apps: the start page, the dashboard, an organisation's page,
+the search."""
+
+import re
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from actors import selectors as actor_selectors
+from actors.pagecache import varies_on_query
 from actors.permissions import (
     ROLE_LABELS,
     can_edit_organisation,
@@ -11,6 +16,7 @@ from actors.permissions import (
     roles_of,
 )
 
+from . import search as portal_search
 from . import sections
 
 
@@ -50,5 +56,30 @@ def organisation_detail(request, slug):
             "organisation": organisation,
             "can_edit": can_edit_organisation(request.user, organisation),
             "sections": sections.organisation(organisation),
+        },
+    )
+
+
+@varies_on_query("q", "kind", "page")
+def search(request):
+    """The search box's results: the best hits of every kind, or one kind's hits page by page."""
+    query, shortened = portal_search.clean_query(request.GET.get("q", ""))
+    kind = request.GET.get("kind", "")
+    page = request.GET.get("page", "1")
+    result = portal_search.search(
+        user=request.user,
+        query=query,
+        kind=kind,
+        page=int(page) if re.fullmatch(r"[0-9]{1,3}", page) else 1,
+    )
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "result": result,
+            "search_query": query,
+            "shortened": shortened,
+            "max_length": portal_search.MAX_QUERY_LENGTH,
+            "page_query": urlencode({"q": query, "kind": result.kind}),
         },
     )

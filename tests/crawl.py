@@ -1,4 +1,5 @@
-"""Pages as a visitor finds them: follow every link from the start page and the dashboard.
+"""Pages as a visitor finds them: follow every link (and the search box) from the start page and
+the dashboard.
 
 Tests that must cover "every page" take their list from here rather than from a hand-kept one,
 so a page that a link leads to is checked as soon as a link leads to it. One page is fetched per
@@ -37,10 +38,20 @@ class _Links(HTMLParser):
         self.hrefs: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
         if tag == "a":
-            href = dict(attrs).get("href")
+            href = attrs.get("href")
             if href:
                 self.hrefs.append(href)
+        elif (
+            tag == "form"
+            and attrs.get("role") == "search"
+            and attrs.get("action")
+            and attrs.get("method", "get").lower() == "get"
+        ):
+            # A search box leads to its results page as a link would: sent empty, as a visitor
+            # who presses the button first does.
+            self.hrefs.append(attrs["action"])
 
 
 def links_in(html: str, base: str) -> list[str]:

@@ -12,6 +12,8 @@ CASES = [
         "portal:dashboard", lambda o: reverse("portal:dashboard"), {**public(), "anonymous": LOGIN}
     ),
     Case("portal:organisation_detail", lambda o: o.organisation.get_absolute_url(), public()),
+    # Everyone searches; what each role finds is tests/portal/test_search.py's.
+    Case("portal:search", lambda o: reverse("portal:search") + "?q=Husby", public()),
 ]
 
 
