@@ -340,14 +340,19 @@ def search(*, user, query: str, kind: str = "", page: int = 1) -> SearchResult:
     if not query:
         return result
     page = min(max(page, 1), MAX_PAGE)
+    # Of the chosen kind a page of hits; of the others, only how many (one row carries the
+    # window's count). Without a kind, the first page of every kind.
+    slices = [
+        ((page - 1) * PAGE_SIZE if result.kind else 0, PAGE_SIZE)
+        if not result.kind or source.kind == result.kind
+        else (0, 1)
+        for source in SOURCES
+    ]
     found = []
-    for source in SOURCES:
-        if result.kind and source.kind != result.kind:
-            # Only how many: one row is enough to carry the window's count.
-            rows = _rows(source, user, query, 0, 1)
-        else:
-            offset = (page - 1) * PAGE_SIZE if result.kind else 0
-            rows = _rows(source, user, query, offset, PAGE_SIZE)
+    for source, (_offset, limit), rows in zip(
+        SOURCES, slices, _rows_of_every_source(user, query, slices), strict=True
+    ):
+        if limit == PAGE_SIZE:
             found += [(source, row) for row in rows]
         count = rows[0]["s_total"] if rows else 0
         result.counts.append((source.kind, source.label, count))
@@ -368,10 +373,30 @@ _COMPILED_MAX = 500
 _PLACEHOLDER = "\ue002query\ue002"
 
 
-def _rows(source: Source, user, query: str, offset: int, limit: int) -> list[dict]:
-    """The source's hits from `offset`, at most `limit`, as dicts of the selected values."""
+def _rows_of_every_source(user, query: str, slices: list[tuple[int, int]]) -> list[list[dict]]:
+    """Each source's hits in its slice (offset, limit), as dicts of the selected values. On
+    PostgreSQL the sources' statements travel together, in one round trip."""
     if connection.vendor != "postgresql":
-        return list(_fallback(source, user, query)[offset : offset + limit])
+        return [
+            list(_fallback(source, user, query)[offset : offset + limit])
+            for source, (offset, limit) in zip(SOURCES, slices, strict=True)
+        ]
+    statements, params = [], []
+    for source, (offset, limit) in zip(SOURCES, slices, strict=True):
+        sql, source_params = _compiled_sql(source, user, offset, limit)
+        statements.append(sql)
+        params += [query if param == _PLACEHOLDER else param for param in source_params]
+    found = []
+    with connection.cursor() as cursor:
+        cursor.execute("; ".join(statements), params)
+        while True:
+            names = [_COLUMN.get(column.name, column.name) for column in cursor.description]
+            found.append([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+            if not cursor.cursor.nextset():
+                return found
+
+
+def _compiled_sql(source: Source, user, offset: int, limit: int) -> tuple[str, tuple]:
     key = (
         source.kind,
         active_language(),
@@ -387,11 +412,7 @@ def _rows(source: Source, user, query: str, offset: int, limit: int) -> list[dic
         if len(_compiled) >= _COMPILED_MAX:
             _compiled.clear()
         compiled = _compiled[key] = (sql, tuple(params))
-    sql, params = compiled
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [query if param == _PLACEHOLDER else param for param in params])
-        names = [_COLUMN.get(column.name, column.name) for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return compiled
 
 
 # The primary key comes back under its column's name.
