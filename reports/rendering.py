@@ -25,8 +25,8 @@ FONTS = {
     ("bold", "normal"): "fonts/DejaVuSans-Bold.ttf",
     ("normal", "italic"): "fonts/DejaVuSans-Oblique.ttf",
 }
-# Arabic and Ethiopic (Tigrinya) letters, which DejaVu Sans lacks or sets poorly: pdf.css names
-# these families after "Report Sans", and a report in Arabic puts Naskh first.
+# Ethiopic (Tigrinya) letters, which DejaVu Sans lacks, and Arabic ones it may lack: pdf.css names
+# these families after "Report Sans" (and says why Arabic stays in DejaVu Sans first).
 SCRIPT_FONTS = {
     ("Noto Naskh Arabic", "normal"): "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
     ("Noto Naskh Arabic", "bold"): "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
