@@ -204,12 +204,15 @@ def test_only_coordinators_and_administrators_choose_the_languages(client_for, s
     assert SiteSettings.current().offered_languages == ["sv", "en"]
 
 
-def test_every_public_page_in_every_offered_language(client, site, organisation):
+@pytest.mark.parametrize("role", ["anonymous", "member", "coordinator"])
+def test_every_page_in_every_offered_language(client_for, site, organisation, role):
     offer(site, *ALL)
     NeedFactory(description_sv="Unga saknar en trygg plats på kvällarna.")
-    InitiativeFactory(step="proposal")
+    InitiativeFactory(step="proposal", lead_organisation=organisation)
+    client = client_for(role)
+    starts = ["/"] if role == "anonymous" else ["/", "/dashboard/"]
 
-    visits = crawl(client, ["/"], languages=tuple(ALL))
+    visits = crawl(client, starts, languages=tuple(ALL), skipped_views=("admin:",))
 
     assert {visit.language for visit in visits} == set(ALL)
     assert not [(v.url, v.status) for v in visits if v.status >= 500]
