@@ -104,6 +104,17 @@ def _cache_key(request) -> str | None:
 
 
 def _answer(request, get_response):
+    """The answer to a GET, or to a HEAD, which is a GET without its body."""
+    head = request.method == "HEAD"
+    if head:
+        request.method = "GET"
+    response = _answer_get(request, get_response)
+    if head:
+        response.content = b""
+    return response
+
+
+def _answer_get(request, get_response):
     key = _cache_key(request)
     stored = page_cache().get(key) if key else None
     if stored is not None:

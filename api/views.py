@@ -10,7 +10,7 @@ middleware's (`middleware.py`), so every answer, refusals included, gets them al
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404, QueryDict
 from django.utils import translation
@@ -149,8 +149,9 @@ def _decimal(value) -> str:
     return str(value)
 
 
-def _initiative(i: Initiative) -> dict:
-    funding = money.funding_of(i)
+def _initiative(i: Initiative, funded: Initiative) -> dict:
+    """An initiative as the lists show it; `funded` carries its sums (initiatives_with_funding)."""
+    funding = money.funding_of(funded)
     return {
         "id": i.pk,
         "url": _url(i),
@@ -185,7 +186,8 @@ def _initiative(i: Initiative) -> dict:
     tags=["initiatives"],
 )
 def initiative_list(request, filters: Query[schemas.InitiativeFilters]):
-    """Queries: the page of initiatives with their sums (1)."""
+    """Queries: the page of initiatives (1), their sums from the ledger, grants and follow-ups
+    (1)."""
     _known_only(request, filters)
     queryset = initiative_list_public(focus_area=filters.focus_area, step=filters.step)
     if filters.starts_from:
@@ -194,11 +196,17 @@ def initiative_list(request, filters: Query[schemas.InitiativeFilters]):
         queryset = queryset.filter(starts_on__lte=filters.starts_until)
     if filters.updated_since:
         queryset = queryset.filter(updated__gte=filters.updated_since)
-    rows, links = _page(
-        request, money.initiatives_with_funding(queryset), Ordering("-created"), filters
-    )
+    rows, links = _page(request, queryset, Ordering("-created"), filters)
+    # The sums for this page's initiatives alone: summed in the page's own query, PostgreSQL
+    # would work them out for every public initiative before sorting and keeping 25.
+    funded = {
+        i.pk: i
+        for i in money.initiatives_with_funding(
+            Initiative.objects.filter(pk__in=[i.pk for i in rows])
+        ).order_by()
+    }
     _last_modified(request, [i.updated for i in rows])
-    return {"items": [_initiative(i) for i in rows], **links}
+    return {"items": [_initiative(i, funded[i.pk]) for i in rows], **links}
 
 
 @api.get(
@@ -231,7 +239,7 @@ def initiative_detail(request, initiative_id: int):
     )
     _last_modified(request, [initiative.updated])
     return {
-        **_initiative(initiative),
+        **_initiative(initiative, initiative),
         "needs": list(
             Need.objects.filter(initiatives=initiative).order_by("pk").values_list("pk", flat=True)
         ),
@@ -336,7 +344,8 @@ def indicator_list(request, filters: Query[schemas.IndicatorFilters]):
     for point in (
         DataPoint.objects.filter(indicator__in=list(points))
         .select_related("target_group")
-        .order_by("target_group__position", "period", "pk")
+        # all residents first, then each target group in its order
+        .order_by(F("target_group__position").asc(nulls_first=True), "period", "pk")
     ):
         points[point.indicator_id].append(
             {

@@ -1,6 +1,8 @@
 """The open-data API as a client sees it: what each list holds and never holds, its pages and
 filters, refusals as JSON, and the HTTP headers a client relies on."""
 
+import uuid
+
 import pytest
 from django.core.cache import cache
 
@@ -159,6 +161,12 @@ def test_it_allows_any_origin_to_read(client, db):
     assert not client.get("/").has_header("Access-Control-Allow-Origin")
 
 
+def test_a_head_request_gets_the_headers_of_a_get(client, published):
+    response = client.head("/api/v1/initiatives")
+    assert response.status_code == 200 and response.content == b""
+    assert response["ETag"] == client.get("/api/v1/initiatives")["ETag"]
+
+
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
 def test_it_only_reads(client, db, method):
     assert getattr(client, method)("/api/v1/initiatives").status_code == 405
@@ -204,3 +212,23 @@ def test_an_unknown_address_is_a_json_404(client, db):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.json()["error"] == "not_found"
+
+
+@pytest.mark.services
+def test_the_limit_and_the_kept_answers_work_on_redis(client, published, settings):
+    """Production counts and keeps in Redis, shared by every web process."""
+    redis = {
+        "BACKEND": "cih.cache.ForgivingRedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/12",
+        "KEY_PREFIX": f"api-test-{uuid.uuid4().hex}",
+    }
+    settings.CACHES = {"default": redis, "pages": redis}
+    settings.API_REQUESTS_PER_MINUTE = 3
+    settings.PAGE_CACHE_ENABLED = True
+    first = client.get("/api/v1/initiatives")
+    assert first["X-Page-Cache"] == "miss"
+    second = client.get("/api/v1/initiatives", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert second.status_code == 304
+    assert client.get("/api/v1/initiatives")["X-Page-Cache"] == "hit"
+    refused = client.get("/api/v1/initiatives")
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"

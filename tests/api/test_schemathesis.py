@@ -4,7 +4,9 @@ must be no 5xx, match its documented schema, and have a documented status."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance, status_code_conformance
@@ -23,7 +25,14 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 def data(db, settings):
     """A little of everything, so the lists have rows and an id can name a real initiative."""
     settings.API_REQUESTS_PER_MINUTE = 1_000_000
-    return publish(2)
+    # schemathesis calls the WSGI application itself, which would close the test's connection,
+    # and its transaction, as each request starts and ends: keep it open, as Django's own test
+    # client does.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield publish(2)
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
