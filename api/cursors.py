@@ -1,8 +1,9 @@
 """Cursor pagination: a page is the rows after the last one a client saw, in a fixed order.
 
-A cursor names that row by its sort key and primary key, signed so that a client can hand it back
-but not forge or edit it. Unlike page numbers, the query does not get slower the deeper a client
-reads, and a row added meanwhile neither repeats nor skips a row on the next page.
+A cursor names that row by its sort key and primary key, signed for one list so that a client can
+hand it back to that list but not forge or edit it, nor pass it to another. Unlike page numbers,
+the query does not get slower the deeper a client reads, and a row added meanwhile neither
+repeats nor skips a row on the next page.
 """
 
 from dataclasses import dataclass
@@ -37,15 +38,15 @@ class Ordering:
         return [self.field, "-pk" if self.descending else "pk"]
 
 
-def encode(ordering: Ordering, row) -> str:
+def encode(ordering: Ordering, row, *, scope: str) -> str:
     value = getattr(row, ordering.name)
     key = value.isoformat() if hasattr(value, "isoformat") else value
-    return signing.dumps([ordering.field, key, row.pk], salt=SALT, compress=True)
+    return signing.dumps([ordering.field, key, row.pk], salt=f"{SALT}:{scope}", compress=True)
 
 
-def decode(ordering: Ordering, cursor: str) -> tuple:
+def decode(ordering: Ordering, cursor: str, *, scope: str) -> tuple:
     try:
-        field, key, pk = signing.loads(cursor, salt=SALT)
+        field, key, pk = signing.loads(cursor, salt=f"{SALT}:{scope}")
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise BadCursor(cursor) from error
     if field != ordering.field or not isinstance(pk, int):
@@ -53,11 +54,12 @@ def decode(ordering: Ordering, cursor: str) -> tuple:
     return key, pk
 
 
-def page(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, limit: int):
-    """The rows of one page and the cursor of the next (None on the last page). One query."""
+def page(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, limit: int, scope: str):
+    """The rows of one page and the cursor of the next (None on the last page), for the list
+    named `scope` (its path). One query."""
     queryset = queryset.order_by(*ordering.order_by())
     if cursor:
-        key, pk = decode(ordering, cursor)
+        key, pk = decode(ordering, cursor, scope=scope)
         after = "lt" if ordering.descending else "gt"
         if ordering.name == "pk":
             queryset = queryset.filter(**{f"pk__{after}": pk})
@@ -69,4 +71,4 @@ def page(queryset: QuerySet, ordering: Ordering, *, cursor: str | None, limit: i
     rows = list(queryset[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, (encode(ordering, rows[-1]) if more else None)
+    return rows, (encode(ordering, rows[-1], scope=scope) if more else None)

@@ -112,7 +112,7 @@ def _page(request, queryset, ordering: Ordering, filters: schemas.Filters) -> tu
     """One page of `queryset` and the links to the next, refusing a cursor it did not make."""
     try:
         rows, next_cursor = cursors.page(
-            queryset, ordering, cursor=filters.cursor, limit=filters.limit
+            queryset, ordering, cursor=filters.cursor, limit=filters.limit, scope=request.path
         )
     except cursors.BadCursor:
         raise ApiError(

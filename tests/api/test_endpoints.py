@@ -127,6 +127,10 @@ def test_it_refuses_bad_input_with_a_json_400(client, published, query):
 def test_a_cursor_of_one_list_is_refused_by_another(client, published):
     cursor = client.get("/api/v1/initiatives?limit=1").json()["next_cursor"]
     assert client.get(f"/api/v1/workshops?cursor={cursor}").status_code == 400
+    # needs and results both page by id: a cursor still belongs to its own list
+    cursor = client.get("/api/v1/needs?limit=1").json()["next_cursor"]
+    assert client.get(f"/api/v1/prioritisation-results?cursor={cursor}").status_code == 400
+    assert client.get(f"/api/v1/needs?cursor={cursor}").status_code == 200
 
 
 @pytest.mark.parametrize("pk", ["0", "-1", "99999999999999999999", "abc"])
