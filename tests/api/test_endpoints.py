@@ -236,3 +236,8 @@ def test_the_limit_and_the_kept_answers_work_on_redis(client, published, setting
     assert client.get("/api/v1/initiatives")["X-Page-Cache"] == "hit"
     refused = client.get("/api/v1/initiatives")
     assert refused.status_code == 429 and refused["Retry-After"] == "60"
+
+
+def test_the_open_data_page_points_to_the_api(client, db):
+    response = client.get("/open-data/")
+    assert b'href="/api/v1/openapi.json"' in response.content
