@@ -10,6 +10,7 @@ import hashlib
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
@@ -45,24 +46,55 @@ def etag_of(content: bytes) -> str:
 
 
 def open_data_api(get_response):
+    """Placed before the portal's own refusals (a NUL character in the query), so that those
+    reach an API client as JSON too; it picks the language of its messages from Accept-Language
+    itself, since the API's addresses have no language prefix."""
+
     def middleware(request):
         if not request.path.startswith(PREFIX):
             return get_response(request)
-        if request.method == "OPTIONS":
-            response = HttpResponse(status=204)
-        elif request.method not in READ_METHODS:
-            response = _read_only()
-        elif request.path == CACHED_PREFIX:
-            response = JsonResponse({"openapi": f"{CACHED_PREFIX}openapi.json"})
-        else:
-            response = _limited(request) or _answer(request, get_response)
-        for header, value in (
-            PREFLIGHT_HEADERS if request.method == "OPTIONS" else CORS_HEADERS
-        ).items():
-            response[header] = value
-        return response
+        with translation.override(translation.get_language_from_request(request)):
+            return _api(request, get_response)
 
     return middleware
+
+
+def clients_language(get_response):
+    """Below LocaleMiddleware, which gives every address without a language prefix Swedish: the
+    API's addresses have none, and its messages follow the client's Accept-Language."""
+
+    def middleware(request):
+        if request.path.startswith(PREFIX):
+            translation.activate(translation.get_language_from_request(request))
+            request.LANGUAGE_CODE = translation.get_language()
+        return get_response(request)
+
+    return middleware
+
+
+def _api(request, get_response):
+    if request.method == "OPTIONS":
+        response = HttpResponse(status=204)
+    elif request.method not in READ_METHODS:
+        response = _read_only()
+    elif request.path == CACHED_PREFIX:
+        response = JsonResponse({"openapi": f"{CACHED_PREFIX}openapi.json"})
+    else:
+        response = _limited(request) or _answer(request, get_response)
+    for header, value in (
+        PREFLIGHT_HEADERS if request.method == "OPTIONS" else CORS_HEADERS
+    ).items():
+        response[header] = value
+    return response
+
+
+def _as_json(status: int) -> JsonResponse:
+    """An answer of the portal's own error pages (HTML), as an API client can read it."""
+    code, message = {
+        400: ("bad_request", _("The request cannot be read.")),
+        404: ("not_found", _("The API has no such address.")),
+    }.get(status, ("server_error", _("Something went wrong on our side. Try again later.")))
+    return JsonResponse({"error": code, "message": message}, status=status)
 
 
 def _read_only():
@@ -123,10 +155,8 @@ def _answer_get(request, get_response):
         response["X-Page-Cache"] = "hit"
     else:
         response = get_response(request)
-        if response.status_code == 404 and response.get("Content-Type") != JSON:
-            return JsonResponse(
-                {"error": "not_found", "message": _("The API has no such address.")}, status=404
-            )
+        if response.status_code >= 400 and response.get("Content-Type") != JSON:
+            return _as_json(response.status_code)
         if response.status_code != 200 or response.streaming:
             return response
         response["ETag"] = etag_of(response.content)

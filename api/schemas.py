@@ -9,8 +9,9 @@ ZIP uses.
 import datetime
 from typing import Literal
 
+from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import ConfigDict
+from pydantic import ConfigDict, field_validator
 
 from initiatives.choices import InitiativeStep
 from prioritization.choices import NeedStatus
@@ -49,7 +50,23 @@ class InitiativeFilters(Filters):
     step: Step | None = Field(None, description="Step of the process")
     starts_from: datetime.date | None = Field(None, description="Planned start on or after")
     starts_until: datetime.date | None = Field(None, description="Planned start on or before")
-    updated_since: datetime.datetime | None = Field(None, description="Changed at or after")
+    updated_since: datetime.datetime | None = Field(
+        None, description="Changed at or after; without an offset, in Swedish time"
+    )
+
+    @field_validator("updated_since")
+    @classmethod
+    def in_utc(cls, value: datetime.datetime | None) -> datetime.datetime | None:
+        """In UTC, which the database takes whatever offset the client wrote (PostgreSQL refuses
+        one beyond ±16 hours); a moment that falls outside the calendar in UTC is refused."""
+        if value is None:
+            return None
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        try:
+            return value.astimezone(datetime.UTC)
+        except OverflowError:
+            raise ValueError("out of range") from None
 
 
 class NeedFilters(Filters):

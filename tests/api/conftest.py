@@ -88,8 +88,3 @@ def publish(n: int) -> dict:
 @pytest.fixture
 def published(db):
     return publish(3)
-
-
-@pytest.fixture
-def api_client(client):
-    return client

@@ -99,6 +99,18 @@ def test_it_filters_initiatives(client, published):
     assert (
         client.get("/api/v1/initiatives?updated_since=2100-01-01T00:00:00Z").json()["items"] == []
     )
+    # Any offset a client may write, even one PostgreSQL would refuse, and none (Swedish time).
+    for moment in ("2548-11-30T23:19:37-23:26", "2100-01-01T00:00:00"):
+        response = client.get(f"/api/v1/initiatives?updated_since={moment}")
+        assert response.json()["items"] == [], moment
+    assert (
+        len(
+            client.get("/api/v1/initiatives?updated_since=2000-01-01T00:00:00-23:00").json()[
+                "items"
+            ]
+        )
+        == 3
+    )
 
 
 @pytest.mark.parametrize(
@@ -113,6 +125,8 @@ def test_it_filters_initiatives(client, published):
         "?starts_from=yesterday",
         "?limit=5&limit=6",
         "?cursor=" + "x" * 501,
+        "?updated_since=9999-12-31T23:59:59-23:00",
+        "?updated_since=0001-01-01T00:00:00%2B05:00",
     ],
 )
 def test_it_refuses_bad_input_with_a_json_400(client, published, query):
@@ -122,6 +136,19 @@ def test_it_refuses_bad_input_with_a_json_400(client, published, query):
     assert response.json()["error"] == "bad_request"
     assert response.json()["message"]
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_nul_character_is_a_json_400(client, db):
+    response = client.get("/api/v1/initiatives?focus_area=a%00b")
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad_request"
+
+
+def test_messages_speak_the_clients_language(client, db):
+    english = client.get("/api/v1/initiatives?district=x", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["message"].startswith("Unknown parameters: district.")
+    swedish = client.get("/api/v1/initiatives?district=x", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.json()["message"].startswith("Okända parametrar: district.")
 
 
 def test_a_cursor_of_one_list_is_refused_by_another(client, published):
