@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
 from actors.pagecache import current_version, page_cache
@@ -169,13 +169,7 @@ def _answer_get(request, get_response):
             headers = {name: response[name] for name in kept if response.has_header(name)}
             page_cache().set(key, (response.content, headers), CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
-    return get_conditional_response(
-        request,
-        etag=response["ETag"],
-        last_modified=_timestamp(response.get("Last-Modified")),
-        response=response,
-    )
-
-
-def _timestamp(header: str | None) -> int | None:
-    return parse_http_date_safe(header) if header else None
+    # Only the ETag decides a 304: Last-Modified tells when the listed initiatives or workshops
+    # last changed, but their money and follow-ups change without touching them, so an answer
+    # may differ under the same Last-Modified.
+    return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -2,11 +2,17 @@
 filters, refusals as JSON, and the HTTP headers a client relies on."""
 
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.utils.http import http_date
 
+from actors.choices import PortalRole
+from funding.choices import EntryKind
 from initiatives.models import Initiative
+from tests.factories import user_with_role
+from tests.funding.factories import book, make_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -170,9 +176,31 @@ def test_it_answers_304_to_a_client_that_holds_the_answer(client, published):
     etag, modified = response["ETag"], response["Last-Modified"]
     again = client.get("/api/v1/initiatives", HTTP_IF_NONE_MATCH=etag)
     assert again.status_code == 304 and again.content == b""
-    assert client.get("/api/v1/initiatives", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    assert modified == http_date(max(i.updated for i in Initiative.objects.public()).timestamp())
     Initiative.objects.filter(pk=published["initiatives"][0].pk).update(title_sv="Nytt namn")
     assert client.get("/api/v1/initiatives", HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_money_booked_since_is_never_a_304(client, published):
+    """A booking changes an initiative's money but not the initiative: only the ETag can tell,
+    so If-Modified-Since alone never gets a 304."""
+    response = client.get("/api/v1/initiatives")
+    initiative = published["initiatives"][0]
+    treasurer = user_with_role(PortalRole.TREASURER)
+    grant = make_grant(treasurer, "1000.00", received="1000.00")
+    book(treasurer, EntryKind.ALLOCATION, grant, Decimal("500.00"), initiative=initiative)
+    again = client.get(
+        "/api/v1/initiatives",
+        HTTP_IF_NONE_MATCH=response["ETag"],
+        HTTP_IF_MODIFIED_SINCE=response["Last-Modified"],
+    )
+    assert again.status_code == 200 and again["Last-Modified"] == response["Last-Modified"]
+    assert (
+        client.get(
+            "/api/v1/initiatives", HTTP_IF_MODIFIED_SINCE=response["Last-Modified"]
+        ).status_code
+        == 200
+    )
 
 
 def test_it_allows_any_origin_to_read(client, db):
