@@ -206,7 +206,9 @@ def initiative_list(request, filters: Query[schemas.InitiativeFilters]):
         ).order_by()
     }
     _last_modified(request, [i.updated for i in rows])
-    return {"items": [_initiative(i, funded[i.pk]) for i in rows], **links}
+    # (one deleted between the two queries is left out rather than failing the page)
+    items = [_initiative(i, funded[i.pk]) for i in rows if i.pk in funded]
+    return {"items": items, **links}
 
 
 @api.get(
