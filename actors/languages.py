@@ -25,15 +25,17 @@ from .i18n import offered_languages
 
 def offered_languages_only(get_response):
     def middleware(request):
+        # The offered languages are read only when the answer depends on them: a Swedish
+        # address asked for without a remembered language (the API, files) costs nothing.
         in_path = get_language_from_path(request.path_info)
-        offered = offered_languages()
-        if in_path and in_path not in offered:
+        if in_path and in_path != settings.LANGUAGE_CODE and in_path not in offered_languages():
             return _to(request, _unprefixed(request.path_info, in_path))
         reading = in_path or settings.LANGUAGE_CODE
         from_here = _from_this_site(request)
         if not in_path and not from_here and request.method in ("GET", "HEAD"):
             chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-            if chosen in offered and chosen != settings.LANGUAGE_CODE:
+            known = chosen in dict(settings.LANGUAGES) and chosen != settings.LANGUAGE_CODE
+            if known and chosen in offered_languages():
                 path = f"/{chosen}{request.path_info}"
                 with override(chosen):
                     if is_valid_path(path, get_urlconf()):

@@ -169,6 +169,8 @@ def production_env(database: str, redis_db: int) -> dict:
         "LOG_LEVEL": "WARNING",
         # Every benchmark request comes from 127.0.0.1: lift the per-address sign-up limit.
         "NEWSLETTER_SIGNUPS_PER_IP_PER_HOUR": "100000000",
+        # … and the open-data API's per-address limit.
+        "API_REQUESTS_PER_MINUTE": "100000000",
     }
 
 

@@ -39,6 +39,8 @@ def public_pages() -> dict:
         "initiative": initiative.get_absolute_url(),
         "focus_area": FocusArea.objects.first().get_absolute_url(),
         "workshops": reverse("workshops:list"),
+        # the open-data API's first page of initiatives (issue 20: >= 0.25 of the floor)
+        "api_initiatives": reverse("api:initiative_list"),
     }
 
 

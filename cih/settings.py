@@ -81,6 +81,7 @@ PORTAL_APPS = [
     "reports",
     "notifications",
     "privacy",
+    "api",
     "portal",
 ]
 
@@ -105,11 +106,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cih.middleware.privacy_headers",
+    "api.middleware.open_data_api",
     "cih.middleware.reject_null_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.clients_language",
     "actors.languages.offered_languages_only",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -123,7 +126,18 @@ MIDDLEWARE = [
 
 # Whole pages for anonymous visitors are cached until a write changes what they may show.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
-PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/en/admin/", "/accounts/", "/en/accounts/", "/i18n/"]
+# The open-data API keeps whole answers in the same cache itself (api/middleware.py), keyed on
+# every query parameter it takes.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/en/admin/",
+    "/accounts/",
+    "/en/accounts/",
+    "/i18n/",
+    "/api/",
+]
+# Requests per minute one address may make to the open-data API.
+API_REQUESTS_PER_MINUTE = env.int("API_REQUESTS_PER_MINUTE", default=120)
 # Writes that no public page shows, so they leave cached pages alone. An event that the public
 # may read comes with a write to what it tells of, which clears them.
 PAGE_CACHE_IGNORED_MODELS = [

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 
+from api.views import api
 from cih.health import healthz, healthz_full
 
 # The admin's own login form checks the password alone, with no rate limit and no second factor:
@@ -16,6 +17,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", healthz, name="healthz"),
     path("healthz/full", healthz_full, name="healthz_full"),
+    # One address in every language: the open data is the same whatever the client speaks.
+    path("api/v1/", api.urls),
     # Browsers ask for it on whatever names no icon of its own: a PDF, a JSON answer, an image.
     path(
         "favicon.ico",

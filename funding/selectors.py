@@ -104,6 +104,17 @@ def initiative_funding(initiative: Initiative | int) -> dict:
     return _funding_dict(annotated)
 
 
+def initiatives_with_funding(queryset):
+    """The initiatives of `queryset` with the sums `funding_of` reads, in the same one query:
+    for lists that show each initiative's money (the open-data API)."""
+    return _with_funding(queryset)
+
+
+def funding_of(initiative) -> dict:
+    """What `initiative_funding` tells, for an initiative from `initiatives_with_funding`."""
+    return _funding_dict(initiative)
+
+
 def initiative_sources(initiative) -> list[dict]:
     """Per grant, what the initiative holds and was paid from it: one query."""
     rows = (

@@ -17,7 +17,7 @@ def _methods_taken(view) -> list[str] | None:
     """The methods a view wrapped in `require_http_methods` (or `require_POST`) takes; None for
     a view that takes a visit."""
     while view is not None:
-        if view.__closure__:
+        if getattr(view, "__closure__", None):  # a bound method (the API's views) has none
             methods = inspect.getclosurevars(view).nonlocals.get("request_method_list")
             if methods is not None:
                 return methods
