@@ -11,11 +11,13 @@ word with icontains and highlighted here. Either way a search runs one query per
 the data: each query brings its page of hits and, through a window, how many there are.
 """
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
@@ -44,6 +46,7 @@ from actors.fulltext import Fields, search_vector
 from actors.i18n import active_language
 from actors.links import object_url
 from actors.models import Organisation
+from actors.pagecache import current_version, page_cache
 from actors.permissions import is_coordinator, organisation_ids_of, roles_of
 from focusgroups.choices import IdeaStatus
 from focusgroups.models import Idea
@@ -57,6 +60,11 @@ from workshops.permissions import reads_internal
 # only costs the database.
 MAX_QUERY_LENGTH = 200
 PAGE_SIZE = 20
+# A search asked again before anything changes (a coordinator back at the results, a colleague
+# looking up the same decision) is served from the cache, as anonymous visitors' whole pages are;
+# the version in its key is bumped by any write, and this bounds what a bulk update, which bumps
+# nothing, may leave stale.
+RESULTS_SECONDS = 60
 # Pages beyond this are not offered: nobody reads the 101st page of hits, and OFFSET grows.
 MAX_PAGE = 50
 # How much text around the first match the SQLite fallback shows.
@@ -340,6 +348,29 @@ def search(*, user, query: str, kind: str = "", page: int = 1) -> SearchResult:
     if not query:
         return result
     page = min(max(page, 1), MAX_PAGE)
+    key = _cache_key(user, query, result.kind, page)
+    cached = page_cache().get(key) if key else None
+    if cached is not None:
+        return cached
+    _search(result, user, page)
+    if key:
+        page_cache().set(key, result, RESULTS_SECONDS)
+    return result
+
+
+def _cache_key(user, query: str, kind: str, page: int) -> str | None:
+    """The same search by a reader who may see the same things, in the same language, while
+    nothing has changed: the page cache's version, which every write bumps, is in the key."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return None
+    seen_as = (sorted(roles_of(user)), sorted(organisation_ids_of(user)))
+    asked = repr((active_language(), kind, page, seen_as, query)).encode()
+    return f"search:{current_version()}:{hashlib.sha256(asked).hexdigest()}"
+
+
+def _search(result: SearchResult, user, page: int) -> None:
+    """Fill `result` with what the database finds."""
+    query = result.query
     # Of the chosen kind a page of hits; of the others, only how many (one row carries the
     # window's count). Without a kind, the first page of every kind.
     slices = [
@@ -362,7 +393,6 @@ def search(*, user, query: str, kind: str = "", page: int = 1) -> SearchResult:
         count = next(count for kind, _label, count in result.counts if kind == result.kind)
         paginator = Paginator(range(min(count, MAX_PAGE * PAGE_SIZE)), PAGE_SIZE)
         result.page = paginator.get_page(page)
-    return result
 
 
 # The SQL of a source's search on PostgreSQL, by what shapes it (the source, the language, the

@@ -397,3 +397,34 @@ def test_single_letters_beside_words_do_not_match_everything(client):
 
     # PostgreSQL wants every word (a Swedish "a" too); the fallback leaves the letter out.
     assert len(hits(client.get(URL, {"q": "a & trygghet"}))) <= 1
+
+
+@pytest.fixture
+def cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+def test_a_search_asked_again_is_served_from_the_cache_until_something_changes(
+    cache_on, client_for, django_assert_num_queries
+):
+    coordinator = client_for("coordinator").get(URL).wsgi_request.user
+    NeedFactory(title_sv="Trygghet på kvällen")
+    first = search.search(user=coordinator, query="trygghet")
+    with django_assert_num_queries(0):
+        again = search.search(user=coordinator, query="trygghet")
+    assert [hit.title for hit in again.hits] == [hit.title for hit in first.hits]
+    assert again.counts == first.counts
+
+    NeedFactory(title_sv="Trygghet i parken")
+
+    assert len(search.search(user=coordinator, query="trygghet").hits) == 2
+
+
+def test_the_cache_never_shows_one_reader_what_only_another_may_read(
+    cache_on, hidden_things, client_for
+):
+    # Every role asks the same search one after the other, twice, the cache kept between them.
+    for role in [*SEES, *reversed(SEES)]:
+        urls = {hit.url for hit in hits(client_for(role).get(URL, {"q": "kvällsöppet"}))}
+        found = {name for name, thing in hidden_things.items() if _url_of(name, thing) in urls}
+        assert found == SEES[role] | {"public_initiative"}, role
