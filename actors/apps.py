@@ -7,7 +7,11 @@ class ActorsConfig(AppConfig):
     verbose_name = _("Actors")
 
     def ready(self):
+        from django.conf import settings
+        from django.conf.locale import LANG_INFO
         from django.db import connections
+
+        LANG_INFO.update(settings.EXTRA_LANG_INFO)
 
         from . import events
         from .choices import ActorsEvent

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Callable
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.utils import timezone
 
 from . import services
@@ -211,6 +212,8 @@ def load(*, scale: int = 1) -> None:
             "mission_sv": MISSION_SV,
             "mission_en": MISSION_EN,
             "contact_email": "kontakt@demo.cih.se",
+            # Husby offers every language the portal speaks (README, Languages).
+            "languages": [code for code, _name in settings.LANGUAGES],
         },
         lambda site: services.site_settings_save(site=site),
     )

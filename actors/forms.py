@@ -1,8 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MembershipRole
+from .i18n import LanguagesCheckboxes, language_name
 from .images import reencode_image
 from .models import Goal, GovernanceBody, Organisation, Principle, SiteSettings
 
@@ -89,6 +91,27 @@ class MissionForm(forms.ModelForm):
 
 
 class SiteSettingsForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("Languages offered"),
+        widget=LanguagesCheckboxes,
+        required=False,
+        help_text=_(
+            "The language switch, the pages' addresses and the choice of language for e-mails "
+            "offer these. Swedish is always offered."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["languages"].choices = [
+            (code, language_name(code)) for code, _name in settings.LANGUAGES
+        ]
+        self.initial["languages"] = self.instance.offered_languages
+
+    def clean_languages(self) -> list[str]:
+        chosen = set(self.cleaned_data["languages"]) | {settings.LANGUAGE_CODE}
+        return [code for code, _name in settings.LANGUAGES if code in chosen]
+
     class Meta:
         model = SiteSettings
         fields = [
@@ -102,6 +125,7 @@ class SiteSettingsForm(forms.ModelForm):
             "contact_email",
             "step_limit_days",
             "follow_up_every_days",
+            "languages",
         ]
 
 

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.conf import settings
+from django.utils.html import format_html
 from django.utils.text import format_lazy
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -63,13 +64,30 @@ def text_pair(label: str, *, max_length: int, required: bool = False):
     )
 
 
+def offered_languages() -> list[str]:
+    """The languages the collaboration offers (site data), Swedish first."""
+    from .models import SiteSettings  # the models read this module's field pairs
+
+    return SiteSettings.current().offered_languages
+
+
+def language_name(code: str) -> str:
+    """A language named in itself, in its own script: "Svenska", "Soomaali", "العربية"."""
+    name = get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for a language code, for `lang` and `hreflang`. Easy Swedish's Django code
+    `sv-plain` is well-formed but names no registered variant; `sv-x-plain` is valid, and a
+    reader that does not know it falls back to Swedish (README, Languages)."""
+    return "sv-x-plain" if code == "sv-plain" else code
+
+
 def language_choices() -> list[tuple[str, str]]:
-    """The portal's languages, each named in itself, as the language links of every page name
-    them."""
-    return [
-        (code, get_language_info(code)["name_local"].capitalize())
-        for code, _name in settings.LANGUAGES
-    ]
+    """The languages the collaboration offers, each named in itself, as the language links of
+    every page name them."""
+    return [(code, language_name(code)) for code in offered_languages()]
 
 
 class LanguageSelect(forms.Select):
@@ -79,5 +97,24 @@ class LanguageSelect(forms.Select):
     def create_option(self, name, value, *args, **kwargs):
         option = super().create_option(name, value, *args, **kwargs)
         if value:
-            option["attrs"]["lang"] = value
+            option["attrs"]["lang"] = language_tag(value)
+            if get_language_info(value)["bidi"]:
+                option["attrs"]["dir"] = "rtl"
+        return option
+
+
+class LanguagesCheckboxes(forms.CheckboxSelectMultiple):
+    """A choice of several languages, each label in its own language and direction."""
+
+    def create_option(self, name, value, label, *args, **kwargs):
+        info = get_language_info(value)
+        label = format_html(
+            '<span lang="{}" dir="{}">{}</span>',
+            language_tag(value),
+            "rtl" if info["bidi"] else "ltr",
+            label,
+        )
+        option = super().create_option(name, value, label, *args, **kwargs)
+        if value == settings.LANGUAGE_CODE:  # always offered: shown ticked, not a choice
+            option["attrs"].update(checked=True, disabled=True)
         return option

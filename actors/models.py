@@ -1,5 +1,6 @@
 import uuid
 
+from django.conf import settings as django_settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -64,6 +65,10 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
 
+def default_languages() -> list[str]:
+    return ["sv", "en"]
+
+
 class SiteSettings(models.Model):
     """The collaboration this portal serves: its names and area are data, not code."""
 
@@ -90,6 +95,8 @@ class SiteSettings(models.Model):
         validators=[MinValueValidator(7), MaxValueValidator(730)],
         help_text=_("How often an initiative being carried out reports how it goes."),
     )
+    # Codes from settings.LANGUAGES; Swedish is offered whatever the list says.
+    languages = models.JSONField(_("languages offered"), default=default_languages)
 
     name = Translated()
     tagline = Translated()
@@ -117,6 +124,13 @@ class SiteSettings(models.Model):
             )
             cache.set(cls.CACHE_KEY, settings, 300)
         return settings
+
+    @property
+    def offered_languages(self) -> list[str]:
+        """The languages this collaboration offers, in the order of settings.LANGUAGES: Swedish
+        always, and never one the portal has no catalogue for (any more)."""
+        chosen = set(self.languages or ()) | {django_settings.LANGUAGE_CODE}
+        return [code for code, _name in django_settings.LANGUAGES if code in chosen]
 
 
 def logo_path(instance, filename):

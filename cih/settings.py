@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.clients_language",
+    "actors.languages.offered_languages_only",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -248,7 +249,34 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "CIH"
 
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
+# Every language the portal has catalogues for; which of them a collaboration offers is its own
+# choice (actors.SiteSettings.languages). Easy Swedish (lättläst) is a language of its own, with
+# its own catalogue in locale/sv_Plain, as Helsinki's Decidim has `fi-plain` (README, Languages).
+LANGUAGES = [
+    ("sv", _("Swedish")),
+    ("en", _("English")),
+    ("so", _("Somali")),
+    ("ar", _("Arabic")),
+    ("ti", _("Tigrinya")),
+    ("sv-plain", _("Easy Swedish")),
+]
+# A visitor's choice of language (actors/languages.py), kept for a year.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = PRODUCTION
+# Django knows Arabic (right to left) but not Somali, Tigrinya or easy Swedish: each is named in
+# itself, in its own script (actors.apps adds them to django.conf.locale.LANG_INFO).
+EXTRA_LANG_INFO = {
+    "ar": {"bidi": True, "code": "ar", "name": "Arabic", "name_local": "العربية"},
+    "so": {"bidi": False, "code": "so", "name": "Somali", "name_local": "Soomaali"},
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+    "sv-plain": {
+        "bidi": False,
+        "code": "sv-plain",
+        "name": "Easy Swedish",
+        "name_local": "Lättläst svenska",
+    },
+}
 # locale/allauth words django-allauth's own strings the portal's way (see the file's header).
 LOCALE_PATHS = [BASE_DIR / app / "locale" for app in PORTAL_APPS] + [
     BASE_DIR / "locale",

@@ -25,6 +25,14 @@ FONTS = {
     ("bold", "normal"): "fonts/DejaVuSans-Bold.ttf",
     ("normal", "italic"): "fonts/DejaVuSans-Oblique.ttf",
 }
+# Ethiopic (Tigrinya) letters, which DejaVu Sans lacks, and Arabic ones it may lack: pdf.css names
+# these families after "Report Sans" (and says why Arabic stays in DejaVu Sans first).
+SCRIPT_FONTS = {
+    ("Noto Naskh Arabic", "normal"): "fonts/noto-naskh-arabic-arabic-400-normal.woff2",
+    ("Noto Naskh Arabic", "bold"): "fonts/noto-naskh-arabic-arabic-700-normal.woff2",
+    ("Noto Sans Ethiopic", "normal"): "fonts/noto-sans-ethiopic-ethiopic-400-normal.woff2",
+    ("Noto Sans Ethiopic", "bold"): "fonts/noto-sans-ethiopic-ethiopic-700-normal.woff2",
+}
 STYLESHEET = "reports/pdf.css"
 
 
@@ -56,13 +64,23 @@ def _static(path: str) -> Path:
 @cache
 def _assets() -> tuple[LocalOnlyFetcher, str, Path]:
     fonts = {key: _static(path) for key, path in FONTS.items()}
+    script_fonts = {key: _static(path) for key, path in SCRIPT_FONTS.items()}
     font_faces = "\n".join(
-        f'@font-face {{ font-family: "Report Sans"; font-weight: {weight}; font-style: {style};'
-        f' src: url("{path.as_uri()}"); }}'
-        for (weight, style), path in fonts.items()
+        [
+            f'@font-face {{ font-family: "Report Sans"; font-weight: {weight};'
+            f' font-style: {style}; src: url("{path.as_uri()}"); }}'
+            for (weight, style), path in fonts.items()
+        ]
+        + [
+            f'@font-face {{ font-family: "{family}"; font-weight: {weight};'
+            f' src: url("{path.as_uri()}") format("woff2"); }}'
+            for (family, weight), path in script_fonts.items()
+        ]
     )
     stylesheet = _static(STYLESHEET)
-    roots = tuple({path.parent for path in fonts.values()} | {stylesheet.parent})
+    roots = tuple(
+        {path.parent for path in [*fonts.values(), *script_fonts.values()]} | {stylesheet.parent}
+    )
     return LocalOnlyFetcher(roots), font_faces, stylesheet
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
+from django.utils.translation import get_language_from_path
 
 # Files, not pages; and the one link that ends the visit.
 SKIPPED_PREFIXES = ("/static/", "/media/")
@@ -74,7 +76,7 @@ def page_key(url: str, *, with_query: bool, skipped_views: tuple[str, ...] = ())
     parts = urlsplit(url)
     if parts.path.startswith(SKIPPED_PREFIXES):
         return None
-    language = "en" if parts.path.startswith("/en/") else "sv"
+    language = get_language_from_path(parts.path) or settings.LANGUAGE_CODE
     # A fetched /en/ page leaves English active in this thread, and unprefixed Swedish paths
     # resolve only while Swedish is.
     with translation.override(language):
@@ -97,16 +99,19 @@ def crawl(
     with_query: bool = False,
     limit: int = 3000,
     skipped_views: tuple[str, ...] = (),
+    languages: tuple[str, ...] = ("sv", "en"),
 ) -> list[Visit]:
     """Fetch every page reachable from `starts` by links, one per page key, breadth first;
-    views whose names start with one of `skipped_views` (e.g. "admin:") are left out."""
+    views whose names start with one of `skipped_views` (e.g. "admin:") are left out, and so are
+    pages in languages other than `languages` (Swedish and English unless a test asks for the
+    other languages a collaboration offers)."""
     queue = deque((url, "") for url in starts)
     seen: set[tuple] = set()
     visits: list[Visit] = []
     while queue and len(visits) < limit:
         url, found_on = queue.popleft()
         key = page_key(url, with_query=with_query, skipped_views=skipped_views)
-        if key is None or key in seen:
+        if key is None or key in seen or key[1] not in languages:
             continue
         seen.add(key)
         response = client.get(url)

@@ -8,6 +8,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info, override
 
+from actors.i18n import language_name, language_tag, offered_languages
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160  # what search engines show of a page's description
@@ -19,18 +21,26 @@ def language_links(context):
     links search engines read, `default` for the language a visitor gets at the site's root."""
     request = context.get("request")
     links = []
-    for code, _name in settings.LANGUAGES:
+    for code in offered_languages():
         url = _page_in(request, code) if request else "/"
         links.append(
             {
                 "code": code,
-                "name": get_language_info(code)["name_local"],
+                "tag": language_tag(code),
+                "name": language_name(code),
+                "bidi": get_language_info(code)["bidi"],
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "default": code == settings.LANGUAGE_CODE,
             }
         )
     return links
+
+
+@register.filter
+def bcp47(code: str) -> str:
+    """The `lang` attribute's tag for a language code (easy Swedish: `sv-x-plain`)."""
+    return language_tag(code)
 
 
 @register.filter

@@ -103,7 +103,7 @@ def test_every_mail_has_the_same_sender_headers_and_both_parts(
     assert message.extra_headers["Auto-Submitted"] == "auto-generated"
     html = message.alternatives[0][0]
     assert '<a href="https://portal.example.org/x"' in html
-    assert '<html lang="en">' in html and "Collective Impact Husby" in html
+    assert '<html lang="en" dir="ltr">' in html and "Collective Impact Husby" in html
 
 
 def test_the_idea_confirmation_links_to_the_public_address_and_quotes_nothing_of_the_visitor(

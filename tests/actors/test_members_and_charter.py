@@ -110,6 +110,7 @@ def test_it_uses_the_site_settings_everywhere(client, coordinator):
             "council_name": "Husbyrådet",
             "step_limit_days": "60",
             "follow_up_every_days": "30",
+            "languages": ["en"],
         },
     )
     assert response.status_code == 302

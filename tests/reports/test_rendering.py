@@ -175,6 +175,39 @@ def test_period_report_in_english(demo, coordinator, django_capture_on_commit_ca
     assert any("Report-Sans" in name for name in fonts), fonts
 
 
+@pytest.mark.parametrize(
+    ("language", "direction", "headings", "font"),
+    [
+        ("ar", "rtl", ("تقرير التقييم", "المحتويات", "التمويل"), "Sans"),
+        ("ti", "ltr", ("ጸብጻብ ገምጋም",), "Noto-Sans-Ethiopic"),
+    ],
+)
+def test_a_report_in_arabic_or_tigrinya_reads_as_it_was_written(
+    completed, coordinator, django_capture_on_commit_callbacks, language, direction, headings, font
+):
+    report = make(
+        django_capture_on_commit_callbacks,
+        kind=ReportKind.INITIATIVE,
+        initiative=completed,
+        language=language,
+        actor=coordinator,
+    )
+    data = services.report_data(kind="initiative", initiative_id=completed.pk, language=language)
+    assert f'<html lang="{language}" dir="{direction}">' in render_html(data)
+    reader, text = read(report)
+    assert reader.trailer["/Root"]["/Lang"] == language
+    # The words copy out of the PDF in the order they are read.
+    for heading in headings:
+        assert heading in text, heading
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in (page["/Resources"].get("/Font") or {}).values()
+    }
+    assert any(font in name for name in fonts), fonts
+    assert not any("Naskh" in name for name in fonts), fonts  # see reports/static/reports/pdf.css
+
+
 def test_the_fetcher_refuses_the_network_and_files_outside_static(tmp_path):
     fetcher, _faces, stylesheet = _assets()
     assert isinstance(fetcher, LocalOnlyFetcher)
