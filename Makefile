@@ -61,5 +61,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 
+# Every catalogue but English, the language of the source (sv_Plain is easy Swedish, sv-plain).
 messages: install
-	$(PY) manage.py makemessages -l sv --no-location --ignore=.venv --ignore=tests --ignore=bench
+	$(PY) manage.py makemessages -l sv -l so -l ar -l ti -l sv_Plain --no-location \
+		--ignore=.venv --ignore=tests --ignore=bench
