@@ -9,6 +9,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import CharField, IntegerField, Value
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -42,24 +43,42 @@ def _access(user) -> tuple[frozenset[str], frozenset[int]]:
         return frozenset(), frozenset()
     cached = getattr(user, "_portal_access", None)
     if cached is None:
-        # No ORDER BY in either half: SQLite refuses one inside a compound statement.
-        assignments = (
-            RoleAssignment.objects.filter(user=user)
-            .order_by()
-            .values_list("role", Value(None, output_field=IntegerField()))
-        )
-        memberships = (
-            Membership.objects.filter(user=user, organisation__active=True)
-            .order_by()
-            .values_list(Value(MEMBER, output_field=CharField()), "organisation_id")
-        )
-        rows = list(assignments.union(memberships, all=True))
+        sql, params = _access_sql()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [user.pk if param == _SOMEONE else param for param in params])
+            rows = cursor.fetchall()
         roles = {role for role, _organisation in rows}
         if user.is_superuser:
             roles.add(ADMINISTRATOR)
         organisations = frozenset(organisation for _role, organisation in rows if organisation)
         cached = user._portal_access = (frozenset(roles), organisations)
     return cached
+
+
+# Stands for the user in the access query compiled once per process and database: every
+# logged-in page asks it, and building it costs more than running it.
+_SOMEONE = -417
+_compiled_access: dict[str, tuple[str, list]] = {}
+
+
+def _access_sql() -> tuple[str, list]:
+    if connection.vendor not in _compiled_access:
+        # No ORDER BY in either half: SQLite refuses one inside a compound statement.
+        assignments = (
+            RoleAssignment.objects.filter(user_id=_SOMEONE)
+            .order_by()
+            .values_list("role", Value(None, output_field=IntegerField()))
+        )
+        memberships = (
+            Membership.objects.filter(user_id=_SOMEONE, organisation__active=True)
+            .order_by()
+            .values_list(Value(MEMBER, output_field=CharField()), "organisation_id")
+        )
+        query = assignments.union(memberships, all=True).query
+        sql, params = query.sql_with_params()
+        assert list(params).count(_SOMEONE) == 2
+        _compiled_access[connection.vendor] = (sql, list(params))
+    return _compiled_access[connection.vendor]
 
 
 def has_role(user, *roles: str) -> bool:
