@@ -36,6 +36,20 @@ _FONTS_LOADED = """async () => {
 }"""
 
 
+def _drawn_with(page, selector: str) -> set[str]:
+    """The fonts the browser drew an element's text with (a font can be loaded and still not be
+    the one that draws: a system font that claims the letters shows them as boxes)."""
+    page.evaluate("document.fonts.ready")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    cdp.detach()
+    return {font["familyName"] for font in fonts}
+
+
 def _fits_and_is_accessible(page, axe, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     scroll_width, inner_width = page.evaluate(
@@ -61,6 +75,8 @@ def test_arabic_reader_reads_right_to_left(page, arabic_offered):
 
     page.set_viewport_size({"width": DESKTOP, "height": 900})
     page.goto("/")
+    # Tigrinya's name in the language links, on every page, in letters and not in boxes.
+    assert _drawn_with(page, '.language-switch [lang="ti"]') == {"Noto Sans Ethiopic"}
     page.get_by_role("link", name="العربية").click()
     page.wait_for_url("**/ar/")
     html = page.locator("html")
@@ -71,6 +87,8 @@ def test_arabic_reader_reads_right_to_left(page, arabic_offered):
     assert brand["x"] > login["x"]
     # Arabic in Naskh; the switch's "ትግርኛ" in Noto Sans Ethiopic, not as empty boxes.
     assert {"Noto Naskh Arabic", "Noto Sans Ethiopic"} <= set(page.evaluate(_FONTS_LOADED))
+    assert _drawn_with(page, '.language-switch [lang="ti"]') == {"Noto Sans Ethiopic"}
+    assert "Noto Naskh Arabic" in _drawn_with(page, "main h2")
     for width in (DESKTOP, PHONE):
         _fits_and_is_accessible(page, _axe, width)
 
