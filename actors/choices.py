@@ -51,3 +51,4 @@ class ActorsEvent(models.TextChoices):
     MEMBER_REMOVED = "actors.member_removed", _("Person removed from an organisation")
     CHARTER_CHANGED = "actors.charter_changed", _("Charter changed")
     SETTINGS_CHANGED = "actors.settings_changed", _("Collaboration's settings changed")
+    TRANSLATED = "actors.translated", _("Translation saved")

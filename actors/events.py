@@ -100,15 +100,6 @@ def event_record(
     )
 
 
-def both(instance, *names: str) -> dict[str, str]:
-    """The Swedish and English texts of the named fields, as a reader of the event needs them."""
-    return {
-        f"{name}_{language}": getattr(instance, f"{name}_{language}")
-        for name in names
-        for language in ("sv", "en")
-    }
-
-
 def excerpt(text: str, length: int = 400) -> str:
     """The start of a long text, enough for a line in a newsletter or a timeline."""
     return Truncator(" ".join(text.split())).chars(length)

@@ -34,14 +34,12 @@ class OrganisationForm(forms.ModelForm):
             "name",
             "kind",
             "description_sv",
-            "description_en",
             "website",
             "contact_email",
             "logo",
         ]
         widgets = {
             "description_sv": forms.Textarea(attrs={"rows": 5}),
-            "description_en": forms.Textarea(attrs={"rows": 5}),
             "logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
         }
 
@@ -83,10 +81,9 @@ class MembershipAddForm(forms.Form):
 class MissionForm(forms.ModelForm):
     class Meta:
         model = SiteSettings
-        fields = ["mission_sv", "mission_en"]
+        fields = ["mission_sv"]
         widgets = {
             "mission_sv": forms.Textarea(attrs={"rows": 4}),
-            "mission_en": forms.Textarea(attrs={"rows": 4}),
         }
 
 
@@ -116,12 +113,10 @@ class SiteSettingsForm(forms.ModelForm):
         model = SiteSettings
         fields = [
             "name_sv",
-            "name_en",
             "short_name",
             "area",
             "council_name",
             "tagline_sv",
-            "tagline_en",
             "contact_email",
             "step_limit_days",
             "follow_up_every_days",
@@ -143,12 +138,10 @@ def charter_formset(model, fields, prefix):
     return formset_class, prefix
 
 
-PRINCIPLES = charter_formset(
-    Principle, ["title_sv", "title_en", "body_sv", "body_en"], "principles"
-)
-GOALS = charter_formset(Goal, ["title_sv", "title_en", "body_sv", "body_en"], "goals")
+PRINCIPLES = charter_formset(Principle, ["title_sv", "body_sv"], "principles")
+GOALS = charter_formset(Goal, ["title_sv", "body_sv"], "goals")
 BODIES = charter_formset(
     GovernanceBody,
-    ["kind", "name_sv", "name_en", "role_sv", "role_en", "meets_sv", "meets_en", "organisation"],
+    ["kind", "name_sv", "role_sv", "meets_sv", "organisation"],
     "bodies",
 )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .appendonly import AppendOnly
 from .choices import GovernanceKind, MailStatus, MembershipRole, OrganisationKind, PortalRole
 from .fields import TEXT, LabelField
-from .i18n import Translated, char_pair, text_pair
+from .i18n import Translated, TranslationsField, swedish_label, swedish_text
 
 
 class UserManager(BaseUserManager):
@@ -74,14 +74,14 @@ class SiteSettings(models.Model):
 
     CACHE_KEY = "actors:site-settings"
 
-    name_sv, name_en = char_pair(_("Name of the collaboration"), 120)
+    name_sv = swedish_label(_("Name of the collaboration"), 120)
     short_name = LabelField(_("short name"), max_length=30)
     area = LabelField(_("area"), max_length=80, help_text=_("e.g. Husby"))
     council_name = LabelField(
         _("name of the residents' council"), max_length=80, help_text=_("e.g. Husbyrådet")
     )
-    tagline_sv, tagline_en = char_pair(_("Tagline"), 200, required=False)
-    mission_sv, mission_en = text_pair(_("Mission"), max_length=TEXT)
+    tagline_sv = swedish_label(_("Tagline"), 200, required=False)
+    mission_sv = swedish_text(_("Mission"), max_length=TEXT)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     step_limit_days = models.PositiveSmallIntegerField(
         _("days an initiative may stand at one step"),
@@ -98,6 +98,7 @@ class SiteSettings(models.Model):
     # Codes from settings.LANGUAGES; Swedish is offered whatever the list says.
     languages = models.JSONField(_("languages offered"), default=default_languages)
 
+    translations = TranslationsField()
     name = Translated()
     tagline = Translated()
     mission = Translated()
@@ -149,13 +150,14 @@ class Organisation(models.Model):
     name = LabelField(_("name"), max_length=120, unique=True)
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     joined = models.DateField(_("joined"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
+    translations = TranslationsField()
     description = Translated()
 
     objects = OrganisationQuerySet.as_manager()
@@ -215,9 +217,10 @@ class Principle(models.Model):
     """A principle of the manifest that the actors agreed on."""
 
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    title_sv, title_en = char_pair(_("Title"))
-    body_sv, body_en = text_pair(_("Text"), max_length=TEXT)
+    title_sv = swedish_label(_("Title"))
+    body_sv = swedish_text(_("Text"), max_length=TEXT)
 
+    translations = TranslationsField()
     title = Translated()
     body = Translated()
 
@@ -234,9 +237,10 @@ class Goal(models.Model):
     """A goal the collaboration sets itself as part of its mission."""
 
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    title_sv, title_en = char_pair(_("Goal"))
-    body_sv, body_en = text_pair(_("Text"), max_length=TEXT)
+    title_sv = swedish_label(_("Goal"))
+    body_sv = swedish_text(_("Text"), max_length=TEXT)
 
+    translations = TranslationsField()
     title = Translated()
     body = Translated()
 
@@ -254,9 +258,9 @@ class GovernanceBody(models.Model):
 
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=20, choices=GovernanceKind.choices)
-    name_sv, name_en = char_pair(_("Name"), 120)
-    role_sv, role_en = text_pair(_("Mandate and role"), max_length=TEXT)
-    meets_sv, meets_en = char_pair(_("Meets"), 120, required=False)
+    name_sv = swedish_label(_("Name"), 120)
+    role_sv = swedish_text(_("Mandate and role"), max_length=TEXT)
+    meets_sv = swedish_label(_("Meets"), 120, required=False)
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -266,6 +270,7 @@ class GovernanceBody(models.Model):
         related_name="governance_bodies",
     )
 
+    translations = TranslationsField()
     name = Translated()
     role = Translated()
     meets = Translated()

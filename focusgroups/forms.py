@@ -23,7 +23,6 @@ class FocusGroupForm(forms.ModelForm):
         model = FocusGroup
         fields = [
             "title_sv",
-            "title_en",
             "held_on",
             "target_groups",
             "host",
@@ -32,16 +31,12 @@ class FocusGroupForm(forms.ModelForm):
             "participant_count",
             "age_band",
             "questions_sv",
-            "questions_en",
             "summary_sv",
-            "summary_en",
         ]
         widgets = {
             "held_on": DATE,
             "questions_sv": forms.Textarea(attrs={"rows": 4}),
-            "questions_en": forms.Textarea(attrs={"rows": 4}),
             "summary_sv": forms.Textarea(attrs={"rows": 4}),
-            "summary_en": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {
             "participant_count": _("Only the number: no names or other details of participants.")
@@ -64,10 +59,9 @@ class InsightForm(forms.ModelForm):
 
     class Meta:
         model = Insight
-        fields = ["kind", "text_sv", "text_en", "position"]
+        fields = ["kind", "text_sv", "position"]
         widgets = {
             "text_sv": forms.Textarea(attrs={"rows": 3}),
-            "text_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -80,11 +74,10 @@ class InsightForm(forms.ModelForm):
 class ConsultationForm(forms.ModelForm):
     class Meta:
         model = CouncilConsultation
-        fields = ["question_sv", "question_en", "asked_on", "material", "material_url"]
+        fields = ["question_sv", "asked_on", "material", "material_url"]
         widgets = {
             "asked_on": DATE,
             "question_sv": forms.Textarea(attrs={"rows": 3}),
-            "question_en": forms.Textarea(attrs={"rows": 3}),
             "material": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -93,12 +86,6 @@ class ConsultationAnswerForm(forms.Form):
     answered_on = forms.DateField(label=_("Answered on"), widget=DATE)
     answer_sv = forms.CharField(
         label=_("The council's answer (Swedish)"), max_length=TEXT, widget=forms.Textarea
-    )
-    answer_en = forms.CharField(
-        label=_("The council's answer (English)"),
-        max_length=TEXT,
-        widget=forms.Textarea,
-        required=False,
     )
 
 

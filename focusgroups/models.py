@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import Organisation
 
 from .choices import ConsultationStatus, IdeaStatus, InsightKind
@@ -24,7 +24,7 @@ from .choices import ConsultationStatus, IdeaStatus, InsightKind
 class FocusGroup(models.Model):
     """A conversation with a group of residents. Only counts and an age band, never names."""
 
-    title_sv, title_en = char_pair(_("Title"), 160)
+    title_sv = swedish_label(_("Title"), 160)
     held_on = models.DateField(_("held on"))
     host = models.ForeignKey(
         Organisation,
@@ -43,13 +43,14 @@ class FocusGroup(models.Model):
         _("number of participants"), validators=[MinValueValidator(1)]
     )
     age_band = LabelField(_("age band"), max_length=40, blank=True, help_text=_("e.g. 16–25"))
-    questions_sv, questions_en = text_pair(_("Questions asked (one per line)"), max_length=TEXT)
-    summary_sv, summary_en = text_pair(_("Summary"), max_length=DOCUMENT)
+    questions_sv = swedish_text(_("Questions asked (one per line)"), max_length=TEXT)
+    summary_sv = swedish_text(_("Summary"), max_length=DOCUMENT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     title = Translated()
     questions = Translated()
     summary = Translated()
@@ -83,9 +84,10 @@ class Insight(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=InsightKind.choices, default=InsightKind.STATEMENT
     )
-    text_sv, text_en = text_pair(_("What was said"), max_length=NOTE, required=True)
+    text_sv = swedish_text(_("What was said"), max_length=NOTE, required=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    translations = TranslationsField()
     text = Translated()
 
     class Meta:
@@ -106,15 +108,13 @@ class CouncilConsultation(models.Model):
     A decision elsewhere (a workshop, an initiative) shows it was anchored by pointing here.
     """
 
-    question_sv, question_en = text_pair(
-        _("Question to the council"), max_length=TEXT, required=True
-    )
+    question_sv = swedish_text(_("Question to the council"), max_length=TEXT, required=True)
     asked_on = models.DateField(_("asked on"))
     material = BoundedTextField(
         _("material"), max_length=TEXT, blank=True, help_text=_("What the council was given")
     )
     material_url = models.URLField(_("link to the material"), blank=True)
-    answer_sv, answer_en = text_pair(_("The council's answer"), max_length=TEXT)
+    answer_sv = swedish_text(_("The council's answer"), max_length=TEXT)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     status = models.CharField(
         _("status"),
@@ -127,6 +127,7 @@ class CouncilConsultation(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     question = Translated()
     answer = Translated()
 

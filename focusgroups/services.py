@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors import ratelimit
-from actors.events import both, event_record, excerpt
+from actors.events import event_record, excerpt
+from actors.i18n import in_every_language
 from actors.links import url_in
 from actors.mail import mail_send_template
 from actors.models import SiteSettings
@@ -50,7 +51,7 @@ def focus_group_save(*, focus_group: FocusGroup, actor=None, target_groups=None)
         subject=focus_group,
         actor=actor,
         data={
-            **both(focus_group, "title"),
+            **in_every_language(focus_group, "title"),
             "held_on": focus_group.held_on,
             "participants": focus_group.participant_count,
             "age_band": focus_group.age_band,
@@ -297,7 +298,7 @@ def _moderated(idea: Idea, *, status: str, reply: str, actor, need=None) -> None
     idea.save()
     data = {"outcome": status}
     if need is not None:
-        data |= {"need": need.pk, **both(need, "title")}
+        data |= {"need": need.pk, **in_every_language(need, "title")}
     event_record(
         kind=FocusGroupEvent.IDEA_MODERATED,
         subject=idea,

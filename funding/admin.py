@@ -24,7 +24,7 @@ class GrantAdmin(admin.ModelAdmin):
 
     list_display = ["title_sv", "funder", "amount", "starts_on", "ends_on", "earmark"]
     list_filter = ["earmark", "funder"]
-    search_fields = ["title_sv", "title_en", "funder__organisation__name"]
+    search_fields = ["title_sv", "funder__organisation__name"]
     readonly_fields = ["funder", "amount", "earmark", "focus_area", "initiative", "created_by"]
     inlines = [DutyInline]
 

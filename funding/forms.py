@@ -75,7 +75,6 @@ class GrantForm(forms.ModelForm):
         fields = [
             "funder",
             "title_sv",
-            "title_en",
             "amount",
             "starts_on",
             "ends_on",
@@ -83,14 +82,12 @@ class GrantForm(forms.ModelForm):
             "focus_area",
             "initiative",
             "conditions_sv",
-            "conditions_en",
             "notes",
         ]
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,
             "conditions_sv": forms.Textarea(attrs={"rows": 3}),
-            "conditions_en": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.appendonly import AppendOnly, AppendOnlyError
 from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import Organisation
 
 from .choices import INITIATIVE_KINDS, Earmark, EntryKind, RequestStatus
@@ -68,7 +68,7 @@ class Grant(models.Model):
     funder = models.ForeignKey(
         Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="grants"
     )
-    title_sv, title_en = char_pair(_("Title"), 200)
+    title_sv = swedish_label(_("Title"), 200)
     amount = models.DecimalField(_("amount (SEK)"), **AMOUNT)
     starts_on = models.DateField(_("period from"))
     ends_on = models.DateField(_("period to"))
@@ -91,13 +91,14 @@ class Grant(models.Model):
         blank=True,
         related_name="grants",
     )
-    conditions_sv, conditions_en = text_pair(_("Conditions"), max_length=TEXT)
+    conditions_sv = swedish_text(_("Conditions"), max_length=TEXT)
     notes = BoundedTextField(_("internal notes"), max_length=NOTE, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     title = Translated()
     conditions = Translated()
 

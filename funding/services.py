@@ -18,8 +18,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actors.events import both, event_record, excerpt
+from actors.events import event_record, excerpt
 from actors.formats import sek
+from actors.i18n import in_every_language
 from actors.permissions import is_member_of
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
@@ -111,7 +112,7 @@ def _booked(kind: str, entry: LedgerEntry, actor) -> LedgerEntry:
         subject=about,
         actor=actor,
         data={
-            **both(about, "title"),
+            **in_every_language(about, "title"),
             "entry": entry.pk,
             "grant": entry.grant_id,
             "initiative": entry.initiative_id,
@@ -130,7 +131,11 @@ def _grant_event(kind: str, grant: Grant, actor) -> None:
         kind=kind,
         subject=grant,
         actor=actor,
-        data={**both(grant, "title"), "funder": grant.funder_id, "amount": grant.amount},
+        data={
+            **in_every_language(grant, "title"),
+            "funder": grant.funder_id,
+            "amount": grant.amount,
+        },
         public=False,
     )
 
@@ -193,11 +198,9 @@ def grant_register(*, grant: Grant, pledged_on: datetime.date | None = None, act
 # earmark are in the ledger; a mistake there is corrected by a reversal.
 GRANT_CHANGEABLE = (
     "title_sv",
-    "title_en",
     "starts_on",
     "ends_on",
     "conditions_sv",
-    "conditions_en",
     "notes",
 )
 
@@ -395,7 +398,7 @@ def _request_event(kind: str, request: AllocationRequest, actor) -> None:
         subject=request,
         actor=actor,
         data={
-            **both(initiative, "title"),
+            **in_every_language(initiative, "title"),
             "initiative": initiative.pk,
             "lead_organisation": initiative.lead_organisation_id,
             "organisation": initiative.lead_organisation.name,

@@ -19,7 +19,7 @@ class StepChangeInline(admin.TabularInline):
 class InitiativeAdmin(admin.ModelAdmin):
     list_display = ["title_sv", "step", "lead_organisation", "focus_area", "budget"]
     list_filter = ["step", "focus_area"]
-    search_fields = ["title_sv", "title_en"]
+    search_fields = ["title_sv"]
     # Steps change only through the process, so that every move is logged.
     readonly_fields = ["step", "parked_from", "exit_reason", "submitted_at"]
     filter_horizontal = [

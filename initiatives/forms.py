@@ -20,9 +20,7 @@ class InitiativeForm(forms.ModelForm):
         model = Initiative
         fields = [
             "title_sv",
-            "title_en",
             "summary_sv",
-            "summary_en",
             "focus_area",
             "needs",
             "outcomes",
@@ -33,15 +31,12 @@ class InitiativeForm(forms.ModelForm):
             "starts_on",
             "ends_on",
             "resident_involvement_sv",
-            "resident_involvement_en",
             "insights",
             "consultations",
         ]
         widgets = {
             "summary_sv": forms.Textarea(attrs={"rows": 4}),
-            "summary_en": forms.Textarea(attrs={"rows": 4}),
             "resident_involvement_sv": forms.Textarea(attrs={"rows": 3}),
-            "resident_involvement_en": forms.Textarea(attrs={"rows": 3}),
             "needs": MULTI,
             "outcomes": MULTI,
             "target_groups": MULTI,
@@ -106,11 +101,10 @@ class MoveForm(forms.Form):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["decided_on", "workshop", "decided_by", "conditions_sv", "conditions_en"]
+        fields = ["decided_on", "workshop", "decided_by", "conditions_sv"]
         widgets = {
             "decided_on": DATE,
             "conditions_sv": forms.Textarea(attrs={"rows": 3}),
-            "conditions_en": forms.Textarea(attrs={"rows": 3}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -210,14 +204,12 @@ class EvaluationForm(RecordFieldsMixin, forms.ModelForm):
         fields = [
             "method",
             "findings_sv",
-            "findings_en",
             "lessons_sv",
-            "lessons_en",
             "recommendation",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 3})
-            for name in ("method", "findings_sv", "findings_en", "lessons_sv", "lessons_en")
+            for name in ("method", "findings_sv", "lessons_sv")
         }
 
     def __init__(self, *args, initiative, **kwargs):

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.appendonly import AppendOnly
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.links import object_url
 from actors.models import Organisation
 
@@ -50,11 +50,9 @@ class InitiativeQuerySet(models.QuerySet):
 class Initiative(models.Model):
     """A joint effort (satsning) that answers prioritised needs, led by one organisation."""
 
-    title_sv, title_en = char_pair(_("Title"), 200)
-    summary_sv, summary_en = text_pair(_("Summary"), max_length=TEXT, required=True)
-    resident_involvement_sv, resident_involvement_en = text_pair(
-        _("How residents were involved"), max_length=TEXT
-    )
+    title_sv = swedish_label(_("Title"), 200)
+    summary_sv = swedish_text(_("Summary"), max_length=TEXT, required=True)
+    resident_involvement_sv = swedish_text(_("How residents were involved"), max_length=TEXT)
     focus_area = models.ForeignKey(
         "prioritization.FocusArea",
         verbose_name=_("focus area"),
@@ -127,6 +125,7 @@ class Initiative(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    translations = TranslationsField()
     title = Translated()
     summary = Translated()
     resident_involvement = Translated()
@@ -223,12 +222,13 @@ class Decision(models.Model):
     decided_by = LabelField(
         _("decided by"), max_length=200, help_text=_("e.g. the actors at the workshop")
     )
-    conditions_sv, conditions_en = text_pair(_("Conditions"), max_length=TEXT)
+    conditions_sv = swedish_text(_("Conditions"), max_length=TEXT)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     recorded_at = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     conditions = Translated()
 
     class Meta:
@@ -336,8 +336,8 @@ class Evaluation(models.Model):
         Initiative, on_delete=models.CASCADE, related_name="evaluation"
     )
     method = BoundedTextField(_("method"), max_length=TEXT)
-    findings_sv, findings_en = text_pair(_("Findings"), max_length=DOCUMENT, required=True)
-    lessons_sv, lessons_en = text_pair(_("Lessons"), max_length=DOCUMENT, required=True)
+    findings_sv = swedish_text(_("Findings"), max_length=DOCUMENT, required=True)
+    lessons_sv = swedish_text(_("Lessons"), max_length=DOCUMENT, required=True)
     recommendation = models.CharField(
         _("recommendation"), max_length=20, choices=Recommendation.choices
     )
@@ -346,6 +346,7 @@ class Evaluation(models.Model):
     )
     evaluated_at = models.DateTimeField(auto_now=True)
 
+    translations = TranslationsField()
     findings = Translated()
     lessons = Translated()
 

@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from actors.events import both, event_record
+from actors.events import event_record
 from actors.formats import sek
+from actors.i18n import in_every_language
 from actors.models import Event
 from actors.permissions import is_coordinator, organisation_ids_of
 
@@ -42,7 +43,7 @@ def _initiative_event(kind: str, initiative: Initiative, actor, *, public: bool,
         kind=kind,
         subject=initiative,
         actor=actor,
-        data={**both(initiative, "title"), **data},
+        data={**in_every_language(initiative, "title"), **data},
         public=public,
     )
 

@@ -73,21 +73,19 @@ class PreferencesForm(forms.Form):
 class EditionForm(forms.ModelForm):
     class Meta:
         model = Edition
-        fields = ["subject_sv", "subject_en", "body_sv", "body_en", "audience", "interests"]
+        fields = ["subject_sv", "body_sv", "audience", "interests"]
         widgets = {
             "audience": forms.RadioSelect,
             "interests": forms.CheckboxSelectMultiple,
             "body_sv": forms.Textarea(attrs={"rows": 14}),
-            "body_en": forms.Textarea(attrs={"rows": 14}),
         }
         help_texts = {
             "body_sv": _("Markdown: **bold**, *italic*, - lists, [link](https://…), ## headings."),
-            "subject_en": _("Leave the English fields empty to send Swedish to everyone."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("subject_sv", "subject_en"):
+        for name in "subject_sv":
             self.fields[name].validators.append(no_line_breaks)
         self.fields["interests"].required = False
         if self.data.get("languages_confirmed") is not None:
@@ -104,10 +102,6 @@ class EditionForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("audience") == Audience.INTERESTS and not cleaned.get("interests"):
             self.add_error("interests", _("Choose at least one focus area for this audience."))
-        if bool(cleaned.get("subject_en")) != bool(cleaned.get("body_en")):
-            self.add_error(
-                "body_en", _("Write both the English subject and the English text, or neither.")
-            )
         return cleaned
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import DOCUMENT, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import EventCursor
 
 from .choices import Audience, DeliveryStatus, EditionStatus, Language, SubscriberStatus
@@ -93,8 +93,8 @@ class Subscriber(models.Model):
 class Edition(models.Model):
     """One newsletter: subject and Markdown body in Swedish (required) and English."""
 
-    subject_sv, subject_en = char_pair(_("Subject"), 150)
-    body_sv, body_en = text_pair(_("Text"), max_length=DOCUMENT, required=True)
+    subject_sv = swedish_label(_("Subject"), 150)
+    body_sv = swedish_text(_("Text"), max_length=DOCUMENT, required=True)
     audience = models.CharField(
         _("audience"), max_length=10, choices=Audience.choices, default=Audience.ALL
     )
@@ -115,6 +115,7 @@ class Edition(models.Model):
     send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
+    translations = TranslationsField()
     subject = Translated()
     body = Translated()
 

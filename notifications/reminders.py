@@ -13,7 +13,7 @@ from operator import attrgetter
 from django.utils import timezone
 
 from actors.choices import PortalRole
-from actors.events import both
+from actors.i18n import in_every_language
 from actors.models import SiteSettings
 from focusgroups import selectors as focusgroups
 from funding import selectors as funding
@@ -289,7 +289,7 @@ def workshops_next_week(today: datetime.date) -> list[Notice]:
             f"{workshop.pk}:{workshop.date.isoformat()}",
             {
                 "pk": workshop.pk,
-                **both(workshop, "theme", "agenda"),
+                **in_every_language(workshop, "theme", "agenda"),
                 "starts": workshop.starts_at.isoformat(),
                 "ends": workshop.ends.isoformat(),
                 "place": workshop.place,

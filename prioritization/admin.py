@@ -17,7 +17,7 @@ from .models import (
 
 @admin.register(FocusArea, TargetGroup)
 class OrderedNameAdmin(admin.ModelAdmin):
-    list_display = ["name_sv", "name_en", "position"]
+    list_display = ["name_sv", "position"]
     prepopulated_fields = {"slug": ["name_sv"]}
     exclude = ["insights", "focus_groups"]
 

@@ -33,8 +33,8 @@ def insight_field(**kwargs):
 class FocusAreaForm(forms.ModelForm):
     class Meta:
         model = FocusArea
-        fields = ["name_sv", "name_en", "slug", "position", "description_sv", "description_en"]
-        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+        fields = ["name_sv", "slug", "position", "description_sv"]
+        widgets = {"description_sv": TEXTAREA}
 
 
 class TargetGroupForm(FocusAreaForm):
@@ -47,7 +47,6 @@ class IndicatorForm(forms.ModelForm):
         model = Indicator
         fields = [
             "name_sv",
-            "name_en",
             "slug",
             "focus_area",
             "unit",
@@ -55,9 +54,8 @@ class IndicatorForm(forms.ModelForm):
             "source",
             "source_url",
             "description_sv",
-            "description_en",
         ]
-        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+        widgets = {"description_sv": TEXTAREA}
         help_texts = {"slug": _("Used in the indicator column of CSV files.")}
 
 
@@ -80,11 +78,9 @@ class NeedForm(forms.ModelForm):
         model = Need
         fields = [
             "title_sv",
-            "title_en",
             "focus_area",
             "status",
             "description_sv",
-            "description_en",
             "target_groups",
             "insights",
             "indicators",
@@ -92,7 +88,6 @@ class NeedForm(forms.ModelForm):
         ]
         widgets = {
             "description_sv": TEXTAREA,
-            "description_en": TEXTAREA,
             "target_groups": forms.CheckboxSelectMultiple,
         }
 
@@ -104,12 +99,8 @@ class NeedForm(forms.ModelForm):
 
 class RoundForm(forms.Form):
     title_sv = LabelFormField(label=_("Title (Swedish)"), max_length=200)
-    title_en = LabelFormField(label=_("Title (English)"), max_length=200, required=False)
     description_sv = forms.CharField(
         label=_("Description (Swedish)"), max_length=TEXT, widget=TEXTAREA, required=False
-    )
-    description_en = forms.CharField(
-        label=_("Description (English)"), max_length=TEXT, widget=TEXTAREA, required=False
     )
     closes_on = forms.DateField(
         label=_("Closing date (optional)"),
@@ -198,9 +189,6 @@ class IdeaModerationForm(forms.Form):
     title_sv = LabelFormField(
         label=_("Title of the need (Swedish)"), max_length=200, required=False
     )
-    title_en = LabelFormField(
-        label=_("Title of the need (English)"), max_length=200, required=False
-    )
 
     def clean(self):
         data = super().clean()
@@ -217,8 +205,8 @@ class OutcomeForm(forms.ModelForm):
 
     class Meta:
         model = Outcome
-        fields = ["title_sv", "title_en", "description_sv", "description_en", "insights"]
-        widgets = {"description_sv": TEXTAREA, "description_en": TEXTAREA}
+        fields = ["title_sv", "description_sv", "insights"]
+        widgets = {"description_sv": TEXTAREA}
 
 
 MeasureFormSet = inlineformset_factory(
@@ -235,9 +223,7 @@ class InterventionForm(forms.ModelForm):
         model = Intervention
         fields = [
             "title_sv",
-            "title_en",
             "description_sv",
-            "description_en",
             "status",
             "evidence_strength",
             "evidence_source",
@@ -246,6 +232,5 @@ class InterventionForm(forms.ModelForm):
         ]
         widgets = {
             "description_sv": TEXTAREA,
-            "description_en": TEXTAREA,
             "evidence_notes": TEXTAREA,
         }

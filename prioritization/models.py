@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import NOTE, TEXT, BoundedTextField, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import Organisation
 
 from .choices import (
@@ -44,12 +44,13 @@ class FocusArea(models.Model):
 
     slug = models.SlugField(_("short address"), max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    name_sv, name_en = char_pair(_("Name"), 120)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    name_sv = swedish_label(_("Name"), 120)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     insights = models.ManyToManyField(
         "focusgroups.Insight", blank=True, related_name="focus_areas", verbose_name=_("insights")
     )
 
+    translations = TranslationsField()
     name = Translated()
     description = Translated()
 
@@ -70,8 +71,8 @@ class TargetGroup(models.Model):
 
     slug = models.SlugField(_("short address"), max_length=60, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    name_sv, name_en = char_pair(_("Name"), 120)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    name_sv = swedish_label(_("Name"), 120)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     focus_groups = models.ManyToManyField(
         "focusgroups.FocusGroup",
         blank=True,
@@ -79,6 +80,7 @@ class TargetGroup(models.Model):
         verbose_name=_("focus groups"),
     )
 
+    translations = TranslationsField()
     name = Translated()
     description = Translated()
 
@@ -98,8 +100,8 @@ class Indicator(models.Model):
     """A statistic followed over time, such as the share of young people who feel safe outdoors."""
 
     slug = models.SlugField(_("short address"), max_length=80, unique=True)
-    name_sv, name_en = char_pair(_("Name"), 200)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    name_sv = swedish_label(_("Name"), 200)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     focus_area = models.ForeignKey(
         FocusArea, verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="indicators"
     )
@@ -113,6 +115,7 @@ class Indicator(models.Model):
         default=Direction.HIGHER,
     )
 
+    translations = TranslationsField()
     name = Translated()
     description = Translated()
 
@@ -171,8 +174,8 @@ class DataPoint(models.Model):
 class Need(models.Model):
     """A need of residents, with the evidence for it: what they said, the numbers, their ideas."""
 
-    title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    title_sv = swedish_label(_("Title"), 200)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     focus_area = models.ForeignKey(
         FocusArea, verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="needs"
     )
@@ -206,6 +209,7 @@ class Need(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     prioritised_at = models.DateTimeField(_("prioritised at"), null=True, blank=True)
 
+    translations = TranslationsField()
     title = Translated()
     description = Translated()
 
@@ -224,8 +228,8 @@ class Need(models.Model):
 class PrioritisationRound(models.Model):
     """A round in which each member organisation scores a set of needs for urgency and capacity."""
 
-    title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    title_sv = swedish_label(_("Title"), 200)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     needs = models.ManyToManyField(Need, related_name="rounds", verbose_name=_("needs"))
     status = models.CharField(
         _("status"), max_length=10, choices=RoundStatus.choices, default=RoundStatus.OPEN
@@ -245,6 +249,7 @@ class PrioritisationRound(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    translations = TranslationsField()
     title = Translated()
     description = Translated()
 
@@ -343,8 +348,8 @@ class Outcome(models.Model):
     need = models.ForeignKey(
         Need, verbose_name=_("need"), on_delete=models.CASCADE, related_name="outcomes"
     )
-    title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    title_sv = swedish_label(_("Title"), 200)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     insights = models.ManyToManyField(
         "focusgroups.Insight",
         blank=True,
@@ -353,6 +358,7 @@ class Outcome(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     title = Translated()
     description = Translated()
 
@@ -410,8 +416,8 @@ class Intervention(models.Model):
     outcome = models.ForeignKey(
         Outcome, verbose_name=_("outcome"), on_delete=models.CASCADE, related_name="interventions"
     )
-    title_sv, title_en = char_pair(_("Title"), 200)
-    description_sv, description_en = text_pair(_("Description"), max_length=TEXT)
+    title_sv = swedish_label(_("Title"), 200)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
     evidence_source = LabelField(_("source of evidence"), max_length=300, blank=True)
     evidence_url = models.URLField(_("link to the evidence"), blank=True)
     evidence_strength = models.CharField(
@@ -426,6 +432,7 @@ class Intervention(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     title = Translated()
     description = Translated()
 

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from actors.events import both, event_record
+from actors.events import event_record
+from actors.i18n import in_every_language
 from actors.links import url_in
 from actors.permissions import is_member_of
 from focusgroups import services as focusgroup_services
@@ -44,7 +45,7 @@ def _saved(kind: str, item, *, created: bool, actor, **data) -> None:
         kind=kind,
         subject=item,
         actor=actor,
-        data={"created": created, **both(item, name), **data},
+        data={"created": created, **in_every_language(item, name), **data},
         public=False,
     )
 
@@ -145,7 +146,7 @@ def need_save(*, need: Need, actor=None, relations: dict | None = None) -> Need:
         kind=PrioritisationEvent.NEED_CREATED if created else PrioritisationEvent.NEED_CHANGED,
         subject=need,
         actor=actor,
-        data={**both(need, "title"), "status": need.status},
+        data={**in_every_language(need, "title"), "status": need.status},
         public=False,
     )
     return need
@@ -226,7 +227,11 @@ def round_open(
         kind=PrioritisationEvent.ROUND_OPENED,
         subject=round_,
         actor=actor,
-        data={**both(round_, "title"), "closes_on": closes_on, "needs": [n.pk for n in needs]},
+        data={
+            **in_every_language(round_, "title"),
+            "closes_on": closes_on,
+            "needs": [n.pk for n in needs],
+        },
         public=False,
     )
     return round_
@@ -365,7 +370,7 @@ def round_close(
         subject=round_,
         actor=actor,
         data={
-            **both(round_, "title"),
+            **in_every_language(round_, "title"),
             "ranked": len(results),
             "prioritised": [
                 {"need": need["pk"], "title_sv": need["title_sv"], "title_en": need["title_en"]}

@@ -18,7 +18,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from actors.events import both, event_record
+from actors.events import event_record
+from actors.i18n import in_every_language
 from actors.locks import lock_wait
 from actors.queueing import enqueue, enqueue_on_commit
 
@@ -303,7 +304,7 @@ def report_publish(*, report: ReportRequest, actor, published: bool = True) -> R
             subject=report,
             actor=actor,
             data={
-                **(both(report.initiative, "title") if report.initiative else {}),
+                **(in_every_language(report.initiative, "title") if report.initiative else {}),
                 "initiative": report.initiative_id,
                 "language": report.language,
             },

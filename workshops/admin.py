@@ -16,7 +16,6 @@ class ItemInline(admin.StackedInline):
         "kind",
         "position",
         "text_sv",
-        "text_en",
         "owner",
         "responsible",
         "due",
@@ -28,7 +27,7 @@ class ItemInline(admin.StackedInline):
 class WorkshopAdmin(admin.ModelAdmin):
     list_display = ["starts_at", "theme_sv", "status", "minutes_state", "host"]
     list_filter = ["status", "minutes_state", "format"]
-    search_fields = ["theme_sv", "theme_en", "place"]
+    search_fields = ["theme_sv", "place"]
     date_hierarchy = "starts_at"
     inlines = [AttendanceInline, ItemInline]
 
@@ -37,7 +36,7 @@ class WorkshopAdmin(admin.ModelAdmin):
 class WorkshopItemAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "workshop", "owner", "due", "done_at", "look_again_on"]
     list_filter = ["kind"]
-    search_fields = ["text_sv", "text_en"]
+    search_fields = ["text_sv"]
     list_select_related = ["workshop", "owner"]
 
 

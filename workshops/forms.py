@@ -63,7 +63,6 @@ class WorkshopForm(WorkshopFormMixin, forms.ModelForm):
             "starts_at": _datetime_widget(),
             "ends_at": _datetime_widget(),
             "agenda_sv": _text_widget(5),
-            "agenda_en": _text_widget(5),
         }
 
     def __init__(self, *args, **kwargs):
@@ -87,7 +86,6 @@ class RecordForm(WorkshopFormMixin, forms.ModelForm):
             "starts_at": _datetime_widget(),
             "ends_at": _datetime_widget(),
             "summary_sv": _text_widget(4),
-            "summary_en": _text_widget(4),
             "notes": _text_widget(4),
             "residents": forms.NumberInput(attrs={"min": 0}),
         }
@@ -157,8 +155,8 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = WorkshopItem
-        fields = ["text_sv", "text_en"]
-        widgets = {"text_sv": _text_widget(), "text_en": _text_widget()}
+        fields = ["text_sv"]
+        widgets = {"text_sv": _text_widget()}
 
 
 class DecisionForm(ItemForm):
@@ -169,7 +167,7 @@ class ActionForm(ItemForm):
     kind_value = ItemKind.ACTION
 
     class Meta(ItemForm.Meta):
-        fields = ["text_sv", "text_en", "owner", "responsible", "due", "swot_heading"]
+        fields = ["text_sv", "owner", "responsible", "due", "swot_heading"]
         widgets = {**ItemForm.Meta.widgets, "due": _date_widget()}
 
     def __init__(self, *args, organisation_choices=None, **kwargs):
@@ -183,14 +181,14 @@ class ParkedItemForm(ItemForm):
     kind_value = ItemKind.PARKED
 
     class Meta(ItemForm.Meta):
-        fields = ["text_sv", "text_en", "look_again_on"]
+        fields = ["text_sv", "look_again_on"]
         widgets = {**ItemForm.Meta.widgets, "look_again_on": _date_widget()}
         help_texts = {"look_again_on": _("Blank: in three months.")}
 
 
 class SwotForm(ItemForm):
     class Meta(ItemForm.Meta):
-        fields = ["kind", "text_sv", "text_en"]
+        fields = ["kind", "text_sv"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -216,7 +214,7 @@ class NextWorkshopForm(WorkshopFormMixin, forms.ModelForm):
 
     class Meta:
         model = Workshop
-        fields = ["starts_at", "ends_at", "place", "theme_sv", "theme_en", "host"]
+        fields = ["starts_at", "ends_at", "place", "theme_sv", "host"]
         widgets = {"starts_at": _datetime_widget(), "ends_at": _datetime_widget()}
         labels = {"starts_at": _("Next workshop starts")}
 
@@ -397,7 +395,7 @@ class PhotoForm(forms.ModelForm):
 
     class Meta:
         model = WorkshopPhoto
-        fields = ["image", "caption_sv", "caption_en"]
+        fields = ["image", "caption_sv"]
         help_texts = {
             "caption_sv": _("Say what the photo shows, for those who cannot see it."),
         }

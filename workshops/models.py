@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
-from actors.i18n import Translated, char_pair, text_pair
+from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.links import object_url
 from actors.models import Organisation
 
@@ -47,7 +47,7 @@ class Workshop(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
     place = LabelField(_("place"), max_length=200, blank=True)
-    theme_sv, theme_en = char_pair(_("Theme"), 200)
+    theme_sv = swedish_label(_("Theme"), 200)
     host = models.ForeignKey(
         Organisation,
         verbose_name=_("hosting organisation"),
@@ -62,8 +62,8 @@ class Workshop(models.Model):
     format = models.CharField(
         _("format"), max_length=12, choices=WorkshopFormat.choices, default=WorkshopFormat.STANDARD
     )
-    agenda_sv, agenda_en = text_pair(_("Agenda"), max_length=TEXT)
-    summary_sv, summary_en = text_pair(_("Public summary"), max_length=DOCUMENT)
+    agenda_sv = swedish_text(_("Agenda"), max_length=TEXT)
+    summary_sv = swedish_text(_("Public summary"), max_length=DOCUMENT)
     notes = BoundedTextField(
         _("internal notes"),
         max_length=DOCUMENT,
@@ -92,6 +92,7 @@ class Workshop(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
+    translations = TranslationsField()
     theme = Translated()
     agenda = Translated()
     summary = Translated()
@@ -194,7 +195,7 @@ class WorkshopItem(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    text_sv, text_en = text_pair(_("Text"), max_length=NOTE, required=True)
+    text_sv = swedish_text(_("Text"), max_length=NOTE, required=True)
 
     # Actions
     owner = models.ForeignKey(
@@ -230,6 +231,7 @@ class WorkshopItem(models.Model):
 
     created = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     text = Translated()
 
     objects = WorkshopItemQuerySet.as_manager()
@@ -292,12 +294,13 @@ class WorkshopPhoto(models.Model):
     )
     width = models.PositiveIntegerField(default=0, editable=False)
     height = models.PositiveIntegerField(default=0, editable=False)
-    caption_sv, caption_en = char_pair(_("What the photo shows"), 200)
+    caption_sv = swedish_label(_("What the photo shows"), 200)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     uploaded = models.DateTimeField(auto_now_add=True)
 
+    translations = TranslationsField()
     caption = Translated()
 
     class Meta:

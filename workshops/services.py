@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from actors.events import both, event_record, excerpt
+from actors.events import event_record, excerpt
+from actors.i18n import in_every_language
 from actors.models import Organisation
 
 from .choices import (
@@ -38,9 +39,9 @@ NEXT_WORKSHOP_AFTER = datetime.timedelta(weeks=2)
 PARKED_ITEM_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
 # What planning a workshop may change, and what its log's record may change: the rest of the
 # row (status, minutes, who published) belongs to other actions.
-_WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "theme_sv", "theme_en", "host", "format")
-PLAN_FIELDS = (*_WHEN_AND_WHERE, "agenda_sv", "agenda_en")
-RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "summary_en", "notes")
+_WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "theme_sv", "host", "format")
+PLAN_FIELDS = (*_WHEN_AND_WHERE, "agenda_sv")
+RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "notes")
 
 
 def workshop_rule_errors(*, starts_at, ends_at, status, now=None) -> dict[str, str]:
@@ -71,7 +72,7 @@ def _workshop_event(kind: str, workshop: Workshop, actor, public: bool = False, 
         kind=kind,
         subject=workshop,
         actor=actor,
-        data={**both(workshop, "theme"), "starts_at": workshop.starts_at, **data},
+        data={**in_every_language(workshop, "theme"), "starts_at": workshop.starts_at, **data},
         public=public,
     )
 

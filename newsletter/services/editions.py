@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from actors.events import both, event_record
+from actors.events import event_record
+from actors.i18n import in_every_language
 from actors.links import url_in
 from actors.queueing import enqueue
 
@@ -143,7 +144,7 @@ def _edition_event(kind: str, edition: Edition, actor, **data) -> None:
         kind=kind,
         subject=edition,
         actor=actor,
-        data={**both(edition, "subject"), **data},
+        data={**in_every_language(edition, "subject"), **data},
         public=False,
     )
 

@@ -1,0 +1,120 @@
+"""Translating what coordinators write for the public into the languages the collaboration
+offers (the storage is described in `actors.i18n`).
+
+Every model that declares `Translated` texts can be translated; a translation is missing when
+its Swedish source has text and it has none, stale when its source changed after it was made,
+current otherwise. Saving a translation makes it current again: a translator who reads the new
+Swedish text and finds the translation still true saves it as it is.
+"""
+
+import enum
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import models, transaction
+
+from .choices import ActorsEvent
+from .events import event_record
+from .i18n import SOURCE, fingerprint, offered_languages, translated_names, translation
+
+
+class State(enum.IntEnum):
+    """Ordered so that the worst of several is their max."""
+
+    CURRENT = 0
+    STALE = 1
+    MISSING = 2
+
+
+@dataclass(frozen=True)
+class FieldTranslation:
+    name: str
+    source: str
+    text: str
+    state: State
+
+
+def translatable_models() -> list[type[models.Model]]:
+    return [model for model in apps.get_models() if translated_names(model)]
+
+
+def field_translations(instance, language: str) -> list[FieldTranslation]:
+    """Each translatable text of `instance` with its translation into `language`. Texts whose
+    Swedish source is empty have nothing to translate and are left out."""
+    found = []
+    for name in translated_names(type(instance)):
+        source = getattr(instance, f"{name}_{SOURCE}")
+        if not source:
+            continue
+        entry = instance.translations.get(language, {}).get(name)
+        if entry is None:
+            state = State.MISSING
+        elif entry["source"] != fingerprint(source):
+            state = State.STALE
+        else:
+            state = State.CURRENT
+        found.append(FieldTranslation(name, source, entry["text"] if entry else "", state))
+    return found
+
+
+def state_of(instance, language: str) -> State | None:
+    """The worst state of the instance's texts in `language`; None when it has no text."""
+    return max((field.state for field in field_translations(instance, language)), default=None)
+
+
+def translate(instance, language: str, **texts: str) -> None:
+    """Put translations of the named texts into `instance` (not saved), each made from the
+    Swedish text the instance holds now. An empty text removes the translation."""
+    if language == SOURCE:
+        raise ValueError("Swedish is the source, not a translation.")
+    entries = dict(instance.translations.get(language, {}))
+    for name, text in texts.items():
+        text = text.strip()
+        if text:
+            source = getattr(instance, f"{name}_{SOURCE}")
+            entries[name] = {"text": text, "source": fingerprint(source)}
+        else:
+            entries.pop(name, None)
+    translations = {key: value for key, value in instance.translations.items() if key != language}
+    if entries:
+        translations[language] = entries
+    instance.translations = translations
+
+
+def translations_refreshed(instance, *names: str) -> None:
+    """Mark the named texts' translations as made from the instance's present Swedish text,
+    for a service that writes a text and its translations together (a newsletter's draft)."""
+    for language in instance.translations:
+        for name in names:
+            if text := translation(instance.translations, language, name):
+                translate(instance, language, **{name: text})
+
+
+@transaction.atomic
+def translation_save(*, instance, language: str, texts: dict[str, str], actor) -> None:
+    """A translator's translations of the instance's texts into one language.
+
+    The row is read again under a lock, so that two translators saving different languages of
+    the same thing at once both keep their work."""
+    if language not in offered_languages() or language == SOURCE:
+        raise ValueError(f"{language!r} is not a language the collaboration translates into.")
+    names = translated_names(type(instance))
+    unknown = set(texts) - set(names)
+    if unknown:
+        raise ValueError(f"{type(instance).__name__} has no translatable text {unknown}.")
+    locked = type(instance).objects.select_for_update().get(pk=instance.pk)
+    before = locked.translations.get(language, {})
+    translate(locked, language, **texts)
+    locked.save(update_fields=["translations"])
+    instance.translations = locked.translations
+    after = locked.translations.get(language, {})
+    event_record(
+        kind=ActorsEvent.TRANSLATED,
+        subject=locked,
+        actor=actor,
+        data={
+            "language": language,
+            "changed": sorted(name for name in names if before.get(name) != after.get(name)),
+        },
+        public=False,
+    )
