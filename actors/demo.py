@@ -24,6 +24,7 @@ from .models import (
     SiteSettings,
     User,
 )
+from .translations import translations_of
 
 DEMO_PASSWORD = "demo-cih-2026"  # noqa: S105 - published demo logins, refused in production
 
@@ -167,6 +168,8 @@ GOALS = [
     ),
 ]
 
+TAGLINE_SV = "Lokala aktörer för ökat välbefinnande utifrån Husbybornas behov"
+TAGLINE_EN = "Local actors raising well-being from the needs of Husby's residents"
 MISSION_SV = (
     "Lokala aktörer samarbetar för att höja hälsan och välbefinnandet i området, med behov och "
     "lösningar som formuleras av de människor som bor här."
@@ -203,14 +206,17 @@ def load(*, scale: int = 1) -> None:
         site,
         {
             "name_sv": "Collective Impact Husby",
-            "name_en": "Collective Impact Husby",
             "short_name": "CIH",
             "area": "Husby",
             "council_name": "Husbyrådet",
-            "tagline_sv": "Lokala aktörer för ökat välbefinnande utifrån Husbybornas behov",
-            "tagline_en": "Local actors raising well-being from the needs of Husby's residents",
+            "tagline_sv": TAGLINE_SV,
             "mission_sv": MISSION_SV,
-            "mission_en": MISSION_EN,
+            "translations": translations_of(
+                "en",
+                name=("Collective Impact Husby", "Collective Impact Husby"),
+                tagline=(TAGLINE_SV, TAGLINE_EN),
+                mission=(MISSION_SV, MISSION_EN),
+            ),
             "contact_email": "kontakt@demo.cih.se",
             # Husby offers every language the portal speaks (README, Languages).
             "languages": [code for code, _name in settings.LANGUAGES],
@@ -233,7 +239,9 @@ def load(*, scale: int = 1) -> None:
                 "kind": kind,
                 "joined": min(filter(None, (joined, founding, organisation.joined))),
                 "description_sv": description_sv,
-                "description_en": description_en,
+                "translations": translations_of(
+                    "en", description=(description_sv, description_en)
+                ),
                 "contact_email": f"info@{slug}.demo.cih.se",
             },
             lambda organisation: services.organisation_save(organisation=organisation),
@@ -244,9 +252,10 @@ def load(*, scale: int = 1) -> None:
             title_sv=title_sv,
             defaults={
                 "position": position,
-                "title_en": title_en,
                 "body_sv": body_sv,
-                "body_en": body_en,
+                "translations": translations_of(
+                    "en", title=(title_sv, title_en), body=(body_sv, body_en)
+                ),
             },
         )
     for position, (title_sv, title_en, body_sv, body_en) in enumerate(GOALS, start=1):
@@ -254,9 +263,10 @@ def load(*, scale: int = 1) -> None:
             title_sv=title_sv,
             defaults={
                 "position": position,
-                "title_en": title_en,
                 "body_sv": body_sv,
-                "body_en": body_en,
+                "translations": translations_of(
+                    "en", title=(title_sv, title_en), body=(body_sv, body_en)
+                ),
             },
         )
     _load_governance(organisations)
@@ -314,11 +324,14 @@ def _load_governance(organisations) -> None:
             defaults={
                 "position": position,
                 "kind": kind,
-                "name_en": name_en,
                 "role_sv": role_sv,
-                "role_en": role_en,
                 "meets_sv": meets_sv,
-                "meets_en": meets_en,
+                "translations": translations_of(
+                    "en",
+                    name=(name_sv, name_en),
+                    role=(role_sv, role_en),
+                    meets=(meets_sv, meets_en),
+                ),
                 "organisation": org,
             },
         )

@@ -81,6 +81,18 @@ def translate(instance, language: str, **texts: str) -> None:
     instance.translations = translations
 
 
+def translations_of(language: str, **texts: tuple[str, str]) -> dict:
+    """The `translations` of a row whose texts are written in Swedish and one other language at
+    once, given as (Swedish, translation) pairs: the demo's content."""
+    return {
+        language: {
+            name: {"text": text, "source": fingerprint(source)}
+            for name, (source, text) in texts.items()
+            if text
+        }
+    }
+
+
 def translations_refreshed(instance, *names: str) -> None:
     """Mark the named texts' translations as made from the instance's present Swedish text,
     for a service that writes a text and its translations together (a newsletter's draft)."""

@@ -1,9 +1,9 @@
 """The shapes of the API's answers; the OpenAPI document is built from them.
 
-Text comes in Swedish and English side by side (`_sv`, `_en`; English may be empty), so an answer
-is the same whatever language the client asks in and can be cached as one. Amounts are SEK as
-decimal strings ("1250.00"), never floats; codes (step, status, kind) are the values the open-data
-ZIP uses.
+Text comes in Swedish (`_sv`, the source every text is written in) with its translations beside
+it (`translations`, by language and name), so an answer is the same whatever language the client
+asks in and can be cached as one. Amounts are SEK as decimal strings ("1250.00"), never floats;
+codes (step, status, kind) are the values the open-data ZIP uses.
 """
 
 import datetime
@@ -24,6 +24,16 @@ MAX_LIMIT = 100
 # The largest key PostgreSQL and SQLite hold: a larger number names nothing and must not reach
 # the database, which would refuse it with an error.
 MAX_ID = 2**63 - 1
+
+
+# {language: {name: text}}: the `_sv` texts of the same object in other languages, named without
+# `_sv` ("title"); a text with no translation into a language is left out of it.
+Translations = dict[str, dict[str, str]]
+TRANSLATIONS = Field(
+    description="The texts above in other languages: {language code: {name: text}}, the names "
+    "those of the `_sv` fields without `_sv`. A text not translated is left out: read it in "
+    "Swedish."
+)
 
 
 class Error(Schema):
@@ -94,9 +104,8 @@ class FocusArea(Schema):
     slug: str
     position: int
     name_sv: str
-    name_en: str
     description_sv: str
-    description_en: str
+    translations: Translations = TRANSLATIONS
 
 
 class FocusAreaPage(Page):
@@ -122,9 +131,8 @@ class Initiative(Schema):
     id: int
     url: str = Field(description="Its page on the portal")
     title_sv: str
-    title_en: str
     summary_sv: str
-    summary_en: str
+    translations: Translations = TRANSLATIONS
     focus_area: str = Field(description="Slug of its focus area")
     lead_organisation: str = Field(description="Slug of the organisation that leads it")
     step: Step
@@ -162,9 +170,8 @@ class Evaluation(Schema):
     evaluated_on: datetime.date
     recommendation: str
     findings_sv: str
-    findings_en: str
     lessons_sv: str
-    lessons_en: str
+    translations: Translations = TRANSLATIONS
 
 
 class InitiativeDetail(Initiative):
@@ -178,9 +185,8 @@ class InitiativeDetail(Initiative):
 class Need(Schema):
     id: int
     title_sv: str
-    title_en: str
     description_sv: str
-    description_en: str
+    translations: Translations = TRANSLATIONS
     focus_area: str
     status: Status
     prioritised_at: datetime.date | None
@@ -199,7 +205,7 @@ class DataPoint(Schema):
 class Indicator(Schema):
     slug: str
     name_sv: str
-    name_en: str
+    translations: Translations = TRANSLATIONS
     unit: str
     source: str
     focus_area: str | None
@@ -213,7 +219,7 @@ class IndicatorPage(Page):
 class RoundResult(Schema):
     round_id: int
     round_sv: str
-    round_en: str
+    translations: Translations = TRANSLATIONS
     closed_at: datetime.date | None
     rank: int
     need_id: int
@@ -252,9 +258,8 @@ class Workshop(Schema):
     starts_at: datetime.datetime
     ends_at: datetime.datetime | None
     theme_sv: str
-    theme_en: str
     summary_sv: str
-    summary_en: str
+    translations: Translations = TRANSLATIONS
     host: str | None = Field(description="Slug of the hosting organisation")
     residents: int = Field(description="Residents who came")
     published_at: datetime.datetime | None
@@ -270,7 +275,7 @@ class Organisation(Schema):
     name: str
     kind: str
     description_sv: str
-    description_en: str
+    translations: Translations = TRANSLATIONS
     website: str
     joined: datetime.date | None
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
+from actors import i18n
 from actors.models import Organisation
 from actors.selectors import organisation_list_public
 from funding import selectors as money
@@ -140,6 +141,25 @@ def _url(row) -> str:
         return row.get_absolute_url()
 
 
+def _texts(row, *names: str, named: dict[str, str] | None = None) -> dict:
+    """The Swedish texts of `row` and their translations (schemas.Translations), each under the
+    name the answer gives it (`named`, where it is not the field's)."""
+    named = {name: (named or {}).get(name, name) for name in names}
+    translations = {}
+    for language in row.translations:
+        texts = {
+            shown: text
+            for name, shown in named.items()
+            if (text := i18n.translation(row.translations, language, name))
+        }
+        if texts:
+            translations[language] = texts
+    return {
+        **{f"{shown}_sv": getattr(row, f"{name}_sv") for name, shown in named.items()},
+        "translations": translations,
+    }
+
+
 def _amount(value) -> str:
     """SEK with two decimals, whatever the database returned for a sum (0, 0.00, 12.5)."""
     return f"{Decimal(value):.2f}"
@@ -155,10 +175,7 @@ def _initiative(i: Initiative, funded: Initiative) -> dict:
     return {
         "id": i.pk,
         "url": _url(i),
-        "title_sv": i.title_sv,
-        "title_en": i.title_en,
-        "summary_sv": i.summary_sv,
-        "summary_en": i.summary_en,
+        **_texts(i, "title", "summary"),
         "focus_area": i.focus_area.slug,
         "lead_organisation": i.lead_organisation.slug,
         "step": i.step,
@@ -271,10 +288,7 @@ def initiative_detail(request, initiative_id: int):
         "evaluation": {
             "evaluated_on": evaluation.evaluated_at.date(),
             "recommendation": evaluation.recommendation,
-            "findings_sv": evaluation.findings_sv,
-            "findings_en": evaluation.findings_en,
-            "lessons_sv": evaluation.lessons_sv,
-            "lessons_en": evaluation.lessons_en,
+            **_texts(evaluation, "findings", "lessons"),
         }
         if evaluation
         else None,
@@ -300,10 +314,7 @@ def need_list(request, filters: Query[schemas.NeedFilters]):
     items = [
         {
             "id": n.pk,
-            "title_sv": n.title_sv,
-            "title_en": n.title_en,
-            "description_sv": n.description_sv,
-            "description_en": n.description_en,
+            **_texts(n, "title", "description"),
             "focus_area": n.focus_area.slug,
             "status": n.status,
             "prioritised_at": n.prioritised_at.date() if n.prioritised_at else None,
@@ -324,8 +335,10 @@ def focus_area_list(request, filters: Query[schemas.Filters]):
     """Queries: the page of focus areas (1)."""
     _known_only(request, filters)
     rows, links = _page(request, FocusArea.objects.all(), Ordering("position"), filters)
-    fields = ("slug", "position", "name_sv", "name_en", "description_sv", "description_en")
-    return {"items": [{f: getattr(a, f) for f in fields} for a in rows], **links}
+    items = [
+        {"slug": a.slug, "position": a.position, **_texts(a, "name", "description")} for a in rows
+    ]
+    return {"items": items, **links}
 
 
 @api.get(
@@ -359,8 +372,7 @@ def indicator_list(request, filters: Query[schemas.IndicatorFilters]):
     items = [
         {
             "slug": i.slug,
-            "name_sv": i.name_sv,
-            "name_en": i.name_en,
+            **_texts(i, "name"),
             "unit": i.unit,
             "source": i.source,
             "focus_area": i.focus_area.slug if i.focus_area else None,
@@ -386,8 +398,7 @@ def round_result_list(request, filters: Query[schemas.Filters]):
     items = [
         {
             "round_id": r.round_id,
-            "round_sv": r.round.title_sv,
-            "round_en": r.round.title_en,
+            **_texts(r.round, "title", named={"title": "round"}),
             "closed_at": r.round.closed_at.date() if r.round.closed_at else None,
             "rank": r.rank,
             "need_id": r.need_id,
@@ -455,10 +466,7 @@ def workshop_list(request, filters: Query[schemas.WorkshopFilters]):
             "url": _url(w),
             "starts_at": w.starts_at,
             "ends_at": w.ends_at,
-            "theme_sv": w.theme_sv,
-            "theme_en": w.theme_en,
-            "summary_sv": w.summary_sv,
-            "summary_en": w.summary_en,
+            **_texts(w, "theme", "summary"),
             "host": w.host.slug if w.host else None,
             "residents": w.residents,
             "published_at": w.published_at,
@@ -485,8 +493,7 @@ def organisation_list(request, filters: Query[schemas.Filters]):
             "url": _url(o),
             "name": o.name,
             "kind": o.kind,
-            "description_sv": o.description_sv,
-            "description_en": o.description_en,
+            **_texts(o, "description"),
             "website": o.website,
             "joined": o.joined,
         }

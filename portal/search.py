@@ -2,9 +2,9 @@
 workshops with their minutes, decisions, and the actors.
 
 Each kind of thing is a `Source`: the rows the user may read (the same rules as the detail pages),
-its title and its text in Swedish and in English, and where a hit leads. On PostgreSQL a source is
-searched with full-text search: Swedish text with the Swedish configuration (stemming, stop
-words), English text with the English one, the person's words read by websearch_to_tsquery
+its title and its text in Swedish and in the reader's language, and where a hit leads. On
+PostgreSQL a source is searched with full-text search over the text in every language
+(`actors.fulltext`), the person's words read by websearch_to_tsquery
 (which never fails on stray operators or quotes), ranked, the matching words highlighted by
 ts_headline. On SQLite (the embedded default of `make run`) the same sources are searched word by
 word with icontains and highlighted here. Either way a search runs one query per source, whatever
@@ -12,10 +12,12 @@ the data: each query brings its page of hits and, through a window, how many the
 """
 
 import hashlib
+import operator
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -42,8 +44,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from actors.fulltext import Fields, search_vector
-from actors.i18n import active_language
+from actors.fulltext import Fields, Text, configuration, in_language, parsed, search_vector
+from actors.i18n import SOURCE, content_language
 from actors.links import object_url
 from actors.models import Organisation
 from actors.pagecache import current_version, page_cache
@@ -80,7 +82,8 @@ class Source:
     """One kind of thing searched: its rows for a user, the texts searched, where a hit leads.
 
     `rows(user)` returns the queryset of what the user may read, annotated with `s_title_sv`,
-    `s_title_en`, `s_text_sv`, `s_text_en` (the texts shown, empty where none), `s_date` (shown
+    `s_title_tr`, `s_text_sv`, `s_text_tr` (the texts shown in Swedish and in the reader's
+    language, empty or NULL where none: `_texts`), `s_date` (shown
     with the hit, and the tie-breaker: newer first) and `s_key`. `searched` are the texts always
     searched; `record` those searched only in the rows `record_for(user)` selects (None: in none),
     such as a workshop's summary, public once its minutes are. `url(row)` builds the link from
@@ -96,43 +99,66 @@ class Source:
     record_for: Callable[[object], Q | None] = lambda user: None
 
 
-def _texts(title_sv, title_en, text_sv, text_en, date=None, key=None) -> dict:
-    """The annotations every source shows, from fields or expressions."""
+def _texts(title, text, date=None, key=None) -> dict:
+    """The annotations every source shows: `title` and `text` give the expression of the text in
+    a language (`_translated`, `_plain`, `_joined`), or are None where there is none."""
+    language = content_language()
 
-    def expr(value):
-        if value is None:
+    def expr(value, language):
+        if value is None or language is None:
             return Value("", output_field=TextField())
-        return F(value) if isinstance(value, str) else value
+        return value(language)
 
     return {
-        "s_title_sv": expr(title_sv),
-        "s_title_en": expr(title_en),
-        "s_text_sv": expr(text_sv),
-        "s_text_en": expr(text_en),
+        "s_title_sv": expr(title, SOURCE),
+        "s_title_tr": expr(title, language if language != SOURCE else None),
+        "s_text_sv": expr(text, SOURCE),
+        "s_text_tr": expr(text, language if language != SOURCE else None),
         "s_date": F(date) if date else Value(None, output_field=CharField()),
         "s_key": F(key) if key else F("pk"),
     }
 
 
+def _translated(name: str) -> Callable[[str], object]:
+    return lambda language: in_language(name, language)
+
+
+def _plain(name: str) -> Callable[[str], object]:
+    """A text written in one language only, the same whatever the reader's."""
+    return lambda language: F(name)
+
+
+def _joined(*parts: Callable[[str], object]) -> Callable[[str], object]:
+    """Texts joined by a line break, as one text to show."""
+
+    def expr(language):
+        joined = []
+        for part in parts:
+            if joined:
+                joined.append(Value("\n", output_field=TextField()))
+            joined.append(Coalesce(part(language), Value(""), output_field=TextField()))
+        return Concat(*joined, output_field=TextField())
+
+    return expr
+
+
 def _focus_areas(user) -> QuerySet:
     return FocusArea.objects.annotate(
-        **_texts("name_sv", "name_en", "description_sv", "description_en", key="slug")
+        **_texts(_translated("name"), _translated("description"), key="slug")
     )
 
 
 def _needs(user) -> QuerySet:
     return Need.objects.annotate(
-        **_texts("title_sv", "title_en", "description_sv", "description_en", date="created")
+        **_texts(_translated("title"), _translated("description"), date="created")
     )
 
 
 def _initiatives(user) -> QuerySet:
     return initiatives_visible_to(user).annotate(
         **_texts(
-            "title_sv",
-            "title_en",
-            _lines("summary_sv", "resident_involvement_sv"),
-            _lines("summary_en", "resident_involvement_en"),
+            _translated("title"),
+            _joined(_translated("summary"), _translated("resident_involvement")),
             date="starts_on",
         )
     )
@@ -147,10 +173,8 @@ def _ideas(user) -> QuerySet:
     text = None
     if is_coordinator(user):
         shown |= Q(status__in=[IdeaStatus.AWAITING, IdeaStatus.KEPT])
-        text = "text"
-    return ideas.filter(shown).annotate(
-        **_texts("title", "title", text, text, date="created", key="need")
-    )
+        text = _plain("text")
+    return ideas.filter(shown).annotate(**_texts(_plain("title"), text, date="created", key="need"))
 
 
 def _idea_text(user) -> Q | None:
@@ -177,18 +201,15 @@ def _workshops(user) -> QuerySet:
     """Every workshop by its theme and agenda; its summary where its minutes are the user's."""
     record = _record_for(user)
 
-    def text(language):
-        return _lines(
-            f"agenda_{language}",
-            Case(
-                When(record, then=F(f"summary_{language}")),
-                default=Value(""),
-                output_field=TextField(),
-            ),
+    def summary(language):
+        return Case(
+            When(record, then=in_language("summary", language)),
+            default=Value(""),
+            output_field=TextField(),
         )
 
     return Workshop.objects.annotate(
-        **_texts("theme_sv", "theme_en", text("sv"), text("en"), date="starts_at")
+        **_texts(_translated("theme"), _joined(_translated("agenda"), summary), date="starts_at")
     )
 
 
@@ -198,10 +219,8 @@ def _decisions(user) -> QuerySet:
         _record_for(user, "workshop__"), kind=ItemKind.DECISION
     ).annotate(
         **_texts(
-            "workshop__theme_sv",
-            "workshop__theme_en",
-            "text_sv",
-            "text_en",
+            _translated("workshop__theme"),
+            _translated("text"),
             date="workshop__starts_at",
             key="workshop_id",
         )
@@ -214,18 +233,8 @@ def _organisations(user) -> QuerySet:
     if not is_coordinator(user):
         organisations = organisations.filter(active=True)
     return organisations.annotate(
-        **_texts("name", "name", "description_sv", "description_en", date="joined", key="slug")
+        **_texts(_plain("name"), _translated("description"), date="joined", key="slug")
     )
-
-
-def _lines(*parts):
-    """Texts joined by a line break, as one text to show."""
-    joined = []
-    for part in parts:
-        if joined:
-            joined.append(Value("\n", output_field=TextField()))
-        joined.append(F(part) if isinstance(part, str) else part)
-    return Concat(*joined, output_field=TextField())
 
 
 INITIATIVE = "initiatives:initiative_detail"
@@ -233,32 +242,28 @@ FOCUS_AREA = "prioritization:focusarea_detail"
 ORGANISATION = "portal:organisation_detail"
 
 
-def _pair(name: str, weight: str) -> tuple[str, str, str]:
-    return (f"{name}_sv", f"{name}_en", weight)
-
-
 # The vectors of decisions, workshops, initiatives and needs are indexed (migrations
 # workshops/0004, initiatives/0004, prioritization/0005): change them together. What a user may
 # not read is left out by the rows and by `record`, so each vector is the same for everyone.
-DECISION_FIELDS: Fields = (_pair("text", "A"),)
-WORKSHOP_FIELDS: Fields = (_pair("theme", "A"), _pair("agenda", "C"))
-WORKSHOP_RECORD: Fields = (_pair("summary", "B"),)
+DECISION_FIELDS: Fields = (Text("text", "A"),)
+WORKSHOP_FIELDS: Fields = (Text("theme", "A"), Text("agenda", "C"))
+WORKSHOP_RECORD: Fields = (Text("summary", "B"),)
 INITIATIVE_FIELDS: Fields = (
-    _pair("title", "A"),
-    _pair("summary", "B"),
-    _pair("resident_involvement", "B"),
+    Text("title", "A"),
+    Text("summary", "B"),
+    Text("resident_involvement", "B"),
 )
-NEED_FIELDS: Fields = (_pair("title", "A"), _pair("description", "B"))
+NEED_FIELDS: Fields = (Text("title", "A"), Text("description", "B"))
 
 
 def _link(viewname: str, key: str = "pk", anchor: str = "") -> Callable[[dict], str]:
     return lambda row: object_url(viewname, row[key]) + anchor
 
 
-IDEA_FIELDS: Fields = (("title", "title", "A"),)
-IDEA_RECORD: Fields = (("text", "text", "B"),)
-FOCUS_AREA_FIELDS: Fields = (_pair("name", "A"), _pair("description", "B"))
-ORGANISATION_FIELDS: Fields = (("name", "name", "A"), _pair("description", "B"))
+IDEA_FIELDS: Fields = (Text("title", "A", translated=False),)
+IDEA_RECORD: Fields = (Text("text", "B", translated=False),)
+FOCUS_AREA_FIELDS: Fields = (Text("name", "A"), Text("description", "B"))
+ORGANISATION_FIELDS: Fields = (Text("name", "A", translated=False), Text("description", "B"))
 
 # In the order the results page lists their counts.
 SOURCES = (
@@ -364,7 +369,7 @@ def _cache_key(user, query: str, kind: str, page: int) -> str | None:
     if not settings.PAGE_CACHE_ENABLED:
         return None
     seen_as = (sorted(roles_of(user)), sorted(organisation_ids_of(user)))
-    asked = repr((active_language(), kind, page, seen_as, query)).encode()
+    asked = repr((content_language(), kind, page, seen_as, query)).encode()
     return f"search:{current_version()}:{hashlib.sha256(asked).hexdigest()}"
 
 
@@ -429,7 +434,7 @@ def _rows_of_every_source(user, query: str, slices: list[tuple[int, int]]) -> li
 def _compiled_sql(source: Source, user, offset: int, limit: int) -> tuple[str, tuple]:
     key = (
         source.kind,
-        active_language(),
+        content_language(),
         offset,
         limit,
         roles_of(user),
@@ -453,18 +458,22 @@ _COLUMN = {"id": "pk"}
 
 
 def _display(name: str) -> Coalesce:
-    """The text in the active language, falling back to the Swedish one."""
-    if active_language() == "sv":
-        return F(f"s_{name}_sv")
-    return Coalesce(NullIf(F(f"s_{name}_en"), Value("")), F(f"s_{name}_sv"))
+    """The text in the reader's language, falling back to the Swedish one."""
+    return Coalesce(NullIf(F(f"s_{name}_tr"), Value("")), F(f"s_{name}_sv"))
 
 
 def _display_config(name: str):
-    """The configuration the shown text is parsed with for its highlights: English only for an
-    English text actually shown."""
-    if active_language() == "sv":
+    """The configuration the shown text is parsed with for its highlights: the reader's
+    language's for a translation actually shown."""
+    translated = configuration(content_language())
+    if translated == "swedish":
         return Value("swedish")
-    return Case(When(**{f"s_{name}_en": ""}, then=Value("swedish")), default=Value("english"))
+    return Case(
+        When(
+            Q(**{f"s_{name}_tr": ""}) | Q(**{f"s_{name}_tr__isnull": True}), then=Value("swedish")
+        ),
+        default=Value(translated),
+    )
 
 
 def _headline(name: str, query, **options) -> SearchHeadline:
@@ -480,9 +489,13 @@ def _headline(name: str, query, **options) -> SearchHeadline:
 
 
 def _postgresql(source: Source, user, query: str) -> QuerySet:
-    swedish = SearchQuery(query, config="swedish", search_type="websearch")
-    english = SearchQuery(query, config="english", search_type="websearch")
-    either = swedish | english
+    either = reduce(
+        operator.or_,
+        (
+            SearchQuery(query, config=config, search_type="websearch")
+            for config in ("swedish", "english", "simple")
+        ),
+    )
     rows = source.rows(user).annotate(s_vector=search_vector(source.searched))
     matches = Q(s_vector=either)
     rank = SearchRank(F("s_vector"), either)
@@ -519,21 +532,27 @@ def _words(query: str) -> list[str]:
     return (longer or words)[:12] or [query]
 
 
-def _names(fields: Fields) -> list[tuple[str, str]]:
-    """(field, weight) of each field searched, once each."""
-    return list(
-        dict.fromkeys(
-            (name, weight) for swedish, english, weight in fields for name in (swedish, english)
-        )
-    )
+def _searched(fields: Fields, offset: int) -> tuple[dict, list[tuple[str, str]]]:
+    """The annotations a source's texts need to be searched word by word, in every language,
+    and (annotation, weight) of each."""
+    annotations, names = {}, []
+    for text in fields:
+        for expression, _config in dict.fromkeys(parsed(text), None):
+            name = f"s_word_{offset + len(names)}"
+            annotations[name] = Coalesce(expression, Value(""), output_field=TextField())
+            names.append((name, text.weight))
+    return annotations, names
 
 
 def _fallback(source: Source, user, query: str) -> QuerySet:
     weights = {"A": 1.0, "B": 0.4, "C": 0.2}
     record = source.record_for(user) if source.record else None
-    fields = [(name, weight, None) for name, weight in _names(source.searched)]
+    annotations, searched = _searched(source.searched, 0)
+    fields = [(name, weight, None) for name, weight in searched]
     if record is not None:
-        fields += [(name, weight, record) for name, weight in _names(source.record)]
+        more, searched = _searched(source.record, len(fields))
+        annotations |= more
+        fields += [(name, weight, record) for name, weight in searched]
     matches = Q()
     rank = Value(0.0, output_field=FloatField())
     for word in _words(query):
@@ -549,9 +568,10 @@ def _fallback(source: Source, user, query: str) -> QuerySet:
                 output_field=FloatField(),
             )
         matches &= found
-    shown = ("s_title_sv", "s_title_en", "s_text_sv", "s_text_en")
+    shown = ("s_title_sv", "s_title_tr", "s_text_sv", "s_text_tr")
     return (
         source.rows(user)
+        .annotate(**annotations)
         .filter(matches)
         .annotate(
             s_rank=Cast(rank, FloatField()),
@@ -602,10 +622,9 @@ def _hit(source: Source, row: dict, query: str) -> Hit:
         title, extract = row["s_title"], row["s_extract"]
     else:
         words = _words(query)
-        language = active_language()
 
         def shown(name):
-            return (language != "sv" and row.get(f"s_{name}_{language}")) or row[f"s_{name}_sv"]
+            return row[f"s_{name}_tr"] or row[f"s_{name}_sv"]
 
         title = _marked_by_words(shown("title") or "", words, extract=False)
         extract = _marked_by_words(shown("text") or "", words, extract=True)

@@ -52,7 +52,6 @@ def site(db):
     """The collaboration's own names, as a coordinator fills them in."""
     site = SiteSettings(
         name_sv="Collective Impact Husby",
-        name_en="Collective Impact Husby",
         short_name="CIH",
         area="Husby",
         council_name="Husbyrådet",

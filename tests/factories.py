@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 
 from actors.choices import MembershipRole, OrganisationKind
 from actors.models import Membership, Organisation, RoleAssignment, User
+from actors.translations import translate
 
 PASSWORD = "correct-horse-battery"
 
@@ -47,3 +48,10 @@ def user_with_role(role: str, **kwargs) -> User:
     user = UserFactory(**kwargs)
     RoleAssignment.objects.create(user=user, role=role)
     return user
+
+
+def translated(instance, language: str = "en", **texts: str):
+    """The saved instance with its texts translated into `language`."""
+    translate(instance, language, **texts)
+    instance.save(update_fields=["translations"])
+    return instance

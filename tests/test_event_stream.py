@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from actors import services as actors
 from actors.events import tell
 from actors.models import Event, Organisation, SiteSettings
+from actors.translations import translation_save
 from focusgroups import services as focusgroups
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 from funding import services as funding
@@ -36,7 +37,13 @@ from privacy import services as privacy
 from reports import services as reports
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
-from tests.factories import PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    translated,
+)
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
 from tests.funding.factories import FunderFactory, book, make_grant
 from tests.images import image_bytes
@@ -198,11 +205,18 @@ def _(p):
     ]
 
 
+@action("actors.translations.translation_save")
+def _(p):
+    need = NeedFactory(title_sv="Mötesplatser på kvällen")
+    return lambda: translation_save(
+        instance=need, language="en", texts={"title": "Evening venues"}, actor=p.coordinator
+    ), ["actors.translated"]
+
+
 @action("focusgroups.services.focus_group_save")
 def _(p):
     group = FocusGroup(
         title_sv="Unga om fritid",
-        title_en="Young people on leisure",
         held_on=datetime.date(2026, 3, 1),
         host=OrganisationFactory(),
         participant_count=9,
@@ -242,7 +256,6 @@ def _(p):
     return lambda: focusgroups.consultation_answer(
         consultation=consultation,
         answer_sv="Ja, men inte på bekostnad av läxhjälpen.",
-        answer_en="Yes, but not at the cost of homework help.",
         answered_on=consultation.asked_on,
         actor=p.coordinator,
     ), ["focusgroups.consultation_answered"]
@@ -264,7 +277,10 @@ def _(p):
 
 @action("focusgroups.services.idea_accept")
 def _(p):
-    idea, need = IdeaFactory(status="awaiting"), NeedFactory(title_en="Light in the park")
+    idea, need = (
+        IdeaFactory(status="awaiting"),
+        translated(NeedFactory(), title="Light in the park"),
+    )
     return lambda: focusgroups.idea_accept(
         idea=idea, reply="Tack!", actor=p.coordinator, need=need, need_url="/behov/1/"
     ), ["focusgroups.idea_moderated"]
@@ -338,7 +354,7 @@ def _(p):
 
 @action("prioritization.services.round_close")
 def _(p):
-    need = NeedFactory(title_en="Evening venues")
+    need = translated(NeedFactory(), title="Evening venues")
     round_ = RoundFactory(needs=[need])
     ScoreFactory(round=round_, need=need, urgency=5, capacity=5)
     return lambda: prioritization.round_close(
@@ -415,7 +431,6 @@ def _(p):
         workshop=workshop,
         image=image,
         caption_sv="Blädderblock",
-        caption_en="",
         actor=p.coordinator,
     ), ["workshops.photo_added"]
 
@@ -515,7 +530,7 @@ def _(p):
 
 @action("initiatives.services.initiative_advance")
 def _(p):
-    initiative = InitiativeFactory(title_en="Evening football")
+    initiative = translated(InitiativeFactory(), title="Evening football")
     initiative.needs.add(NeedFactory())
     return lambda: initiatives.initiative_advance(
         initiative=initiative, to_step=S.PROPOSAL, actor=p.coordinator
@@ -624,8 +639,9 @@ def _(p):
 def _funded(p, kind, amount, *, allocate="0", disburse="0"):
     """A booking of `kind` on a grant of 1,000 SEK, all received, and a funded initiative."""
     grant = make_grant(p.treasurer, "1000.00", received="1000.00")
-    initiative = InitiativeFactory(
-        step=S.FUNDING, submitted_at=timezone.now(), budget=Decimal(1000), title_en="Football"
+    initiative = translated(
+        InitiativeFactory(step=S.FUNDING, submitted_at=timezone.now(), budget=Decimal(1000)),
+        title="Football",
     )
     if allocate != "0":
         book(p.treasurer, EntryKind.ALLOCATION, grant, allocate, initiative)
@@ -717,9 +733,7 @@ def _(p):
     return lambda: newsletter_editions.edition_save(
         actor=p.coordinator,
         subject_sv="Nytt i Husby",
-        subject_en="",
         body_sv="Hej!",
-        body_en="",
         audience="all",
         interests=[],
     ), ["newsletter.edition_created"]
@@ -781,7 +795,9 @@ def _(p):
 
 @action("reports.services.report_publish")
 def _(p):
-    initiative = InitiativeFactory(step=S.COMPLETED, submitted_at=timezone.now(), title_en="Run")
+    initiative = translated(
+        InitiativeFactory(step=S.COMPLETED, submitted_at=timezone.now()), title="Run"
+    )
     report = stored_report(initiative)
     return lambda: reports.report_publish(report=report, actor=p.coordinator), ["reports.published"]
 
@@ -882,8 +898,9 @@ def test_an_action_that_changes_nothing_records_nothing(people):
 
 
 def test_the_event_says_who_did_what_to_which_object(people, organisation):
-    initiative = InitiativeFactory(
-        title_sv="Kvällsfotboll", title_en="Evening football", lead_organisation=organisation
+    initiative = translated(
+        InitiativeFactory(title_sv="Kvällsfotboll", lead_organisation=organisation),
+        title="Evening football",
     )
     need = NeedFactory()
     initiative.needs.add(need)

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from actors.templatetags.portal import DESCRIPTION_LENGTH, meta_description
+from tests.factories import translated
 from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import NeedFactory
 
@@ -76,8 +77,9 @@ def test_every_page_has_a_description_and_absolute_alternates(client, start):
 
 
 def test_an_initiative_is_described_by_its_summary_in_the_page_language(client):
-    initiative = InitiativeFactory(
-        step="proposal", summary_sv="Läxhjälp och mellanmål.", summary_en="Homework help."
+    initiative = translated(
+        InitiativeFactory(step="proposal", summary_sv="Läxhjälp och mellanmål."),
+        summary="Homework help.",
     )
     url = initiative.get_absolute_url()
     head = Head(client.get(url).content.decode())

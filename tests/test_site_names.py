@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from actors.models import SiteSettings
+from actors.translations import translations_of
 
 pytestmark = pytest.mark.django_db
 
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def site():
     site = SiteSettings(
         name_sv="Samverkan Rinkeby",
-        name_en="Rinkeby Together",
+        translations=translations_of("en", name=("Samverkan Rinkeby", "Rinkeby Together")),
         short_name="SR",
         area="Rinkeby",
         council_name="Rinkebyrådet",

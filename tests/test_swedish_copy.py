@@ -15,6 +15,7 @@ from initiatives.choices import InitiativeStep
 from newsletter.choices import DeliveryStatus
 from prioritization.choices import InterventionStatus, NeedStatus
 from reports.choices import ReportStatus
+from tests.factories import translated
 from tests.focusgroups.factories import InsightFactory
 from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import FocusAreaFactory, NeedFactory
@@ -78,10 +79,9 @@ def test_what_english_quotes_swedish_quotes_too():
     ],
 )
 def test_residents_words_are_quoted_as_the_language_does(client, language, quoted):
-    insight = InsightFactory(
-        kind="quote",
-        text_sv="Efter sju finns ingenstans att vara.",
-        text_en="After seven there is nowhere to go.",
+    insight = translated(
+        InsightFactory(kind="quote", text_sv="Efter sju finns ingenstans att vara."),
+        text="After seven there is nowhere to go.",
     )
     need, area = NeedFactory(), FocusAreaFactory()
     need.insights.add(insight)

@@ -1,24 +1,11 @@
-"""A full-text search index on needs, for the portal's search box
-(portal.search.NEED_FIELDS)."""
+"""Where the first search indexes were made, on the Swedish and English columns. Those columns gave
+way to translations in any language, and the indexes are made by prioritization/0007, so this
+step makes none (an index made here by an earlier version went with its columns)."""
 
 from django.db import migrations
-
-from actors.fulltext import search_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("prioritization", "0004_round_closing_date")]
 
-    operations = [
-        search_indexes(
-            "prioritization",
-            {
-                "need": {
-                    "need_search": (
-                        ("title_sv", "title_en", "A"),
-                        ("description_sv", "description_en", "B"),
-                    )
-                }
-            },
-        )
-    ]
+    operations = []

@@ -19,7 +19,6 @@ def form_data(organisation, **changes):
         "name": organisation.name,
         "kind": organisation.kind,
         "description_sv": organisation.description_sv,
-        "description_en": "",
         "website": "",
         "contact_email": "",
     }

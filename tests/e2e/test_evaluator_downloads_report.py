@@ -11,14 +11,15 @@ from playwright.sync_api import expect
 from reports import services
 from reports.choices import ReportStatus
 from reports.models import ReportRequest
+from tests.factories import translated
 from tests.initiatives.factories import InitiativeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_evaluator_downloads_report(page, login, check_accessibility, evaluator, coordinator):
-    initiative = InitiativeFactory(
-        step="completed", title_sv="Läxhjälp efter skolan", title_en="Homework help"
+    initiative = translated(
+        InitiativeFactory(step="completed", title_sv="Läxhjälp efter skolan"), title="Homework help"
     )
 
     login(page, evaluator.email)

@@ -18,14 +18,11 @@ def test_member_edits_organisation(page, login, check_accessibility, member, org
     check_accessibility(page)
 
     page.get_by_label("Webbplats").fill("inte en adress")
-    page.get_by_label("Beskrivning (på engelska)").fill("A community house in Husby.")
+    page.get_by_label("Beskrivning (på svenska)").fill("Ett kvartershus i Husby.")
     page.get_by_role("button", name="Spara").click()
     # The form comes back with a translated message and keeps what was typed.
     expect(page.get_by_text("Fyll i en giltig URL.")).to_be_visible()
-    assert (
-        page.get_by_label("Beskrivning (på engelska)").input_value()
-        == "A community house in Husby."
-    )
+    assert page.get_by_label("Beskrivning (på svenska)").input_value() == "Ett kvartershus i Husby."
     check_accessibility(page)
 
     page.get_by_label("Webbplats").fill("https://folketshusby.example.org")
@@ -34,7 +31,7 @@ def test_member_edits_organisation(page, login, check_accessibility, member, org
     expect(page.get_by_text("Organisationen sparades.")).to_be_visible()
     organisation.refresh_from_db()
     assert organisation.website == "https://folketshusby.example.org"
-    assert organisation.description_en == "A community house in Husby."
+    assert organisation.description_sv == "Ett kvartershus i Husby."
 
 
 def test_member_cannot_edit_another_organisation(page, login, member, other_organisation):

@@ -7,13 +7,17 @@ import pytest
 from django.db import transaction
 
 from actors.events import event_record
+from actors.i18n import in_every_language
+from tests.factories import translated
 from tests.workshops.factories import ActionFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_member_opens_notification(page, login, check_accessibility, member, organisation):
-    workshop = WorkshopFactory(theme_sv="Trygghet i centrum", theme_en="Safety in the centre")
+    workshop = translated(
+        WorkshopFactory(theme_sv="Trygghet i centrum"), theme="Safety in the centre"
+    )
     action = ActionFactory(workshop=workshop, owner=organisation)
     # As the workshop's log records it; its commit starts the fan-out.
     with transaction.atomic():
@@ -21,8 +25,7 @@ def test_member_opens_notification(page, login, check_accessibility, member, org
             kind="workshops.logged",
             subject=workshop,
             data={
-                "theme_sv": workshop.theme_sv,
-                "theme_en": workshop.theme_en,
+                **in_every_language(workshop, "theme"),
                 "actions": [{"item": action.pk, "owner": organisation.pk, "due": action.due}],
             },
             public=False,

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from tests.factories import translated
+
 pytestmark = pytest.mark.django_db
 
 
@@ -16,8 +18,7 @@ def test_it_hides_inactive_organisations_from_the_public(client, organisation):
 def test_it_shows_english_descriptions_and_falls_back_to_swedish(client, organisation):
     url = organisation.get_absolute_url()
     assert "En förening i området." in client.get(f"/en{url}").content.decode()
-    organisation.description_en = "An association in the area."
-    organisation.save()
+    translated(organisation, description="An association in the area.")
     page = client.get(f"/en{url}").content.decode()
     assert "An association in the area." in page
     assert "En förening i området." in client.get(url).content.decode()

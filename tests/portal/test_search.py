@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from focusgroups.choices import IdeaStatus
 from portal import search
-from tests.factories import OrganisationFactory
+from tests.factories import OrganisationFactory, translated
 from tests.focusgroups.factories import IdeaFactory
 from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import FocusAreaFactory, NeedFactory
@@ -49,16 +49,18 @@ def last_springs_decision(*, years: int) -> Workshop:
             minutes_state=MinutesState.PUBLISHED,
         )
         for text_sv, text_en in (DECISIONS[number % 8], DECISIONS[(number + 3) % 8]):
-            ItemFactory(workshop=workshop, text_sv=text_sv, text_en=text_en)
+            translated(ItemFactory(workshop=workshop, text_sv=text_sv), text=text_en)
     spring = WorkshopFactory(
         starts_at=timezone.make_aware(datetime.datetime(today.year - 1, 4, 16, 17)),
         theme_sv="Läxhjälp och bibliotek",
         minutes_state=MinutesState.PUBLISHED,
     )
-    ItemFactory(
-        workshop=spring,
-        text_sv="Läxhjälpen flyttar till biblioteket i Husby från och med april.",
-        text_en="Homework help moves to the Husby library from April.",
+    translated(
+        ItemFactory(
+            workshop=spring,
+            text_sv="Läxhjälpen flyttar till biblioteket i Husby från och med april.",
+        ),
+        text="Homework help moves to the Husby library from April.",
     )
     return spring
 
@@ -80,7 +82,7 @@ def test_a_coordinator_finds_last_springs_decision_by_typing_two_words(client_fo
 def test_swedish_words_are_found_in_another_form():
     """Swedish stemming: "kvällsaktivitet" finds "kvällsaktiviteter", "våren" finds "vår"."""
     workshop = WorkshopFactory(minutes_state=MinutesState.PUBLISHED)
-    ItemFactory(workshop=workshop, text_sv=DECISIONS[0][0], text_en=DECISIONS[0][1])
+    translated(ItemFactory(workshop=workshop, text_sv=DECISIONS[0][0]), text=DECISIONS[0][1])
 
     result = search.search(user=AnonymousUser(), query="kvällsaktivitet vår")
 
@@ -90,7 +92,7 @@ def test_swedish_words_are_found_in_another_form():
 
 @pytest.mark.postgresql
 def test_english_words_are_stemmed_in_english(client):
-    NeedFactory(title_sv="Trygga vägar hem", title_en="Safe ways home in the evenings")
+    translated(NeedFactory(title_sv="Trygga vägar hem"), title="Safe ways home in the evenings")
 
     response = client.get("/en/search/", {"q": "evening"})
 

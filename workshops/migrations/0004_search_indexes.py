@@ -1,26 +1,11 @@
-"""Full-text search indexes on decisions and workshops, for the portal's search box
-(portal.search.DECISION_FIELDS, WORKSHOP_FIELDS, WORKSHOP_RECORD)."""
+"""Where the first search indexes were made, on the Swedish and English columns. Those columns gave
+way to translations in any language, and the indexes are made by workshops/0006, so this step
+makes none (an index made here by an earlier version went with its columns)."""
 
 from django.db import migrations
-
-from actors.fulltext import search_indexes
 
 
 class Migration(migrations.Migration):
     dependencies = [("workshops", "0003_text_limits_and_labels")]
 
-    operations = [
-        search_indexes(
-            "workshops",
-            {
-                "workshopitem": {"workshopitem_search": (("text_sv", "text_en", "A"),)},
-                "workshop": {
-                    "workshop_search": (
-                        ("theme_sv", "theme_en", "A"),
-                        ("agenda_sv", "agenda_en", "C"),
-                    ),
-                    "workshop_record_search": (("summary_sv", "summary_en", "B"),),
-                },
-            },
-        )
-    ]
+    operations = []
