@@ -239,9 +239,7 @@ def load(*, scale: int = 1) -> None:
                 "kind": kind,
                 "joined": min(filter(None, (joined, founding, organisation.joined))),
                 "description_sv": description_sv,
-                "translations": translations_of(
-                    "en", description=(description_sv, description_en)
-                ),
+                "translations": translations_of("en", description=(description_sv, description_en)),
                 "contact_email": f"info@{slug}.demo.cih.se",
             },
             lambda organisation: services.organisation_save(organisation=organisation),

@@ -133,13 +133,17 @@ def in_swedish(label):
 
 def swedish_label(label: str, max_length: int = 200, *, required: bool = True):
     """The Swedish source of a translatable name or title (`LabelField`)."""
-    return LabelField(in_swedish(label), max_length=max_length, blank=not required)
+    field = LabelField(in_swedish(label), max_length=max_length, blank=not required)
+    field.text_label = label  # what its translations are labelled with, by language
+    return field
 
 
 def swedish_text(label: str, *, max_length: int, required: bool = False):
     """The Swedish source of a translatable text of many lines, at most `max_length` characters
     (one of the kinds in `actors.fields`)."""
-    return BoundedTextField(in_swedish(label), max_length=max_length, blank=not required)
+    field = BoundedTextField(in_swedish(label), max_length=max_length, blank=not required)
+    field.text_label = label
+    return field
 
 
 def offered_languages() -> list[str]:

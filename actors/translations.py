@@ -130,3 +130,72 @@ def translation_save(*, instance, language: str, texts: dict[str, str], actor) -
         },
         public=False,
     )
+
+
+@dataclass
+class Gap:
+    """A thing with a text missing or stale in one language."""
+
+    instance: models.Model
+    label: str
+    state: State
+
+
+@dataclass
+class KindOfText:
+    """One kind of thing (a model) and how far its texts are translated: the number of things
+    in each state by language, and those of the chosen language that are not current."""
+
+    model: type[models.Model]
+    counts: dict[str, dict[State, int]]
+    gaps: list[Gap]
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.label_lower
+
+    @property
+    def label(self) -> str:
+        return str(self.model._meta.verbose_name_plural)
+
+
+def label_of(instance) -> str:
+    """What the translator recognises a thing by: its first Swedish text, on its row."""
+    for name in translated_names(type(instance)):
+        if text := getattr(instance, f"{name}_{SOURCE}"):
+            return " ".join(text.split())
+    return f"#{instance.pk}"
+
+
+def translation_overview(language: str, languages: list[str]) -> list[KindOfText]:
+    """Every kind of translatable thing with its counts in each of `languages` and the gaps of
+    `language`. One query a kind, whatever the number of things."""
+    kinds = []
+    for model in translatable_models():
+        counts = {code: dict.fromkeys(State, 0) for code in languages}
+        gaps = []
+        for instance in model._default_manager.order_by("pk"):
+            for code in languages:
+                state = state_of(instance, code)
+                if state is None:
+                    break
+                counts[code][state] += 1
+                if code == language and state != State.CURRENT:
+                    gaps.append(Gap(instance, label_of(instance), state))
+        kinds.append(KindOfText(model, counts, gaps))
+    return kinds
+
+
+def translatable(key: str, pk: int):
+    """The translatable thing named by a model's label ("prioritization.need") and its key;
+    LookupError when there is none."""
+    try:
+        model = apps.get_model(key)
+    except ValueError as error:
+        raise LookupError(key) from error
+    if not translated_names(model):
+        raise LookupError(key)
+    try:
+        return model._default_manager.get(pk=pk)
+    except model.DoesNotExist as error:
+        raise LookupError(key) from error
