@@ -33,6 +33,14 @@ class FieldTranslation:
     text: str
     state: State
 
+    @property
+    def stale(self) -> bool:
+        return self.state == State.STALE
+
+    @property
+    def current(self) -> bool:
+        return self.state == State.CURRENT
+
 
 def translatable_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if translated_names(model)]

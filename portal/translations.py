@@ -155,6 +155,5 @@ def translate(request, model, pk, language):
             ],
             "model": model,
             "next": request.GET.get("next", ""),
-            "states": State,
         },
     )

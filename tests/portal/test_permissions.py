@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import ROLES
-from tests.matrix import LOGIN, Case, check_case, public
+from tests.matrix import LOGIN, Case, allow, check_case, public
 
 CASES = [
     Case("portal:home", lambda o: reverse("portal:home"), public()),
@@ -14,6 +14,27 @@ CASES = [
     Case("portal:organisation_detail", lambda o: o.organisation.get_absolute_url(), public()),
     # Everyone searches; what each role finds is tests/portal/test_search.py's.
     Case("portal:search", lambda o: reverse("portal:search") + "?q=Husby", public()),
+    Case(
+        "portal:translations",
+        lambda o: reverse("portal:translations"),
+        allow("coordinator", "admin"),
+    ),
+    Case(
+        "portal:translation",
+        lambda o: reverse(
+            "portal:translation", args=["actors.organisation", o.organisation.pk, "en"]
+        ),
+        allow("coordinator", "admin"),
+    ),
+    Case(
+        "portal:translation",
+        lambda o: reverse(
+            "portal:translation", args=["actors.organisation", o.organisation.pk, "en"]
+        ),
+        {**allow("coordinator", "admin"), "coordinator": 302, "admin": 302},
+        method="post",
+        data=lambda o: {"description": "An association in the area."},
+    ),
 ]
 
 
