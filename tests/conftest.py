@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings as django_settings
 from django.utils import translation
 
 from actors.choices import PortalRole
@@ -57,6 +58,14 @@ def site(db):
         council_name="Husbyrådet",
         contact_email="kontakt@cih.example.org",
     )
+    site.save()
+    return site
+
+
+@pytest.fixture
+def every_language(site):
+    """The collaboration offers every language the portal has a catalogue for."""
+    site.languages = [code for code, _name in django_settings.LANGUAGES]
     site.save()
     return site
 

@@ -99,6 +99,33 @@ def test_english_words_are_stemmed_in_english(client):
     assert [hit.title for hit in hits(response)] == ["Safe ways home in the <mark>evenings</mark>"]
 
 
+def test_a_somali_reader_finds_a_need_by_its_somali_words_and_reads_it_in_somali(
+    client, every_language
+):
+    translated(
+        NeedFactory(title_sv="Trygga vägar hem", description_sv="Belysning i parken."),
+        "so",
+        title="Waddooyin ammaan ah oo guriga loo maro",
+        description="Iftiin beerta dhexdeeda.",
+    )
+    NeedFactory(title_sv="Läxhjälp")
+
+    somali = hits(client.get("/so/search/", {"q": "waddooyin"}))
+    swedish = hits(client.get("/so/search/", {"q": "trygga"}))
+
+    assert [hit.title for hit in somali] == ["<mark>Waddooyin</mark> ammaan ah oo guriga loo maro"]
+    # Found by its Swedish words too, and shown in Somali.
+    assert [hit.title for hit in swedish] == ["Waddooyin ammaan ah oo guriga loo maro"]
+
+
+def test_a_reader_of_a_language_with_no_translation_gets_the_swedish_text(client, every_language):
+    NeedFactory(title_sv="Trygga vägar hem")
+
+    found = hits(client.get("/ar/search/", {"q": "trygga"}))
+
+    assert [hit.title for hit in found] == ["<mark>Trygga</mark> vägar hem"]
+
+
 def test_every_kind_is_searched_and_titles_rank_first(client):
     area = FocusAreaFactory(name_sv="Trygghet", description_sv="Att känna sig trygg i Husby.")
     mention = NeedFactory(title_sv="Fritid", description_sv="Trygghet nämns ibland.")
