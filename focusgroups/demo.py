@@ -1,9 +1,10 @@
 """Demo data for focus groups, insights and council consultations in Husby.
 
-The text is written for the demo, in Swedish and English. Rows are keyed on natural keys
-(a focus group's Swedish title and date, an insight's position in it), so loading twice changes
-nothing. Everything is saved through the services, dated when it happened, so the demo's event
-stream tells it. Target groups and focus-area tags are set by prioritization's demo, one floor up.
+The text is written for the demo, in Swedish with English translations. Rows are keyed on
+natural keys (a focus group's Swedish title and date, an insight's position in it), so loading
+twice changes nothing. Everything is saved through the services, dated when it happened, so the
+demo's event stream tells it. Target groups and focus-area tags are set by prioritization's demo,
+one floor up.
 """
 
 import datetime
@@ -13,6 +14,7 @@ from django.utils import timezone
 from actors.demo import through_service
 from actors.events import as_of
 from actors.models import Organisation, User
+from actors.translations import translate
 
 from . import services
 from .choices import IdeaDecision, IdeaStatus, InsightKind
@@ -21,17 +23,20 @@ from .models import CouncilConsultation, FocusGroup, Idea, Insight
 FOCUS_GROUPS = [
     {
         "key": ("Unga om fritid och trygghet", datetime.date(2025, 3, 12)),
-        "title_en": "Young people on leisure and safety",
         "host": "folkets-husby",
         "facilitator": "Folkets Husby, processledare",
         "language": "svenska",
         "participant_count": 11,
         "age_band": "16–25",
         "questions_sv": "Var känner du dig trygg i Husby?\nVad saknar du att göra på kvällarna?",
-        "questions_en": "Where in Husby do you feel safe?\nWhat do you miss doing in the evenings?",
         "summary_sv": "Unga vill ha öppna lokaler på kvällar och helger och vuxna som finns där.",
-        "summary_en": "Young people want venues open in evenings and at weekends, "
-        "with adults around.",
+        "english": {
+            "title": "Young people on leisure and safety",
+            "questions": "Where in Husby do you feel safe?\n"
+            "What do you miss doing in the evenings?",
+            "summary": "Young people want venues open in evenings and at weekends, "
+            "with adults around.",
+        },
         "insights": [
             (
                 InsightKind.QUOTE,
@@ -52,19 +57,21 @@ FOCUS_GROUPS = [
     },
     {
         "key": ("Föräldrar om skola och hälsa", datetime.date(2025, 4, 2)),
-        "title_en": "Parents on school and health",
         "host": "radda-barnen",
         "facilitator": "Rädda Barnen Husby",
         "language": "svenska, somaliska",
         "participant_count": 9,
         "age_band": "30–55",
         "questions_sv": "Vad oroar dig mest för dina barn?\nVar får du stöd som förälder?",
-        "questions_en": "What worries you most about your children?\n"
-        "Where do you get support as a parent?",
         "summary_sv": "Föräldrar oroar sig för skärmtid och sömn och vill ha stöd "
         "på sitt eget språk.",
-        "summary_en": "Parents worry about screen time and sleep and want support "
-        "in their own language.",
+        "english": {
+            "title": "Parents on school and health",
+            "questions": "What worries you most about your children?\n"
+            "Where do you get support as a parent?",
+            "summary": "Parents worry about screen time and sleep and want support "
+            "in their own language.",
+        },
         "insights": [
             (
                 InsightKind.STATEMENT,
@@ -85,16 +92,18 @@ FOCUS_GROUPS = [
     },
     {
         "key": ("Tjejer 13–16 om rörelse", datetime.date(2025, 9, 18)),
-        "title_en": "Girls 13–16 on physical activity",
         "host": "galdem-a-talk",
         "facilitator": "Galdem A Talk",
         "language": "svenska",
         "participant_count": 8,
         "age_band": "13–16",
         "questions_sv": "Vad skulle få dig att röra på dig mer?",
-        "questions_en": "What would make you move more?",
         "summary_sv": "Tjejer vill träna i egna grupper med tränare de känner.",
-        "summary_en": "Girls want to train in their own groups with coaches they know.",
+        "english": {
+            "title": "Girls 13–16 on physical activity",
+            "questions": "What would make you move more?",
+            "summary": "Girls want to train in their own groups with coaches they know.",
+        },
         "insights": [
             (
                 InsightKind.QUOTE,
@@ -114,22 +123,25 @@ CONSULTATIONS = [
     {
         "asked_on": datetime.date(2025, 5, 6),
         "question_sv": "Ska kvällsöppna lokaler för unga prioriteras före fler läxhjälpstider?",
-        "question_en": "Should venues open in the evening for young people come before "
-        "more homework help?",
         "material": "Sammanfattning av fokusgrupper våren 2025 och prioriteringsrundan.",
         "answered_on": datetime.date(2025, 5, 27),
         "answer_sv": "Ja, men läxhjälpen får inte minska. Rådet vill följa upp efter ett halvår.",
-        "answer_en": "Yes, but homework help must not shrink. The council wants a follow-up "
-        "after six months.",
+        "english": {
+            "question": "Should venues open in the evening for young people come before "
+            "more homework help?",
+            "answer": "Yes, but homework help must not shrink. The council wants a follow-up "
+            "after six months.",
+        },
     },
     {
         "asked_on": datetime.date(2025, 10, 14),
         "question_sv": "Hur når vi föräldrar som inte kommer till dagens föräldramöten?",
-        "question_en": "How do we reach parents who do not come to today's parent meetings?",
         "material": "Insikter från föräldrafokusgruppen.",
         "answered_on": None,
         "answer_sv": "",
-        "answer_en": "",
+        "english": {
+            "question": "How do we reach parents who do not come to today's parent meetings?",
+        },
     },
 ]
 
@@ -157,6 +169,18 @@ def _evening(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(18)))
 
 
+def with_english(instance, values: dict, **english: str) -> dict:
+    """`values` and the translations that give `instance` the demo's `english` texts, made from
+    the Swedish texts it has once `values` are set. Its translations into other languages are
+    kept, so that loading twice finds nothing changed."""
+    translated = type(instance)(translations=instance.translations)
+    for name in english:
+        source = f"{name}_sv"
+        setattr(translated, source, values.get(source, getattr(instance, source)))
+    translate(translated, "en", **english)
+    return {**values, "translations": translated.translations}
+
+
 def load(*, scale: int = 1) -> None:
     coordinator = User.objects.filter(role_assignments__role="coordinator").first()
     hosts = {
@@ -167,29 +191,29 @@ def load(*, scale: int = 1) -> None:
         values = {
             name: spec[name]
             for name in (
-                "title_en",
                 "facilitator",
                 "language",
                 "participant_count",
                 "age_band",
                 "questions_sv",
-                "questions_en",
                 "summary_sv",
-                "summary_en",
             )
         }
+        group = FocusGroup.objects.filter(title_sv=title_sv, held_on=held_on).first() or FocusGroup(
+            title_sv=title_sv, held_on=held_on
+        )
         with as_of(_evening(held_on)):
             group = through_service(
-                FocusGroup.objects.filter(title_sv=title_sv, held_on=held_on).first()
-                or FocusGroup(title_sv=title_sv, held_on=held_on),
-                {**values, "host": hosts[spec["host"]]},
+                group,
+                with_english(group, {**values, "host": hosts[spec["host"]]}, **spec["english"]),
                 lambda group: services.focus_group_save(focus_group=group, actor=coordinator),
             )
             made = {insight.position: insight for insight in group.insights.all()}
-            for position, (kind, text_sv, text_en) in enumerate(spec["insights"], start=1):
+            for position, (kind, text_sv, english) in enumerate(spec["insights"], start=1):
+                insight = made.get(position) or Insight(focus_group=group, position=position)
                 through_service(
-                    made.get(position) or Insight(focus_group=group, position=position),
-                    {"kind": kind, "text_sv": text_sv, "text_en": text_en},
+                    insight,
+                    with_english(insight, {"kind": kind, "text_sv": text_sv}, text=english),
                     lambda insight: services.insight_save(insight=insight, actor=coordinator),
                 )
     for spec in CONSULTATIONS:
@@ -203,23 +227,26 @@ def _consult(spec: dict, coordinator) -> None:
     """The question put to the council and, once it has answered, its answer."""
     consultation = CouncilConsultation.objects.filter(
         asked_on=spec["asked_on"], question_sv=spec["question_sv"]
-    ).first()
+    ).first() or CouncilConsultation(asked_on=spec["asked_on"], question_sv=spec["question_sv"])
     with as_of(_evening(spec["asked_on"])):
         consultation = through_service(
-            consultation
-            or CouncilConsultation(asked_on=spec["asked_on"], question_sv=spec["question_sv"]),
-            {"question_en": spec["question_en"], "material": spec["material"]},
+            consultation,
+            with_english(
+                consultation, {"material": spec["material"]}, question=spec["english"]["question"]
+            ),
             lambda c: services.consultation_save(consultation=c, actor=coordinator),
         )
     if spec["answered_on"] is not None and not consultation.is_answered:
         with as_of(_evening(spec["answered_on"])):
-            services.consultation_answer(
+            consultation = services.consultation_answer(
                 consultation=consultation,
                 answer_sv=spec["answer_sv"],
-                answer_en=spec["answer_en"],
                 answered_on=spec["answered_on"],
                 actor=coordinator,
             )
+        # The council answers in Swedish; its answer is translated once it is recorded.
+        translate(consultation, "en", answer=spec["english"]["answer"])
+        consultation.save(update_fields=["translations"])
 
 
 def _send_idea(title, text, email, status, coordinator) -> None:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors import ratelimit
 from actors.events import event_record, excerpt
-from actors.i18n import in_every_language
+from actors.i18n import in_every_language, text_in
 from actors.links import url_in
 from actors.mail import mail_send_template
 from actors.models import SiteSettings
@@ -113,7 +113,6 @@ def consultation_answer(
     *,
     consultation: CouncilConsultation,
     answer_sv: str,
-    answer_en: str,
     answered_on: datetime.date,
     actor=None,
 ) -> CouncilConsultation:
@@ -126,7 +125,6 @@ def consultation_answer(
     if not answer_sv.strip():
         raise ValidationError({"answer_sv": _("Write the council's answer.")})
     consultation.answer_sv = answer_sv
-    consultation.answer_en = answer_en
     consultation.answered_on = answered_on
     consultation.status = ConsultationStatus.ANSWERED
     consultation.save()
@@ -138,9 +136,8 @@ def consultation_answer(
             "council": SiteSettings.current().council_name,
             "answered_on": answered_on,
             **{
-                f"{name}_{language}": excerpt(getattr(consultation, f"{name}_{language}"))
-                for name in ("question", "answer")
-                for language in ("sv", "en")
+                key: excerpt(text)
+                for key, text in in_every_language(consultation, "question", "answer").items()
             },
         },
         public=True,
@@ -329,7 +326,7 @@ def idea_accept(*, idea: Idea, reply: str, actor, need, need_url: str) -> Idea:
     at `need_url` in the sender's language)."""
     idea = _lock_for_moderation(idea)
     _moderated(idea, status=IdeaStatus.ACCEPTED, reply=reply, actor=actor, need=need)
-    need_title = need.title_sv if idea.language == "sv" else (need.title_en or need.title_sv)
+    need_title = text_in(idea.language, "title", need.title_sv, need.translations)
     _tell_sender("idea-accepted", idea, {"idea": idea, "need_title": need_title, "url": need_url})
     return idea
 

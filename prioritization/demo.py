@@ -21,6 +21,8 @@ from django.utils import timezone
 from actors.demo import through_service
 from actors.events import as_of
 from actors.models import Organisation, User
+from actors.translations import translate
+from focusgroups.demo import with_english
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 
 from . import services
@@ -67,27 +69,24 @@ TARGET_GROUPS = [
 ]
 
 
-def _vocabulary(model, slug: str, values: dict, actor):
+def _vocabulary(model, slug: str, values: dict, actor, **english):
+    item = model.objects.filter(slug=slug).first() or model(slug=slug)
     return through_service(
-        model.objects.filter(slug=slug).first() or model(slug=slug),
-        values,
+        item,
+        with_english(item, values, **english),
         lambda item: services.vocabulary_save(item=item, actor=actor),
     )
 
 
 def load_vocabulary(actor=None) -> None:
-    for position, (slug, name_sv, name_en) in enumerate(FOCUS_AREAS, start=1):
-        values = {"position": position, "name_sv": name_sv, "name_en": name_en}
-        _vocabulary(FocusArea, slug, values, actor)
-    for position, (slug, name_sv, name_en, text_sv, text_en) in enumerate(TARGET_GROUPS, start=1):
-        values = {
-            "position": position,
-            "name_sv": name_sv,
-            "name_en": name_en,
-            "description_sv": text_sv,
-            "description_en": text_en,
-        }
-        _vocabulary(TargetGroup, slug, values, actor)
+    for position, (slug, name_sv, name_english) in enumerate(FOCUS_AREAS, start=1):
+        values = {"position": position, "name_sv": name_sv}
+        _vocabulary(FocusArea, slug, values, actor, name=name_english)
+    for position, (slug, name_sv, name_english, text_sv, text_english) in enumerate(
+        TARGET_GROUPS, start=1
+    ):
+        values = {"position": position, "name_sv": name_sv, "description_sv": text_sv}
+        _vocabulary(TargetGroup, slug, values, actor, name=name_english, description=text_english)
 
 
 INDICATORS = [
@@ -249,7 +248,7 @@ NEEDS = [
 ROUNDS = [
     {
         "title_sv": "Prioritering våren 2025",
-        "title_en": "Prioritisation spring 2025",
+        "english": "Prioritisation spring 2025",
         "opened": datetime.datetime(2025, 4, 10, 9, 0, tzinfo=datetime.UTC),
         "closed": datetime.datetime(2025, 4, 30, 15, 0, tzinfo=datetime.UTC),
         "closes_on": datetime.date(2025, 4, 30),
@@ -264,7 +263,7 @@ ROUNDS = [
     },
     {
         "title_sv": "Prioritering hösten 2025",
-        "title_en": "Prioritisation autumn 2025",
+        "english": "Prioritisation autumn 2025",
         "opened": datetime.datetime(2025, 10, 1, 9, 0, tzinfo=datetime.UTC),
         "closed": datetime.datetime(2025, 10, 22, 15, 0, tzinfo=datetime.UTC),
         "closes_on": datetime.date(2025, 10, 22),
@@ -282,7 +281,7 @@ ROUNDS = [
 # need, Folkets Husby only the first, the other organisations nothing yet.
 OPEN_ROUND = {
     "title_sv": "Prioritering: unga och trygghet",
-    "title_en": "Prioritisation: young people and safety",
+    "english": "Prioritisation: young people and safety",
     "days_left": 14,
     "needs": [1, 2, 6],
     "scores": {
@@ -365,9 +364,14 @@ def load(*, scale: int = 1) -> None:
     consultation = CouncilConsultation.objects.filter(asked_on=datetime.date(2025, 5, 6)).first()
     made = {n.title_sv: n for n in Need.objects.filter(title_sv__in=[n[0] for n in NEEDS])}
     needs = []
-    for index, (title_sv, title_en, area, group_slugs, indicator_slugs, insight_keys) in enumerate(
-        NEEDS
-    ):
+    for index, (
+        title_sv,
+        title_english,
+        area,
+        group_slugs,
+        indicator_slugs,
+        insight_keys,
+    ) in enumerate(NEEDS):
         need = made.get(title_sv)
         if need is None:
             relations = {
@@ -377,11 +381,9 @@ def load(*, scale: int = 1) -> None:
             }
             if index == 0 and consultation is not None:
                 relations["consultations"] = [consultation]
-            need = services.need_save(
-                need=Need(title_sv=title_sv, title_en=title_en, focus_area=areas[area]),
-                actor=coordinator,
-                relations=relations,
-            )
+            need = Need(title_sv=title_sv, focus_area=areas[area])
+            translate(need, "en", title=title_english)
+            need = services.need_save(need=need, actor=coordinator, relations=relations)
         needs.append(need)
 
     organisations = {o.slug: o for o in Organisation.objects.all()}
@@ -390,19 +392,21 @@ def load(*, scale: int = 1) -> None:
     if not PrioritisationRound.objects.filter(title_sv=OPEN_ROUND["title_sv"]).exists():
         round_ = services.round_open(
             title_sv=OPEN_ROUND["title_sv"],
-            title_en=OPEN_ROUND["title_en"],
             closes_on=timezone.localdate() + datetime.timedelta(days=OPEN_ROUND["days_left"]),
             needs=[needs[i] for i in OPEN_ROUND["needs"]],
             actor=coordinator,
         )
+        _in_english(round_, OPEN_ROUND)
         _fill_round(round_, OPEN_ROUND, needs, organisations)
 
-    for need_index, title_sv, title_en, insight_keys, measure, interventions in OUTCOMES:
+    for need_index, title_sv, title_english, insight_keys, measure, interventions in OUTCOMES:
         need = needs[need_index]
+        outcome = Outcome.objects.filter(need=need, title_sv=title_sv).first() or Outcome(
+            need=need, title_sv=title_sv
+        )
         outcome = through_service(
-            Outcome.objects.filter(need=need, title_sv=title_sv).first()
-            or Outcome(need=need, title_sv=title_sv),
-            {"title_en": title_en},
+            outcome,
+            with_english(outcome, {}, title=title_english),
             lambda outcome, keys=insight_keys: services.outcome_save(
                 outcome=outcome,
                 insights=[insights[k] for k in keys if k in insights],
@@ -420,17 +424,19 @@ def load(*, scale: int = 1) -> None:
                 "target_period": target_period,
             },
         )
-        for int_sv, int_en, strength, source, url in interventions:
+        for int_sv, int_english, strength, source, url in interventions:
+            intervention = Intervention.objects.filter(
+                outcome=outcome, title_sv=int_sv
+            ).first() or Intervention(outcome=outcome, title_sv=int_sv)
+            values = {
+                "evidence_strength": strength,
+                "evidence_source": source,
+                "evidence_url": url,
+                "status": InterventionStatus.CANDIDATE,
+            }
             through_service(
-                Intervention.objects.filter(outcome=outcome, title_sv=int_sv).first()
-                or Intervention(outcome=outcome, title_sv=int_sv),
-                {
-                    "title_en": int_en,
-                    "evidence_strength": strength,
-                    "evidence_source": source,
-                    "evidence_url": url,
-                    "status": InterventionStatus.CANDIDATE,
-                },
+                intervention,
+                with_english(intervention, values, title=int_english),
                 lambda item: services.intervention_save(intervention=item, actor=coordinator),
             )
     _load_scaled_needs(scale, coordinator)
@@ -442,17 +448,18 @@ def _load_indicators(areas, groups, actor) -> dict[str, Indicator]:
     rows = io.StringIO()
     data = csv.writer(rows)
     data.writerow(["indicator", "period", "target_group", "value"])
-    for slug, area, name_sv, name_en, unit, direction, source, values, offsets in INDICATORS:
+    for slug, area, name_sv, name_english, unit, direction, source, values, offsets in INDICATORS:
+        indicator = Indicator.objects.filter(slug=slug).first() or Indicator(slug=slug)
+        described = {
+            "focus_area": areas[area],
+            "name_sv": name_sv,
+            "unit": unit,
+            "direction": direction,
+            "source": source,
+        }
         indicators[slug] = through_service(
-            Indicator.objects.filter(slug=slug).first() or Indicator(slug=slug),
-            {
-                "focus_area": areas[area],
-                "name_sv": name_sv,
-                "name_en": name_en,
-                "unit": unit,
-                "direction": direction,
-                "source": source,
-            },
+            indicator,
+            with_english(indicator, described, name=name_english),
             lambda indicator: services.indicator_save(indicator=indicator, actor=actor),
         )
         for year, value in zip(YEARS, values, strict=True):
@@ -473,10 +480,10 @@ def _closed_round(spec, needs, organisations, coordinator) -> None:
         with as_of(spec["opened"]):
             round_ = services.round_open(
                 title_sv=spec["title_sv"],
-                title_en=spec["title_en"],
                 needs=[needs[i] for i in spec["needs"]],
                 actor=coordinator,
             )
+        _in_english(round_, spec)
     round_needs = _fill_round(round_, spec, needs, organisations)
     with as_of(spec["closed"]):
         services.round_close(round_=round_, actor=coordinator, without_missing=True)
@@ -487,6 +494,12 @@ def _closed_round(spec, needs, organisations, coordinator) -> None:
     Need.objects.filter(pk__in=[n.pk for n in round_needs], prioritised_at__isnull=False).update(
         prioritised_at=spec["closed"]
     )
+
+
+def _in_english(round_, spec) -> None:
+    """The round's English title, which a coordinator translates once the round is open."""
+    translate(round_, "en", title=spec["english"])
+    round_.save(update_fields=["translations"])
 
 
 def _fill_round(round_, spec, needs, organisations) -> list[Need]:
@@ -517,17 +530,16 @@ def _load_scaled_needs(scale: int, actor) -> None:
     wanted = {}
     for years_back in range(1, scale):
         for number in range(SCALED_NEEDS_PER_YEAR):
-            title_sv, title_en, area_slug, *_rest = NEEDS[number % len(NEEDS)]
+            title_sv, title_english, area_slug, *_rest = NEEDS[number % len(NEEDS)]
             label = f" ({today.year - years_back}:{number // len(NEEDS) + 1})"
-            wanted[title_sv + label] = (title_en + label, area_slug, number)
+            wanted[title_sv + label] = (title_english + label, area_slug, number)
     existing = set(Need.objects.filter(title_sv__in=wanted).values_list("title_sv", flat=True))
     by_slug = {area.slug: area for area in areas}
-    for title_sv, (title_en, area_slug, number) in wanted.items():
+    for title_sv, (title_english, area_slug, number) in wanted.items():
         if title_sv in existing:
             continue
         need = Need(
             title_sv=title_sv,
-            title_en=title_en,
             focus_area=by_slug.get(area_slug, areas[0]),
             status=NeedStatus.MET
             if number % 3 == 0
@@ -535,4 +547,5 @@ def _load_scaled_needs(scale: int, actor) -> None:
             if number % 3 == 1
             else NeedStatus.IDENTIFIED,
         )
+        translate(need, "en", title=title_english)
         services.need_save(need=need, actor=actor)

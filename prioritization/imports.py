@@ -13,6 +13,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from actors.i18n import in_every_language
+
 from .models import PERIOD_RE, Indicator, TargetGroup
 
 REQUIRED = ("indicator", "period", "value")
@@ -55,10 +57,11 @@ def decode(raw: bytes) -> str | None:
 
 
 def _lookup(queryset) -> dict:
-    """Rows by short address, Swedish name and English name, without regard to case."""
+    """Rows by short address and by name in Swedish or any language it is translated into,
+    without regard to case."""
     found = {}
     for item in queryset:
-        for key in (item.name_en, item.name_sv, item.slug):
+        for key in (*in_every_language(item, "name").values(), item.slug):
             if key:
                 found[key.strip().casefold()] = item
     return found

@@ -39,7 +39,7 @@ from .models import (
 
 
 def _saved(kind: str, item, *, created: bool, actor, **data) -> None:
-    """The event of saving a thing described by its name or title in both languages."""
+    """The event of saving a thing described by its name or title in every language it has."""
     name = "name" if hasattr(item, "name_sv") else "title"
     event_record(
         kind=kind,
@@ -161,7 +161,6 @@ def idea_moderate(
     actor,
     focus_area: FocusArea | None = None,
     title_sv: str = "",
-    title_en: str = "",
 ) -> Need | None:
     """Moderate a resident's idea: make it a need, keep it for later, or decline it.
 
@@ -172,7 +171,6 @@ def idea_moderate(
             raise ValidationError(_("A need needs a focus area and a Swedish title."))
         need = Need(
             title_sv=title_sv,
-            title_en=title_en,
             description_sv=idea.text,
             focus_area=focus_area,
             created_by=actor,
@@ -196,9 +194,7 @@ def idea_moderate(
 def round_open(
     *,
     title_sv: str,
-    title_en: str = "",
     description_sv: str = "",
-    description_en: str = "",
     closes_on: datetime.date | None = None,
     needs,
     actor,
@@ -214,9 +210,7 @@ def round_open(
         raise ValidationError({"closes_on": _("The closing date cannot be in the past.")})
     round_ = PrioritisationRound(
         title_sv=title_sv,
-        title_en=title_en,
         description_sv=description_sv,
-        description_en=description_en,
         closes_on=closes_on,
         opened_by=actor,
     )
@@ -359,7 +353,7 @@ def round_close(
     newly = Need.objects.filter(
         pk__in=[r.need_id for r in results if r.quadrant == "act"], status=NeedStatus.IDENTIFIED
     )
-    prioritised = list(newly.order_by("pk").values("pk", "title_sv", "title_en"))
+    prioritised = list(newly.order_by("pk").only("title_sv", "translations"))
     newly.update(status=NeedStatus.PRIORITISED, prioritised_at=now)
     round_.status = RoundStatus.CLOSED
     round_.closed_at = now
@@ -373,8 +367,7 @@ def round_close(
             **in_every_language(round_, "title"),
             "ranked": len(results),
             "prioritised": [
-                {"need": need["pk"], "title_sv": need["title_sv"], "title_en": need["title_en"]}
-                for need in prioritised
+                {"need": need.pk, **in_every_language(need, "title")} for need in prioritised
             ],
         },
         public=True,

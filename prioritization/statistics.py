@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
-from actors.i18n import in_active_language
+from actors.i18n import in_every_language, row_fields, row_text
 
 from .choices import RoundStatus
 from .models import DataPoint, Indicator, Need, PrioritisationRound, RoundResult
@@ -51,14 +51,11 @@ def needs_prioritised(*, start: datetime.date, end: datetime.date) -> list[dict]
     """How many needs were prioritised in the period, per focus area. One query."""
     rows = (
         Need.objects.filter(prioritised_at__date__gte=start, prioritised_at__date__lte=end)
-        .values("focus_area__name_sv", "focus_area__name_en", "focus_area__position")
+        .values(*row_fields("focus_area__name"), "focus_area__position")
         .annotate(n=Count("pk"))
         .order_by("focus_area__position")
     )
-    return [
-        {"focus_area": in_active_language("focus_area__name", row.get), "count": row["n"]}
-        for row in rows
-    ]
+    return [{"focus_area": row_text(row, "focus_area__name"), "count": row["n"]} for row in rows]
 
 
 def all_residents_values(points: QuerySet) -> dict[int, dict[str, Decimal]]:
@@ -115,12 +112,12 @@ def indicator_trends(*, start: datetime.date, end: datetime.date) -> list[dict]:
 
 
 def public_needs() -> list[dict]:
-    """Every need, in Swedish, for the open data. One query."""
+    """Every need, its title in Swedish and in each language it is translated into, for the open
+    data. One query."""
     return [
         {
             "id": n.pk,
-            "title_sv": n.title_sv,
-            "title_en": n.title_en,
+            **in_every_language(n, "title"),
             "focus_area": n.focus_area.name_sv,
             "status": n.status,
             "prioritised_at": n.prioritised_at.date() if n.prioritised_at else None,

@@ -5,11 +5,12 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 
 from actors.models import Event
+from actors.translations import translate
 from focusgroups import services
 from focusgroups.choices import ConsultationStatus, IdeaStatus
 from focusgroups.models import Idea
 from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, InsightFactory
-from tests.prioritization.factories import FocusAreaFactory
+from tests.prioritization.factories import FocusAreaFactory, NeedFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,6 @@ def test_a_consultation_is_answered_with_its_date():
     services.consultation_answer(
         consultation=consultation,
         answer_sv="Ja",
-        answer_en="Yes",
         answered_on=datetime.date(2025, 5, 27),
     )
     consultation.refresh_from_db()
@@ -33,7 +33,6 @@ def test_an_answer_before_the_question_was_asked_is_refused_and_nothing_changes(
         services.consultation_answer(
             consultation=consultation,
             answer_sv="Ja",
-            answer_en="",
             answered_on=datetime.date(2025, 5, 5),
         )
     assert "answered_on" in error.value.error_dict
@@ -142,3 +141,18 @@ def test_an_expired_or_forged_link_confirms_nothing(settings):
         services.idea_confirm(token=forged)
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.UNCONFIRMED
+
+
+def test_an_idea_taken_up_names_the_need_in_its_sender_s_language(
+    coordinator, mailoutbox, django_capture_on_commit_callbacks
+):
+    idea = IdeaFactory(language="so")
+    need = NeedFactory(title_sv="Utegym för alla")
+    translate(need, "so", title="Jimicsi bannaanka oo loogu talagalay dhammaan")
+    need.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.idea_accept(
+            idea=idea, reply="Mahadsanid!", actor=coordinator, need=need, need_url="/so/needs/1/"
+        )
+    assert "Jimicsi bannaanka oo loogu talagalay dhammaan" in mailoutbox[0].body
+    assert "Utegym för alla" not in mailoutbox[0].body

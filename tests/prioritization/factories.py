@@ -23,7 +23,6 @@ class FocusAreaFactory(factory.django.DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"area-{n}")
     name_sv = factory.Sequence(lambda n: f"Fokusområde {n}")
-    name_en = factory.Sequence(lambda n: f"Focus area {n}")
 
 
 class TargetGroupFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from actors.translations import translate
 from prioritization.models import DataPoint
 from prioritization.services import ImportFailed, data_points_import
 from tests.prioritization.factories import DataPointFactory, IndicatorFactory, TargetGroupFactory
@@ -20,9 +21,7 @@ def _in_english():
 
 @pytest.fixture
 def indicator():
-    return IndicatorFactory(
-        slug="safe-outdoors", name_sv="Känner sig trygga ute", name_en="Feel safe"
-    )
+    return IndicatorFactory(slug="safe-outdoors", name_sv="Känner sig trygga ute")
 
 
 @pytest.fixture
@@ -63,6 +62,13 @@ def test_it_imports_excels_windows_1252_with_semicolons_and_decimal_commas(indic
         group,
         Decimal("48.5"),
     )
+
+
+def test_it_knows_an_indicator_by_its_name_in_any_language_it_is_translated_into(indicator):
+    translate(indicator, "so", name="Dareen ku dareema nabadgelyo")
+    indicator.save()
+    data_points_import(raw=b"indicator,period,value\ndareen ku dareema nabadgelyo,2024,3\n")
+    assert DataPoint.objects.get().indicator == indicator
 
 
 def test_it_reads_a_utf8_bom(indicator):

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone, translation
 
+from actors.translations import translate
 from prioritization import services, statistics
 from prioritization.choices import Direction, Trend
 from prioritization.models import Indicator
@@ -45,6 +46,9 @@ def test_the_trends_compare_the_first_and_last_value_from_two_years_before_the_p
 
 def test_a_closed_round_comes_with_its_results_and_their_quadrants(coordinator, organisation):
     needs = NeedFactory.create_batch(2)
+    area = needs[0].focus_area
+    translate(area, "en", name="Safety")
+    area.save()
     round_ = RoundFactory(needs=needs)
     for need, (urgency, capacity) in zip(needs, [(5, 5), (1, 1)], strict=True):
         ScoreFactory(
@@ -59,7 +63,7 @@ def test_a_closed_round_comes_with_its_results_and_their_quadrants(coordinator, 
         (1, "Act now"),
         (2, "Keep watching"),
     ]
-    assert prioritised == [{"focus_area": needs[0].focus_area.name_en, "count": 1}]
+    assert prioritised == [{"focus_area": "Safety", "count": 1}]
     yesterday = today - datetime.timedelta(days=1)
     assert statistics.rounds_closed(start=yesterday, end=yesterday) == []
 
