@@ -13,14 +13,13 @@ import operator
 from dataclasses import dataclass
 from functools import reduce
 
-from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import migrations
 from django.db.models import F
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 
-from .i18n import SOURCE
+from .i18n import SOURCE, translation_languages
 
 # The text search configuration of each language; those missing are read word by word.
 CONFIGURATIONS = {"sv": "swedish", "sv-plain": "swedish", "en": "english"}
@@ -28,10 +27,6 @@ CONFIGURATIONS = {"sv": "swedish", "sv-plain": "swedish", "en": "english"}
 
 def configuration(language: str) -> str:
     return CONFIGURATIONS.get(language, "simple")
-
-
-def translation_languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES if code != SOURCE]
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,11 @@ def content_language() -> str:
     return get_language() or SOURCE
 
 
+def translation_languages() -> list[str]:
+    """Every language a text may be translated into: those the portal has a catalogue for."""
+    return [code for code, _name in settings.LANGUAGES if code != SOURCE]
+
+
 def fingerprint(source: str) -> str:
     """What a translation remembers of the Swedish text it was made from."""
     return hashlib.sha256(source.encode()).hexdigest()[:12]

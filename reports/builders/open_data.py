@@ -1,10 +1,23 @@
 """The public open-data package: everything public, as tables in Swedish."""
 
+from django.utils.translation import get_language_info
+
+from actors.i18n import translation_languages
 from funding import selectors as ledger
 from initiatives import statistics as initiatives
 from prioritization import statistics as prioritization
 
 from . import table
+
+# The title in Swedish, the language every text is written in, and in each language the portal
+# has a catalogue for, whether or not this collaboration offers it: the columns stay the same.
+TITLES = [
+    ("title_sv", "title_sv", "Title in Swedish"),
+    *(
+        (f"title_{code}", f"title_{code}", f"Title in {info['name']} (empty where not translated)")
+        for code, info in ((code, get_language_info(code)) for code in translation_languages())
+    ),
+]
 
 
 def build() -> list[dict]:
@@ -20,8 +33,7 @@ def build() -> list[dict]:
             "Initiatives",
             [
                 ("id", "id", "Number of the initiative on the portal (/initiatives/<id>/)"),
-                ("title_sv", "title_sv", "Title in Swedish"),
-                ("title_en", "title_en", "Title in English (may be empty)"),
+                *TITLES,
                 ("focus_area", "focus_area", "Focus area"),
                 ("lead_organisation", "lead_organisation", "Organisation that leads it"),
                 (
@@ -41,8 +53,7 @@ def build() -> list[dict]:
             "Needs",
             [
                 ("id", "id", "Number of the need on the portal"),
-                ("title_sv", "title_sv", "Title in Swedish"),
-                ("title_en", "title_en", "Title in English (may be empty)"),
+                *TITLES,
                 ("focus_area", "focus_area", "Focus area"),
                 ("status", "status", "identified, prioritised, being_met, met or set_aside"),
                 ("prioritised_at", "prioritised_at", "Date it was prioritised"),

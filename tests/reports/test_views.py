@@ -197,7 +197,7 @@ def test_open_data_is_everything_public_with_formulas_defused(client):
     initiatives = archive.read("initiatives.csv").decode("utf-8-sig")
     assert "'=HYPERLINK" in initiatives
     assert "utkast" not in initiatives
-    assert initiatives.splitlines()[0].startswith("id,title_sv,title_en")
+    assert initiatives.splitlines()[0].startswith("id,title_sv,title_en,title_so,title_ar")
 
 
 def test_report_list_runs_a_fixed_number_of_queries(client, evaluator, django_assert_num_queries):
