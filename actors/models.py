@@ -213,6 +213,29 @@ class RoleAssignment(models.Model):
         return f"{self.user} – {self.get_role_display()}"
 
 
+class District(models.Model):
+    """A district (stadsdel) the collaboration covers. Needs, initiatives, workshops, focus groups
+    and networks belong to one, or, with none, to the whole collaboration; a collaboration of one
+    district (Husby) has one row and its pages never ask which."""
+
+    slug = models.SlugField(_("short address"), max_length=60, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name_sv = swedish_label(_("Name"), 120)
+    description_sv = swedish_text(_("Description"), max_length=TEXT)
+
+    translations = TranslationsField()
+    name = Translated()
+    description = Translated()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+
+    def __str__(self):
+        return self.name_sv
+
+
 class Principle(models.Model):
     """A principle of the manifest that the actors agreed on."""
 
