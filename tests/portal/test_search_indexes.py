@@ -1,5 +1,5 @@
-"""The search's vectors are the expressions the apps' migrations index (workshops/0004,
-initiatives/0004, prioritization/0005): a change to one side only would leave the search reading
+"""The search's vectors are the expressions the apps' migrations index (workshops/0006,
+initiatives/0006, prioritization/0007): a change to one side only would leave the search reading
 every row. PostgreSQL only: SQLite has no such index."""
 
 import pytest
@@ -14,11 +14,11 @@ from workshops.models import Workshop, WorkshopItem
 pytestmark = [pytest.mark.django_db, pytest.mark.postgresql]
 
 INDEXES = [
-    (WorkshopItem, search.DECISION_FIELDS, "workshopitem_search"),
-    (Workshop, search.WORKSHOP_FIELDS, "workshop_search"),
-    (Workshop, search.WORKSHOP_RECORD, "workshop_record_search"),
-    (Initiative, search.INITIATIVE_FIELDS, "initiative_search"),
-    (Need, search.NEED_FIELDS, "need_search"),
+    (WorkshopItem, search.DECISION_FIELDS, "workshopitem_text_search"),
+    (Workshop, search.WORKSHOP_FIELDS, "workshop_text_search"),
+    (Workshop, search.WORKSHOP_RECORD, "workshop_summary_search"),
+    (Initiative, search.INITIATIVE_FIELDS, "initiative_text_search"),
+    (Need, search.NEED_FIELDS, "need_text_search"),
 ]
 
 
