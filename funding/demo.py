@@ -23,6 +23,7 @@ from actors import services as actor_services
 from actors.choices import MembershipRole, OrganisationKind
 from actors.events import as_of
 from actors.models import Organisation, User
+from actors.translations import translate
 from initiatives import demo as initiatives_demo
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative
@@ -35,7 +36,7 @@ from .models import AllocationRequest, Funder, Grant, LedgerEntry
 from .rules import allocated
 
 FUNDERS = [
-    # slug, name, kind, Swedish description, English description, internal notes
+    # slug, name, kind, Swedish description, its English translation, internal notes
     (
         "region-stockholm",
         "Region Stockholm",
@@ -69,15 +70,12 @@ def _treasurer():
     return User.objects.filter(role_assignments__role="treasurer").first()
 
 
-def _funder(slug, name, kind, text_sv, text_en, notes, *, actor) -> Funder:
+def _funder(slug, name, kind, swedish, english, notes, *, actor) -> Funder:
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
-        organisation = actor_services.organisation_save(
-            organisation=Organisation(
-                slug=slug, name=name, kind=kind, description_sv=text_sv, description_en=text_en
-            ),
-            actor=actor,
-        )
+        organisation = Organisation(slug=slug, name=name, kind=kind, description_sv=swedish)
+        translate(organisation, "en", description=english)
+        organisation = actor_services.organisation_save(organisation=organisation, actor=actor)
     funder = Funder.objects.filter(organisation=organisation).first()
     return funder or services.funder_create(organisation=organisation, notes=notes, actor=actor)
 
@@ -87,26 +85,26 @@ def _on(day: datetime.date):
     return as_of(timezone.make_aware(datetime.datetime.combine(day, datetime.time(9))))
 
 
-def _grant(funder, title_sv, title_en, amount, start, *, actor, receipts=(), **extra) -> Grant:
-    """The grant keyed on funder and Swedish title; when new, its pledge and receipts."""
-    grant = Grant.objects.filter(funder=funder, title_sv=title_sv).first()
+def _grant(funder, titles, amount, start, conditions, *, actor, receipts=(), **extra) -> Grant:
+    """The grant keyed on funder and Swedish title; when new, its pledge and receipts. Its
+    `titles` and `conditions` are each a Swedish text and its English translation."""
+    (title, english_title), (condition, english_conditions) = titles, conditions
+    grant = Grant.objects.filter(funder=funder, title_sv=title).first()
     if grant is not None:
         return grant
+    grant = Grant(
+        funder=funder,
+        title_sv=title,
+        conditions_sv=condition,
+        amount=Decimal(amount),
+        starts_on=start,
+        ends_on=start + datetime.timedelta(days=364),
+        **extra,
+    )
+    translate(grant, "en", title=english_title, conditions=english_conditions)
     pledged_on = start - datetime.timedelta(days=20)
     with _on(pledged_on):
-        grant = services.grant_register(
-            grant=Grant(
-                funder=funder,
-                title_sv=title_sv,
-                title_en=title_en,
-                amount=Decimal(amount),
-                starts_on=start,
-                ends_on=start + datetime.timedelta(days=364),
-                **extra,
-            ),
-            pledged_on=pledged_on,
-            actor=actor,
-        )
+        grant = services.grant_register(grant=grant, pledged_on=pledged_on, actor=actor)
     for days, receipt in receipts:
         booked_on = start + datetime.timedelta(days=days)
         with _on(booked_on):
@@ -136,43 +134,46 @@ def load(*, scale: int = 1) -> None:
         year_start = datetime.date(year, 1, 1) if years_back else start
         _grant(
             region,
-            f"Verksamhetsbidrag {year}",
-            f"Operating grant {year}",
+            (f"Verksamhetsbidrag {year}", f"Operating grant {year}"),
             1_200_000,
             year_start,
+            (
+                "Pengarna ska gå till satsningar som boende varit med och tagit fram.",
+                "The money goes to initiatives that residents helped shape.",
+            ),
             actor=treasurer,
             receipts=[(10, 300_000), (100, 300_000), (190, 300_000), (280, 300_000)],
-            conditions_sv="Pengarna ska gå till satsningar som boende varit med och tagit fram.",
-            conditions_en="The money goes to initiatives that residents helped shape.",
         )
         if years_back:
             # An earlier year's two rounds of initiatives cost about 1.9 million: the
             # foundation gave what the region's grant did not cover.
             _grant(
                 foundation,
-                f"Unga i Järva {year}",
-                f"Young people in Järva {year}",
+                (f"Unga i Järva {year}", f"Young people in Järva {year}"),
                 800_000,
                 year_start + datetime.timedelta(days=30),
+                (
+                    "Till ungas hälsa, i satsningar som boende varit med och tagit fram.",
+                    "For young people's health, in initiatives residents helped shape.",
+                ),
                 actor=treasurer,
                 receipts=[(15, 400_000), (200, 400_000)],
-                conditions_sv="Till ungas hälsa, i satsningar som boende varit med och tagit fram.",
-                conditions_en="For young people's health, in initiatives residents helped shape.",
             )
     mental_health = FocusArea.objects.filter(slug="mental-health").first()
     if mental_health:
         grant = _grant(
             foundation,
-            "Ungas psykiska hälsa",
-            "Young people's mental health",
+            ("Ungas psykiska hälsa", "Young people's mental health"),
             400_000,
             start + datetime.timedelta(days=30),
+            (
+                "Endast insatser inom god psykisk hälsa. Delrapport efter halva tiden.",
+                "Only for good mental health. Interim report halfway through.",
+            ),
             actor=treasurer,
             receipts=[(15, 200_000), (200, 200_000)],
             earmark=Earmark.FOCUS_AREA,
             focus_area=mental_health,
-            conditions_sv="Endast insatser inom god psykisk hälsa. Delrapport efter halva tiden.",
-            conditions_en="Only for good mental health. Interim report halfway through.",
         )
         _duty(grant, "Delrapport till stiftelsen", today + datetime.timedelta(days=12), treasurer)
         final_report_due = grant.ends_on + datetime.timedelta(days=60)
@@ -181,28 +182,27 @@ def load(*, scale: int = 1) -> None:
     if football:
         grant = _grant(
             company,
-            "Fotboll på fredagskvällar",
-            "Football on Friday evenings",
+            ("Fotboll på fredagskvällar", "Football on Friday evenings"),
             100_000,
             start + datetime.timedelta(days=60),
+            (
+                "Bolagets logotyp visas på matchvästarna.",
+                "The company's logo is shown on the bibs.",
+            ),
             actor=treasurer,
             receipts=[(10, 100_000)],
             earmark=Earmark.INITIATIVE,
             initiative=football,
-            conditions_sv="Bolagets logotyp visas på matchvästarna.",
-            conditions_en="The company's logo is shown on the bibs.",
         )
         _duty(grant, "Bilder och antal deltagare", today - datetime.timedelta(days=5), treasurer)
     sponsorship = _grant(
         company,
-        "Trygga kvarter",
-        "Safe neighbourhoods",
+        ("Trygga kvarter", "Safe neighbourhoods"),
         150_000,
         start + datetime.timedelta(days=90),
+        ("Ingen särskild öronmärkning.", "No particular earmark."),
         actor=treasurer,
         receipts=[(20, 100_000)],
-        conditions_sv="Ingen särskild öronmärkning.",
-        conditions_en="No particular earmark.",
     )
     _duty(
         sponsorship,

@@ -11,7 +11,7 @@ from django.db.models import DecimalField, IntegerField, OuterRef, Q, Subquery, 
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from actors.i18n import active_language
+from actors.i18n import row_fields, row_text
 from initiatives.models import FollowUp, FollowUpReach, Initiative
 from prioritization.models import FocusArea
 
@@ -120,25 +120,19 @@ def initiative_sources(initiative) -> list[dict]:
     rows = (
         LedgerEntry.objects.filter(initiative=initiative)
         .order_by()
-        .values("grant", "grant__title_sv", "grant__title_en", "grant__funder__organisation__name")
+        .values("grant", *row_fields("grant__title"), "grant__funder__organisation__name")
         .annotate(**sums())
         .order_by("grant__funder__organisation__name", "grant")
     )
     return [
         {
             "grant_id": row["grant"],
-            "grant": _translated(row, "grant__title"),
+            "grant": row_text(row, "grant__title"),
             "funder": row["grant__funder__organisation__name"],
             "balance": Balance.of(row),
         }
         for row in rows
     ]
-
-
-def _translated(row: dict, prefix: str) -> str:
-    """A bilingual field read from a values() row, in the active language (Swedish fallback)."""
-    language = active_language()
-    return (language != "sv" and row.get(f"{prefix}_{language}")) or row[f"{prefix}_sv"]
 
 
 def pool_balance() -> Balance:

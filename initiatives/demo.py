@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from actors.events import as_of
 from actors.models import Organisation, User
+from actors.translations import translate
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import FocusArea, Need, Outcome, TargetGroup
 from workshops.choices import WorkshopStatus
@@ -29,14 +30,14 @@ from workshops.models import Workshop
 from . import process, services
 from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation
 from .forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
-from .models import Evaluation, FollowUp, Initiative
+from .models import Decision, Evaluation, FollowUp, Initiative
 
 S = InitiativeStep
 FORWARD = [S.PROPOSAL, S.DECISION, S.FUNDING, S.EXECUTION, S.EVALUATION, S.COMPLETED]
 
-# Swedish title, English title, Swedish summary, English summary, lead, partners, need index,
-# target groups, budget, where it stands this year, how it got off the path (reason),
-# months it runs
+# Swedish title and its English translation, Swedish summary and its English translation, lead,
+# partners, need index, target groups, budget, where it stands this year, how it got off the path
+# (reason), months it runs
 INITIATIVES = [
     (
         "Läxhjälp och mellanmål efter skolan",
@@ -299,15 +300,15 @@ def _stories(scale: int):
             (f" ({year})", f" ({year})", datetime.date(year, 3, 1)),
             (f" ({year}, hösten)", f" ({year}, autumn)", datetime.date(year, 9, 1)),
         ]
-        for suffix_sv, suffix_en, first_start in rounds:
-            for index, (title_sv, title_en, *rest) in enumerate(INITIATIVES):
+        for suffix, english_suffix, first_start in rounds:
+            for index, (title, english_title, *rest) in enumerate(INITIATIVES):
                 start = first_start + _days(10 * index)
                 target = rest[7]
                 if target not in SIDE_EXITS:
                     schedule = _schedule(start, _end(start, rest[9]))
                     target = [step for step, day in schedule.items() if day <= today][-1]
                 # An English reader tells the rounds apart by their titles too.
-                spec = (title_sv + suffix_sv, title_en + suffix_en, *rest)
+                spec = (title + suffix, english_title + english_suffix, *rest)
                 yield spec[0], spec, start, target
 
 
@@ -363,9 +364,9 @@ def move_on_funded(*, scale: int = 1) -> None:
 def _make(spec, title_sv, target, start, organisations, groups, needs, coordinator):
     (
         _t,
-        title_en,
-        summary_sv,
-        summary_en,
+        english_title,
+        summary,
+        english_summary,
         lead,
         partners,
         need_index,
@@ -380,12 +381,8 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     form = ProposalForm(
         {
             "title_sv": title_sv,
-            "title_en": title_en,
-            "summary_sv": summary_sv,
-            "summary_en": summary_en,
+            "summary_sv": summary,
             "resident_involvement_sv": "Idén kom från en fokusgrupp och prövades i en workshop.",
-            "resident_involvement_en": "The idea came from a focus group and was tried out in "
-            "a workshop.",
             "focus_area": (need.focus_area or FocusArea.objects.first()).pk,
             "needs": [need.pk],
             "outcomes": [o.pk for o in Outcome.objects.filter(need=need)],
@@ -402,7 +399,17 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
     schedule = _schedule(start, _end(start, months))
     drafted = min(_at(schedule[S.PROPOSAL] - _days(14)), timezone.now())
     with as_of(drafted):
-        initiative = services.initiative_save(data=_valid(form).cleaned_data, actor=coordinator)
+        initiative = services.initiative_save(
+            data=_in_english(
+                Initiative,
+                _valid(form).cleaned_data,
+                title=english_title,
+                summary=english_summary,
+                resident_involvement="The idea came from a focus group and was tried out in "
+                "a workshop.",
+            ),
+            actor=coordinator,
+        )
 
     path = (
         []
@@ -427,6 +434,13 @@ def _valid(form):
     return form
 
 
+def _in_english(model, data: dict, **english: str) -> dict:
+    """A record's values for its service, with the English translations of its Swedish texts."""
+    record = model(**{f"{name}_sv": data[f"{name}_sv"] for name in english})
+    translate(record, "en", **english)
+    return {**data, "translations": record.translations}
+
+
 def _prepare(initiative, step, schedule, coordinator):
     """Record what the rule into `step` asks for, dated before the move is made."""
     if step == S.FUNDING:
@@ -446,12 +460,15 @@ def _prepare(initiative, step, schedule, coordinator):
                 "workshop": workshop.pk if workshop else "",
                 "decided_by": "Aktörerna i samskapande workshop",
                 "conditions_sv": "Uppföljning varje månad.",
-                "conditions_en": "A follow-up every month.",
             }
         )
         with as_of(_at(decided_on)):
             services.decision_record(
-                initiative=initiative, data=_valid(form).cleaned_data, actor=coordinator
+                initiative=initiative,
+                data=_in_english(
+                    Decision, _valid(form).cleaned_data, conditions="A follow-up every month."
+                ),
+                actor=coordinator,
             )
     elif step == S.COMPLETED:
         _evaluation(initiative, schedule[S.COMPLETED] - _days(10))
@@ -500,10 +517,7 @@ def _evaluation(initiative, day):
         {
             "method": "Intervjuer med deltagare och ledare, enkät och närvarolistor.",
             "findings_sv": "Satsningen nådde fler än planerat och deltagarna kom tillbaka.",
-            "findings_en": "The initiative reached more people than planned, and participants "
-            "came back.",
             "lessons_sv": "Kända ledare från området gör att unga vågar komma.",
-            "lessons_en": "Familiar leaders from the area make young people dare to come.",
             "recommendation": Recommendation.SCALE_UP,
             **{f"achievement_{outcome.pk}": Achievement.PARTLY for outcome in outcomes},
             **{
@@ -517,7 +531,13 @@ def _evaluation(initiative, day):
     with as_of(_at(day)):
         evaluation = services.evaluation_record(
             initiative=initiative,
-            data=form.record_data,
+            data=_in_english(
+                Evaluation,
+                form.record_data,
+                findings="The initiative reached more people than planned, and participants "
+                "came back.",
+                lessons="Familiar leaders from the area make young people dare to come.",
+            ),
             achievements=form.achievements,
             actor=evaluator,
         )

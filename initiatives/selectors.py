@@ -6,7 +6,7 @@ from datetime import date, datetime
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 
-from actors.i18n import in_active_language
+from actors.i18n import row_fields, row_text
 from actors.links import object_url
 from focusgroups.models import Insight
 from prioritization.models import Need, OutcomeIndicator
@@ -112,9 +112,9 @@ class Card:
         return cls(
             pk=row["pk"],
             step=row["step"],
-            title=in_active_language("title", row.get),
+            title=row_text(row, "title"),
             lead_organisation=row["lead_organisation__name"],
-            focus_area=in_active_language("focus_area__name", row.get),
+            focus_area=row_text(row, "focus_area__name"),
         )
 
 
@@ -152,11 +152,9 @@ def pipeline(*, user, focus_area=None, organisation=None, target_group=None):
         .values(
             "pk",
             "step",
-            "title_sv",
-            "title_en",
+            *row_fields("title"),
             "lead_organisation__name",
-            "focus_area__name_sv",
-            "focus_area__name_en",
+            *row_fields("focus_area__name"),
             "in_column",
         )
     )

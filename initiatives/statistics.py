@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 
-from actors.i18n import in_active_language
+from actors.i18n import in_every_language, row_fields, row_text
 from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import Indicator, Need, Outcome, OutcomeIndicator, TargetGroup
@@ -93,15 +93,13 @@ def reach(*, start: datetime.date, end: datetime.date) -> list[dict]:
     )
     labels = dict(InitiativeStep.choices)
     rows = (
-        follow_ups.values(
-            "initiative_id", "initiative__title_sv", "initiative__title_en", "initiative__step"
-        )
+        follow_ups.values("initiative_id", *row_fields("initiative__title"), "initiative__step")
         .annotate(reports=Count("pk"), activities=Sum("activities"), spent=Sum("money_spent"))
         .order_by("initiative__title_sv", "initiative_id")
     )
     return [
         {
-            "initiative": in_active_language("initiative__title", row.get),
+            "initiative": row_text(row, "initiative__title"),
             "step": str(labels[row["initiative__step"]]),
             "follow_ups": row["reports"],
             "activities": row["activities"],
@@ -116,13 +114,13 @@ def reach_by_target_group(*, start: datetime.date, end: datetime.date) -> list[d
     """Participants the follow-ups of the period reached, per target group. One query."""
     rows = (
         FollowUpReach.objects.filter(follow_up__in=_follow_ups_in(start, end))
-        .values("target_group__name_sv", "target_group__name_en", "target_group__position")
+        .values(*row_fields("target_group__name"), "target_group__position")
         .annotate(n=Sum("participants"))
         .order_by("target_group__position")
     )
     return [
         {
-            "target_group": in_active_language("target_group__name", row.get),
+            "target_group": row_text(row, "target_group__name"),
             "participants": row["n"],
         }
         for row in rows
@@ -147,12 +145,12 @@ def lessons(*, start: datetime.date, end: datetime.date) -> list[dict]:
 
 
 def public_initiatives() -> list[dict]:
-    """Every public initiative, in Swedish, for the open data. One query."""
+    """Every public initiative for the open data, in Swedish: its title also in each language it
+    is translated into (`title_so`...). One query."""
     return [
         {
             "id": i.pk,
-            "title_sv": i.title_sv,
-            "title_en": i.title_en,
+            **in_every_language(i, "title"),
             "focus_area": i.focus_area.name_sv,
             "lead_organisation": i.lead_organisation.name,
             "step": i.step,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from actors.formerrors import add_service_error, saved
+from actors.i18n import SOURCE
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
@@ -29,6 +30,7 @@ from .forms import (
     InitiativeForm,
     MoveForm,
 )
+from .models import Initiative
 from .permissions import can_propose, can_see_pipeline, get_initiative_for_user, is_lead
 
 
@@ -84,9 +86,25 @@ def initiative_detail(request, pk):
     )
 
 
+def _carried(translations: dict, **names: str) -> dict:
+    """The translations of where a proposal starts, under the proposal's names (`summary=
+    "description"` carries the origin's description as the summary), cut to the proposal's
+    lengths. Each keeps the fingerprint of the Swedish text it was made from: it stays current
+    while the proposal keeps that text, and turns stale once the coordinator rewrites it."""
+    carried = {}
+    for language, entries in translations.items():
+        for name, source in names.items():
+            if source in entries:
+                limit = Initiative._meta.get_field(f"{name}_{SOURCE}").max_length
+                entry = entries[source]
+                carried.setdefault(language, {})[name] = {**entry, "text": entry["text"][:limit]}
+    return carried
+
+
 def _starting_point(request) -> tuple[dict, dict]:
-    """Initial values, and the origin to record, when a coordinator starts a proposal from an
-    intervention (III) or from a workshop decision or parked idea."""
+    """Initial values, and what the proposal keeps of where it started (the intervention (III)
+    or the workshop decision or parked idea, and the translations of its texts), when a
+    coordinator starts a proposal from one."""
     if not is_coordinator(request.user):
         return {}, {}
     intervention_id = request.GET.get("intervention", "")
@@ -98,25 +116,20 @@ def _starting_point(request) -> tuple[dict, dict]:
         need = intervention.outcome.need
         initial = {
             "title_sv": intervention.title_sv,
-            "title_en": intervention.title_en,
             "summary_sv": intervention.description_sv,
-            "summary_en": intervention.description_en,
             "focus_area": need.focus_area_id,
             "needs": [need.pk],
             "outcomes": [intervention.outcome_id],
         }
-        return initial, {"intervention": intervention}
+        translations = _carried(intervention.translations, title="title", summary="description")
+        return initial, {"intervention": intervention, "translations": translations}
     if item_id.isdigit():
         item = get_object_or_404(
             WorkshopItem.objects.filter(kind__in=[ItemKind.DECISION, ItemKind.PARKED]), pk=item_id
         )
-        initial = {
-            "title_sv": item.text_sv[:200],
-            "title_en": item.text_en[:200],
-            "summary_sv": item.text_sv,
-            "summary_en": item.text_en,
-        }
-        return initial, {"workshop_item": item}
+        initial = {"title_sv": item.text_sv[:200], "summary_sv": item.text_sv}
+        translations = _carried(item.translations, title="text", summary="text")
+        return initial, {"workshop_item": item, "translations": translations}
     return {}, {}
 
 
@@ -143,7 +156,11 @@ def initiative_create(request):
     return render(
         request,
         "initiatives/initiative_form.html",
-        {"form": form, "initiative": None, "origin": next(iter(origin.values()), None)},
+        {
+            "form": form,
+            "initiative": None,
+            "origin": origin.get("intervention") or origin.get("workshop_item"),
+        },
     )
 
 
@@ -273,9 +290,9 @@ def pipeline(request):
         {
             "columns": selectors.pipeline(user=request.user, **filters),
             "filters": filters,
-            "focus_areas": FocusArea.objects.only("slug", "name_sv", "name_en"),
+            "focus_areas": FocusArea.objects.only("slug", "name_sv", "translations"),
             "organisations": Organisation.objects.active().only("slug", "name"),
-            "target_groups": TargetGroup.objects.only("slug", "name_sv", "name_en"),
+            "target_groups": TargetGroup.objects.only("slug", "name_sv", "translations"),
             "board_steps": BOARD_STEPS,
         },
     )

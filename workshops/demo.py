@@ -6,7 +6,8 @@ the services as a coordinator's would, on the day it happened: planned, or logge
 who came and what came out of it, its minutes published three days later (the latest stay a
 draft), its actions done on their due dates. An action still open or an idea still parked is
 carried forward as it is, never recorded again. A workshop planned at an earlier load and held
-since is logged at the next. The texts are made up for the demo, in Swedish and English.
+since is logged at the next. The texts are made up for the demo, in Swedish with English
+translations.
 """
 
 import datetime
@@ -16,7 +17,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from actors.events import as_of
+from actors.i18n import translation
 from actors.models import Organisation, User
+from actors.translations import translate
 
 from . import services
 from .choices import ItemKind, SwotHeading, WorkshopFormat, WorkshopStatus
@@ -251,18 +254,23 @@ def load(*, scale: int = 1) -> None:
 
 def _workshop(day: datetime.date, organisations) -> Workshop:
     """The workshop of that day as planned, themed in turn."""
-    theme_sv, theme_en = THEMES[day.toordinal() // 14 % len(THEMES)]
-    return Workshop(
+    theme_sv, english_theme = THEMES[day.toordinal() // 14 % len(THEMES)]
+    workshop = Workshop(
         starts_at=_aware(day, START),
         ends_at=_aware(day, END),
         place=PLACE,
         theme_sv=theme_sv,
-        theme_en=theme_en,
         host_id=organisations.get("folkets-husby"),
         agenda_sv="1. Uppföljning av åtgärder\n2. Dagens tema\n3. Parkerade idéer\n"
         "4. Nästa workshop",
-        agenda_en="1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n4. Next workshop",
     )
+    translate(
+        workshop,
+        "en",
+        theme=english_theme,
+        agenda="1. Follow-up of actions\n2. Today's theme\n3. Parked ideas\n4. Next workshop",
+    )
+    return workshop
 
 
 def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
@@ -276,21 +284,27 @@ def _log(workshop: Workshop, organisations, coordinator) -> Workshop:
         f"Vi samlades kring temat ”{workshop.theme_sv}”. Aktörerna delade vad de ser "
         "i sina verksamheter och enades om nästa steg."
     )
-    workshop.summary_en = (
-        f"We met on the theme “{workshop.theme_en}”. The actors shared what they see "
-        "in their work and agreed on the next steps."
-    )
     workshop.notes = "Stämning: engagerad. Fika från Galdem."
     workshop.residents = rng.randint(0, 9)
     turnout, listed = _record(day, rng, organisations, swot=swot, carried=_carried(day))
-    items = [
-        WorkshopItem(kind=kind, position=position, text_sv=text_sv, text_en=text_en, **extra)
-        for position, (kind, text_sv, text_en, extra) in enumerate(listed, start=1)
-    ]
+    items = []
+    for position, (kind, text_sv, english, extra) in enumerate(listed, start=1):
+        item = WorkshopItem(kind=kind, position=position, text_sv=text_sv, **extra)
+        translate(item, "en", text=english)
+        items.append(item)
     with as_of(_aware(day, END)):
         workshop = services.workshop_log(
             workshop=workshop, attendance=dict(turnout), items=items, actor=coordinator
         )
+    # The log keeps the row's translations as they were; the summary's is made after it.
+    english_theme = translation(workshop.translations, "en", "theme")
+    translate(
+        workshop,
+        "en",
+        summary=f"We met on the theme “{english_theme}”. The actors shared what they see "
+        "in their work and agreed on the next steps.",
+    )
+    workshop.save(update_fields=["translations"])
     today = timezone.localdate()
     for item in items:
         # Most actions get done; some past their due date are still open (overdue).
@@ -330,41 +344,41 @@ def _record(day, rng, organisations, *, swot: bool, carried: set[str]) -> tuple[
         if rng.random() < TURNOUT[slug]
     ]
     items = []
-    for text_sv, text_en in rng.sample(DECISIONS, 2):
-        items.append((ItemKind.DECISION, text_sv, text_en, {}))
+    for text_sv, english in rng.sample(DECISIONS, 2):
+        items.append((ItemKind.DECISION, text_sv, english, {}))
     actions = [action for action in ACTIONS if action[0] not in carried]
-    for text_sv, text_en, slug, person in rng.sample(actions, min(rng.randint(1, 3), len(actions))):
+    for text_sv, english, slug, person in rng.sample(actions, min(rng.randint(1, 3), len(actions))):
         due = day + datetime.timedelta(days=rng.choice([14, 28, 42]))
         items.append(
             (
                 ItemKind.ACTION,
                 text_sv,
-                text_en,
+                english,
                 {"owner_id": organisations.get(slug), "responsible": person, "due": due},
             )
         )
     parked = [idea for idea in PARKED_ITEMS if idea[0] not in carried]
     if rng.random() < 0.5 and parked:
-        text_sv, text_en = rng.choice(parked)
+        text_sv, english = rng.choice(parked)
         items.append(
             (
                 ItemKind.PARKED,
                 text_sv,
-                text_en,
+                english,
                 {"look_again_on": day + datetime.timedelta(days=90)},
             )
         )
     if swot:
-        for kind, text_sv, text_en in SWOT:
-            items.append((kind, text_sv, text_en, {}))
-        for heading, text_sv, text_en, slug, person in SWOT_ACTIONS:
+        for kind, text_sv, english in SWOT:
+            items.append((kind, text_sv, english, {}))
+        for heading, text_sv, english, slug, person in SWOT_ACTIONS:
             if text_sv in carried:
                 continue
             items.append(
                 (
                     ItemKind.ACTION,
                     text_sv,
-                    text_en,
+                    english,
                     {
                         "owner_id": organisations.get(slug),
                         "responsible": person,

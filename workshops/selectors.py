@@ -101,7 +101,7 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
 ACTION_ROW_FIELDS = (
     "kind",
     "text_sv",
-    "text_en",
+    "translations",
     "responsible",
     "due",
     "done_at",

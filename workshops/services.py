@@ -85,8 +85,7 @@ def _item_event(kind: str, item: WorkshopItem, actor, **data) -> None:
         data={
             "workshop": item.workshop_id,
             "owner": item.owner_id,
-            "text_sv": excerpt(item.text_sv, 200),
-            "text_en": excerpt(item.text_en, 200),
+            **{key: excerpt(text, 200) for key, text in in_every_language(item, "text").items()},
             **data,
         },
         public=False,
@@ -239,8 +238,7 @@ def workshop_log(
                 "item": item.pk,
                 "owner": item.owner_id,
                 "due": item.due,
-                "text_sv": item.text_sv,
-                "text_en": item.text_en,
+                **in_every_language(item, "text"),
             }
             for item in items
             if item.kind == ItemKind.ACTION
@@ -283,8 +281,7 @@ def workshop_publish(*, workshop: Workshop, actor) -> Workshop:
         workshop,
         actor,
         public=True,
-        summary_sv=excerpt(workshop.summary_sv),
-        summary_en=excerpt(workshop.summary_en),
+        **{key: excerpt(text) for key, text in in_every_language(workshop, "summary").items()},
     )
     return workshop
 
@@ -293,9 +290,7 @@ MAX_PHOTOS_PER_WORKSHOP = 20
 
 
 @transaction.atomic
-def photo_add(
-    *, workshop: Workshop, image, caption_sv: str, caption_en: str, actor
-) -> WorkshopPhoto:
+def photo_add(*, workshop: Workshop, image, caption_sv: str, actor) -> WorkshopPhoto:
     """Add a photo, already re-encoded by the form, to the minutes of a held workshop."""
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if workshop.status != WorkshopStatus.HELD:
@@ -305,9 +300,7 @@ def photo_add(
             _("A workshop can have at most %(count)d photos. Remove one to add another.")
             % {"count": MAX_PHOTOS_PER_WORKSHOP}
         )
-    photo = WorkshopPhoto(
-        workshop=workshop, caption_sv=caption_sv, caption_en=caption_en, uploaded_by=actor
-    )
+    photo = WorkshopPhoto(workshop=workshop, caption_sv=caption_sv, uploaded_by=actor)
     photo.image.save(image.name, image, save=False)
     try:
         photo.save()

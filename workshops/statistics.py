@@ -7,7 +7,7 @@ import datetime
 
 from django.db.models import Count, Q, Sum
 
-from actors.i18n import in_active_language
+from actors.i18n import row_fields, row_text
 
 from .choices import WorkshopStatus
 from .models import Attendance, Workshop
@@ -28,14 +28,14 @@ def workshops_held(*, start: datetime.date, end: datetime.date) -> list[dict]:
     people, how many people they sent and how many residents came."""
     rows = (
         Workshop.objects.filter(_held_in(start, end))
-        .values("pk", "starts_at", "theme_sv", "theme_en", "residents")
+        .values("pk", "starts_at", *row_fields("theme"), "residents")
         .annotate(organisations=Count("attendances"), people=Sum("attendances__people"))
         .order_by("starts_at")
     )
     return [
         {
             "date": row["starts_at"].date(),
-            "theme": in_active_language("theme", row.get),
+            "theme": row_text(row, "theme"),
             "organisations": row["organisations"],
             "people": row["people"] or 0,
             "residents": row["residents"],

@@ -200,7 +200,6 @@ def photo_add(request, pk):
                 workshop=workshop,
                 image=form.cleaned_data["image"],
                 caption_sv=form.cleaned_data["caption_sv"],
-                caption_en=form.cleaned_data["caption_en"],
                 actor=request.user,
             )
         except ValidationError as error:

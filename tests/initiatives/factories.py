@@ -16,7 +16,6 @@ class FocusAreaFactory(factory.django.DjangoModelFactory):
 
     slug = "safety"
     name_sv = "Trygghet"
-    name_en = "Safety"
 
 
 class TargetGroupFactory(factory.django.DjangoModelFactory):

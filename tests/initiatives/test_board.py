@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from actors.permissions import roles_of
+from actors.translations import translate
 from initiatives import selectors
 from initiatives.choices import BOARD_STEPS
 from initiatives.choices import InitiativeStep as S
@@ -53,9 +54,13 @@ def test_every_step_has_a_column_with_its_count_and_newest_cards_first(coordinat
 
 
 def test_a_card_is_in_the_visitors_language_and_falls_back_to_swedish(coordinator):
-    area = FocusAreaFactory(name_sv="Hälsa", name_en="Health")
-    InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Läxhjälp", title_en="Homework")
-    InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Fritids", title_en="")
+    area = FocusAreaFactory(name_sv="Hälsa")
+    translate(area, "en", name="Health")
+    area.save()
+    homework = InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Läxhjälp")
+    translate(homework, "en", title="Homework")
+    homework.save()
+    InitiativeFactory(step=S.PROPOSAL, focus_area=area, title_sv="Fritids")
 
     with translation.override("en"):
         cards = column(selectors.pipeline(user=coordinator), S.PROPOSAL)["initiatives"]

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from actors.translations import translate
 from initiatives import statistics
 from initiatives.models import (
     Evaluation,
@@ -46,7 +47,9 @@ def follow_up(initiative, *, participants: int, spent: str, period_end=END) -> F
 
 
 def test_the_period_counts_initiatives_per_step_and_what_they_reached():
-    running = InitiativeFactory(step="execution", title_sv="Läxhjälp", title_en="Homework")
+    running = InitiativeFactory(step="execution", title_sv="Läxhjälp")
+    translate(running, "en", title="Homework")
+    running.save()
     InitiativeFactory(step="parked")
     InitiativeFactory(step="needs")
     follow_up(running, participants=12, spent="100")

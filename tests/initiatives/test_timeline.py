@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from actors.events import as_of, tell
 from actors.models import Event
+from actors.translations import translate
 from funding.choices import EntryKind
 from initiatives import services
 from initiatives.choices import InitiativeStep as S
@@ -32,7 +33,9 @@ def up_for_decision(**fields):
 
 
 def test_the_start_page_tells_what_was_decided_funded_and_completed(client, coordinator, treasurer):
-    decided = up_for_decision(title_sv="Kvällsfotboll", title_en="Evening football")
+    decided = up_for_decision(title_sv="Kvällsfotboll")
+    translate(decided, "en", title="Evening football")
+    decided.save()
     decide(decided, coordinator)
     funded = InitiativeFactory(
         step=S.FUNDING, submitted_at=timezone.now(), title_sv="Läxhjälp", budget=Decimal(1000)

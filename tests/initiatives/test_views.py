@@ -5,6 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from actors.i18n import translation
+from actors.translations import State, field_translations, translate
 from initiatives.choices import InitiativeStep as S
 from initiatives.models import Decision, Evaluation, FollowUp, Initiative, InitiativeStepChange
 from prioritization.models import Intervention, Outcome
@@ -378,36 +380,66 @@ def test_the_initiative_page_runs_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+def states(initiative, language):
+    return {field.name: field.state for field in field_translations(initiative, language)}
+
+
 def test_a_coordinator_starts_a_proposal_from_an_intervention(client, coordinator, organisation):
     need = NeedFactory()
     outcome = Outcome.objects.create(need=need, title_sv="Fler unga i föreningar")
-    intervention = Intervention.objects.create(
-        outcome=outcome, title_sv="Kvällsöppen fritidsgård", evidence_strength="emerging"
+    intervention = Intervention(
+        outcome=outcome,
+        title_sv="Kvällsöppen fritidsgård",
+        description_sv="Öppet till tio.",
+        evidence_strength="emerging",
     )
+    translate(intervention, "so", title="Xarun dhalinyaro oo habeenkii furan")
+    translate(intervention, "ar", title="نادٍ مفتوح مساءً", description="مفتوح حتى العاشرة.")
+    intervention.save()
     client.force_login(coordinator)
     url = reverse("initiatives:initiative_create") + f"?intervention={intervention.pk}"
     page = client.get(url).content.decode()
     assert "Kvällsöppen fritidsgård" in page
+    # The coordinator keeps the title and rewrites the summary.
     data = proposal_data(
-        organisation, need, title_sv="Kvällsöppen fritidsgård", outcomes=[outcome.pk]
+        organisation,
+        need,
+        title_sv="Kvällsöppen fritidsgård",
+        summary_sv="Öppet till elva.",
+        outcomes=[outcome.pk],
     )
     assert client.post(url, data).status_code == 302
     initiative = Initiative.objects.get()
     assert initiative.intervention == intervention
     assert list(initiative.outcomes.all()) == [outcome]
+    # The intervention's translations come with it: current where the Swedish text is the same,
+    # stale where the coordinator changed it.
+    assert translation(initiative.translations, "so", "title") == (
+        "Xarun dhalinyaro oo habeenkii furan"
+    )
+    assert translation(initiative.translations, "ar", "summary") == "مفتوح حتى العاشرة."
+    assert states(initiative, "so") == {"title": State.CURRENT, "summary": State.MISSING}
+    assert states(initiative, "ar") == {"title": State.CURRENT, "summary": State.STALE}
 
 
 def test_a_coordinator_starts_a_proposal_from_a_parked_idea(client, coordinator, organisation):
     workshop = Workshop.objects.create(
         starts_at=timezone.now() - datetime.timedelta(days=3), theme_sv="Fritid", status="held"
     )
-    idea = WorkshopItem.objects.create(workshop=workshop, kind="idea", text_sv="Utegym vid fältet")
+    idea = WorkshopItem(workshop=workshop, kind="idea", text_sv="Utegym vid fältet")
+    translate(idea, "ti", text="ናይ ደገ ስፖርት ቦታ")
+    idea.save()
     client.force_login(coordinator)
     url = reverse("initiatives:initiative_create") + f"?workshop_item={idea.pk}"
     assert "Utegym vid fältet" in client.get(url).content.decode()
-    data = proposal_data(organisation, NeedFactory(), title_sv="Utegym vid fältet")
+    data = proposal_data(
+        organisation, NeedFactory(), title_sv="Utegym vid fältet", summary_sv="Utegym vid fältet"
+    )
     assert client.post(url, data).status_code == 302
-    assert Initiative.objects.get().workshop_item == idea
+    initiative = Initiative.objects.get()
+    assert initiative.workshop_item == idea
+    # The idea's one text is the proposal's title and summary, in every language it is in.
+    assert states(initiative, "ti") == {"title": State.CURRENT, "summary": State.CURRENT}
 
 
 def test_a_member_cannot_claim_an_origin(client, member, organisation):

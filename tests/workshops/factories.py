@@ -30,11 +30,9 @@ class WorkshopFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: days_from_now(-7))
     place = "Folkets Husby"
     theme_sv = factory.Sequence(lambda n: f"Tema {n}")
-    theme_en = factory.Sequence(lambda n: f"Theme {n}")
     status = WorkshopStatus.HELD
     minutes_state = MinutesState.DRAFT
     summary_sv = "Vi pratade om trygghet."
-    summary_en = "We talked about safety."
     notes = "Internt: lokalen var för liten."
 
 
@@ -43,7 +41,6 @@ class PlannedWorkshopFactory(WorkshopFactory):
     status = WorkshopStatus.PLANNED
     minutes_state = MinutesState.NONE
     summary_sv = ""
-    summary_en = ""
     notes = ""
 
 
@@ -62,7 +59,6 @@ class ItemFactory(factory.django.DjangoModelFactory):
     workshop = factory.SubFactory(WorkshopFactory)
     kind = ItemKind.DECISION
     text_sv = factory.Sequence(lambda n: f"Punkt {n}")
-    text_en = factory.Sequence(lambda n: f"Point {n}")
 
 
 class ActionFactory(ItemFactory):
@@ -98,4 +94,3 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     workshop = factory.SubFactory(WorkshopFactory)
     image = factory.django.ImageField(width=64, height=48, format="JPEG", color="orange")
     caption_sv = factory.Sequence(lambda n: f"Blädderblock {n}")
-    caption_en = factory.Sequence(lambda n: f"Flipchart {n}")

@@ -29,7 +29,7 @@ def camera_jpeg(size=(3000, 2000)) -> bytes:
 def add(client, workshop, image, caption="Blädderblock från gruppen om trygghet"):
     return client.post(
         reverse("workshops:photo_add", args=[workshop.pk]),
-        {"image": image, "caption_sv": caption, "caption_en": ""},
+        {"image": image, "caption_sv": caption},
     )
 
 

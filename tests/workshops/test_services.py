@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from actors.models import Event
+from actors.translations import translate
 from workshops import services
 from workshops.choices import (
     CommentKind,
@@ -98,6 +99,7 @@ class TestWorkshopLog:
         action = WorkshopItem(
             kind=ItemKind.ACTION, text_sv="Boka hallen", owner=organisation, due=due
         )
+        translate(action, "so", text="Qabso hoolka")
         decision = WorkshopItem(kind=ItemKind.DECISION, text_sv="Vi satsar på fotboll")
         _log(
             workshop,
@@ -118,8 +120,8 @@ class TestWorkshopLog:
                 "item": action.pk,
                 "owner": organisation.pk,
                 "due": due.isoformat(),
-                "text_sv": action.text_sv,
-                "text_en": action.text_en,
+                "text_sv": "Boka hallen",
+                "text_so": "Qabso hoolka",
             }
         ]
         assert event.data["minutes"] == MinutesState.DRAFT

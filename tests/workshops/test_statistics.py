@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
+from actors.translations import translate
 from tests.factories import OrganisationFactory
 from workshops import statistics
 
@@ -16,6 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_only_workshops_held_in_the_period_count_with_the_people_who_came():
     held = WorkshopFactory(residents=3)
     other = WorkshopFactory()
+    for workshop, theme in ((held, "Safety"), (other, "Leisure")):
+        translate(workshop, "en", theme=theme)
+        workshop.save()
     PlannedWorkshopFactory()
     regular = OrganisationFactory(name="Ett")
     AttendanceFactory(workshop=held, organisation=regular, people=2)
@@ -27,7 +31,7 @@ def test_only_workshops_held_in_the_period_count_with_the_people_who_came():
         workshops = statistics.workshops_held(start=start, end=end)
     assert len(workshops) == 2
     assert workshops[0]["people"] + workshops[1]["people"] == 3
-    assert {w["theme"] for w in workshops} == {held.theme_en, other.theme_en}
+    assert {w["theme"] for w in workshops} == {"Safety", "Leisure"}
     attendance = statistics.attendance_by_organisation(start=start, end=end, held=len(workshops))
     # Who sent nobody is not counted as present.
     assert attendance == [{"organisation": "Ett", "workshops": 2, "people": 3, "share": 100}]

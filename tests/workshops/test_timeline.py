@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 
 from actors.events import Told, tell
 from actors.models import Event
+from actors.translations import translate
 from workshops import services
 
 from .factories import WorkshopFactory
@@ -18,10 +19,10 @@ def test_published_minutes_are_told_with_the_date_theme_and_public_summary(coord
     workshop = WorkshopFactory(
         starts_at=timezone.make_aware(datetime.datetime(2026, 10, 21, 16)),
         theme_sv="Fritid",
-        theme_en="Leisure",
         summary_sv="Vi bestämde oss för kvällsfotboll.",
-        summary_en="We chose evening football.",
     )
+    translate(workshop, "en", theme="Leisure", summary="We chose evening football.")
+    workshop.save()
     services.workshop_publish(workshop=workshop, actor=coordinator)
     event = Event.objects.get()
     assert event.public

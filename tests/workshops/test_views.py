@@ -63,12 +63,10 @@ def log_data(
         "record-ends_at": "",
         "record-place": "Folkets Husby",
         "record-theme_sv": workshop.theme_sv,
-        "record-theme_en": "",
         "record-host": "",
         "record-format": "standard",
         "record-residents": "4",
         "record-summary_sv": "Vi beslutade om kvällsfotboll.",
-        "record-summary_en": "",
         "record-notes": "Internt.",
     }
     data.update({f"record-{key}": value for key, value in record.items()})
@@ -78,10 +76,10 @@ def log_data(
         data[f"attendance-{index}-organisation"] = str(organisation.pk)
         data[f"attendance-{index}-people"] = str(people.get(organisation.pk, ""))
     for prefix, rows, fields in (
-        ("decisions", decisions, ["text_sv", "text_en"]),
-        ("actions", actions, ["text_sv", "text_en", "owner", "responsible", "due", "swot_heading"]),
-        ("ideas", ideas, ["text_sv", "text_en", "look_again_on"]),
-        ("swot", swot, ["kind", "text_sv", "text_en"]),
+        ("decisions", decisions, ["text_sv"]),
+        ("actions", actions, ["text_sv", "owner", "responsible", "due", "swot_heading"]),
+        ("ideas", ideas, ["text_sv", "look_again_on"]),
+        ("swot", swot, ["kind", "text_sv"]),
     ):
         total = len(rows) + 2  # two blank rows, as the page has
         data.update(_management(prefix, total))
@@ -97,7 +95,6 @@ def log_data(
             "next-ends_at": "",
             "next-place": "Folkets Husby",
             "next-theme_sv": "Föräldrar som resurs",
-            "next-theme_en": "",
             "next-host": "",
         }
     )
@@ -769,7 +766,7 @@ class TestLists:
         assert '<td class="text-nowrap">' in response.text
 
     def test_english_falls_back_to_swedish(self, client):
-        PlannedWorkshopFactory(theme_sv="Bara svenska", theme_en="")
+        PlannedWorkshopFactory(theme_sv="Bara svenska")
         response = client.get("/en" + reverse("workshops:list"))
         assert "Bara svenska" in response.text
 
