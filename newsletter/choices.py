@@ -3,9 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Language(models.TextChoices):
-    SWEDISH = "sv", _("Swedish")
-    ENGLISH = "en", _("English")
+class StaleChoice(models.TextChoices):
+    """What the subscribers of a language whose translation is older than the Swedish text get,
+    chosen by the coordinator who sends the edition."""
+
+    TRANSLATION = "translation", _("The older translation")
+    SWEDISH = "swedish", _("The Swedish text instead")
 
 
 class SubscriberStatus(models.TextChoices):

@@ -15,6 +15,7 @@ from django.db.models import Min
 from actors.events import as_of
 from actors.links import url_in
 from actors.models import Event, User
+from actors.translations import translate
 from focusgroups import services as focusgroup_services
 from focusgroups.models import Idea
 from initiatives.choices import InitiativeStep
@@ -147,19 +148,19 @@ def _load_subscribers_and_editions(scale: int) -> None:
     _load_scaled_subscribers(scale, consented)
     subscribers = list(Subscriber.objects.confirmed().filter(email__endswith="@example.org"))
     for sent_at, subject_sv, subject_en, body_sv, body_en in EDITIONS:
-        # get_or_create: saving again would move `updated_at`, and a sent edition never changes.
-        edition, _created = Edition.objects.get_or_create(
-            subject_sv=subject_sv,
-            defaults={
-                "subject_en": subject_en,
-                "body_sv": body_sv,
-                "body_en": body_en,
-                "audience": Audience.ALL,
-                "status": EditionStatus.SENT,
-                "send_started_at": sent_at,
-                "sent_at": sent_at,
-            },
-        )
+        # Made once: saving again would move `updated_at`, and a sent edition never changes.
+        edition = Edition.objects.filter(subject_sv=subject_sv).first()
+        if edition is None:
+            edition = Edition(
+                subject_sv=subject_sv,
+                body_sv=body_sv,
+                audience=Audience.ALL,
+                status=EditionStatus.SENT,
+                send_started_at=sent_at,
+                sent_at=sent_at,
+            )
+            translate(edition, "en", subject=subject_en, body=body_en)
+            edition.save()
         Delivery.objects.bulk_create(
             [
                 Delivery(

@@ -1,12 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import LabelFormField
+from actors.i18n import SOURCE, LanguageSelect, language_choices, language_name, offered_languages
 from prioritization.models import FocusArea
 
-from .choices import Audience, Language
+from .choices import Audience, StaleChoice
 from .models import Edition
 
 
@@ -16,8 +17,10 @@ def no_line_breaks(value: str) -> None:
 
 
 def current_language() -> str:
-    language = (get_language() or "sv").split("-")[0]
-    return language if language in Language.values else Language.SWEDISH
+    """The page's language, easy Swedish included: the one a person who signs up or follows
+    from it reads."""
+    language = get_language() or SOURCE
+    return language if language in offered_languages() else SOURCE
 
 
 class FocusAreasField(forms.ModelMultipleChoiceField):
@@ -42,7 +45,9 @@ class SignUpForm(forms.Form):
         validators=[no_line_breaks],
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=Language.choices)
+    language = forms.ChoiceField(
+        label=_("Language of the newsletter"), choices=language_choices, widget=LanguageSelect
+    )
     interests = FocusAreasField(
         label=_("What interests you?"),
         help_text=_("Choose none to get everything."),
@@ -85,24 +90,48 @@ class EditionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in "subject_sv":
-            self.fields[name].validators.append(no_line_breaks)
+        self.fields["subject_sv"].validators.append(no_line_breaks)
         self.fields["interests"].required = False
-        if self.data.get("languages_confirmed") is not None:
-            self.ask_to_confirm_languages()
-
-    def ask_to_confirm_languages(self) -> None:
-        """Offer the box that saves a change made in one language only."""
-        self.fields["languages_confirmed"] = forms.BooleanField(
-            label=_("Save it like this: the text I did not change stays as it is"),
-            required=False,
-        )
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("audience") == Audience.INTERESTS and not cleaned.get("interests"):
             self.add_error("interests", _("Choose at least one focus area for this audience."))
         return cleaned
+
+
+class EditionSendForm(forms.Form):
+    """The send step: the coordinator confirms, and chooses what the subscribers of each
+    language whose translation is older than the Swedish text get."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the preview: send it now"),
+        error_messages={
+            "required": _("Tick the box to confirm that the edition should go out now.")
+        },
+    )
+
+    def __init__(self, *args, stale: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        for code in stale:
+            language = {"language": language_name(code)}
+            self.fields[f"stale_{code}"] = forms.ChoiceField(
+                label=gettext(
+                    "The translation into %(language)s is older than the Swedish text. "
+                    "Its subscribers get:"
+                )
+                % language,
+                choices=StaleChoice.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": gettext("Choose what the subscribers who read %(language)s get.")
+                    % language
+                },
+            )
+        self.stale = stale
+
+    def stale_choices(self) -> dict[str, str]:
+        return {code: self.cleaned_data[f"stale_{code}"] for code in self.stale}
 
 
 class FollowForm(forms.Form):

@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from actors.i18n import language_tag, text_in
 from actors.links import site_domain, url_in
 from actors.mail import new_message_id, sender, single_line
 from actors.models import SiteSettings
@@ -57,9 +58,12 @@ def recipient(subscriber) -> str:
 
 @dataclass(frozen=True)
 class EditionContent:
-    """An edition rendered in one language, with placeholders for each recipient's links."""
+    """An edition rendered for the subscribers of one language, with placeholders for each
+    recipient's links: its text in `text_language` (their language's, or Swedish), everything
+    around it in `language`."""
 
     language: str
+    text_language: str
     subject: str
     text: str
     html: str
@@ -67,12 +71,16 @@ class EditionContent:
     reply_to: list[str]
 
 
-def edition_content(edition, language: str, *, test: bool = False) -> EditionContent:
+def edition_content(
+    edition, language: str, *, text_language: str, test: bool = False
+) -> EditionContent:
     with translation.override(language):
-        subject = single_line(edition.subject_in(language))
+        subject = single_line(
+            text_in(text_language, "subject", edition.subject_sv, edition.translations)
+        )
         if test:
             subject = f"[TEST] {subject}"
-        body = edition.body_in(language)
+        body = text_in(text_language, "body", edition.body_sv, edition.translations)
         context = {
             "site": SiteSettings.current(),
             "subject": subject,
@@ -82,11 +90,17 @@ def edition_content(edition, language: str, *, test: bool = False) -> EditionCon
             "preferences_url": PREFERENCES_PLACEHOLDER,
             "site_url": url_in(language, "portal:home"),
             "language": language,
+            "text_lang": language_tag(text_language),
         }
         text = render_to_string("newsletter/emails/edition-body.txt", context)
         html = render_to_string("newsletter/emails/edition-body.html", context)
     from_email, reply_to = sender(language)
-    return EditionContent(language, subject, text, html, from_email, reply_to)
+    return EditionContent(language, text_language, subject, text, html, from_email, reply_to)
+
+
+def content_language(*languages: str) -> str:
+    """The Content-Language header of a mail in these languages (RFC 3282: a list)."""
+    return ", ".join(dict.fromkeys(language_tag(language) for language in languages))
 
 
 def message_id(edition_id: int, delivery_id: int) -> str:
@@ -106,7 +120,7 @@ def edition_message(content: EditionContent, *, to: str, unsubscribe_url: str,
     headers = {
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "Content-Language": content.language,
+        "Content-Language": content_language(content.language, content.text_language),
     }
     if message_id:
         headers["Message-ID"] = message_id
@@ -159,7 +173,7 @@ def confirmation_message(subscriber) -> EmailMultiAlternatives:
         reply_to=reply_to,
         headers={
             "Message-ID": new_message_id(),
-            "Content-Language": language,
+            "Content-Language": content_language(language),
             "Auto-Submitted": "auto-generated",
         },
     )

@@ -8,10 +8,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from actors.fields import DOCUMENT, LabelField
-from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
+from actors.i18n import SOURCE, Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import EventCursor
 
-from .choices import Audience, DeliveryStatus, EditionStatus, Language, SubscriberStatus
+from .choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
 
 
 def normalise_email(email: str) -> str:
@@ -38,6 +38,13 @@ def opt_in_status():
     )
 
 
+def language_field():
+    """The language a person's mail speaks: the page's when they signed up or followed, one of
+    settings.LANGUAGES (easy Swedish's "sv-plain" the longest), checked where it is chosen, so a
+    language the collaboration starts offering needs no migration."""
+    return models.CharField(_("language"), max_length=8, default=SOURCE)
+
+
 def token_key_field():
     return models.CharField(max_length=32, default=new_token_key, editable=False)
 
@@ -57,9 +64,7 @@ class Subscriber(models.Model):
     email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
     email_hash = models.CharField(max_length=64, unique=True, editable=False)
     name = LabelField(_("name"), max_length=100, blank=True)
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
-    )
+    language = language_field()
     all_interests = models.BooleanField(_("everything"), default=True)
     interests = models.ManyToManyField(
         "prioritization.FocusArea", blank=True, related_name="+", verbose_name=_("interests")
@@ -69,7 +74,7 @@ class Subscriber(models.Model):
     # unsubscribe link, which is how a confirmation link is made single-use.
     token_key = token_key_field()
     consent_text = models.TextField(_("text consented to"), blank=True)
-    consent_language = models.CharField(max_length=2, blank=True)
+    consent_language = models.CharField(max_length=8, blank=True)
     signed_up_at = models.DateTimeField(_("signed up"), auto_now_add=True)
     consented_at = models.DateTimeField(_("consent given"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
@@ -91,7 +96,8 @@ class Subscriber(models.Model):
 
 
 class Edition(models.Model):
-    """One newsletter: subject and Markdown body in Swedish (required) and English."""
+    """One newsletter: subject and Markdown body in Swedish, translated into the other languages
+    the collaboration offers."""
 
     subject_sv = swedish_label(_("Subject"), 150)
     body_sv = swedish_text(_("Text"), max_length=DOCUMENT, required=True)
@@ -114,6 +120,9 @@ class Edition(models.Model):
     )
     send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Languages whose subscribers get the Swedish text although a translation exists: the
+    # translation was older than the Swedish text and the coordinator chose so when sending.
+    swedish_for = models.JSONField(default=list, blank=True, editable=False)
 
     translations = TranslationsField()
     subject = Translated()
@@ -132,12 +141,6 @@ class Edition(models.Model):
 
         return reverse("newsletter:edition_detail", args=[self.pk])
 
-    def subject_in(self, language: str) -> str:
-        return (self.subject_en if language == Language.ENGLISH else "") or self.subject_sv
-
-    def body_in(self, language: str) -> str:
-        return (self.body_en if language == Language.ENGLISH else "") or self.body_sv
-
 
 class Delivery(models.Model):
     """One edition to one subscriber: the record that makes sending idempotent.
@@ -148,7 +151,7 @@ class Delivery(models.Model):
 
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    language = models.CharField(max_length=2, choices=Language.choices)
+    language = models.CharField(max_length=8)
     status = models.CharField(
         _("status"), max_length=8, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )
@@ -183,9 +186,7 @@ class Follower(models.Model):
 
     email = models.EmailField(_("e-mail address"), max_length=254, blank=True)
     email_hash = models.CharField(max_length=64, editable=False)
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language.choices, default=Language.SWEDISH
-    )
+    language = language_field()
     initiative = models.ForeignKey(
         "initiatives.Initiative", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

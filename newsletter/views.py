@@ -12,20 +12,29 @@ from django.views.decorators.http import require_POST
 from actors import ratelimit
 from actors.choices import PortalRole
 from actors.formerrors import add_service_error
+from actors.i18n import SOURCE, language_name, language_tag, text_in
 from actors.models import SiteSettings
 from actors.pagination import page_of
 from actors.permissions import role_required
+from actors.translations import State
 from initiatives.models import Initiative
 from prioritization.models import Need
 
 from . import selectors
 from .choices import EditionStatus
-from .forms import EditionForm, FollowForm, PreferencesForm, SignUpForm, current_language
+from .forms import (
+    EditionForm,
+    EditionSendForm,
+    FollowForm,
+    PreferencesForm,
+    SignUpForm,
+    current_language,
+)
 from .links import LinkError, preferences_url
 from .mail import render_markdown
 from .models import email_hash
 from .permissions import get_edition_for_user
-from .services import editions, following, subscribers
+from .services import editions, following, languages, subscribers
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
 
@@ -265,12 +274,9 @@ def _save(request, form, edition=None):
         edition=edition,
         actor=request.user,
         subject_sv=data["subject_sv"],
-        subject_en=data["subject_en"],
         body_sv=data["body_sv"],
-        body_en=data["body_en"],
         audience=data["audience"],
         interests=data["interests"],
-        languages_confirmed=data.get("languages_confirmed", False),
     )
 
 
@@ -304,12 +310,6 @@ def edition_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, edition)
-        except editions.LanguagesOutOfStep as error:
-            form.ask_to_confirm_languages()
-            add_service_error(form, error)
-            return render(
-                request, "newsletter/edition_form.html", {"form": form, "edition": edition}
-            )
         except editions.EditionError as error:
             messages.error(request, str(error))
         else:
@@ -321,32 +321,45 @@ def edition_edit(request, pk):
 @coordinator_required
 def edition_detail(request, pk):
     edition = get_edition_for_user(request.user, pk)
+    return _detail(request, edition)
+
+
+def _detail(request, edition, send_form=None, status=200):
+    """The edition's page: its previews, and for a draft the state of each language's
+    translation with the send step; for a sent edition its delivery."""
+    draft = edition.status == EditionStatus.DRAFT
+    recipients = editions.edition_recipients_by_language(edition=edition) if draft else {}
+    states = languages.edition_languages(edition=edition, recipients=recipients)
+    if draft and send_form is None:
+        send_form = EditionSendForm(stale=_stale(states))
     previews = [
         {
-            "language": language,
-            "label": label,
-            "subject": edition.subject_in(language),
-            "html": render_markdown(edition.body_in(language)),
+            "language": language_tag(code),
+            "label": language_name(code),
+            "subject": text_in(code, "subject", edition.subject_sv, edition.translations),
+            "html": render_markdown(text_in(code, "body", edition.body_sv, edition.translations)),
         }
-        for language, label in (("sv", _("Swedish")), ("en", _("English")))
+        for code in [SOURCE] + [state.code for state in states if state.gets != SOURCE]
     ]
-    failures = None
-    if edition.status != EditionStatus.DRAFT:
-        failures = page_of(request, selectors.edition_failures(edition))
     return render(
         request,
         "newsletter/edition_detail.html",
         {
             "edition": edition,
             "previews": previews,
+            "translation_states": states,
             "interests": list(edition.interests.all()),
-            "audience_size": editions.edition_audience_size(edition=edition)
-            if edition.status == EditionStatus.DRAFT
-            else None,
+            "audience_size": sum(recipients.values()) if draft else None,
+            "send_form": send_form,
             "progress": selectors.edition_progress(edition),
-            "failures": failures,
+            "failures": None if draft else page_of(request, selectors.edition_failures(edition)),
         },
+        status=status,
     )
+
+
+def _stale(states) -> list[str]:
+    return [state.code for state in states if state.recipients and state.state == State.STALE]
 
 
 @coordinator_required
@@ -374,11 +387,23 @@ def edition_send_test(request, pk):
 @coordinator_required
 def edition_send(request, pk):
     edition = get_edition_for_user(request.user, pk, "send")
-    if request.POST.get("confirm") != "yes":
-        messages.error(request, _("Tick the box to confirm that the edition should go out now."))
-        return redirect(edition)
+    if edition.status == EditionStatus.DRAFT:
+        recipients = editions.edition_recipients_by_language(edition=edition)
+        stale = _stale(languages.edition_languages(edition=edition, recipients=recipients))
+        form = EditionSendForm(request.POST, stale=stale)
+        if not form.is_valid():
+            return _detail(request, edition, form)
+        choices = form.stale_choices()
+    else:
+        choices = {}  # the service says why it cannot be sent
     try:
-        count = editions.edition_send(edition=edition, actor=request.user)
+        count = editions.edition_send(edition=edition, actor=request.user, stale_choices=choices)
+    except languages.StaleTranslations as error:
+        # A translation turned stale since the page was read: ask again with the new choices.
+        form = EditionSendForm(request.POST, stale=error.languages)
+        form.is_valid()
+        add_service_error(form, error)
+        return _detail(request, edition, form)
     except editions.EditionError as error:
         messages.error(request, str(error))
     else:

@@ -177,7 +177,8 @@ def _action_owners(event: Event, batch: Batch) -> list[Notice]:
         Notice(
             user_id,
             f"{a['item']}:{a['owner']}",
-            {"due": a.get("due"), "text_sv": a.get("text_sv"), "text_en": a.get("text_en")},
+            # The action's text in every language the event kept it in (`in_every_language`).
+            {"due": a.get("due"), **{k: v for k, v in a.items() if k.startswith("text_")}},
         )
         for a in actions
         for user_id in people.get(a["owner"], [])

@@ -40,19 +40,17 @@ def week_of(day: datetime.date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def _both(thing, name: str) -> dict:
-    """A translated field's texts in both languages, for the notice to say in its reader's."""
-    return {
-        f"{name}_{language}": getattr(thing, f"{name}_{language}")[:100]
-        for language in ("sv", "en")
-    }
+def _texts(thing, name: str) -> dict:
+    """A translated field's texts in every language it has, for the notice to say in its
+    reader's."""
+    return {key: text[:100] for key, text in in_every_language(thing, name).items()}
 
 
 def _about(thing, name: str, **days: datetime.date) -> dict:
     """What a notice says of a thing: its id, a translated field, and its dates."""
     return {
         "pk": thing.pk,
-        **_both(thing, name),
+        **_texts(thing, name),
         **{key: day.isoformat() for key, day in days.items()},
     }
 
@@ -69,8 +67,8 @@ def _action_notices(actions, when: str) -> list[Notice]:
             f"{action.pk}:{when}",
             {
                 "pk": action.workshop_id,
-                **_both(action, "text"),
-                **_both(action.workshop, "theme"),
+                **_texts(action, "text"),
+                **_texts(action.workshop, "theme"),
                 "due": action.due.isoformat(),
             },
         )
@@ -222,7 +220,7 @@ def initiatives_stalled(today: datetime.date) -> list[Notice]:
     def data_of(initiative) -> dict:
         entered = timezone.localdate(initiative.entered)
         return {
-            **_both(initiative, "title"),
+            **_texts(initiative, "title"),
             "step": initiative.step,
             "since": entered.isoformat(),
             "days": (today - entered).days,
@@ -239,7 +237,7 @@ def follow_ups_due(today: datetime.date) -> list[Notice]:
         _follow_ups_due(today),
         lambda initiative: f"{initiative.pk}:{week}",
         lambda initiative: {
-            **_both(initiative, "title"),
+            **_texts(initiative, "title"),
             "reported_to": initiative.reported_to and initiative.reported_to.isoformat(),
             "since": initiative.since.isoformat(),
         },

@@ -17,7 +17,7 @@ from .. import links, mail
 from ..bounces import Bounce
 from ..choices import DeliveryStatus, EditionStatus, SubscriberStatus
 from ..models import Delivery, Edition, Subscriber
-from . import following
+from . import following, languages
 
 BATCH_SIZE = 100
 STUCK_AFTER = timedelta(minutes=10)
@@ -152,11 +152,12 @@ def _rendered(edition: Edition, language: str, *, raw: bool):
 
     A sending edition cannot change; `updated_at` in the key keeps a reused id from matching.
     """
-    key = (edition.pk, edition.updated_at, language, raw)
+    text_language = languages.edition_text_language(edition, language)
+    key = (edition.pk, edition.updated_at, language, text_language, raw)
     if key not in _RENDERED:
         if len(_RENDERED) >= 8:
             _RENDERED.clear()
-        content = mail.edition_content(edition, language)
+        content = mail.edition_content(edition, language, text_language=text_language)
         _RENDERED[key] = (content, raw and mail.prepare(content) or None)
     return _RENDERED[key]
 

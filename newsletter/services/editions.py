@@ -1,32 +1,29 @@
-"""Editions: writing a draft in both languages, test copies, and sending to the audience."""
+"""Editions: writing a draft in every offered language, test copies, and sending to the
+audience."""
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from actors.events import event_record
-from actors.i18n import in_every_language
+from actors.i18n import SOURCE, in_every_language, offered_languages
 from actors.links import url_in
 from actors.queueing import enqueue
+from actors.translations import translate
 
 from .. import draft, mail
 from ..choices import Audience, EditionStatus, NewsletterEvent
 from ..models import Delivery, Edition, Subscriber
+from . import languages
 from .deliveries import BATCH_SIZE, edition_complete_if_done
 
 
 class EditionError(Exception):
     """An action the edition's state does not allow, with a message for the coordinator."""
-
-
-class LanguagesOutOfStep(ValidationError):
-    """A text of the edition changed in one language and not in the other, which has its own."""
 
 
 def _audience(edition: Edition):
@@ -40,51 +37,9 @@ def _audience(edition: Edition):
     return subscribers
 
 
-def edition_audience_size(*, edition: Edition) -> int:
-    return _audience(edition).count()
-
-
-def _same_text(old: str, new: str) -> bool:
-    # A browser sends a textarea back with CRLF line ends: that alone is no change.
-    return old.replace("\r\n", "\n").strip() == new.replace("\r\n", "\n").strip()
-
-
-# The field left as it was, when the same text in the other language changed: what to say.
-OUT_OF_STEP = {
-    "subject_en": gettext_lazy(
-        "The Swedish subject changed but this one did not: English readers would get the old "
-        "subject. Update it, or confirm below that it stays as it is."
-    ),
-    "body_en": gettext_lazy(
-        "The Swedish text changed but this one did not: English readers would get the old text. "
-        "Update it, or confirm below that it stays as it is."
-    ),
-    "subject_sv": gettext_lazy(
-        "The English subject changed but this one did not: Swedish readers would get the old "
-        "subject. Update it, or confirm below that it stays as it is."
-    ),
-    "body_sv": gettext_lazy(
-        "The English text changed but this one did not: Swedish readers would get the old text. "
-        "Update it, or confirm below that it stays as it is."
-    ),
-}
-
-
-def edition_languages_out_of_step(*, edition: Edition, texts: dict[str, str]) -> dict[str, str]:
-    """Where an edit changed a text in one language and left the other language's own text as
-    it was, so that language's readers would get the old one: {the field left as it was: why}."""
-    problems = {}
-    for name in ("subject", "body"):
-        changed = {
-            language: not _same_text(
-                getattr(edition, f"{name}_{language}"), texts[f"{name}_{language}"]
-            )
-            for language in ("sv", "en")
-        }
-        for language, other in (("sv", "en"), ("en", "sv")):
-            if changed[language] and not changed[other] and getattr(edition, f"{name}_{other}"):
-                problems[f"{name}_{other}"] = str(OUT_OF_STEP[f"{name}_{other}"])
-    return problems
+def edition_recipients_by_language(*, edition: Edition) -> dict[str, int]:
+    """How many subscribers the edition would reach now, by language. One query."""
+    return languages.recipients_by_language(_audience(edition))
 
 
 def edition_save(
@@ -92,20 +47,16 @@ def edition_save(
     edition: Edition | None = None,
     actor,
     subject_sv: str,
-    subject_en: str,
     body_sv: str,
-    body_en: str,
     audience: str,
     interests,
-    languages_confirmed: bool = False,
+    translated: dict[str, dict[str, str]] | None = None,
 ) -> Edition:
-    """Create an edition or change a draft; a sent or sending edition cannot change.
-
-    A change to a text in one language only, when the other language has a text of its own, is
-    saved once the editor confirms it (`languages_confirmed`): its readers would otherwise get the
-    old text unwarned.
-    """
-    subject_sv, subject_en = mail.single_line(subject_sv), mail.single_line(subject_en)
+    """Create an edition or change a draft's Swedish text; a sent or sending edition cannot
+    change. A translation made from an earlier Swedish text is then older than it (stale) until
+    a translator saves it again; `translated` gives translations made from this Swedish text,
+    {language: {"subject": ..., "body": ...}}."""
+    subject_sv = mail.single_line(subject_sv)
     with transaction.atomic():
         created = edition is None
         if created:
@@ -114,20 +65,12 @@ def edition_save(
             edition = Edition.objects.select_for_update().get(pk=edition.pk)
             if edition.status != EditionStatus.DRAFT:
                 raise EditionError(_("This edition has been sent and can no longer be changed."))
-            texts = {
-                "subject_sv": subject_sv,
-                "subject_en": subject_en,
-                "body_sv": body_sv,
-                "body_en": body_en,
-            }
-            problems = edition_languages_out_of_step(edition=edition, texts=texts)
-            if problems and not languages_confirmed:
-                raise LanguagesOutOfStep(problems)
         edition.subject_sv = subject_sv
-        edition.subject_en = subject_en
         edition.body_sv = body_sv
-        edition.body_en = body_en
         edition.audience = audience
+        for language, texts in (translated or {}).items():
+            subject = mail.single_line(texts["subject"])
+            translate(edition, language, subject=subject, body=texts["body"])
         edition.save()
         edition.interests.set(list(interests) if audience == Audience.INTERESTS else [])
         _edition_event(
@@ -150,19 +93,23 @@ def _edition_event(kind: str, edition: Edition, actor, **data) -> None:
 
 
 def edition_create_draft(*, actor) -> Edition:
-    """A new draft with what happened since the last edition went out (or the last 30 days)."""
+    """A new draft with what happened since the last edition went out (or the last 30 days),
+    composed in Swedish and in every other language the collaboration offers."""
     last = Edition.objects.exclude(send_started_at=None).order_by("-send_started_at").first()
     since = last.send_started_at if last else timezone.now() - timedelta(days=30)
-    subject_sv, body_sv = draft.compose(since=since, language="sv")
-    subject_en, body_en = draft.compose(since=since, language="en")
+    subject_sv, body_sv = draft.compose(since=since, language=SOURCE)
+    translated = {}
+    for language in offered_languages():
+        if language != SOURCE:
+            subject, body = draft.compose(since=since, language=language)
+            translated[language] = {"subject": subject, "body": body}
     return edition_save(
         actor=actor,
         subject_sv=subject_sv,
-        subject_en=subject_en,
         body_sv=body_sv,
-        body_en=body_en,
         audience=Audience.ALL,
         interests=[],
+        translated=translated,
     )
 
 
@@ -180,30 +127,46 @@ def edition_test_copy_queue(*, edition: Edition, actor) -> None:
 def edition_test_copy_send(*, edition_id: int, email: str) -> int:
     """Send the queued test copies to `email` now (the task's work); returns the number of mails."""
     edition = Edition.objects.get(pk=edition_id)
-    languages = ["sv"] + (["en"] if edition.subject_en or edition.body_en else [])
-    signup = url_in("sv", "newsletter:signup")
+    translated = [
+        language.code
+        for language in languages.edition_languages(edition=edition, recipients={})
+        if language.gets != SOURCE
+    ]
+    signup = url_in(SOURCE, "newsletter:signup")
     messages = [
         mail.edition_message(
-            mail.edition_content(edition, language, test=True),
+            mail.edition_content(edition, language, text_language=language, test=True),
             to=email,
             unsubscribe_url=signup,
             preferences_url=signup,
         )
-        for language in languages
+        for language in [SOURCE, *translated]
     ]
     return get_connection().send_messages(messages) or 0
 
 
-def edition_send(*, edition: Edition, actor) -> int:
-    """Send the edition: one pending delivery per recipient, handed out in batches to workers."""
+def edition_send(*, edition: Edition, actor, stale_choices: dict[str, str] | None = None) -> int:
+    """Send the edition: one pending delivery per recipient, handed out in batches to workers.
+
+    Refused (StaleTranslations) while a language with recipients has a translation older than
+    the Swedish text, unless `stale_choices` says for each such language what its subscribers
+    get ({language: StaleChoice}): the older translation, or the Swedish text. Subscribers of a
+    language without a translation get the Swedish text; of one whose translation is current,
+    the translation."""
     from ..tasks import deliver_batch
 
     now = timezone.now()
+    choices = stale_choices or {}
     with transaction.atomic():
         edition = Edition.objects.select_for_update().get(pk=edition.pk)
         if edition.status != EditionStatus.DRAFT:
             raise EditionError(_("This edition is already being sent or has been sent."))
-        recipients = _audience(edition).values_list("pk", "language")
+        audience = _audience(edition)
+        stale = languages.stale_with_recipients(
+            edition=edition, recipients=languages.recipients_by_language(audience)
+        )
+        edition.swedish_for = languages.swedish_instead(stale=stale, choices=choices)
+        recipients = audience.values_list("pk", "language")
         Delivery.objects.bulk_create(
             [
                 Delivery(edition=edition, subscriber_id=pk, language=language, queued_at=now)
@@ -214,9 +177,15 @@ def edition_send(*, edition: Edition, actor) -> int:
         edition.status = EditionStatus.SENDING
         edition.sent_by = actor
         edition.send_started_at = now
-        edition.save(update_fields=["status", "sent_by", "send_started_at"])
+        edition.save(update_fields=["status", "sent_by", "send_started_at", "swedish_for"])
         ids = list(edition.deliveries.order_by("pk").values_list("pk", flat=True))
-        _edition_event(NewsletterEvent.EDITION_SENT, edition, actor, recipients=len(ids))
+        _edition_event(
+            NewsletterEvent.EDITION_SENT,
+            edition,
+            actor,
+            recipients=len(ids),
+            stale={code: choices[code] for code in stale},
+        )
         edition_id = edition.pk
         if not ids:
             edition_complete_if_done(edition_id=edition_id)

@@ -28,7 +28,7 @@ from prioritization.choices import PrioritisationEvent
 from prioritization.models import Need
 
 from .. import links
-from ..choices import Language, SubscriberStatus
+from ..choices import SubscriberStatus
 from ..models import FollowCursor, FollowDelivery, Follower, Subscriber, email_hash
 from .following import thing_of
 
@@ -95,7 +95,7 @@ def followers_from_ideas() -> int:
         Follower(
             email=link.idea.email,
             email_hash=email_hash(link.idea.email),
-            language=link.idea.language if link.idea.language in Language.values else "sv",
+            language=link.idea.language,
             need_id=link.need_id,
             idea_id=link.idea_id,
             status=SubscriberStatus.CONFIRMED,

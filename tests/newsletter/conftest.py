@@ -1,13 +1,17 @@
 import pytest
 
+from actors.translations import translate
 from prioritization.models import FocusArea
 
 
 @pytest.fixture
 def focus_areas(db):
-    return [
-        FocusArea.objects.create(slug="safety", position=1, name_sv="Trygghet", name_en="Safety"),
-        FocusArea.objects.create(
-            slug="leisure", position=2, name_sv="Meningsfull fritid", name_en="Leisure"
-        ),
-    ]
+    areas = []
+    for position, (slug, swedish, english) in enumerate(
+        [("safety", "Trygghet", "Safety"), ("leisure", "Meningsfull fritid", "Leisure")], start=1
+    ):
+        area = FocusArea(slug=slug, position=position, name_sv=swedish)
+        translate(area, "en", name=english)
+        area.save()
+        areas.append(area)
+    return areas

@@ -1,6 +1,7 @@
 import factory
 from django.utils import timezone
 
+from actors.translations import translate
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Edition, Subscriber, email_hash
 from newsletter.services import editions
@@ -23,12 +24,17 @@ class EditionFactory(factory.django.DjangoModelFactory):
         model = Edition
 
     subject_sv = factory.Sequence(lambda n: f"Nyhetsbrev {n}")
-    subject_en = factory.Sequence(lambda n: f"Newsletter {n}")
     body_sv = "Hej! Det här har **hänt**."
-    body_en = "Hello! This has **happened**."
 
 
-def send(edition, actor, callbacks):
+def translated(instance, language: str, **texts: str):
+    """The instance, saved with translations into `language` made from its Swedish text."""
+    translate(instance, language, **texts)
+    instance.save(update_fields=["translations"])
+    return instance
+
+
+def send(edition, actor, callbacks, **choices):
     """Send an edition and run what its commit queues (the batches, eager in the tests)."""
     with callbacks(execute=True):
-        return editions.edition_send(edition=edition, actor=actor)
+        return editions.edition_send(edition=edition, actor=actor, **choices)

@@ -5,9 +5,13 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from actors.events import as_of
+from actors.i18n import translation
+from actors.translations import State, state_of
 from funding.choices import EntryKind
 from initiatives import services as initiatives
 from initiatives.choices import InitiativeStep as S
@@ -126,7 +130,23 @@ def test_the_draft_says_so_when_nothing_happened(coordinator):
     edition = editions.edition_create_draft(actor=coordinator)
     assert edition.status == EditionStatus.DRAFT
     assert "Inget nytt har förts in" in edition.body_sv
-    assert "Nothing new has been recorded" in edition.body_en
+    assert "Nothing new has been recorded" in translation(edition.translations, "en", "body")
+
+
+def test_the_draft_is_composed_in_every_offered_language(coordinator, site):
+    site.languages = [code for code, _name in settings.LANGUAGES]
+    site.save()
+    edition = editions.edition_create_draft(actor=coordinator)
+    for language in ("en", "so", "ar", "ti", "sv-plain"):
+        assert state_of(edition, language) == State.CURRENT
+        with override(language):
+            nothing_new = gettext(
+                "**Nothing new has been recorded in the portal since %(date)s.** "
+                "Write what you want to tell residents here, or wait until there is news."
+            )
+        body = translation(edition.translations, language, "body")
+        assert body.startswith(nothing_new.partition("%(date)s")[0])
+    assert translation(edition.translations, "so", "body") != edition.body_sv
 
 
 @pytest.mark.parametrize("count", [1, 5])

@@ -9,6 +9,7 @@ from newsletter import links
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Follower
 from tests.initiatives.factories import InitiativeFactory, NeedFactory
+from tests.newsletter.factories import translated
 from tests.newsletter.following import links_in, path_of, public_initiative
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +58,9 @@ def test_a_need_is_followed_the_same_way(client, site):
 
 
 def test_an_english_page_follows_in_english_and_its_links_answer_in_english(client, site):
-    initiative = public_initiative(title_sv="Kvällsfotboll", title_en="Evening football")
+    initiative = translated(
+        public_initiative(title_sv="Kvällsfotboll"), "en", title="Evening football"
+    )
     follow(client, initiative, prefix="/en")
     assert Follower.objects.get().language == "en"
     link = confirm_link()

@@ -16,6 +16,7 @@ from newsletter.models import Follower
 from newsletter.services import telling
 from tests.focusgroups.factories import IdeaFactory
 from tests.initiatives.factories import InitiativeFactory, NeedFactory
+from tests.newsletter.factories import translated
 from tests.newsletter.following import decide, path_of, public_initiative
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,16 @@ def idea_in_need(consent: bool, email="sender@example.org", language="sv"):
     idea = IdeaFactory(
         email=email, language=language, tell_me_what_became=consent, confirmed_at=timezone.now()
     )
-    need = NeedFactory(title_sv="Utegym", title_en="Outdoor gym")
+    need = translated(NeedFactory(title_sv="Utegym"), "en", title="Outdoor gym")
     need.ideas.add(idea)
     return idea, need
 
 
 def test_the_sender_hears_of_the_decision_and_the_end_but_not_every_step(site, coordinator):
     idea, need = idea_in_need(consent=True, language="en")
-    initiative = public_initiative(title_sv="Utegym vid skolan", title_en="Gym by the school")
+    initiative = translated(
+        public_initiative(title_sv="Utegym vid skolan"), "en", title="Gym by the school"
+    )
     initiative.needs.add(need)
     decide(initiative, coordinator)
     services.initiative_advance(initiative=initiative, to_step=S.FUNDING, actor=coordinator)

@@ -25,7 +25,7 @@ from prioritization.choices import PrioritisationEvent
 from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import NeedFactory
-from tests.newsletter.factories import EditionFactory, SubscriberFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory, translated
 from tests.newsletter.following import decide, follower_of, links_in, path_of, public_initiative
 from tests.prioritization.factories import RoundFactory
 from tests.smtp_sink import SmtpSink, free_port
@@ -34,7 +34,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_follower_is_told_each_move_once_in_their_language(site, coordinator):
-    initiative = public_initiative(title_sv="Kvällsfotboll", title_en="Evening football")
+    initiative = translated(
+        public_initiative(title_sv="Kvällsfotboll"), "en", title="Evening football"
+    )
     follower_of(email="amina@example.org", initiative=initiative)
     follower_of(email="sam@example.org", language="en", initiative=initiative)
     decide(initiative, coordinator)
@@ -350,9 +352,8 @@ def test_a_need_follower_hears_that_a_round_prioritised_it(site, coordinator):
             actor=coordinator,
             data={
                 "title_sv": "Våren",
-                "title_en": "Spring",
                 "ranked": 2,
-                "prioritised": [{"need": need.pk, "title_sv": need.title_sv, "title_en": ""}],
+                "prioritised": [{"need": need.pk, "title_sv": need.title_sv}],
             },
             public=True,
         )

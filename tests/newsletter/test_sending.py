@@ -6,12 +6,23 @@ from unittest import mock
 import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext as _
 
+from actors.models import Event
 from newsletter import tasks
-from newsletter.choices import Audience, DeliveryStatus, EditionStatus, SubscriberStatus
+from newsletter.choices import (
+    Audience,
+    DeliveryStatus,
+    EditionStatus,
+    NewsletterEvent,
+    StaleChoice,
+    SubscriberStatus,
+)
 from newsletter.models import Delivery, Subscriber
 from newsletter.services import deliveries, editions, subscribers
-from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
+from newsletter.services.languages import StaleTranslations
+from tests.newsletter.factories import EditionFactory, SubscriberFactory, send, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +47,7 @@ def test_audience_by_interest(coordinator, focus_areas, django_capture_on_commit
     wants_leisure.interests.set([leisure])
     edition = EditionFactory(audience=Audience.INTERESTS)
     edition.interests.set([safety])
-    assert editions.edition_audience_size(edition=edition) == 3
+    assert editions.edition_recipients_by_language(edition=edition) == {"sv": 3}
     send(edition, coordinator, django_capture_on_commit_callbacks)
     assert set(Delivery.objects.values_list("subscriber", flat=True)) == {
         everything.pk,
@@ -49,23 +60,93 @@ def test_each_subscriber_gets_their_language(
     coordinator, smtp_sink, site, django_capture_on_commit_callbacks
 ):
     SubscriberFactory(email="sv@example.org", language="sv")
-    SubscriberFactory(email="en@example.org", language="en")
-    edition = EditionFactory(subject_sv="Hej Husby", subject_en="Hello Husby")
+    SubscriberFactory(email="so@example.org", language="so")
+    SubscriberFactory(email="plain@example.org", language="sv-plain")
+    edition = EditionFactory(subject_sv="Hej Husby", body_sv="Det här har **hänt**.")
+    translated(edition, "so", subject="Salaan Husby", body="Tani **way dhacday**.")
+    translated(edition, "sv-plain", subject="Hej alla i Husby", body="Det här **hände**.")
     send(edition, coordinator, django_capture_on_commit_callbacks)
     (swedish,) = smtp_sink.to("sv@example.org")
-    (english,) = smtp_sink.to("en@example.org")
+    (somali,) = smtp_sink.to("so@example.org")
+    (plain,) = smtp_sink.to("plain@example.org")
     assert swedish["Subject"] == "Hej Husby"
-    assert english["Subject"] == "Hello Husby"
-    assert "/en/newsletter/unsubscribe/" in english["List-Unsubscribe"]
-    assert "/en/" not in swedish["List-Unsubscribe"]
+    assert somali["Subject"] == "Salaan Husby"
+    assert plain["Subject"] == "Hej alla i Husby"
+    assert "<strong>way dhacday</strong>" in somali.get_body(("html",)).get_content()
+    assert somali["Content-Language"] == "so"
+    assert plain["Content-Language"] == "sv-x-plain"
+    assert "/so/newsletter/unsubscribe/" in somali["List-Unsubscribe"]
+    assert "/sv-plain/newsletter/unsubscribe/" in plain["List-Unsubscribe"]
+    assert "/so/" not in swedish["List-Unsubscribe"]
+    with translation.override("so"):
+        assert _("Unsubscribe") in somali.get_body(("plain",)).get_content()
 
 
-def test_english_falls_back_to_swedish(coordinator, smtp_sink, django_capture_on_commit_callbacks):
-    SubscriberFactory(email="en@example.org", language="en")
-    edition = EditionFactory(subject_sv="Bara svenska", subject_en="", body_en="")
+def test_a_language_without_a_translation_gets_the_swedish_text(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(email="ar@example.org", language="ar")
+    edition = EditionFactory(subject_sv="Bara svenska")
     send(edition, coordinator, django_capture_on_commit_callbacks)
-    (message,) = smtp_sink.to("en@example.org")
+    (message,) = smtp_sink.to("ar@example.org")
     assert message["Subject"] == "Bara svenska"
+    # The text is Swedish, all around it Arabic.
+    assert message["Content-Language"] == "ar, sv"
+    html = message.get_body(("html",)).get_content()
+    assert 'lang="sv" dir="auto"' in html
+    assert 'dir="rtl"' in html
+
+
+def _stale_somali(edition):
+    """The edition translated into Somali, then its Swedish text changed."""
+    translated(edition, "so", subject="Salaan Husby", body="Qoraal hore.")
+    edition.subject_sv, edition.body_sv = "Hej Husby igen", "Ny text."
+    edition.save()
+    return edition
+
+
+def test_a_stale_translation_is_not_sent_without_a_choice(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(language="so")
+    edition = _stale_somali(EditionFactory())
+    with pytest.raises(StaleTranslations) as refused:
+        send(edition, coordinator, django_capture_on_commit_callbacks)
+    assert refused.value.languages == ["so"]
+    with pytest.raises(StaleTranslations):
+        send(edition, coordinator, django_capture_on_commit_callbacks, stale_choices={"so": "?"})
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.DRAFT
+    assert not Delivery.objects.exists()
+    assert not smtp_sink.messages
+
+
+def test_a_stale_translation_without_readers_needs_no_choice(
+    coordinator, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(language="sv")
+    edition = _stale_somali(EditionFactory())
+    assert send(edition, coordinator, django_capture_on_commit_callbacks) == 1
+
+
+@pytest.mark.parametrize(
+    ("choice", "subject"),
+    [(StaleChoice.TRANSLATION, "Salaan Husby"), (StaleChoice.SWEDISH, "Hej Husby igen")],
+)
+def test_the_choice_for_a_stale_translation_is_honoured_and_recorded(
+    coordinator, smtp_sink, django_capture_on_commit_callbacks, choice, subject
+):
+    SubscriberFactory(email="so@example.org", language="so")
+    SubscriberFactory(email="ti@example.org", language="ti")
+    edition = _stale_somali(EditionFactory())
+    translated(edition, "ti", subject="ሰላም ሑስቢ", body="ሓድሽ ጽሑፍ።")
+    send(edition, coordinator, django_capture_on_commit_callbacks, stale_choices={"so": choice})
+    (somali,) = smtp_sink.to("so@example.org")
+    (tigrinya,) = smtp_sink.to("ti@example.org")
+    assert somali["Subject"] == subject
+    assert tigrinya["Subject"] == "ሰላም ሑስቢ"  # current: its translation, whatever was chosen
+    sent = Event.objects.get(kind=NewsletterEvent.EDITION_SENT)
+    assert sent.data["stale"] == {"so": choice}
 
 
 def test_the_mail_has_what_a_newsletter_needs(
@@ -247,8 +328,8 @@ def test_an_edition_is_sent_only_once(coordinator, django_capture_on_commit_call
         editions.edition_send(edition=edition, actor=coordinator)
     with pytest.raises(editions.EditionError):
         editions.edition_save(
-            edition=edition, actor=coordinator, subject_sv="x", subject_en="", body_sv="x",
-            body_en="", audience=Audience.ALL, interests=[],
+            edition=edition, actor=coordinator, subject_sv="x", body_sv="x",
+            audience=Audience.ALL, interests=[],
         )  # fmt: skip
     assert Delivery.objects.count() == 1
 
@@ -266,13 +347,13 @@ def test_a_test_copy_goes_to_the_coordinator_only(
     coordinator, smtp_sink, django_capture_on_commit_callbacks
 ):
     SubscriberFactory()
-    edition = EditionFactory()
+    edition = translated(EditionFactory(), "en", subject="Newsletter", body="Hello!")
     with django_capture_on_commit_callbacks(execute=True):
         editions.edition_test_copy_queue(edition=edition, actor=coordinator)
     assert [str(m["To"]) for m in smtp_sink.messages] == ["coordinator@example.org"] * 2
     assert {m["Subject"] for m in smtp_sink.messages} == {
         f"[TEST] {edition.subject_sv}",
-        f"[TEST] {edition.subject_en}",
+        "[TEST] Newsletter",
     }
     assert not Delivery.objects.exists()
     edition.refresh_from_db()
@@ -281,8 +362,8 @@ def test_a_test_copy_goes_to_the_coordinator_only(
 
 def test_header_injection_in_a_subject_is_flattened(coordinator):
     edition = editions.edition_save(
-        actor=coordinator, subject_sv="Hej\r\nBcc: victim@example.org", subject_en="",
-        body_sv="x", body_en="", audience=Audience.ALL, interests=[],
+        actor=coordinator, subject_sv="Hej\r\nBcc: victim@example.org", body_sv="x",
+        audience=Audience.ALL, interests=[],
     )  # fmt: skip
     assert edition.subject_sv == "Hej Bcc: victim@example.org"
     mail.outbox.clear()
@@ -297,7 +378,7 @@ def test_a_long_paragraph_is_sent_in_full_messages(
 
     SubscriberFactory(email="amina@example.org")
     edition = EditionFactory(body_sv="Ord " * 400)
-    assert mail.prepare(mail.edition_content(edition, "sv")) is None
+    assert mail.prepare(mail.edition_content(edition, "sv", text_language="sv")) is None
     send(edition, coordinator, django_capture_on_commit_callbacks)
     (message,) = smtp_sink.to("amina@example.org")
     assert "/newsletter/unsubscribe/" in message["List-Unsubscribe"]
@@ -310,7 +391,7 @@ def test_the_prepared_and_the_full_message_say_the_same(coordinator):
     subscriber = SubscriberFactory(email="amina@example.org", name="Åsa Öberg")
     edition = EditionFactory()
     delivery = Delivery.objects.create(edition=edition, subscriber=subscriber, language="sv")
-    content = mail.edition_content(edition, "sv")
+    content = mail.edition_content(edition, "sv", text_language="sv")
     full = mail.delivery_message(content, delivery=delivery, subscriber=subscriber)
     prepared = mail.prepare(content).message_bytes(
         to=mail.envelope_recipient(subscriber),

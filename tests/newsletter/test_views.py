@@ -4,19 +4,15 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from actors.i18n import translation
+from actors.translations import State, state_of
 from newsletter.choices import DeliveryStatus, EditionStatus
 from newsletter.models import Delivery, Edition
-from tests.newsletter.factories import EditionFactory, SubscriberFactory
+from tests.newsletter.factories import EditionFactory, SubscriberFactory, translated
 
 pytestmark = pytest.mark.django_db
 
-VALID = {
-    "subject_sv": "Nytt från Husby",
-    "subject_en": "News from Husby",
-    "body_sv": "Hej **alla**",
-    "body_en": "Hello **everyone**",
-    "audience": "all",
-}
+VALID = {"subject_sv": "Nytt från Husby", "body_sv": "Hej **alla**", "audience": "all"}
 
 
 @pytest.fixture
@@ -31,7 +27,7 @@ def test_it_creates_a_draft(coordinator_client):
     assert response.status_code == 302
     assert response["Location"] == edition.get_absolute_url()
     assert edition.status == EditionStatus.DRAFT
-    assert edition.subject_en == "News from Husby"
+    assert edition.subject_sv == "Nytt från Husby"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,6 @@ def test_it_creates_a_draft(coordinator_client):
         {"subject_sv": "x" * 151},
         {"audience": "interests"},  # with no focus area chosen
         {"audience": "nobody"},
-        {"subject_en": "Only a subject", "body_en": ""},
     ],
 )
 def test_bad_input_gets_the_form_back(coordinator_client, change):
@@ -68,49 +63,18 @@ def test_it_edits_a_draft(coordinator_client):
     assert edition.subject_sv == "Ändrad"
 
 
-@pytest.mark.parametrize(
-    ("change", "warned"),
-    [
-        ({"subject_sv": "Ny rubrik"}, "subject_en"),
-        ({"body_sv": "Ny text"}, "body_en"),
-        ({"subject_en": "New subject"}, "subject_sv"),
-    ],
-)
-def test_a_change_in_one_language_only_is_saved_once_confirmed(coordinator_client, change, warned):
-    edition = EditionFactory(**{k: v for k, v in VALID.items() if k != "audience"})
+def test_a_change_to_the_swedish_text_makes_its_translations_stale(coordinator_client):
+    edition = translated(EditionFactory(**VALID), "so", subject="Warka Husby", body="Salaan")
     url = reverse("newsletter:edition_edit", args=[edition.pk])
-    data = {**VALID, **change}
-    response = coordinator_client.post(url, data)
-    assert response.status_code == 200
-    form = response.context["form"]
-    assert list(form.errors) == [warned]
-    assert "bekräfta nedan att den ska stå kvar" in form.errors[warned][0]
-    assert 'name="languages_confirmed"' in response.text
-    edition.refresh_from_db()
-    assert edition.subject_sv == VALID["subject_sv"] and edition.body_sv == VALID["body_sv"]
-
-    response = coordinator_client.post(url, {**data, "languages_confirmed": "on"})
-    assert response.status_code == 302
-    edition.refresh_from_db()
-    field, value = next(iter(change.items()))
-    assert getattr(edition, field) == value
-
-
-def test_changing_both_languages_or_a_language_without_its_own_text_needs_no_confirmation(
-    coordinator_client,
-):
-    edition = EditionFactory(**{k: v for k, v in VALID.items() if k != "audience"})
-    url = reverse("newsletter:edition_edit", args=[edition.pk])
-    both = {**VALID, "subject_sv": "Ny", "subject_en": "New"}
     # Sent back from a browser's textarea: CRLF line ends are no change.
-    assert (
-        coordinator_client.post(url, {**both, "body_en": "Hello **everyone**\r\n"}).status_code
-        == 302
-    )
-    swedish_only = EditionFactory(subject_en="", body_en="")
-    url = reverse("newsletter:edition_edit", args=[swedish_only.pk])
-    data = {**VALID, "subject_en": "", "body_en": "", "subject_sv": "Bara svenska"}
-    assert coordinator_client.post(url, data).status_code == 302
+    assert coordinator_client.post(url, {**VALID, "body_sv": "Hej **alla**\r\n"}).status_code == 302
+    edition.refresh_from_db()
+    assert state_of(edition, "so") == State.CURRENT
+    assert coordinator_client.post(url, {**VALID, "body_sv": "Ny text"}).status_code == 302
+    edition.refresh_from_db()
+    assert edition.body_sv == "Ny text"
+    assert state_of(edition, "so") == State.STALE
+    assert translation(edition.translations, "so", "body") == "Salaan"
 
 
 def test_a_sent_edition_cannot_be_edited(coordinator_client):
@@ -122,12 +86,34 @@ def test_a_sent_edition_cannot_be_edited(coordinator_client):
     assert edition.subject_sv == "Skickad"
 
 
-def test_preview_shows_both_languages_sanitised(coordinator_client):
-    edition = EditionFactory(body_sv="**Hej** <script>alert(1)</script>", body_en="*Hello*")
+def test_preview_shows_every_translation_sanitised(coordinator_client, site):
+    site.languages = ["sv", "ar"]
+    site.save()
+    edition = EditionFactory(body_sv="**Hej** <script>alert(1)</script>")
+    translated(edition, "ar", subject="مرحبا", body="*أهلا* <script>alert(2)</script>")
     response = coordinator_client.get(edition.get_absolute_url())
     assert "<strong>Hej</strong>" in response.text
-    assert "<em>Hello</em>" in response.text
+    assert "<em>أهلا</em>" in response.text
+    assert '<article class="border rounded p-3" lang="ar" dir="auto"' in response.text
     assert "<script>alert" not in response.text
+
+
+def test_the_page_shows_each_languages_translation_and_subscribers(coordinator_client, site):
+    site.languages = ["sv", "en", "so", "ar"]
+    site.save()
+    SubscriberFactory.create_batch(2, language="so")
+    SubscriberFactory(language="ar")
+    edition = translated(EditionFactory(), "en", subject="News", body="Hello")
+    translated(edition, "so", subject="Warka", body="Salaan")
+    edition.body_sv = "Ny text"
+    edition.save()
+    response = coordinator_client.get(edition.get_absolute_url())
+    states = response.context["translation_states"]
+    states = {state.code: (state.recipients, state.status) for state in states}
+    assert states == {"en": (0, "stale"), "so": (2, "stale"), "ar": (1, "missing")}
+    assert "Äldre än den svenska texten" in response.text
+    # Only the stale language with subscribers asks for a choice.
+    assert list(response.context["send_form"].fields) == ["confirm", "stale_so"]
 
 
 def test_send_test_goes_to_the_coordinator(coordinator_client, django_capture_on_commit_callbacks):
@@ -137,7 +123,7 @@ def test_send_test_goes_to_the_coordinator(coordinator_client, django_capture_on
             reverse("newsletter:edition_send_test", args=[edition.pk])
         )
     assert response.status_code == 302
-    assert [message.to for message in mail.outbox] == [["coordinator@example.org"]] * 2
+    assert [message.to for message in mail.outbox] == [["coordinator@example.org"]]
 
 
 def test_sending_from_the_page(coordinator_client, django_capture_on_commit_callbacks):
@@ -169,6 +155,30 @@ def test_sending_needs_the_box_ticked(coordinator_client, django_capture_on_comm
     edition.refresh_from_db()
     assert edition.status == EditionStatus.DRAFT
     assert not Delivery.objects.exists()
+
+
+def test_sending_asks_what_the_readers_of_a_stale_translation_get(
+    coordinator_client, django_capture_on_commit_callbacks
+):
+    SubscriberFactory(language="so")
+    edition = translated(EditionFactory(), "so", subject="Warka", body="Salaan")
+    edition.subject_sv = "Ny rubrik"
+    edition.save()
+    url = reverse("newsletter:edition_send", args=[edition.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, {"confirm": "on"})
+    assert response.status_code == 200
+    assert response.context["send_form"].errors == {
+        "stale_so": ["Välj vad prenumeranterna som läser Soomaali får."]
+    }
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, {"confirm": "on", "stale_so": "swedish"})
+    assert response.status_code == 302
+    (message,) = mail.outbox
+    assert message.subject == "Ny rubrik"
+    edition.refresh_from_db()
+    assert edition.swedish_for == ["so"]
 
 
 def test_mutating_views_refuse_get_anonymous_and_outsiders(client, outsider):

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from actors.events import event_record
+from actors.i18n import in_every_language
+from actors.translations import translate
 from initiatives.choices import InitiativeStep
 from initiatives.models import Initiative, InitiativeStepChange
 from notifications.services import notifications_fan_out
@@ -25,7 +27,6 @@ def moved(initiative, to_step: str, actor=None):
         initiative,
         actor,
         title_sv=initiative.title_sv,
-        title_en="",
         **{"from": "proposal", "to": to_step},
     )
 
@@ -36,19 +37,25 @@ def logged(workshop, actor=None, *, owners):
         "workshops.logged",
         workshop,
         actor,
-        theme_sv=workshop.theme_sv,
-        theme_en=workshop.theme_en,
+        **in_every_language(workshop, "theme"),
         actions=[
             {
                 "item": 1000 + n,
                 "owner": owner.pk,
                 "due": datetime.date(2026, 12, 1),
                 "text_sv": f"Åtgärd {n}",
-                "text_en": f"Action {n}",
+                "text_so": f"Hawl {n}",
             }
             for n, owner in enumerate(owners)
         ],
     )
+
+
+def in_english(instance, **texts):
+    """The instance, saved with English translations of the named texts."""
+    translate(instance, "en", **texts)
+    instance.save()
+    return instance
 
 
 def at(day: datetime.date) -> datetime.datetime:
@@ -76,4 +83,4 @@ def initiative(organisation):
 
 @pytest.fixture
 def workshop(db):
-    return WorkshopFactory(theme_sv="Trygghet", theme_en="Safety")
+    return in_english(WorkshopFactory(theme_sv="Trygghet"), theme="Safety")

@@ -15,6 +15,7 @@ from notifications.services import notifications_fan_out
 from tests.factories import MembershipFactory
 from tests.funding.factories import make_grant
 from tests.initiatives.factories import InitiativeFactory
+from tests.notifications.conftest import in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +24,9 @@ pytestmark = pytest.mark.django_db
 def asked(organisation, member, treasurer):
     grant = make_grant(treasurer, "100000.00", received="80000.00")
     initiative = InitiativeFactory(
-        title_sv="Kvällsfotboll",
-        title_en="Evening football",
-        lead_organisation=organisation,
-        step=S.FUNDING,
-        budget=50000,
+        title_sv="Kvällsfotboll", lead_organisation=organisation, step=S.FUNDING, budget=50000
     )
+    in_english(initiative, title="Evening football")
     request = services.allocation_request_make(
         initiative=initiative, amount="30000", justification="Hallhyra", actor=member
     )

@@ -38,11 +38,13 @@ def test_it_tells_an_organisations_people_of_an_action_given_to_it(
     member.refresh_from_db()
     assert member.unread_notifications == 1
     notice = colleague.user.notifications.get()
-    assert notice.data == {"due": "2026-12-01", "text_sv": "Åtgärd 0", "text_en": "Action 0"}
+    assert notice.data == {"due": "2026-12-01", "text_sv": "Åtgärd 0", "text_so": "Hawl 0"}
     with translation.override("sv"):
         assert "fick åtgärden ”Åtgärd 0” på workshoppen" in row(notice).text
-    with translation.override("en"):
-        assert "was given the action “Action 0” at the workshop" in row(notice).text
+    with translation.override("so"):
+        assert "Hawl 0" in row(notice).text
+    with translation.override("en"):  # no English text: the Swedish one
+        assert "was given the action “Åtgärd 0” at the workshop" in row(notice).text
 
 
 def test_it_tells_of_an_action_once_when_the_workshop_is_logged_again(

@@ -20,6 +20,7 @@ from tests.factories import MembershipFactory
 from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import make_grant
 from tests.initiatives.factories import FollowUpFactory, InitiativeFactory
+from tests.notifications.conftest import in_english
 from tests.workshops.factories import ActionFactory
 from workshops.choices import MinutesState
 
@@ -62,9 +63,8 @@ def test_the_lead_organisations_people_hear_of_an_initiative_standing_longer_tha
     site, organisation, member, outsider, coordinator, other_organisation
 ):
     colleague = MembershipFactory(organisation=organisation, user__email="colleague@example.org")
-    stalled = standing(
-        S.DECISION, TODAY - 121 * DAY, organisation, title_sv="Läxhjälp", title_en="Homework help"
-    )
+    stalled = standing(S.DECISION, TODAY - 121 * DAY, organisation, title_sv="Läxhjälp")
+    in_english(stalled, title="Homework help")
     standing(S.PROPOSAL, TODAY - 120 * DAY, organisation)  # exactly the limit: not longer
     for step in (S.EXECUTION, S.EVALUATION, S.PARKED, S.COMPLETED, S.REJECTED, S.WITHDRAWN):
         standing(step, TODAY - 300 * DAY, organisation)
@@ -127,7 +127,7 @@ def test_a_stalled_initiative_is_told_of_weekly_until_it_moves(site, organisatio
 def test_the_lead_organisation_hears_of_a_follow_up_report_due(
     site, organisation, member, other_organisation, outsider, coordinator
 ):
-    never = standing(S.EXECUTION, TODAY - 100 * DAY, organisation, title_en="Football")
+    never = in_english(standing(S.EXECUTION, TODAY - 100 * DAY, organisation), title="Football")
     silent = standing(S.EXECUTION, TODAY - 300 * DAY, other_organisation, title_sv="Läxhjälp")
     reported(silent, TODAY - 91 * DAY)
     reported(silent, TODAY - 200 * DAY)

@@ -3,13 +3,16 @@ set in their notification settings."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from notifications.kinds import kinds_for
 from notifications.services import digests_send, notifications_fan_out
+from prioritization.choices import PrioritisationEvent
 from tests.factories import PASSWORD, MembershipFactory
-from tests.prioritization.factories import NeedFactory
+from tests.prioritization.factories import RoundFactory
 
-from .conftest import moved
+from .conftest import moved, record
 
 pytestmark = pytest.mark.django_db
 
@@ -21,30 +24,36 @@ def body_of(message) -> str:
 def test_a_notice_is_mailed_in_its_readers_language(
     site, member, outsider, coordinator, smtp_sink, django_capture_on_commit_callbacks
 ):
-    from prioritization.services import round_open
-
-    member.language = "en"
+    member.language = "so"
     member.save()
+    round_ = RoundFactory(title_sv="Vårens runda")
     with django_capture_on_commit_callbacks(execute=True):
-        round_open(
+        # As prioritization.services.round_open records it, with the title in every language
+        # it is translated into (actors.i18n.in_every_language).
+        record(
+            PrioritisationEvent.ROUND_OPENED,
+            round_,
+            coordinator,
             title_sv="Vårens runda",
-            title_en="Spring round",
-            needs=[NeedFactory()],
-            actor=coordinator,
+            title_so="Wareegga guga",
+            closes_on=None,
+            needs=[],
         )
         notifications_fan_out()
 
-    (english,) = smtp_sink.to("member@example.org")
-    assert english["Subject"] == "A prioritisation round opened"
-    assert english["Content-Language"] == "en"
-    body = body_of(english)
-    assert "“Spring round”" in body
-    assert "/en/notifications/" in body and "/en/notifications/preferences/" in body
-    assert "/en/notifications/unsubscribe/" in str(english["List-Unsubscribe"])
+    (somali,) = smtp_sink.to("member@example.org")
+    with translation.override("so"):
+        assert somali["Subject"] == gettext("A prioritisation round opened")
+    assert somali["Subject"] != "En prioriteringsrunda har öppnats"
+    assert somali["Content-Language"] == "so"
+    body = body_of(somali)
+    assert "Wareegga guga" in body
+    assert "/so/notifications/" in body and "/so/notifications/preferences/" in body
+    assert "/so/notifications/unsubscribe/" in str(somali["List-Unsubscribe"])
     (swedish,) = smtp_sink.to("other@example.org")
     assert swedish["Subject"] == "En prioriteringsrunda har öppnats"
     assert "”Vårens runda”" in body_of(swedish)
-    assert "/en/" not in body_of(swedish)
+    assert "/so/" not in body_of(swedish)
 
 
 def test_a_digest_is_in_its_readers_language(

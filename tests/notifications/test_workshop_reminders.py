@@ -20,6 +20,7 @@ from notifications.services import (
     reminders_send,
 )
 from tests.factories import MembershipFactory, OrganisationFactory
+from tests.notifications.conftest import in_english
 from tests.workshops.factories import PlannedWorkshopFactory, days_from_now
 from workshops.choices import MinutesState
 from workshops.services import workshop_cancel, workshop_log, workshop_save
@@ -64,9 +65,8 @@ def log(workshop, actor, *organisations):
 
 def held(days_ago: int = 1):
     """A workshop held `days_ago`, not logged yet."""
-    return PlannedWorkshopFactory(
-        starts_at=days_from_now(-days_ago), theme_sv="Trygghet", theme_en="Safety"
-    )
+    workshop = PlannedWorkshopFactory(starts_at=days_from_now(-days_ago), theme_sv="Trygghet")
+    return in_english(workshop, theme="Safety")
 
 
 # Draft minutes wait for comments
@@ -128,15 +128,15 @@ def test_published_minutes_or_a_log_after_the_week_of_comments_ask_nobody(
 
 
 def planned(days: int = WORKSHOP_AHEAD_DAYS, **fields):
-    return PlannedWorkshopFactory(
+    workshop = PlannedWorkshopFactory(
         starts_at=days_from_now(days),
         ends_at=days_from_now(days, hour=18),
         place="Folkets Husby, stora salen",
         theme_sv="Trygga vägar hem",
-        theme_en="Safe ways home",
         agenda_sv=AGENDA_SV,
         **fields,
     )
+    return in_english(workshop, theme="Safe ways home")
 
 
 def test_every_person_of_an_active_organisation_hears_of_next_weeks_workshop_once(
