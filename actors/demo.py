@@ -220,6 +220,7 @@ def load(*, scale: int = 1) -> None:
             "contact_email": "kontakt@demo.cih.se",
             # Husby offers every language the portal speaks (README, Languages).
             "languages": [code for code, _name in settings.LANGUAGES],
+            "set_up": True,
         },
         lambda site: services.site_settings_save(site=site),
     )

@@ -10,6 +10,9 @@ page of megabytes.
 from django import forms
 from django.core import validators
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from . import contrast
 
 # How much a person may write, in characters, by the kind of text (a page of A4 holds ~3,000).
 NOTE = 2_000  # a note, comment or reason: a paragraph or two
@@ -62,3 +65,36 @@ class BoundedTextField(models.TextField):
     def __init__(self, *args, max_length: int, **kwargs):
         super().__init__(*args, max_length=max_length, **kwargs)
         self.validators.append(validators.MaxLengthValidator(max_length))
+
+
+class ColourFormField(forms.CharField):
+    """A colour picked in the browser's colour chooser, kept as "#rrggbb"."""
+
+    widget = forms.TextInput(attrs={"type": "color"})
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return value
+        try:
+            return contrast.normalised(value)
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("Give the colour as a hex code such as #0b5d57."), code="invalid"
+            ) from error
+
+
+class ColourField(models.CharField):
+    """A colour of the collaboration's look, "#rrggbb" (`actors.contrast`)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        super().__init__(*args, **kwargs)
+        self.validators.append(
+            validators.RegexValidator(
+                contrast.HEX_COLOUR, _("Give the colour as a hex code such as #0b5d57.")
+            )
+        )
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ColourFormField, **kwargs})

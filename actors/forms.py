@@ -4,8 +4,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from .choices import MembershipRole
+from .contrast import shown_ratio
 from .i18n import LanguagesCheckboxes, language_name
 from .images import reencode_image
+from .look import Look, contrast_failures
 from .models import Goal, GovernanceBody, Organisation, Principle, SiteSettings
 
 
@@ -25,9 +27,25 @@ class BotTrap:
         return bool(self.data.get(self.add_prefix("website"), "").strip())
 
 
-class OrganisationForm(forms.ModelForm):
+class LogoForm(forms.Form):
+    """A logo upload, re-encoded before anything keeps it (`actors.images`), or its removal.
+    Mixed into the model forms of things with a `logo`."""
+
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
 
+    def __init__(self, *args, uploader, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.uploader = uploader
+
+    def clean_logo(self):
+        upload = self.files.get(self.add_prefix("logo"))
+        return reencode_image(upload, uploader=self.uploader) if upload else None
+
+
+LOGO_INPUT = forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"})
+
+
+class OrganisationForm(LogoForm, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [
@@ -40,16 +58,8 @@ class OrganisationForm(forms.ModelForm):
         ]
         widgets = {
             "description_sv": forms.Textarea(attrs={"rows": 5}),
-            "logo": forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/gif,image/webp"}),
+            "logo": LOGO_INPUT,
         }
-
-    def __init__(self, *args, uploader, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.uploader = uploader
-
-    def clean_logo(self):
-        upload = self.files.get(self.add_prefix("logo"))
-        return reencode_image(upload, uploader=self.uploader) if upload else None
 
 
 class OrganisationAdminForm(OrganisationForm):
@@ -145,3 +155,48 @@ BODIES = charter_formset(
     ["kind", "name_sv", "role_sv", "meets_sv", "organisation"],
     "bodies",
 )
+
+
+class CollaborationForm(SiteSettingsForm):
+    """Who the collaboration is, on the set-up page."""
+
+    class Meta(SiteSettingsForm.Meta):
+        fields = ["name_sv", "short_name", "area", "council_name", "languages", "contact_email"]
+
+
+class LookForm(LogoForm, forms.ModelForm):
+    """The collaboration's logo and colours. Refused while a pair of colours that people read
+    one on the other falls short of WCAG AA."""
+
+    class Meta:
+        model = SiteSettings
+        fields = [
+            "logo",
+            "primary_colour",
+            "button_text_colour",
+            "header_background",
+            "header_text_colour",
+        ]
+        widgets = {"logo": LOGO_INPUT}
+
+    def clean(self):
+        cleaned = super().clean()
+        fields = {
+            "primary": "primary_colour",
+            "button_text": "button_text_colour",
+            "header_background": "header_background",
+            "header_text": "header_text_colour",
+        }
+        if any(name in self.errors for name in fields.values()):
+            return cleaned
+        look = Look(**{colour: cleaned[name] for colour, name in fields.items()})
+        for pair, ratio in contrast_failures(look):
+            self.add_error(
+                fields[pair.foreground],
+                _(
+                    "%(pair)s: the contrast is %(ratio)s:1, and at least 4.5:1 is needed for "
+                    "everyone to read it. Choose a darker or a lighter colour."
+                )
+                % {"pair": pair.label, "ratio": shown_ratio(ratio)},
+            )
+        return cleaned

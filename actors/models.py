@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .appendonly import AppendOnly
 from .choices import GovernanceKind, MailStatus, MembershipRole, OrganisationKind, PortalRole
-from .fields import TEXT, LabelField
-from .i18n import Translated, TranslationsField, swedish_label, swedish_text
+from .fields import TEXT, ColourField, LabelField
+from .i18n import Translated, TranslationsField, fingerprint, swedish_label, swedish_text
+from .look import DEFAULT_LOOK, Look
 
 
 class UserManager(BaseUserManager):
@@ -69,6 +70,11 @@ def default_languages() -> list[str]:
     return ["sv", "en"]
 
 
+def logo_path(instance, filename):
+    # Never a name the uploader chose: the file is re-encoded and stored under a random name.
+    return f"logos/{uuid.uuid4().hex}.png"
+
+
 class SiteSettings(models.Model):
     """The collaboration this portal serves: its names and area are data, not code."""
 
@@ -77,8 +83,11 @@ class SiteSettings(models.Model):
     name_sv = swedish_label(_("Name of the collaboration"), 120)
     short_name = LabelField(_("short name"), max_length=30)
     area = LabelField(_("area"), max_length=80, help_text=_("e.g. Husby"))
+    # Not every collaboration has a residents' council: Malmö's IoU65+ has a reference group.
     council_name = LabelField(
-        _("name of the residents' council"), max_length=80, help_text=_("e.g. Husbyrådet")
+        _("name of the council or reference group"),
+        max_length=80,
+        help_text=_("The residents' own group that is consulted, e.g. Husbyrådet"),
     )
     tagline_sv = swedish_label(_("Tagline"), 200, required=False)
     mission_sv = swedish_text(_("Mission"), max_length=TEXT)
@@ -97,6 +106,18 @@ class SiteSettings(models.Model):
     )
     # Codes from settings.LANGUAGES; Swedish is offered whatever the list says.
     languages = models.JSONField(_("languages offered"), default=default_languages)
+    # False until an administrator saves the set-up page (or a demo is loaded): the portal then
+    # asks the administrator to set the collaboration up.
+    set_up = models.BooleanField(_("set up"), default=False, editable=False)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    primary_colour = ColourField(
+        _("primary colour"),
+        default=DEFAULT_LOOK.primary,
+        help_text=_("Buttons, links and the header's accents."),
+    )
+    button_text_colour = ColourField(_("text on buttons"), default=DEFAULT_LOOK.button_text)
+    header_background = ColourField(_("header background"), default=DEFAULT_LOOK.header_background)
+    header_text_colour = ColourField(_("text in the header"), default=DEFAULT_LOOK.header_text)
 
     translations = TranslationsField()
     name = Translated()
@@ -127,16 +148,26 @@ class SiteSettings(models.Model):
         return settings
 
     @property
+    def look(self) -> Look:
+        return Look(
+            self.primary_colour,
+            self.button_text_colour,
+            self.header_background,
+            self.header_text_colour,
+        )
+
+    @property
+    def look_version(self) -> str:
+        """Changes whenever the look does, so that browsers may keep its stylesheet and logo for
+        good under an address that holds it."""
+        return fingerprint(f"{self.look}{self.logo.name}")
+
+    @property
     def offered_languages(self) -> list[str]:
         """The languages this collaboration offers, in the order of settings.LANGUAGES: Swedish
         always, and never one the portal has no catalogue for (any more)."""
         chosen = set(self.languages or ()) | {django_settings.LANGUAGE_CODE}
         return [code for code, _name in django_settings.LANGUAGES if code in chosen]
-
-
-def logo_path(instance, filename):
-    # Never a name the uploader chose: the file is re-encoded and stored under a random name.
-    return f"logos/{uuid.uuid4().hex}.png"
 
 
 class OrganisationQuerySet(models.QuerySet):

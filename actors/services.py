@@ -19,6 +19,21 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
     return slug
 
 
+def _logo_replace(instance, *, logo, remove_logo: bool) -> None:
+    """Put a new, re-encoded logo on an organisation or the collaboration, or take it off, before
+    the caller saves it; the old file is removed once the transaction that saves it commits."""
+    stored = None
+    if instance.pk is not None:
+        stored = type(instance).objects.select_for_update().filter(pk=instance.pk).first()
+    if remove_logo or logo is not None:
+        instance.logo = None
+    if logo is not None:
+        instance.logo.save(logo.name, logo, save=False)
+    if stored and stored.logo and stored.logo.name != instance.logo.name:
+        storage, name = stored.logo.storage, stored.logo.name
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 @transaction.atomic
 def organisation_save(
     *, organisation: Organisation, logo=None, remove_logo: bool = False, actor=None
@@ -27,17 +42,8 @@ def organisation_save(
     if not organisation.slug:
         organisation.slug = unique_slug(organisation.name)
     created = organisation.pk is None
-    old_logo = None
-    if not created:
-        old_logo = Organisation.objects.select_for_update().get(pk=organisation.pk).logo
-    if remove_logo or logo is not None:
-        organisation.logo = None
-    if logo is not None:
-        organisation.logo.save(logo.name, logo, save=False)
+    _logo_replace(organisation, logo=logo, remove_logo=remove_logo)
     organisation.save()
-    if old_logo and old_logo.name != organisation.logo.name:
-        storage, name = old_logo.storage, old_logo.name
-        transaction.on_commit(lambda: storage.delete(name))
     event_record(
         kind=ActorsEvent.ORGANISATION_CREATED if created else ActorsEvent.ORGANISATION_CHANGED,
         subject=organisation,
@@ -97,6 +103,25 @@ def charter_save(*, site: SiteSettings, formsets, actor=None) -> None:
 def site_settings_save(*, site: SiteSettings, actor=None) -> SiteSettings:
     site.save()
     event_record(kind=ActorsEvent.SETTINGS_CHANGED, subject=site, actor=actor, public=False)
+    return site
+
+
+@transaction.atomic
+def collaboration_set_up(
+    *, site: SiteSettings, section: str, logo=None, remove_logo: bool = False, actor
+) -> SiteSettings:
+    """Save one section of the set-up page (`actors.setup`). From the first save on, the
+    collaboration is set up and the portal stops asking its administrator to do it."""
+    _logo_replace(site, logo=logo, remove_logo=remove_logo)
+    site.set_up = True
+    site.save()
+    event_record(
+        kind=ActorsEvent.SETTINGS_CHANGED,
+        subject=site,
+        actor=actor,
+        data={"section": section},
+        public=False,
+    )
     return site
 
 

@@ -18,4 +18,8 @@ urlpatterns = [
     path("charter/", views.charter, name="charter"),
     path("charter/edit/", views.charter_edit, name="charter_edit"),
     path("settings/", views.site_settings_edit, name="site_settings"),
+    path("setup/", views.setup_page, name="setup"),
+    path("setup/<slug:key>/", views.setup_section_save, name="setup_section"),
+    path("look/<slug:version>/look.css", views.look_stylesheet, name="look_stylesheet"),
+    path("look/<slug:version>/logo.png", views.look_logo, name="look_logo"),
 ]

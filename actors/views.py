@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import etag, require_POST
 
-from . import selectors, services
+from . import selectors, services, setup
 from .choices import OrganisationKind, PortalRole
 from .forms import (
     BODIES,
@@ -20,12 +22,16 @@ from .images import image_response
 from .models import Membership, Organisation, SiteSettings
 from .pagecache import varies_on_query
 from .permissions import (
+    ADMINISTRATOR,
     get_organisation_for_user,
     is_coordinator,
     role_required,
 )
 
 coordinator_required = role_required(PortalRole.COORDINATOR)
+administrator_required = role_required(ADMINISTRATOR)
+# A look's address holds its version, so a browser may keep what it fetched from it for good.
+FOR_GOOD = "public, max-age=31536000, immutable"
 
 
 @varies_on_query("kind")
@@ -161,3 +167,59 @@ def site_settings_edit(request):
         messages.success(request, _("The settings were saved."))
         return redirect("actors:site_settings")
     return render(request, "actors/site_settings_form.html", {"form": form})
+
+
+def _look_version(request, version):
+    return SiteSettings.current().look_version
+
+
+@etag(_look_version)
+def look_stylesheet(request, version):
+    """The collaboration's colours as CSS custom properties (`actors.look`), linked by every page
+    after portal.css."""
+    site = SiteSettings.current()
+    properties = "".join(f"{name}:{value};" for name, value in site.look.properties().items())
+    response = HttpResponse(f":root{{{properties}}}\n", content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = FOR_GOOD if version == site.look_version else "no-cache"
+    return response
+
+
+def look_logo(request, version):
+    site = SiteSettings.current()
+    response = image_response(site.logo, "image/png", public=True)
+    if version == site.look_version:
+        response["Cache-Control"] = FOR_GOOD
+    return response
+
+
+def _setup_page(request, bound=None):
+    bound = bound or {}
+    sections = [
+        (
+            section,
+            bound.get(section.key)
+            or section.form(None, None, user=request.user, prefix=section.key),
+        )
+        for section in setup.sections()
+    ]
+    return render(request, "actors/setup.html", {"sections": sections})
+
+
+@administrator_required
+def setup_page(request):
+    return _setup_page(request)
+
+
+@require_POST
+@administrator_required
+def setup_section_save(request, key):
+    try:
+        section = setup.section(key)
+    except LookupError as error:
+        raise Http404 from error
+    form = section.form(request.POST, request.FILES, user=request.user, prefix=key)
+    if not form.is_valid():
+        return _setup_page(request, {key: form})
+    section.save(form, actor=request.user)
+    messages.success(request, _("%(section)s: saved.") % {"section": section.title})
+    return redirect(f"{reverse('actors:setup')}#{key}")

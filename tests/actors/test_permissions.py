@@ -7,6 +7,7 @@ from tests.conftest import ROLES
 from tests.matrix import Case, allow, check_case, public
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
+ADMINISTRATOR_ONLY = allow("admin")
 OWN_ORGANISATION = allow("member", "coordinator", "admin")
 
 CASES = [
@@ -54,6 +55,30 @@ CASES = [
     Case("actors:charter", lambda o: reverse("actors:charter"), public()),
     Case("actors:charter_edit", lambda o: reverse("actors:charter_edit"), COORDINATOR_ONLY),
     Case("actors:site_settings", lambda o: reverse("actors:site_settings"), COORDINATOR_ONLY),
+    Case("actors:setup", lambda o: reverse("actors:setup"), ADMINISTRATOR_ONLY),
+    Case(
+        "actors:setup_section",
+        lambda o: reverse("actors:setup_section", args=["look"]),
+        dict.fromkeys(ROLES, 405),
+    ),
+    # An empty post is refused by the form: the page comes back (200) for the administrator.
+    Case(
+        "actors:setup_section",
+        lambda o: reverse("actors:setup_section", args=["look"]),
+        ADMINISTRATOR_ONLY,
+        method="post",
+    ),
+    Case(
+        "actors:look_stylesheet",
+        lambda o: reverse("actors:look_stylesheet", args=["any"]),
+        public(),
+    ),
+    # There is no logo until one is uploaded.
+    Case(
+        "actors:look_logo",
+        lambda o: reverse("actors:look_logo", args=["any"]),
+        dict.fromkeys(ROLES, 404),
+    ),
 ]
 
 
