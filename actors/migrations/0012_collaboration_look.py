@@ -14,7 +14,7 @@ def mark_running_collaborations_set_up(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("actors", "0010_translations_of_every_language"),
+        ("actors", "0011_districts"),
     ]
 
     operations = [
