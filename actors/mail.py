@@ -31,6 +31,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from .choices import MailStatus
+from .i18n import language_tag
 from .links import site_domain
 from .models import OutgoingMail, SiteSettings
 from .queueing import enqueue, enqueue_on_commit
@@ -265,7 +266,7 @@ def message_for(
         reply_to=from_.reply_to_list,
         headers={
             "Message-ID": mail.message_id,
-            "Content-Language": mail.language,
+            "Content-Language": language_tag(mail.language),
             "Auto-Submitted": "auto-generated",
             **mail.headers,
         },

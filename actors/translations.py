@@ -11,6 +11,7 @@ import enum
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from .choices import ActorsEvent
@@ -110,6 +111,13 @@ def translations_refreshed(instance, *names: str) -> None:
                 translate(instance, language, **{name: text})
 
 
+def translation_refused(instance) -> str:
+    """Why the instance's translations may not change now ("" when they may): a model says so
+    with a `translation_refused()` method, as a newsletter edition does once it is sent."""
+    refused = getattr(instance, "translation_refused", None)
+    return refused() if refused else ""
+
+
 @transaction.atomic
 def translation_save(*, instance, language: str, texts: dict[str, str], actor) -> None:
     """A translator's translations of the instance's texts into one language.
@@ -123,6 +131,8 @@ def translation_save(*, instance, language: str, texts: dict[str, str], actor) -
     if unknown:
         raise ValueError(f"{type(instance).__name__} has no translatable text {unknown}.")
     locked = type(instance).objects.select_for_update().get(pk=instance.pk)
+    if refused := translation_refused(locked):
+        raise ValidationError(refused)
     before = locked.translations.get(language, {})
     translate(locked, language, **texts)
     locked.save(update_fields=["translations"])

@@ -16,6 +16,7 @@ from email.utils import formataddr, formatdate, parseaddr
 from django.conf import settings
 from django.core.mail.message import sanitize_address
 
+from .i18n import language_tag
 from .models import OutgoingMail
 
 # The longest line SMTP carries (RFC 5321), line break excluded.
@@ -59,7 +60,7 @@ def wire_bytes(mail: OutgoingMail, sender: Sender) -> bytes | None:
         ("Date", formatdate(localtime=settings.EMAIL_USE_LOCALTIME)),
         ("Message-ID", mail.message_id),
         ("MIME-Version", "1.0"),
-        ("Content-Language", mail.language),
+        ("Content-Language", language_tag(mail.language)),
         ("Auto-Submitted", "auto-generated"),
         *mail.headers.items(),
     ]

@@ -141,6 +141,13 @@ class Edition(models.Model):
 
         return reverse("newsletter:edition_detail", args=[self.pk])
 
+    def translation_refused(self) -> str:
+        """Why its translations may not change now (actors.translations): once sending has
+        begun, every reader gets the text the others got."""
+        if self.status == EditionStatus.DRAFT:
+            return ""
+        return _("This edition has been sent: its texts stay as its readers got them.")
+
 
 class Delivery(models.Model):
     """One edition to one subscriber: the record that makes sending idempotent.

@@ -4,6 +4,7 @@ translated into one language beside their Swedish source (`actors.translations`)
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,6 +22,7 @@ from actors.translations import (
     label_of,
     translatable,
     translation_overview,
+    translation_refused,
     translation_save,
 )
 
@@ -129,16 +131,21 @@ def translate(request, model, pk, language):
         instance = translatable(model, pk)
     except LookupError as error:
         raise Http404 from error
+    refused = translation_refused(instance)
     form = TranslationForm(request.POST or None, instance=instance, language=language)
-    if request.method == "POST" and form.is_valid():
-        translation_save(
-            instance=instance, language=language, texts=form.cleaned_data, actor=request.user
-        )
-        messages.success(request, _("The translation was saved."))
-        back = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
-            back = ""
-        return redirect(back or request.path)
+    if request.method == "POST" and not refused and form.is_valid():
+        try:
+            translation_save(
+                instance=instance, language=language, texts=form.cleaned_data, actor=request.user
+            )
+        except ValidationError as error:  # sent while the translator was writing
+            refused = " ".join(error.messages)
+        else:
+            messages.success(request, _("The translation was saved."))
+            back = request.POST.get("next", "")
+            if not url_has_allowed_host_and_scheme(back, {request.get_host()}):
+                back = ""
+            return redirect(back or request.path)
     return render(
         request,
         "portal/translation_form.html",
@@ -154,6 +161,7 @@ def translate(request, model, pk, language):
                 (code, language_name(code)) for code in _translation_languages() if code != language
             ],
             "model": model,
+            "refused": refused,
             "next": request.GET.get("next", ""),
         },
     )

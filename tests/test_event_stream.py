@@ -103,8 +103,7 @@ RECORD_NONE = {
     "workshops.services.next_workshop_proposal": READ,
     "initiatives.services.lead_organisation_ids": READ,
     "funding.services.clean_amount": READ,
-    "newsletter.services.editions.edition_audience_size": READ,
-    "newsletter.services.editions.edition_languages_out_of_step": READ,
+    "newsletter.services.editions.edition_recipients_by_language": READ,
     "newsletter.services.subscribers.subscriber_from_manage_token": READ,
     "newsletter.services.subscribers.subscriber_to_confirm": READ,
     **dict.fromkeys(

@@ -1,7 +1,6 @@
 import factory
 from django.utils import timezone
 
-from actors.translations import translate
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Edition, Subscriber, email_hash
 from newsletter.services import editions
@@ -25,13 +24,6 @@ class EditionFactory(factory.django.DjangoModelFactory):
 
     subject_sv = factory.Sequence(lambda n: f"Nyhetsbrev {n}")
     body_sv = "Hej! Det här har **hänt**."
-
-
-def translated(instance, language: str, **texts: str):
-    """The instance, saved with translations into `language` made from its Swedish text."""
-    translate(instance, language, **texts)
-    instance.save(update_fields=["translations"])
-    return instance
 
 
 def send(edition, actor, callbacks, **choices):

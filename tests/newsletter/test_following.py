@@ -8,8 +8,8 @@ from actors.models import OutgoingMail
 from newsletter import links
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Follower
+from tests.factories import translated
 from tests.initiatives.factories import InitiativeFactory, NeedFactory
-from tests.newsletter.factories import translated
 from tests.newsletter.following import links_in, path_of, public_initiative
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from initiatives.models import Evaluation
 from newsletter.choices import SubscriberStatus
 from newsletter.models import Follower
 from newsletter.services import telling
+from tests.factories import translated
 from tests.focusgroups.factories import IdeaFactory
 from tests.initiatives.factories import InitiativeFactory, NeedFactory
-from tests.newsletter.factories import translated
 from tests.newsletter.following import decide, path_of, public_initiative
 
 pytestmark = pytest.mark.django_db

@@ -22,10 +22,11 @@ from newsletter.choices import SubscriberStatus
 from newsletter.models import Delivery, FollowCursor, FollowDelivery, Follower
 from newsletter.services import deliveries, telling
 from prioritization.choices import PrioritisationEvent
+from tests.factories import translated
 from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import book, make_grant
 from tests.initiatives.factories import NeedFactory
-from tests.newsletter.factories import EditionFactory, SubscriberFactory, translated
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
 from tests.newsletter.following import decide, follower_of, links_in, path_of, public_initiative
 from tests.prioritization.factories import RoundFactory
 from tests.smtp_sink import SmtpSink, free_port

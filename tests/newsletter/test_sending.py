@@ -22,7 +22,8 @@ from newsletter.choices import (
 from newsletter.models import Delivery, Subscriber
 from newsletter.services import deliveries, editions, subscribers
 from newsletter.services.languages import StaleTranslations
-from tests.newsletter.factories import EditionFactory, SubscriberFactory, send, translated
+from tests.factories import translated
+from tests.newsletter.factories import EditionFactory, SubscriberFactory, send
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from actors.i18n import translation
 from actors.translations import State, state_of
 from newsletter.choices import DeliveryStatus, EditionStatus
 from newsletter.models import Delivery, Edition
-from tests.newsletter.factories import EditionFactory, SubscriberFactory, translated
+from tests.factories import translated
+from tests.newsletter.factories import EditionFactory, SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 

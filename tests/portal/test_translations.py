@@ -8,6 +8,7 @@ from actors.fields import TEXT
 from actors.models import Event, Principle, SiteSettings
 from actors.translations import State, field_translations, state_of, translate, translation_save
 from tests.factories import OrganisationFactory, translated
+from tests.newsletter.factories import EditionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -217,3 +218,16 @@ def test_the_site_settings_and_charter_are_translated_like_everything_else(coord
     assert (
         "Waxaan u shaqeynaa caafimaadka Husby." in coordinator_client.get("/so/").content.decode()
     )
+
+
+def test_a_sent_edition_keeps_the_texts_its_readers_got(coordinator_client):
+    edition = EditionFactory(status="sent")
+    url = translation_url(edition, "en")
+
+    assert "Nyhetsbrevet har skickats" in coordinator_client.get(url).content.decode()
+    response = coordinator_client.post(url, {"subject": "News", "body": "Hello"})
+
+    assert response.status_code == 200
+    edition.refresh_from_db()
+    assert edition.translations == {}
+    assert not Event.objects.filter(kind="actors.translated").exists()
