@@ -163,10 +163,15 @@ def test_period_report_in_english(demo, coordinator, django_capture_on_commit_ca
     assert "So a funder can have paid in more than it pledged in the period" in text
     assert re.search(rf"Workshops held\s+{held.count()}\b", text)
     assert "Folkets Husby" in text
-    result = RoundResult.objects.select_related("need").first()
+    # A need of a round closed in the period, by its English title (a cell may wrap it).
+    result = (
+        RoundResult.objects.filter(round__closed_at__date__range=(start, end))
+        .select_related("need")
+        .first()
+    )
     if result:
         with translation.override("en"):
-            assert result.need.title in text
+            assert result.need.title in " ".join(text.split())
     assert 4 <= len(reader.pages) <= 60
     # Fonts come from static/fonts, embedded as subsets.
     fonts = {
