@@ -72,6 +72,7 @@ if PRODUCTION and DEBUG:
 # The portal's own apps, in the order the architecture lets them import each other.
 PORTAL_APPS = [
     "actors",
+    "networks",
     "focusgroups",
     "prioritization",
     "workshops",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("newsletter.urls")),
     path("", include("actors.urls")),
     path("", include("portal.urls")),
+    path("", include("networks.urls")),
     path("", include("focusgroups.urls")),
     path("", include("prioritization.urls")),
     path("", include("workshops.urls")),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
 from actors.i18n import Translated, TranslationsField, swedish_label, swedish_text
 from actors.models import Organisation
+from networks.models import Network
 
 from .choices import ConsultationStatus, IdeaStatus, InsightKind
 
@@ -180,6 +181,16 @@ class Idea(models.Model):
         _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.UNCONFIRMED
     )
     reply = BoundedTextField(_("reply to the sender"), max_length=TEXT, blank=True)
+    # Sent from a network's page: once confirmed, the idea also goes to the network's contact
+    # persons. The coordinators moderate it as any other idea.
+    network = models.ForeignKey(
+        Network,
+        verbose_name=_("network"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+    )
     created = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)

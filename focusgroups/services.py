@@ -18,6 +18,7 @@ from actors.i18n import in_every_language, text_in
 from actors.links import url_in
 from actors.mail import mail_send_template
 from actors.models import SiteSettings
+from networks.models import Network
 
 from .choices import ConsultationStatus, FocusGroupEvent, IdeaDecision, IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
@@ -189,6 +190,7 @@ def idea_submit(
     language: str,
     address: str = "",
     tell_me_what_became: bool = False,
+    network: Network | None = None,
 ) -> Idea:
     """Keep an idea from the public site and send its sender a link to confirm the address.
 
@@ -196,6 +198,7 @@ def idea_submit(
     and TooManyIdeas refuses it once they are used up; only kept ideas are counted. The demo
     and tests, which pass no address, are not limited. `tell_me_what_became` is the sender's
     consent to hear of the initiatives that answer the idea, once it is part of a need.
+    `network`, an active network whose page the idea was sent from, receives it once confirmed.
 
     The mail does not quote the idea: until the address is confirmed, anyone may have typed it,
     and the portal's name must not carry their words to a stranger.
@@ -213,6 +216,7 @@ def idea_submit(
         email=email.lower(),
         language=language[:8] or "sv",
         tell_me_what_became=tell_me_what_became,
+        network=network,
     )
     mail_send_template(
         "idea-confirm",
@@ -259,7 +263,8 @@ def idea_to_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
 
 @transaction.atomic
 def idea_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
-    """Mark an idea's e-mail as confirmed; it then waits for the coordinators. Idempotent."""
+    """Mark an idea's e-mail as confirmed; it then waits for the coordinators, and an idea sent
+    to a network goes to the network's contact persons too. Idempotent."""
     idea = _idea_of_link(token, Idea.objects.select_for_update(), max_age)
     if idea.status == IdeaStatus.UNCONFIRMED:
         idea.status = IdeaStatus.AWAITING
@@ -269,10 +274,34 @@ def idea_confirm(*, token: str, max_age: int = IDEA_CONFIRM_MAX_AGE) -> Idea:
         event_record(
             kind=FocusGroupEvent.IDEA_CONFIRMED,
             subject=idea,
-            data={"title": idea.title},
+            data={"title": idea.title, "network": idea.network_id},
             public=False,
         )
+        if idea.network_id and idea.network.active:
+            _tell_network(idea)
     return idea
+
+
+def _tell_network(idea: Idea) -> None:
+    """Mail the idea to every contact person of its network, each in their own language.
+
+    The sender's address stays out of the mail: the form promises to use it for nothing but the
+    idea's confirmation and its outcome, which the coordinators tell as for any idea."""
+    network = idea.network
+    site = SiteSettings.current()
+    for contact in network.contacts.all():
+        mail_send_template(
+            "idea-network",
+            to=contact.email,
+            language=contact.language,
+            context={
+                "idea": idea,
+                "network_name": text_in(
+                    contact.language, "name", network.name_sv, network.translations
+                ),
+                "site": site,
+            },
+        )
 
 
 def _lock_for_moderation(idea: Idea) -> Idea:

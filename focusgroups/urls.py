@@ -18,6 +18,9 @@ urlpatterns = [
     path("consultations/<int:pk>/edit/", views.consultation_edit, name="consultation_edit"),
     path("consultations/<int:pk>/answer/", views.consultation_answer, name="consultation_answer"),
     path("ideas/new/", views.idea_submit, name="idea_submit"),
+    path(
+        "ideas/new/network/<int:pk>/", views.idea_submit_to_network, name="idea_submit_to_network"
+    ),
     path("ideas/sent/", views.idea_sent, name="idea_sent"),
     path("ideas/confirm/<str:token>/", views.idea_confirm, name="idea_confirm"),
 ]

@@ -12,6 +12,8 @@ from actors.pagecache import varies_on_query
 from actors.pagination import page_of
 from actors.permissions import is_coordinator, role_required
 from actors.publicforms import public_form
+from networks.models import Network
+from networks.permissions import get_network_for_user
 
 from . import selectors, services
 from .forms import ConsultationAnswerForm, ConsultationForm, FocusGroupForm, IdeaForm, InsightForm
@@ -212,27 +214,38 @@ def consultation_answer(request, pk):
 
 
 def idea_submit(request):
+    return _idea_form(request, network=None)
+
+
+def idea_submit_to_network(request, pk):
+    """The idea form sent from a network's page: the idea also reaches the network's contact
+    persons once its sender confirms it."""
+    return _idea_form(request, network=get_network_for_user(request.user, pk))
+
+
+def _idea_form(request, *, network: Network | None):
+    def send(data: dict, address: str) -> None:
+        services.idea_submit(
+            title=data["title"],
+            text=data["text"],
+            email=data["email"],
+            language=get_language() or "sv",
+            address=address,
+            tell_me_what_became=data["tell_me_what_became"],
+            network=network,
+        )
+
     return public_form(
         request,
         IdeaForm,
         template="focusgroups/idea_form.html",
-        send=_idea_send,
+        send=send,
         check=lambda data, address: services.idea_limit_check(
             address=address, email=data.get("email", "")
         ),
         refused=services.TooManyIdeas,
         sent="focusgroups:idea_sent",
-    )
-
-
-def _idea_send(data: dict, address: str) -> None:
-    services.idea_submit(
-        title=data["title"],
-        text=data["text"],
-        email=data["email"],
-        language=get_language() or "sv",
-        address=address,
-        tell_me_what_became=data["tell_me_what_became"],
+        context={"network": network},
     )
 
 

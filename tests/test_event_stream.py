@@ -28,6 +28,8 @@ from funding.models import Grant
 from initiatives import services as initiatives
 from initiatives.choices import InitiativeStep as S
 from initiatives.forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
+from networks import services as networks
+from networks.models import ContactPerson, Network, Participant
 from newsletter.services import deliveries as newsletter_deliveries
 from newsletter.services import editions as newsletter_editions
 from newsletter.services import subscribers as newsletter_subscribers
@@ -48,6 +50,7 @@ from tests.focusgroups.factories import ConsultationFactory, IdeaFactory, Insigh
 from tests.funding.factories import FunderFactory, book, make_grant
 from tests.images import image_bytes
 from tests.initiatives.factories import InitiativeFactory, proposal_data
+from tests.networks.factories import ContactFactory, NetworkFactory, ParticipantFactory
 from tests.newsletter.factories import EditionFactory
 from tests.prioritization.factories import (
     FocusAreaFactory,
@@ -72,6 +75,7 @@ pytestmark = pytest.mark.django_db
 
 MODULES = (
     actors,
+    networks,
     focusgroups,
     prioritization,
     workshops,
@@ -210,6 +214,46 @@ def _(p):
     return lambda: translation_save(
         instance=need, language="en", texts={"title": "Evening venues"}, actor=p.coordinator
     ), ["actors.translated"]
+
+
+@action("networks.services.network_save")
+def _(p):
+    network = Network(name_sv="Trygghetsnätverket")
+    return lambda: networks.network_save(network=network, actor=p.coordinator), [
+        "networks.network_created"
+    ]
+
+
+@action("networks.services.participant_save")
+def _(p):
+    participant = Participant(network=NetworkFactory(), name="Socialförvaltningen", kind="other")
+    return lambda: networks.participant_save(participant=participant, actor=p.coordinator), [
+        "networks.participant_added"
+    ]
+
+
+@action("networks.services.participant_delete")
+def _(p):
+    participant = ParticipantFactory()
+    return lambda: networks.participant_delete(participant=participant, actor=p.coordinator), [
+        "networks.participant_removed"
+    ]
+
+
+@action("networks.services.contact_save")
+def _(p):
+    contact = ContactPerson(network=NetworkFactory(), name="Anna", email="anna@example.org")
+    return lambda: networks.contact_save(contact=contact, actor=p.coordinator), [
+        "networks.contact_added"
+    ]
+
+
+@action("networks.services.contact_delete")
+def _(p):
+    contact = ContactFactory()
+    return lambda: networks.contact_delete(contact=contact, actor=p.coordinator), [
+        "networks.contact_removed"
+    ]
 
 
 @action("focusgroups.services.focus_group_save")

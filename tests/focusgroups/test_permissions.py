@@ -12,6 +12,7 @@ from tests.focusgroups.factories import (
     InsightFactory,
 )
 from tests.matrix import Case, allow, check_case, public, urls_of
+from tests.networks.factories import NetworkFactory
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
 GET_REFUSED = dict.fromkeys(ROLES, 405)
@@ -46,6 +47,12 @@ CASES = [
         lambda o: {"answered_on": "2025-06-01", "answer_sv": "Ja."},
     ),
     Case("focusgroups:idea_submit", url("idea_submit"), public()),
+    Case("focusgroups:idea_submit_to_network", url("idea_submit_to_network", "network"), public()),
+    Case(
+        "focusgroups:idea_submit_to_network",
+        url("idea_submit_to_network", "inactive_network"),
+        dict.fromkeys(ROLES, 404),
+    ),
     Case("focusgroups:idea_sent", url("idea_sent"), public()),
     Case(
         "focusgroups:idea_confirm",
@@ -80,6 +87,8 @@ def objects(db):
         insight=InsightFactory(focus_group=focus_group),
         consultation=ConsultationFactory(),
         idea=IdeaFactory(status="unconfirmed"),
+        network=NetworkFactory(),
+        inactive_network=NetworkFactory(active=False),
     )
 
 
