@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from actors import services as actors
+from actors import translations as translating
 from actors.events import tell
 from actors.models import Event, Organisation, SiteSettings
-from actors.translations import translation_save
 from focusgroups import services as focusgroups
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 from funding import services as funding
@@ -75,6 +75,7 @@ pytestmark = pytest.mark.django_db
 
 MODULES = (
     actors,
+    translating,
     networks,
     focusgroups,
     prioritization,
@@ -89,8 +90,19 @@ MODULES = (
 )
 
 READ = "reads, or checks a rule, and changes nothing"
+IN_MEMORY = "puts translations into an unsaved object, whose saving service records the event"
 RECORD_NONE = {
     "actors.services.unique_slug": READ,
+    "actors.translations.translatable_models": READ,
+    "actors.translations.field_translations": READ,
+    "actors.translations.state_of": READ,
+    "actors.translations.translation_refused": READ,
+    "actors.translations.label_of": READ,
+    "actors.translations.translation_overview": READ,
+    "actors.translations.translatable": READ,
+    "actors.translations.translate": IN_MEMORY,
+    "actors.translations.translations_of": IN_MEMORY,
+    "actors.translations.translations_refreshed": IN_MEMORY,
     "actors.services.user_language_set": (
         "a person's own choice of language, as their notification settings: not the collaboration's"
     ),
@@ -211,7 +223,7 @@ def _(p):
 @action("actors.translations.translation_save")
 def _(p):
     need = NeedFactory(title_sv="Mötesplatser på kvällen")
-    return lambda: translation_save(
+    return lambda: translating.translation_save(
         instance=need, language="en", texts={"title": "Evening venues"}, actor=p.coordinator
     ), ["actors.translated"]
 
