@@ -63,6 +63,7 @@ from tests.prioritization.factories import (
 from tests.reports.conftest import stored_report
 from tests.workshops.factories import (
     ActionFactory,
+    MatrixEntryFactory,
     ParkedItemFactory,
     PhotoFactory,
     PlannedWorkshopFactory,
@@ -70,6 +71,7 @@ from tests.workshops.factories import (
     WorkshopFactory,
 )
 from workshops import services as workshops
+from workshops.models import MatrixEntry, MeetingSettings, PrioritisationMatrix
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +156,7 @@ RECORD_NONE = {
     "reports.services.report_data": READ,
     "privacy.services.account_deletion_blocked": READ,
     "privacy.services.barrier_limit_check": READ,
+    "workshops.services.next_meeting_date": READ,
     "reports.services.reports_queue_owed": "queues again what is waiting, and changes nothing",
 }
 
@@ -567,6 +570,33 @@ def _(p):
     return lambda: workshops.theme_take_up(
         suggestion=suggestion, workshop=workshop, actor=p.coordinator
     ), ["workshops.theme_taken_up"]
+
+
+@action("workshops.services.meeting_settings_save")
+def _(p):
+    meeting = MeetingSettings(cadence="monthly", name_sv="Utvecklingsgrupp")
+    return lambda: workshops.meeting_settings_save(meeting=meeting, actor=p.coordinator), [
+        "workshops.settings_changed"
+    ]
+
+
+@action("workshops.services.matrix_save")
+def _(p):
+    matrix = PrioritisationMatrix(
+        workshop=WorkshopFactory(), title_sv="Behov", x_axis_sv="Insats", y_axis_sv="Effekt"
+    )
+    entries = [MatrixEntry(text_sv="Fika", x=1, y=3)]
+    return lambda: workshops.matrix_save(matrix=matrix, entries=entries, actor=p.coordinator), [
+        "workshops.matrix_saved"
+    ]
+
+
+@action("workshops.services.matrix_remove")
+def _(p):
+    matrix = MatrixEntryFactory().matrix
+    return lambda: workshops.matrix_remove(matrix=matrix, actor=p.coordinator), [
+        "workshops.matrix_removed"
+    ]
 
 
 @action("initiatives.services.initiative_save")

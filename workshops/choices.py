@@ -35,6 +35,9 @@ class ItemKind(models.TextChoices):
     WEAKNESS = "weakness", _("Weakness")
     OPPORTUNITY = "opportunity", _("Opportunity")
     THREAT = "threat", _("Threat")
+    # What the group will do about a SWOT heading (in `swot_heading`): the group's answer, public
+    # with the minutes, where an action answering a heading has an owner and stays internal.
+    NEXT_STEP = "next_step", _("What do we do next?")
 
 
 SWOT_KINDS = (ItemKind.STRENGTH, ItemKind.WEAKNESS, ItemKind.OPPORTUNITY, ItemKind.THREAT)
@@ -48,6 +51,22 @@ class SwotHeading(models.TextChoices):
     WEAKNESS = "weakness", _("Weaknesses")
     OPPORTUNITY = "opportunity", _("Opportunities")
     THREAT = "threat", _("Threats")
+
+
+class Cadence(models.TextChoices):
+    """How often the collaboration's meetings come: the next one is proposed that far on."""
+
+    WEEKLY = "weekly", _("Every week")
+    BIWEEKLY = "biweekly", _("Every other week")
+    MONTHLY = "monthly", _("Every month, on the same weekday of the month")
+
+
+class MatrixLevel(models.IntegerChoices):
+    """Where a prioritisation matrix places a thing on one of its axes."""
+
+    LOW = 1, _("Low")
+    MEDIUM = 2, _("Medium")
+    HIGH = 3, _("High")
 
 
 class CommentKind(models.TextChoices):
@@ -79,3 +98,6 @@ class WorkshopEvent(models.TextChoices):
     PARKED_ITEM_ARCHIVED = "workshops.parked_idea_archived", _("Parked idea archived")
     THEME_SUGGESTED = "workshops.theme_suggested", _("Workshop theme suggested")
     THEME_TAKEN_UP = "workshops.theme_taken_up", _("Suggested theme taken up")
+    SETTINGS_CHANGED = "workshops.settings_changed", _("Meeting cadence and format changed")
+    MATRIX_SAVED = "workshops.matrix_saved", _("Prioritisation matrix recorded")
+    MATRIX_REMOVED = "workshops.matrix_removed", _("Prioritisation matrix removed")

@@ -9,8 +9,22 @@ from actors.images import PHOTO, reencode_image
 from actors.models import Organisation
 
 from . import services
-from .choices import SWOT_KINDS, CommentKind, ItemKind, WorkshopFormat, WorkshopStatus
-from .models import Workshop, WorkshopItem, WorkshopPhoto
+from .choices import (
+    SWOT_KINDS,
+    CommentKind,
+    ItemKind,
+    SwotHeading,
+    WorkshopFormat,
+    WorkshopStatus,
+)
+from .models import (
+    MatrixEntry,
+    MeetingSettings,
+    PrioritisationMatrix,
+    Workshop,
+    WorkshopItem,
+    WorkshopPhoto,
+)
 
 NOTE_LENGTH = 300
 NOTE_TOO_LONG = _("A progress note can be at most %(limit_value)d characters.")
@@ -43,6 +57,15 @@ class WorkshopFormMixin:
             if choices is not None:
                 self.fields["host"].choices = choices
 
+    def fit_to(self, meeting: MeetingSettings) -> None:
+        """Leave out the parts the collaboration's meetings do not have, unless this workshop
+        already uses them."""
+        workshop = self.instance
+        if not meeting.has_swot and not workshop.uses_swot:
+            self.fields.pop("format", None)
+        if not meeting.has_coming_questions and not workshop.coming_questions_sv:
+            self.fields.pop("coming_questions_sv", None)
+
     def clean(self):
         cleaned = super().clean()
         errors = services.workshop_rule_errors(
@@ -65,9 +88,10 @@ class WorkshopForm(WorkshopFormMixin, forms.ModelForm):
             "agenda_sv": _text_widget(5),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, meeting: MeetingSettings, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_host()
+        self.fit_to(meeting)
 
 
 class RecordForm(WorkshopFormMixin, forms.ModelForm):
@@ -86,11 +110,15 @@ class RecordForm(WorkshopFormMixin, forms.ModelForm):
             "starts_at": _datetime_widget(),
             "ends_at": _datetime_widget(),
             "summary_sv": _text_widget(4),
+            "coming_questions_sv": _text_widget(3),
             "notes": _text_widget(4),
             "residents": forms.NumberInput(attrs={"min": 0}),
         }
         help_texts = {
             "summary_sv": _("What the public reads once the minutes are published."),
+            "coming_questions_sv": _(
+                "The standing point: questions coming up that the group will take on."
+            ),
         }
 
 
@@ -198,19 +226,47 @@ class SwotForm(ItemForm):
         self.fields["kind"].label = _("Heading")
 
 
+class SwotNextStepForm(ItemForm):
+    """What the group will do next about one SWOT heading."""
+
+    kind_value = ItemKind.NEXT_STEP
+
+    class Meta(ItemForm.Meta):
+        fields = ["swot_heading", "text_sv"]
+        labels = {"swot_heading": _("Heading")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        heading = self.fields["swot_heading"]
+        heading.required = True
+        heading.choices = [("", "---------")] + [
+            (value, label) for value, label in SwotHeading.choices if value
+        ]
+
+
 ITEM_FORMS = {
     # prefix: (form class, kinds, blank rows)
     "decisions": (DecisionForm, [ItemKind.DECISION], 3),
     "actions": (ActionForm, [ItemKind.ACTION], 3),
     "ideas": (ParkedItemForm, [ItemKind.PARKED], 2),  # the prefix the page's inputs carry
     "swot": (SwotForm, list(SWOT_KINDS), 4),
+    "swot_next": (SwotNextStepForm, [ItemKind.NEXT_STEP], 4),
 }
+SWOT_PREFIXES = ("swot", "swot_next")
 
 
 class NextWorkshopForm(WorkshopFormMixin, forms.ModelForm):
-    """The next workshop, proposed two weeks on: accept it, move it, or leave it for later."""
+    """The next workshop, proposed as far on as the cadence says: accept it, move it, or leave
+    it for later. Its theme can be one that members suggested."""
 
     plan = forms.BooleanField(label=_("Plan the next workshop"), required=False, initial=True)
+    suggestion = forms.TypedChoiceField(
+        label=_("Or take a theme members suggested"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("It becomes the next workshop's theme and is marked as taken up."),
+    )
 
     class Meta:
         model = Workshop
@@ -218,13 +274,32 @@ class NextWorkshopForm(WorkshopFormMixin, forms.ModelForm):
         widgets = {"starts_at": _datetime_widget(), "ends_at": _datetime_widget()}
         labels = {"starts_at": _("Next workshop starts")}
 
-    def __init__(self, *args, organisation_choices=None, **kwargs):
+    def __init__(self, *args, organisation_choices=None, suggestions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_host(organisation_choices)
+        self.suggestions = {suggestion.pk: suggestion for suggestion in suggestions}
+        if self.suggestions:
+            self.fields["suggestion"].choices = [("", "---------")] + [
+                (suggestion.pk, suggestion.title) for suggestion in suggestions
+            ]
+            self.fields["theme_sv"].required = False
+        else:
+            del self.fields["suggestion"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.suggestions and not (cleaned.get("theme_sv") or cleaned.get("suggestion")):
+            self.add_error("theme_sv", _("Write a theme, or take one members suggested."))
+        return cleaned
 
     @property
     def wanted(self) -> bool:
         return bool(self["plan"].value())
+
+    @property
+    def theme_suggestion(self):
+        """The suggested theme chosen for the next workshop, if any."""
+        return self.suggestions.get(self.cleaned_data.get("suggestion"))
 
 
 class WorkshopLogForms:
@@ -244,13 +319,18 @@ class WorkshopLogForms:
         organisations: list,
         attendance: dict,
         next_workshop: Workshop,
+        meeting: MeetingSettings,
+        suggestions=(),
     ):
         self.workshop = workshop
+        self.meeting = meeting
         # One list of organisations for every select on the page, instead of a query per select.
         choices = [("", "---------")] + [(o.pk, o.name) for o in organisations if o.active]
         self.record = RecordForm(
             data, instance=workshop, prefix="record", organisation_choices=choices
         )
+        self.record.fit_to(meeting)
+        self.has_swot = "format" in self.record.fields
         by_id = {o.pk: o for o in organisations}
         initial = [{"organisation": o.pk, "people": attendance.get(o.pk)} for o in organisations]
         self.attendance = AttendanceFormSet(
@@ -259,6 +339,8 @@ class WorkshopLogForms:
         self.item_formsets = {}
         editable = not workshop.is_published
         for prefix, (form_class, kinds, extra) in ITEM_FORMS.items():
+            if prefix in SWOT_PREFIXES and not self.has_swot:
+                continue
             formset_class = forms.modelformset_factory(
                 WorkshopItem,
                 form=form_class,
@@ -284,6 +366,7 @@ class WorkshopLogForms:
             prefix="next",
             initial={"plan": next_workshop.starts_at > timezone.now()},
             organisation_choices=choices,
+            suggestions=suggestions if meeting.has_themes else (),
         )
 
     @property
@@ -300,7 +383,11 @@ class WorkshopLogForms:
 
     @property
     def swot(self):
-        return self.item_formsets["swot"]
+        return self.item_formsets.get("swot")
+
+    @property
+    def swot_next(self):
+        return self.item_formsets.get("swot_next")
 
     def _parts(self):
         parts = [self.record, self.attendance, *self.item_formsets.values()]
@@ -325,7 +412,8 @@ class WorkshopLogForms:
                 valid = False
         swot_points = [
             form
-            for form in self.swot.forms
+            for prefix in SWOT_PREFIXES
+            for form in getattr(self.item_formsets.get(prefix), "forms", ())
             if form.is_valid() and form.has_changed() and not _marked_for_removal(form)
         ]
         if swot_points and self.record.cleaned_data.get("format") != WorkshopFormat.SWOT:
@@ -374,6 +462,7 @@ class WorkshopLogForms:
             "items": items,
             "removed": removed,
             "next_workshop": self.next.save(commit=False) if self.next.wanted else None,
+            "next_theme": self.next.theme_suggestion if self.next.wanted else None,
         }
 
 
@@ -477,3 +566,80 @@ class ThemeSuggestionForm(forms.Form):
     description = forms.CharField(
         label=_("Why and what"), max_length=NOTE, required=False, widget=_text_widget(3)
     )
+
+
+class MeetingSettingsForm(forms.ModelForm):
+    """How the collaboration meets; also a section of the first-run setup page
+    (`workshops/partials/_setup_meetings.html` renders its fields)."""
+
+    class Meta:
+        model = MeetingSettings
+        fields = [
+            "cadence",
+            "name_sv",
+            "has_swot",
+            "has_coming_questions",
+            "has_themes",
+            "has_matrix",
+        ]
+        widgets = {"cadence": forms.RadioSelect}
+        help_texts = {
+            "name_sv": _(
+                "As the collaboration says it, e.g. “Samskapande workshop” or "
+                "“Utvecklingsgrupp”. Blank: workshops."
+            )
+        }
+
+
+class MatrixForm(forms.ModelForm):
+    class Meta:
+        model = PrioritisationMatrix
+        fields = ["title_sv", "x_axis_sv", "y_axis_sv"]
+        help_texts = {
+            "x_axis_sv": _("e.g. Effort, or Capacity"),
+            "y_axis_sv": _("e.g. Effect, or Urgency"),
+        }
+
+
+class MatrixEntryForm(forms.ModelForm):
+    class Meta:
+        model = MatrixEntry
+        fields = ["text_sv", "x", "y"]
+
+
+MatrixEntryFormSet = forms.modelformset_factory(
+    MatrixEntry,
+    form=MatrixEntryForm,
+    extra=4,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=services.MAX_MATRIX_ENTRIES,
+    validate_max=True,
+)
+
+
+class MatrixForms:
+    """A matrix and the needs or ideas on it, on one page; `values()` hands them to
+    `services.matrix_save`."""
+
+    def __init__(self, data, *, matrix: PrioritisationMatrix):
+        self.matrix = MatrixForm(data, instance=matrix, prefix="matrix")
+        queryset = matrix.entries.all() if matrix.pk else MatrixEntry.objects.none()
+        self.entries = MatrixEntryFormSet(data, queryset=queryset, prefix="entries")
+
+    def is_valid(self) -> bool:
+        return all([self.matrix.is_valid(), self.entries.is_valid()])
+
+    @property
+    def has_errors(self) -> bool:
+        return self.matrix.is_bound and bool(self.matrix.errors or self.entries.total_error_count())
+
+    def values(self) -> dict:
+        entries, removed = [], []
+        for form in self.entries.forms:
+            if _marked_for_removal(form):
+                if form.instance.pk:
+                    removed.append(form.instance)
+            elif form.instance.pk or form.has_changed():
+                entries.append(form.save(commit=False))
+        return {"matrix": self.matrix.save(commit=False), "entries": entries, "removed": removed}

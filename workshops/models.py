@@ -4,6 +4,7 @@ import datetime
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -16,8 +17,10 @@ from actors.links import object_url
 from actors.models import Organisation
 
 from .choices import (
+    Cadence,
     CommentKind,
     ItemKind,
+    MatrixLevel,
     MinutesState,
     SuggestionStatus,
     SwotHeading,
@@ -26,6 +29,71 @@ from .choices import (
 )
 
 DEFAULT_LENGTH = datetime.timedelta(hours=2)
+
+
+class MeetingSettings(models.Model):
+    """How the collaboration meets (site data): how often, what it calls its meetings, and which
+    parts a meeting's record has. One row; its defaults are the co-creation workshops every other
+    week with a SWOT format and members' theme suggestions, as the portal had before."""
+
+    CACHE_KEY = "workshops:meeting-settings"
+
+    cadence = models.CharField(
+        _("how often the meetings come"),
+        max_length=12,
+        choices=Cadence.choices,
+        default=Cadence.BIWEEKLY,
+        help_text=_("The log proposes the next meeting this far on."),
+    )
+    name_sv = swedish_label(_("What the collaboration calls its meetings"), 80, required=False)
+    has_swot = models.BooleanField(
+        _("SWOT evaluation"),
+        default=True,
+        help_text=_(
+            "A meeting can record strengths, weaknesses, opportunities and threats, "
+            "with what to do next under each."
+        ),
+    )
+    has_coming_questions = models.BooleanField(
+        _("Standing point for coming questions"),
+        default=False,
+        help_text=_("Every meeting's record has a point for the questions coming up."),
+    )
+    has_themes = models.BooleanField(
+        _("Themes from participants"),
+        default=True,
+        help_text=_("Members of the organisations send themes for coming meetings."),
+    )
+    has_matrix = models.BooleanField(
+        _("Prioritisation matrices"),
+        default=False,
+        help_text=_("A meeting can record needs or ideas placed on two axes."),
+    )
+    updated = models.DateTimeField(auto_now=True)
+
+    translations = TranslationsField()
+    name = Translated()
+
+    class Meta:
+        verbose_name = _("meeting settings")
+        verbose_name_plural = _("meeting settings")
+
+    def __str__(self):
+        return self.name_sv or str(_("Workshops"))
+
+    @classmethod
+    def current(cls) -> "MeetingSettings":
+        """The one row, cached; unsaved defaults until a coordinator saves it."""
+        found = cache.get(cls.CACHE_KEY)
+        if found is None:
+            found = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, found, 300)
+        return found
+
+    @property
+    def title(self) -> str:
+        """The meetings' name in the active language, or the portal's own word for them."""
+        return self.name or str(_("Workshops"))
 
 
 class WorkshopQuerySet(models.QuerySet):
@@ -64,6 +132,7 @@ class Workshop(models.Model):
     )
     agenda_sv = swedish_text(_("Agenda"), max_length=TEXT)
     summary_sv = swedish_text(_("Public summary"), max_length=DOCUMENT)
+    coming_questions_sv = swedish_text(_("Coming questions"), max_length=TEXT)
     notes = BoundedTextField(
         _("internal notes"),
         max_length=DOCUMENT,
@@ -96,6 +165,7 @@ class Workshop(models.Model):
     theme = Translated()
     agenda = Translated()
     summary = Translated()
+    coming_questions = Translated()
 
     objects = WorkshopQuerySet.as_manager()
 
@@ -251,6 +321,10 @@ class WorkshopItem(models.Model):
                 condition=Q(kind=ItemKind.PARKED) | Q(archived_at__isnull=True),
                 name="only_ideas_are_archived",
             ),
+            models.CheckConstraint(
+                condition=~Q(kind=ItemKind.NEXT_STEP) | ~Q(swot_heading=""),
+                name="next_steps_answer_a_heading",
+            ),
         ]
         verbose_name = _("workshop item")
         verbose_name_plural = _("workshop items")
@@ -371,3 +445,61 @@ class ThemeSuggestion(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PrioritisationMatrix(models.Model):
+    """Needs or ideas a meeting placed on two axes it named (effect × effort, urgency ×
+    capacity), to see which to take on first."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="matrices")
+    title_sv = swedish_label(_("What the matrix prioritises"), 200)
+    x_axis_sv = swedish_label(_("Across (x axis)"), 80)
+    y_axis_sv = swedish_label(_("Up (y axis)"), 80)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    translations = TranslationsField()
+    title = Translated()
+    x_axis = Translated()
+    y_axis = Translated()
+
+    class Meta:
+        ordering = ["workshop", "created", "pk"]
+        verbose_name = _("prioritisation matrix")
+        verbose_name_plural = _("prioritisation matrices")
+
+    def __str__(self):
+        return self.title_sv
+
+    def get_absolute_url(self):
+        return object_url("workshops:detail", self.workshop_id) + f"#matrix-{self.pk}"
+
+
+class MatrixEntry(models.Model):
+    """One need or idea and where the meeting placed it on the matrix's two axes."""
+
+    matrix = models.ForeignKey(
+        PrioritisationMatrix, on_delete=models.CASCADE, related_name="entries"
+    )
+    text_sv = swedish_label(_("Need or idea"), 200)
+    x = models.PositiveSmallIntegerField(_("across"), choices=MatrixLevel.choices)
+    y = models.PositiveSmallIntegerField(_("up"), choices=MatrixLevel.choices)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    translations = TranslationsField()
+    text = Translated()
+
+    class Meta:
+        ordering = ["matrix", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(x__gte=1, x__lte=3, y__gte=1, y__lte=3), name="matrix_entry_on_the_grid"
+            ),
+        ]
+        verbose_name = _("need or idea on a matrix")
+        verbose_name_plural = _("needs and ideas on matrices")
+
+    def __str__(self):
+        return self.text_sv

@@ -16,7 +16,7 @@ from actors.choices import PortalRole
 from actors.permissions import MEMBER, has_role, is_coordinator, is_member_of, organisation_ids_of
 
 from .choices import ItemKind, WorkshopStatus
-from .models import Attendance, Workshop, WorkshopItem, WorkshopPhoto
+from .models import Attendance, PrioritisationMatrix, Workshop, WorkshopItem, WorkshopPhoto
 
 INSIDE_ROLES = (MEMBER, PortalRole.COORDINATOR, PortalRole.TREASURER, PortalRole.EVALUATOR)
 # More than a page of the open actions list is not something the list sends.
@@ -112,3 +112,11 @@ def get_item_for_user(user, pk: int, action: str) -> WorkshopItem:
     else:
         raise PermissionDenied
     return item
+
+
+def get_matrix_for_user(user, pk: int) -> PrioritisationMatrix:
+    """A prioritisation matrix to change: coordinators only."""
+    matrix = get_object_or_404(PrioritisationMatrix.objects.select_related("workshop"), pk=pk)
+    if not is_coordinator(user):
+        raise PermissionDenied
+    return matrix

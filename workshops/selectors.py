@@ -3,13 +3,33 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Q, Sum
+from django.db.models import F, Prefetch, Q, Sum
 from django.utils import timezone
 
 from actors.models import Organisation
 
-from .choices import SWOT_KINDS, ItemKind, MinutesState, SuggestionStatus, WorkshopStatus
-from .models import Attendance, MinutesComment, ThemeSuggestion, Workshop, WorkshopItem
+from .choices import (
+    SWOT_KINDS,
+    ItemKind,
+    MatrixLevel,
+    MinutesState,
+    SuggestionStatus,
+    WorkshopStatus,
+)
+from .models import (
+    Attendance,
+    MatrixEntry,
+    MeetingSettings,
+    MinutesComment,
+    PrioritisationMatrix,
+    ThemeSuggestion,
+    Workshop,
+    WorkshopItem,
+)
+
+# What the public reads of published minutes: the group's own conclusions, not the actions
+# given to organisations and people.
+PUBLIC_KINDS = (ItemKind.DECISION, *SWOT_KINDS, ItemKind.NEXT_STEP)
 
 
 def workshop_list_upcoming(*, limit: int = 10):
@@ -28,6 +48,44 @@ def next_workshop() -> Workshop | None:
 
 
 @dataclass
+class SwotQuadrant:
+    """One SWOT heading: its points, what the group does next about it, and the actions (with
+    an owner) that answer it."""
+
+    label: str
+    points: list
+    next_steps: list
+    actions: list
+
+
+@dataclass
+class MatrixView:
+    """A prioritisation matrix as a grid: `rows` from high to low on the y axis, each a list of
+    cells from low to high on the x axis, each cell the entries placed there."""
+
+    matrix: PrioritisationMatrix
+    rows: list
+    levels: list
+
+    @classmethod
+    def of(cls, matrix: PrioritisationMatrix) -> "MatrixView":
+        levels = list(MatrixLevel)
+        cells = {(x, y): [] for x in levels for y in levels}
+        for entry in matrix.entries.all():
+            cells[(entry.x, entry.y)].append(entry)
+        rows = [(y.label, [cells[(x, y)] for x in levels]) for y in reversed(levels)]
+        return cls(matrix=matrix, rows=rows, levels=[level.label for level in levels])
+
+
+def matrices_of(workshop: Workshop) -> list[MatrixView]:
+    """The workshop's prioritisation matrices with their entries: two queries."""
+    matrices = PrioritisationMatrix.objects.filter(workshop=workshop).prefetch_related(
+        Prefetch("entries", queryset=MatrixEntry.objects.order_by("position", "pk"))
+    )
+    return [MatrixView.of(matrix) for matrix in matrices]
+
+
+@dataclass
 class WorkshopRecord:
     """Everything a workshop's page shows, grouped the way the minutes read."""
 
@@ -35,7 +93,8 @@ class WorkshopRecord:
     decisions: list = field(default_factory=list)
     actions: list = field(default_factory=list)
     parked_items: list = field(default_factory=list)
-    swot: list = field(default_factory=list)  # [(kind label, points, actions answering it)]
+    swot: list = field(default_factory=list)  # [SwotQuadrant]
+    matrices: list = field(default_factory=list)  # [MatrixView]
     comments: list = field(default_factory=list)
     photos: list = field(default_factory=list)
     parked_items_due: list = field(default_factory=list)
@@ -47,12 +106,12 @@ class WorkshopRecord:
     @property
     def every_action(self) -> list:
         """The actions, those answering a SWOT heading included."""
-        return self.actions + [
-            action for _label, _points, answers in self.swot for action in answers
-        ]
+        return self.actions + [action for quadrant in self.swot for action in quadrant.actions]
 
 
-def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
+def workshop_record(
+    workshop: Workshop, *, internal: bool, meeting: MeetingSettings
+) -> WorkshopRecord:
     """The record of one workshop. The public only reads a published record's public parts."""
     record = WorkshopRecord()
     if workshop.status == WorkshopStatus.PLANNED:
@@ -69,7 +128,7 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     )
     items = WorkshopItem.objects.filter(workshop=workshop).select_related("owner")
     if not internal:
-        items = items.filter(kind=ItemKind.DECISION)
+        items = items.filter(kind__in=PUBLIC_KINDS)
     by_kind: dict[str, list] = {}
     for item in items.order_by("position", "pk"):
         by_kind.setdefault(item.kind, []).append(item)
@@ -77,17 +136,21 @@ def workshop_record(workshop: Workshop, *, internal: bool) -> WorkshopRecord:
     actions = by_kind.get(ItemKind.ACTION, [])
     record.actions = [a for a in actions if not a.swot_heading]
     record.parked_items = by_kind.get(ItemKind.PARKED, [])
-    if workshop.uses_swot or any(by_kind.get(kind) for kind in SWOT_KINDS):
+    next_steps = by_kind.get(ItemKind.NEXT_STEP, [])
+    if workshop.uses_swot or any(by_kind.get(kind) for kind in (*SWOT_KINDS, ItemKind.NEXT_STEP)):
         record.swot = [
-            (
-                ItemKind(kind).label,
-                by_kind.get(kind, []),
-                [a for a in actions if a.swot_heading == kind],
+            SwotQuadrant(
+                label=ItemKind(kind).label,
+                points=by_kind.get(kind, []),
+                next_steps=[step for step in next_steps if step.swot_heading == kind],
+                actions=[a for a in actions if a.swot_heading == kind],
             )
             for kind in SWOT_KINDS
         ]
     else:
         record.actions = actions
+    if meeting.has_matrix:
+        record.matrices = matrices_of(workshop)
     if internal:
         record.comments = list(
             MinutesComment.objects.filter(workshop=workshop).select_related(

@@ -4,8 +4,10 @@ Each service checks its own rules (the forms check them too, to show the message
 field); a broken rule raises ValidationError and nothing is saved. Each records its event.
 """
 
+import calendar
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -17,8 +19,10 @@ from actors.models import Organisation
 
 from .choices import (
     SWOT_KINDS,
+    Cadence,
     CommentKind,
     ItemKind,
+    MatrixLevel,
     MinutesState,
     SuggestionStatus,
     SwotHeading,
@@ -27,21 +31,25 @@ from .choices import (
 )
 from .models import (
     Attendance,
+    MatrixEntry,
+    MeetingSettings,
     MinutesComment,
+    PrioritisationMatrix,
     ThemeSuggestion,
     Workshop,
     WorkshopItem,
     WorkshopPhoto,
 )
 
-NEXT_WORKSHOP_AFTER = datetime.timedelta(weeks=2)
 # A parked item logged without a date comes up again this long after its workshop.
 PARKED_ITEM_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
 # What planning a workshop may change, and what its log's record may change: the rest of the
 # row (status, minutes, who published) belongs to other actions.
 _WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "theme_sv", "host", "format")
 PLAN_FIELDS = (*_WHEN_AND_WHERE, "agenda_sv")
-RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "notes")
+RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "coming_questions_sv", "notes")
+# Items that keep the SWOT heading they answer.
+ANSWERS_A_HEADING = (ItemKind.ACTION, ItemKind.NEXT_STEP)
 
 
 def workshop_rule_errors(*, starts_at, ends_at, status, now=None) -> dict[str, str]:
@@ -132,8 +140,33 @@ def workshop_save(*, workshop: Workshop, actor) -> Workshop:
     return workshop
 
 
+def next_meeting_date(day: datetime.date, cadence: str) -> datetime.date:
+    """The day of the meeting after one held on `day`: a week or two on, or, monthly, the same
+    weekday of the same week of the next month (the second Monday stays the second Monday; a
+    fifth one becomes the month's last)."""
+    if cadence == Cadence.WEEKLY:
+        return day + datetime.timedelta(weeks=1)
+    if cadence == Cadence.BIWEEKLY:
+        return day + datetime.timedelta(weeks=2)
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    first = datetime.date(year, month, 1)
+    first_same_weekday = first + datetime.timedelta(days=(day.weekday() - first.weekday()) % 7)
+    week = (day.day - 1) // 7
+    last_day = calendar.monthrange(year, month)[1]
+    while first_same_weekday.day + 7 * week > last_day:
+        week -= 1
+    return first_same_weekday + datetime.timedelta(weeks=week)
+
+
+def _moved_to(moment: datetime.datetime, day: datetime.date) -> datetime.datetime:
+    """The same time of day on another day, in Stockholm's time (summer time or not)."""
+    local = timezone.localtime(moment)
+    return timezone.make_aware(datetime.datetime.combine(day, local.time().replace(tzinfo=None)))
+
+
 def next_workshop_proposal(workshop: Workshop) -> Workshop:
-    """The workshop after this one: the planned one if there is one, else a new one two weeks on."""
+    """The workshop after this one: the planned one if there is one, else a new one as far on
+    as the collaboration's cadence says (MeetingSettings)."""
     planned = (
         Workshop.objects.filter(status=WorkshopStatus.PLANNED, starts_at__gt=workshop.starts_at)
         .exclude(pk=workshop.pk)
@@ -142,14 +175,44 @@ def next_workshop_proposal(workshop: Workshop) -> Workshop:
     )
     if planned is not None:
         return planned
-    starts_at = workshop.starts_at + NEXT_WORKSHOP_AFTER
+    day = next_meeting_date(workshop.date, MeetingSettings.current().cadence)
+    starts_at = _moved_to(workshop.starts_at, day)
     return Workshop(
         starts_at=starts_at,
-        ends_at=workshop.ends_at + NEXT_WORKSHOP_AFTER if workshop.ends_at else None,
+        ends_at=starts_at + (workshop.ends_at - workshop.starts_at) if workshop.ends_at else None,
         place=workshop.place,
         host=workshop.host,
         status=WorkshopStatus.PLANNED,
     )
+
+
+@transaction.atomic
+def meeting_settings_save(*, meeting: MeetingSettings, actor) -> MeetingSettings:
+    """A coordinator's choice of how often the collaboration meets, what it calls its meetings
+    and which parts their records have."""
+    if meeting.cadence not in Cadence.values:
+        raise ValidationError({"cadence": _("Choose how often the meetings come.")})
+    meeting.pk = 1
+    meeting.save()
+    # Now, and again once committed: a page read meanwhile may have cached the row as it was.
+    cache.delete(MeetingSettings.CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(MeetingSettings.CACHE_KEY))
+    event_record(
+        kind=WorkshopEvent.SETTINGS_CHANGED,
+        subject=meeting,
+        actor=actor,
+        data={
+            **in_every_language(meeting, "name"),
+            "cadence": meeting.cadence,
+            "parts": [
+                part
+                for part in ("has_swot", "has_coming_questions", "has_themes", "has_matrix")
+                if getattr(meeting, part)
+            ],
+        },
+        public=False,
+    )
+    return meeting
 
 
 @transaction.atomic
@@ -160,6 +223,7 @@ def workshop_log(
     items: list[WorkshopItem],
     removed: list[WorkshopItem] = (),
     next_workshop: Workshop | None = None,
+    next_theme: ThemeSuggestion | None = None,
     actor,
 ) -> Workshop:
     """Record a held workshop in one go: the record, attendance, what came out, the next workshop.
@@ -170,7 +234,8 @@ def workshop_log(
     draft. A parked item without a date to look at it again gets one PARKED_ITEM_LOOK_AGAIN_AFTER
     the workshop. The minutes become a draft for members to check, unless they were already
     published (then the correction shows at once). A next workshop planned on the way records
-    its own event. Returns the saved workshop.
+    its own event; `next_theme`, a member's suggested theme, becomes its theme and is taken up
+    by it. Returns the saved workshop.
     """
     if workshop.pk is not None:
         workshop = _locked_with(workshop, RECORD_FIELDS)
@@ -189,12 +254,16 @@ def workshop_log(
                 errors.append(message)
         elif item.due or item.owner_id or item.done_at:
             errors.append(_("Only actions have an owner and a due date."))
-        if item.kind in SWOT_KINDS and not workshop.uses_swot:
+        if item.kind == ItemKind.NEXT_STEP and not item.swot_heading:
+            errors.append(_("Say which SWOT heading the next step answers."))
+        if item.kind in (*SWOT_KINDS, ItemKind.NEXT_STEP) and not workshop.uses_swot:
             errors.append(_("SWOT points need the SWOT format."))
     if removed and workshop.is_published:
         errors.append(_("Items of published minutes are corrected, not removed."))
     if next_workshop is not None and next_workshop.starts_at <= workshop.starts_at:
         errors.append(_("The next workshop must come after this one."))
+    if next_theme is not None and next_workshop is None:
+        errors.append(_("Plan the next workshop to give it a suggested theme."))
     if errors:
         raise ValidationError(errors)
 
@@ -224,7 +293,7 @@ def workshop_log(
             item.position = position
         if item.kind == ItemKind.PARKED and item.look_again_on is None:
             item.look_again_on = workshop_date + PARKED_ITEM_LOOK_AGAIN_AFTER
-        if item.kind != ItemKind.ACTION:
+        if item.kind not in ANSWERS_A_HEADING:
             item.swot_heading = SwotHeading.NONE
         item.save()
     # Who came, and the actions given to organisations: who is to be told of the minutes.
@@ -248,7 +317,11 @@ def workshop_log(
 
     if next_workshop is not None:
         next_workshop.status = WorkshopStatus.PLANNED
-        workshop_save(workshop=next_workshop, actor=actor)
+        if next_theme is not None:
+            next_workshop.theme_sv = next_theme.title
+        next_workshop = workshop_save(workshop=next_workshop, actor=actor)
+        if next_theme is not None:
+            theme_take_up(suggestion=next_theme, workshop=next_workshop, actor=actor)
     return workshop
 
 
@@ -467,11 +540,89 @@ def _suggestion_event(kind: str, suggestion: ThemeSuggestion, actor) -> None:
 
 
 @transaction.atomic
-def theme_take_up(*, suggestion: ThemeSuggestion, workshop: Workshop, actor) -> ThemeSuggestion:
-    """Note which workshop takes up a suggested theme."""
+def theme_take_up(
+    *, suggestion: ThemeSuggestion, workshop: Workshop, actor, as_theme: bool = False
+) -> ThemeSuggestion:
+    """Note which workshop takes up a suggested theme; `as_theme` makes it that workshop's
+    theme (a planned workshop's change, recorded as one)."""
     suggestion = ThemeSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if as_theme:
+        if workshop.status != WorkshopStatus.PLANNED:
+            raise ValidationError(_("Only a planned workshop can be given a new theme."))
+        workshop.theme_sv = suggestion.title
+        workshop = workshop_save(workshop=workshop, actor=actor)
     suggestion.status = SuggestionStatus.TAKEN_UP
     suggestion.workshop = workshop
     suggestion.save(update_fields=["status", "workshop"])
     _suggestion_event(WorkshopEvent.THEME_TAKEN_UP, suggestion, actor)
     return suggestion
+
+
+MAX_MATRIX_ENTRIES = 40
+
+
+def _matrix_event(kind: str, matrix: PrioritisationMatrix, actor, **data) -> None:
+    event_record(
+        kind=kind,
+        subject=matrix,
+        actor=actor,
+        data={"workshop": matrix.workshop_id, **in_every_language(matrix, "title"), **data},
+        public=False,
+    )
+
+
+@transaction.atomic
+def matrix_save(
+    *,
+    matrix: PrioritisationMatrix,
+    entries: list[MatrixEntry],
+    removed: list[MatrixEntry] = (),
+    actor,
+) -> PrioritisationMatrix:
+    """Record a prioritisation matrix of a held workshop, or correct one: its title, the names
+    of its axes, and the needs or ideas placed on them (`entries` new or changed, in the order
+    typed; `removed` taken out)."""
+    workshop = Workshop.objects.select_for_update().get(pk=matrix.workshop_id)
+    errors = []
+    if workshop.status != WorkshopStatus.HELD:
+        errors.append(_("A matrix is recorded once the workshop has been held."))
+    if not (matrix.title_sv.strip() and matrix.x_axis_sv.strip() and matrix.y_axis_sv.strip()):
+        errors.append(_("Name the matrix and both of its axes."))
+    kept = list(entries)
+    if not kept:
+        errors.append(_("Place at least one need or idea on the matrix."))
+    if len(kept) > MAX_MATRIX_ENTRIES:
+        errors.append(
+            _("A matrix holds at most %(count)d needs or ideas.") % {"count": MAX_MATRIX_ENTRIES}
+        )
+    levels = set(MatrixLevel.values)
+    if any(entry.x not in levels or entry.y not in levels for entry in kept):
+        errors.append(_("Place each need or idea at low, medium or high on both axes."))
+    if errors:
+        raise ValidationError(errors)
+    created = matrix.pk is None
+    if created:
+        matrix.created_by = actor
+    matrix.save()
+    for entry in removed:
+        if entry.pk and entry.matrix_id == matrix.pk:
+            entry.delete()
+    for position, entry in enumerate(kept, start=1):
+        entry.matrix = matrix
+        entry.position = position
+        entry.save()
+    _matrix_event(
+        WorkshopEvent.MATRIX_SAVED,
+        matrix,
+        actor,
+        created=created,
+        entries=[{"x": entry.x, "y": entry.y, "text_sv": entry.text_sv} for entry in kept],
+    )
+    return matrix
+
+
+@transaction.atomic
+def matrix_remove(*, matrix: PrioritisationMatrix, actor) -> None:
+    """Take a matrix recorded by mistake out of the workshop's record."""
+    _matrix_event(WorkshopEvent.MATRIX_REMOVED, matrix, actor)
+    matrix.delete()

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -24,6 +24,8 @@ from .forms import (
     ActionListForm,
     ActionUpdateForm,
     CommentForm,
+    MatrixForms,
+    MeetingSettingsForm,
     ParkedItemArchiveForm,
     ParkedItemScheduleForm,
     PhotoForm,
@@ -31,13 +33,20 @@ from .forms import (
     WorkshopForm,
     WorkshopLogForms,
 )
-from .models import Attendance, ThemeSuggestion, Workshop
+from .models import (
+    Attendance,
+    MeetingSettings,
+    PrioritisationMatrix,
+    ThemeSuggestion,
+    Workshop,
+)
 from .permissions import (
     INSIDE_ROLES,
     can_comment,
     can_see_record,
     get_actions_for_user,
     get_item_for_user,
+    get_matrix_for_user,
     get_photo_for_user,
     get_workshop_for_user,
     reads_internal,
@@ -53,6 +62,14 @@ def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
+def _themes_offered() -> MeetingSettings:
+    """The meeting settings, or 404 where the collaboration takes no themes from participants."""
+    meeting = MeetingSettings.current()
+    if not meeting.has_themes:
+        raise Http404
+    return meeting
+
+
 @varies_on_query("page")
 def workshop_list(request):
     return render(
@@ -62,6 +79,7 @@ def workshop_list(request):
             "upcoming": selectors.workshop_list_upcoming(),
             "page": page_of(request, selectors.workshop_list_past()),
             "internal": reads_internal(request.user),
+            "meeting": MeetingSettings.current(),
         },
     )
 
@@ -69,12 +87,14 @@ def workshop_list(request):
 def workshop_detail(request, pk):
     workshop = get_workshop_for_user(request.user, pk)
     internal = reads_internal(request.user)
-    record = selectors.workshop_record(workshop, internal=internal)
+    meeting = MeetingSettings.current()
+    record = selectors.workshop_record(workshop, internal=internal, meeting=meeting)
     return render(
         request,
         "workshops/workshop_detail.html",
         {
             "workshop": workshop,
+            "meeting": meeting,
             "internal": internal,
             "record": record,
             "updatable": updatable_actions(request.user, record.every_action),
@@ -86,7 +106,7 @@ def workshop_detail(request, pk):
 
 @coordinator_required
 def workshop_create(request):
-    form = WorkshopForm(request.POST or None)
+    form = WorkshopForm(request.POST or None, meeting=MeetingSettings.current())
     if request.method == "POST" and form.is_valid():
         try:
             workshop = services.workshop_save(workshop=form.save(commit=False), actor=request.user)
@@ -103,7 +123,7 @@ def workshop_edit(request, pk):
     workshop = get_workshop_for_user(request.user, pk, "edit")
     if workshop.status == WorkshopStatus.HELD:
         return redirect("workshops:log", pk=workshop.pk)
-    form = WorkshopForm(request.POST or None, instance=workshop)
+    form = WorkshopForm(request.POST or None, instance=workshop, meeting=MeetingSettings.current())
     if request.method == "POST" and form.is_valid():
         try:
             services.workshop_save(workshop=form.save(commit=False), actor=request.user)
@@ -130,12 +150,16 @@ def workshop_log(request, pk):
     attendance = dict(
         Attendance.objects.filter(workshop=workshop).values_list("organisation_id", "people")
     )
+    meeting = MeetingSettings.current()
+    suggestions = list(selectors.theme_suggestions()[:10]) if meeting.has_themes else []
     log = WorkshopLogForms(
         request.POST if request.method == "POST" else None,
         workshop=workshop,
         organisations=organisations,
         attendance=attendance,
         next_workshop=services.next_workshop_proposal(workshop),
+        meeting=meeting,
+        suggestions=suggestions,
     )
     if request.method == "POST" and log.is_valid():
         try:
@@ -158,7 +182,8 @@ def workshop_log(request, pk):
         {
             "workshop": workshop,
             "log": log,
-            "suggestions": list(selectors.theme_suggestions()[:10]),
+            "meeting": meeting,
+            "suggestions": suggestions,
             "parked_items_due": selectors.parked_items_due(on=workshop.date),
         },
     )
@@ -395,6 +420,7 @@ def attendance_overview(request):
 
 @inside_required
 def theme_list(request):
+    _themes_offered()
     return render(
         request,
         "workshops/theme_list.html",
@@ -411,6 +437,7 @@ def theme_list(request):
 @require_POST
 @suggester_required
 def theme_suggest(request):
+    _themes_offered()
     form = ThemeSuggestionForm(request.POST)
     if form.is_valid():
         own = sorted(organisation_ids_of(request.user))
@@ -438,12 +465,85 @@ def theme_suggest(request):
 @require_POST
 @coordinator_required
 def theme_take_up(request, pk):
+    _themes_offered()
     suggestion = get_object_or_404(ThemeSuggestion, pk=pk)
     workshop_id = request.POST.get("workshop", "")
     workshop = Workshop.objects.filter(pk=workshop_id).first() if workshop_id.isdigit() else None
     if workshop is None:
         messages.error(request, _("Choose the workshop that takes up the theme."))
         return redirect("workshops:themes")
-    services.theme_take_up(suggestion=suggestion, workshop=workshop, actor=request.user)
-    messages.success(request, _("The theme is noted as taken up."))
+    as_theme = request.POST.get("as_theme") == "1"
+    try:
+        services.theme_take_up(
+            suggestion=suggestion, workshop=workshop, actor=request.user, as_theme=as_theme
+        )
+    except ValidationError as error:
+        messages.error(request, _errors(error))
+    else:
+        messages.success(
+            request,
+            _("The theme is now the workshop's theme.")
+            if as_theme
+            else _("The theme is noted as taken up."),
+        )
     return redirect("workshops:themes")
+
+
+@coordinator_required
+def meeting_settings(request):
+    """How the collaboration meets: cadence, the meetings' name and the parts of their record."""
+    form = MeetingSettingsForm(request.POST or None, instance=MeetingSettings.current())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.meeting_settings_save(meeting=form.save(commit=False), actor=request.user)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The meeting settings were saved."))
+            return redirect("workshops:settings")
+    return render(request, "workshops/meeting_settings.html", {"form": form})
+
+
+def _matrices_offered() -> None:
+    if not MeetingSettings.current().has_matrix:
+        raise Http404
+
+
+def _matrix_page(request, workshop: Workshop, matrix: PrioritisationMatrix):
+    forms = MatrixForms(request.POST if request.method == "POST" else None, matrix=matrix)
+    if request.method == "POST" and forms.is_valid():
+        try:
+            services.matrix_save(**forms.values(), actor=request.user)
+        except ValidationError as error:
+            add_service_error(forms.matrix, error)
+        else:
+            messages.success(request, _("The prioritisation matrix is recorded."))
+            return redirect(forms.matrix.instance.get_absolute_url())
+    return render(
+        request,
+        "workshops/matrix_form.html",
+        {"workshop": workshop, "matrix": matrix, "forms": forms},
+    )
+
+
+@coordinator_required
+def matrix_create(request, pk):
+    _matrices_offered()
+    workshop = get_workshop_for_user(request.user, pk, "log")
+    return _matrix_page(request, workshop, PrioritisationMatrix(workshop=workshop))
+
+
+@coordinator_required
+def matrix_edit(request, pk):
+    _matrices_offered()
+    matrix = get_matrix_for_user(request.user, pk)
+    return _matrix_page(request, matrix.workshop, matrix)
+
+
+@require_POST
+@coordinator_required
+def matrix_remove(request, pk):
+    matrix = get_matrix_for_user(request.user, pk)
+    services.matrix_remove(matrix=matrix, actor=request.user)
+    messages.success(request, _("The prioritisation matrix is removed."))
+    return redirect(matrix.workshop)

@@ -8,7 +8,10 @@ from django.utils import timezone
 from workshops.choices import ItemKind, MinutesState, WorkshopStatus
 from workshops.models import (
     Attendance,
+    MatrixEntry,
+    MeetingSettings,
     MinutesComment,
+    PrioritisationMatrix,
     ThemeSuggestion,
     Workshop,
     WorkshopItem,
@@ -94,3 +97,33 @@ class PhotoFactory(factory.django.DjangoModelFactory):
     workshop = factory.SubFactory(WorkshopFactory)
     image = factory.django.ImageField(width=64, height=48, format="JPEG", color="orange")
     caption_sv = factory.Sequence(lambda n: f"Blädderblock {n}")
+
+
+def meeting_settings(**values) -> MeetingSettings:
+    """The collaboration's meeting settings saved with `values` (e.g. Helsingborg's monthly
+    development group: cadence="monthly", has_coming_questions=True)."""
+    from django.core.cache import cache
+
+    settings, _created = MeetingSettings.objects.update_or_create(pk=1, defaults=values)
+    cache.delete(MeetingSettings.CACHE_KEY)
+    return settings
+
+
+class MatrixFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PrioritisationMatrix
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    title_sv = "Behov att arbeta vidare med"
+    x_axis_sv = "Insats"
+    y_axis_sv = "Effekt"
+
+
+class MatrixEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MatrixEntry
+
+    matrix = factory.SubFactory(MatrixFactory)
+    text_sv = factory.Sequence(lambda n: f"Behov {n}")
+    x = 1
+    y = 3

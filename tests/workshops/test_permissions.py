@@ -10,11 +10,13 @@ from workshops.choices import MinutesState
 from .factories import (
     ActionFactory,
     AttendanceFactory,
+    MatrixEntryFactory,
     ParkedItemFactory,
     PhotoFactory,
     PlannedWorkshopFactory,
     ThemeSuggestionFactory,
     WorkshopFactory,
+    meeting_settings,
 )
 
 COORDINATOR_ONLY = allow("coordinator", "admin")
@@ -124,11 +126,49 @@ CASES = [
         method="post",
         data=lambda o: {"workshop": o.planned.pk},
     ),
+    Case("workshops:settings", url("settings"), COORDINATOR_ONLY),
+    Case(
+        "workshops:settings",
+        url("settings"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=lambda o: {"cadence": "monthly", "has_swot": "on"},
+    ),
+    Case("workshops:matrix_create", url("matrix_create", "held"), COORDINATOR_ONLY),
+    Case(
+        "workshops:matrix_create",
+        url("matrix_create", "held"),
+        COORDINATOR_ONLY,
+        method="post",
+        data=lambda o: matrix_post(),
+    ),
+    Case("workshops:matrix_edit", url("matrix_edit", "matrix"), COORDINATOR_ONLY),
+    Case("workshops:matrix_remove", url("matrix_remove", "matrix"), POST_ONLY),
+    Case(
+        "workshops:matrix_remove",
+        url("matrix_remove", "matrix"),
+        COORDINATOR_ONLY,
+        method="post",
+    ),
 ]
+
+
+def matrix_post():
+    return {
+        "matrix-title_sv": "Behov",
+        "matrix-x_axis_sv": "Insats",
+        "matrix-y_axis_sv": "Effekt",
+        "entries-TOTAL_FORMS": "1",
+        "entries-INITIAL_FORMS": "0",
+        "entries-0-text_sv": "Fika",
+        "entries-0-x": "1",
+        "entries-0-y": "3",
+    }
 
 
 @pytest.fixture
 def objects(organisation, other_organisation):
+    meeting_settings(has_matrix=True)
     held = WorkshopFactory()
     AttendanceFactory(workshop=held, organisation=organisation)
     return SimpleNamespace(
@@ -139,6 +179,7 @@ def objects(organisation, other_organisation):
         suggestion=ThemeSuggestionFactory(),
         draft_photo=PhotoFactory(workshop=held),
         published_photo=PhotoFactory(workshop__minutes_state=MinutesState.PUBLISHED),
+        matrix=MatrixEntryFactory(matrix__workshop=held).matrix,
     )
 
 

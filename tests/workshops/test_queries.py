@@ -63,30 +63,34 @@ def history(request, organisation, other_organisation):
 
 # Every logged-in page starts with 3 queries: session, user, and the user's roles and
 # organisations in one (actors.permissions keeps them for the request). The site settings are 1
-# more (cached between requests, cleared between tests).
+# more (cached between requests, cleared between tests), and so are the meeting settings.
 LOGGED_IN = 3
 CASES = [
-    # upcoming (+host), count of past, site settings, page of past with attendance sums (+host)
-    ("anonymous", "workshops:list", None, 4),
-    ("coordinator", "workshops:list", None, LOGGED_IN + 4),
+    # upcoming (+host), count of past, site settings, meeting settings, page of past with
+    # attendance sums (+host)
+    ("anonymous", "workshops:list", None, 5),
+    ("coordinator", "workshops:list", None, LOGGED_IN + 5),
     # workshop (+host), photos, attendance (+organisation), items (+owner), comments (a
-    # coordinator may always comment), site settings
-    ("coordinator", "workshops:detail", "held", LOGGED_IN + 6),
-    # workshop, site settings; published record: photos, attendance, decisions
-    ("anonymous", "workshops:detail", "held", 5),
-    # workshop, ideas due on its agenda, attendance, items, comments, site settings
-    ("coordinator", "workshops:detail", "planned", LOGGED_IN + 6),
-    # workshop, organisations, attendance, next planned workshop, theme suggestions, ideas
-    # due, site settings, the 4 item formsets
-    ("coordinator", "workshops:log", "held", LOGGED_IN + 11),
+    # coordinator may always comment), site settings, meeting settings
+    ("coordinator", "workshops:detail", "held", LOGGED_IN + 7),
+    # workshop, site settings, meeting settings; published record: photos, attendance,
+    # decisions and SWOT
+    ("anonymous", "workshops:detail", "held", 6),
+    # workshop, ideas due on its agenda, attendance, items, comments, site settings, meeting
+    # settings
+    ("coordinator", "workshops:detail", "planned", LOGGED_IN + 7),
+    # workshop, organisations, attendance, meeting settings, next planned workshop, theme
+    # suggestions, ideas due, site settings, the 5 item formsets
+    ("coordinator", "workshops:log", "held", LOGGED_IN + 13),
     # count, page of open actions with owner and workshop, owners to filter by, site settings
     ("coordinator", "workshops:actions", None, LOGGED_IN + 4),
     # count, page of ideas with their workshop, site settings
     ("coordinator", "workshops:parking_lot", None, LOGGED_IN + 3),
     # last 12 held workshops, their attendance, organisations, site settings
     ("coordinator", "workshops:attendance", None, LOGGED_IN + 4),
-    # count, page of suggestions, upcoming workshops, site settings, taken-up ones
-    ("coordinator", "workshops:themes", None, LOGGED_IN + 5),
+    # meeting settings, count, page of suggestions, upcoming workshops, site settings,
+    # taken-up ones
+    ("coordinator", "workshops:themes", None, LOGGED_IN + 6),
     # workshops of the feed, site settings (the calendar's name)
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
@@ -120,12 +124,18 @@ def test_the_log_page_does_not_grow_with_the_record(
     for n in range(size):
         OrganisationFactory(name=f"Förening {n}", slug=f"forening-{n}")
     WorkshopItem.objects.bulk_create(
-        WorkshopItem(workshop=workshop, kind=kind, text_sv=f"{kind} {n}", owner=organisation)
+        WorkshopItem(
+            workshop=workshop,
+            kind=kind,
+            text_sv=f"{kind} {n}",
+            owner=organisation,
+            swot_heading="strength" if kind == ItemKind.NEXT_STEP else "",
+        )
         for n in range(size)
         for kind in ItemKind
     )
     client = client_for("coordinator")
     # as the log page of CASES
-    with django_assert_num_queries(LOGGED_IN + 11):
+    with django_assert_num_queries(LOGGED_IN + 13):
         response = client.get(reverse("workshops:log", args=[workshop.pk]))
     assert response.status_code == 200

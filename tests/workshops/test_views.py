@@ -52,6 +52,7 @@ def log_data(
     actions=(),
     ideas=(),
     swot=(),
+    swot_next=(),
     plan_next=True,
     next_starts=None,
     **record,
@@ -80,6 +81,7 @@ def log_data(
         ("actions", actions, ["text_sv", "owner", "responsible", "due", "swot_heading"]),
         ("ideas", ideas, ["text_sv", "look_again_on"]),
         ("swot", swot, ["kind", "text_sv"]),
+        ("swot_next", swot_next, ["swot_heading", "text_sv"]),
     ):
         total = len(rows) + 2  # two blank rows, as the page has
         data.update(_management(prefix, total))
