@@ -271,6 +271,14 @@ def _(p):
     ]
 
 
+@action("actors.services.collaboration_set_up")
+def _(p):
+    site = SiteSettings(pk=1, name_sv="Samverkan Norr", short_name="SN", council_name="Rådet")
+    return lambda: actors.collaboration_set_up(site=site, section="collaboration", actor=p.admin), [
+        "actors.settings_changed"
+    ]
+
+
 @action("focusgroups.services.focus_group_save")
 def _(p):
     group = FocusGroup(
@@ -475,7 +483,7 @@ def _(p):
 
 @action("workshops.services.workshop_publish")
 def _(p):
-    workshop = WorkshopFactory()
+    workshop = translated(WorkshopFactory(), summary="We talked about safety.")
     return lambda: workshops.workshop_publish(workshop=workshop, actor=p.coordinator), [
         "workshops.minutes_published"
     ]
