@@ -7,9 +7,11 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from actors import events
+        from actors import events, setup
 
+        from . import setup as meetings_setup
         from . import timeline
         from .choices import WorkshopEvent
 
         events.register(WorkshopEvent, timeline.TELLERS)
+        setup.register(meetings_setup.SECTION)
