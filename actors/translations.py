@@ -178,7 +178,12 @@ class KindOfText:
 
 
 def label_of(instance) -> str:
-    """What the translator recognises a thing by: its first Swedish text, on its row."""
+    """What the translator recognises a thing by, read from its own row: its name where the
+    name is written in one language only (an organisation's), else its first Swedish text."""
+    columns = {field.name for field in instance._meta.concrete_fields}
+    for name in ("name", "title"):
+        if name in columns and getattr(instance, name):
+            return getattr(instance, name)
     for name in translated_names(type(instance)):
         if text := getattr(instance, f"{name}_{SOURCE}"):
             return " ".join(text.split())

@@ -60,7 +60,7 @@ def overview(request):
         {
             "language": language,
             "language_label": language_name(language) if language else "",
-            "languages": [_language_row(code, kinds) for code in languages],
+            "language_rows": [_language_row(code, kinds) for code in languages],
             "kinds": [_kind_row(kind) for kind in kinds if kind.gaps],
             "shown": GAPS_SHOWN,
         },

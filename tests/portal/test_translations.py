@@ -60,6 +60,10 @@ def test_the_overview_lists_what_lacks_the_language_and_what_is_older(coordinato
     assert translation_url(missing, "so") in page
     assert "Äldre än den svenska texten" in page
     assert 'lang="ar"' in page  # each language named in itself, in its own script
+    counts = coordinator_client.get(OVERVIEW, {"language": "so"}).context["language_rows"]
+    somali = next(row for row in counts if row["code"] == "so")
+    assert (somali["missing"], somali["stale"]) >= (1, 1)
+    assert "sv" not in [row["code"] for row in counts]
 
 
 def test_the_overview_takes_the_same_number_of_queries_however_much_there_is(
