@@ -18,4 +18,5 @@ urlpatterns = [
     path("charter/", views.charter, name="charter"),
     path("charter/edit/", views.charter_edit, name="charter_edit"),
     path("settings/", views.site_settings_edit, name="site_settings"),
+    path("districts/", views.districts_edit, name="districts_edit"),
 ]

@@ -54,6 +54,13 @@ CASES = [
     Case("actors:charter", lambda o: reverse("actors:charter"), public()),
     Case("actors:charter_edit", lambda o: reverse("actors:charter_edit"), COORDINATOR_ONLY),
     Case("actors:site_settings", lambda o: reverse("actors:site_settings"), COORDINATOR_ONLY),
+    Case("actors:districts_edit", lambda o: reverse("actors:districts_edit"), COORDINATOR_ONLY),
+    Case(
+        "actors:districts_edit",
+        lambda o: reverse("actors:districts_edit"),
+        COORDINATOR_ONLY,
+        method="post",
+    ),
 ]
 
 

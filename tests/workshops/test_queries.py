@@ -66,9 +66,10 @@ def history(request, organisation, other_organisation):
 # more (cached between requests, cleared between tests).
 LOGGED_IN = 3
 CASES = [
-    # upcoming (+host), count of past, site settings, page of past with attendance sums (+host)
-    ("anonymous", "workshops:list", None, 4),
-    ("coordinator", "workshops:list", None, LOGGED_IN + 4),
+    # the districts, upcoming (+host), count of past, site settings, page of past with
+    # attendance sums (+host)
+    ("anonymous", "workshops:list", None, 5),
+    ("coordinator", "workshops:list", None, LOGGED_IN + 5),
     # workshop (+host), photos, attendance (+organisation), items (+owner), comments (a
     # coordinator may always comment), site settings
     ("coordinator", "workshops:detail", "held", LOGGED_IN + 6),
@@ -76,9 +77,9 @@ CASES = [
     ("anonymous", "workshops:detail", "held", 5),
     # workshop, ideas due on its agenda, attendance, items, comments, site settings
     ("coordinator", "workshops:detail", "planned", LOGGED_IN + 6),
-    # workshop, organisations, attendance, next planned workshop, theme suggestions, ideas
-    # due, site settings, the 4 item formsets
-    ("coordinator", "workshops:log", "held", LOGGED_IN + 11),
+    # workshop, organisations, the districts (offered with two or more), attendance, next
+    # planned workshop, theme suggestions, ideas due, site settings, the 4 item formsets
+    ("coordinator", "workshops:log", "held", LOGGED_IN + 12),
     # count, page of open actions with owner and workshop, owners to filter by, site settings
     ("coordinator", "workshops:actions", None, LOGGED_IN + 4),
     # count, page of ideas with their workshop, site settings
@@ -91,8 +92,8 @@ CASES = [
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
-    # the start page (site settings, organisations, charter x3) + next workshop
-    ("anonymous", "portal:home", None, 8),
+    # the start page (site settings, the districts, organisations, charter x3) + next workshop
+    ("anonymous", "portal:home", None, 9),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
     # actions of their organisations
     ("coordinator", "portal:dashboard", None, LOGGED_IN + 6),
@@ -126,6 +127,6 @@ def test_the_log_page_does_not_grow_with_the_record(
     )
     client = client_for("coordinator")
     # as the log page of CASES
-    with django_assert_num_queries(LOGGED_IN + 11):
+    with django_assert_num_queries(LOGGED_IN + 12):
         response = client.get(reverse("workshops:log", args=[workshop.pk]))
     assert response.status_code == 200
