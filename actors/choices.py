@@ -52,3 +52,5 @@ class ActorsEvent(models.TextChoices):
     CHARTER_CHANGED = "actors.charter_changed", _("Charter changed")
     SETTINGS_CHANGED = "actors.settings_changed", _("Collaboration's settings changed")
     TRANSLATED = "actors.translated", _("Translation saved")
+    DISTRICT_ADDED = "actors.district_added", _("District added")
+    DISTRICT_CHANGED = "actors.district_changed", _("District changed")

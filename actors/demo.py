@@ -15,6 +15,7 @@ from django.utils import timezone
 from . import services
 from .choices import GovernanceKind, MembershipRole, OrganisationKind, PortalRole
 from .models import (
+    District,
     Goal,
     GovernanceBody,
     Membership,
@@ -189,6 +190,22 @@ USERS = [
 ]
 
 
+HUSBY_DISTRICT = {
+    "slug": "husby",
+    "position": 1,
+    "name_sv": "Husby",
+    "description_sv": "Stadsdelen i Järva, nordvästra Stockholm, där samverkan arbetar.",
+    "translations": translations_of(
+        "en",
+        name=("Husby", "Husby"),
+        description=(
+            "Stadsdelen i Järva, nordvästra Stockholm, där samverkan arbetar.",
+            "The district in Järva, north-western Stockholm, where the collaboration works.",
+        ),
+    ),
+}
+
+
 def through_service(instance, values: dict, save: Callable):
     """Give `instance` the demo's `values` and save it with `save`, a service, when it is new or
     they differ: loading the demo twice changes nothing and records no event."""
@@ -223,6 +240,15 @@ def load(*, scale: int = 1) -> None:
             "set_up": True,
         },
         lambda site: services.site_settings_save(site=site),
+    )
+
+    # Husby is one district: its things belong to the whole collaboration and no page offers a
+    # choice of district.
+    district = District.objects.filter(slug=HUSBY_DISTRICT["slug"]).first() or District()
+    through_service(
+        district,
+        HUSBY_DISTRICT,
+        lambda district: services.districts_save(districts=[district])[0],
     )
 
     # The workshops go back `scale` years: at a larger scale the actors joined a season before

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.text import Truncator
 
+from .districts import districted_models
 from .i18n import in_active_language
 from .models import Event, SiteSettings
 
@@ -139,6 +140,25 @@ class Line:
     told: Told
 
 
-def timeline(*, limit: int) -> list[Line]:
-    """The latest public events as residents are told them, newest first. One query."""
-    return [Line(event.at, tell(event)) for event in public_events().order_by("-at", "-pk")[:limit]]
+def timeline(*, limit: int, district=None) -> list[Line]:
+    """The latest public events as residents are told them, newest first. One query.
+
+    Read for a district, the events about a thing of another district are left out; those
+    about the whole collaboration's things, or about things that have no district, stay."""
+    events = public_events()
+    if district is not None:
+        events = events.exclude(_of_other_districts(district))
+    return [Line(event.at, tell(event)) for event in events.order_by("-at", "-pk")[:limit]]
+
+
+def _of_other_districts(district) -> models.Q:
+    other = models.Q()
+    for model in districted_models():
+        other |= models.Q(
+            subject_type__app_label=model._meta.app_label,
+            subject_type__model=model._meta.model_name,
+            subject_id__in=model._default_manager.exclude(district=None)
+            .exclude(district=district)
+            .values("pk"),
+        )
+    return other

@@ -8,7 +8,7 @@ from .contrast import shown_ratio
 from .i18n import LanguagesCheckboxes, language_name
 from .images import reencode_image
 from .look import Look, contrast_failures
-from .models import Goal, GovernanceBody, Organisation, Principle, SiteSettings
+from .models import District, Goal, GovernanceBody, Organisation, Principle, SiteSettings
 
 
 def bot_trap() -> forms.CharField:
@@ -200,3 +200,26 @@ class LookForm(LogoForm, forms.ModelForm):
                 % {"pair": pair.label, "ratio": shown_ratio(ratio)},
             )
         return cleaned
+class DistrictForm(forms.ModelForm):
+    """One district: its name and description in Swedish (their translations are made on the
+    translation page), its short address and its place in the order."""
+
+    class Meta:
+        model = District
+        fields = ["position", "name_sv", "slug", "description_sv"]
+        widgets = {"description_sv": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "slug": _(
+                "Used in the address of a page read for the district (?district=…). Left "
+                "empty, it is made from the name."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].required = False
+
+
+# Districts are added and changed, never deleted here: needs, initiatives and workshops keep
+# pointing at theirs (the key protects them).
+DistrictFormSet = forms.modelformset_factory(District, form=DistrictForm, extra=1)

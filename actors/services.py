@@ -7,7 +7,8 @@ from django.utils.text import slugify
 
 from .choices import ActorsEvent
 from .events import event_record
-from .models import Membership, Organisation, SiteSettings, User
+from .i18n import in_every_language
+from .models import District, Membership, Organisation, SiteSettings, User
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -123,6 +124,39 @@ def collaboration_set_up(
         public=False,
     )
     return site
+def unique_district_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:55] or "district"
+    slug, n = base, 2
+    taken = District.objects.exclude(pk=exclude_pk)
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def districts_save(*, districts: list[District], actor=None) -> list[District]:
+    """Add and change the collaboration's districts (name, description, address, order), all
+    of them or none. A district with no short address gets one made from its name."""
+    saved = []
+    for district in districts:
+        created = district.pk is None
+        if not district.slug:
+            district.slug = unique_district_slug(district.name_sv, exclude_pk=district.pk)
+        district.full_clean()
+        district.save()
+        event_record(
+            kind=ActorsEvent.DISTRICT_ADDED if created else ActorsEvent.DISTRICT_CHANGED,
+            subject=district,
+            actor=actor,
+            data={
+                **in_every_language(district, "name"),
+                "slug": district.slug,
+                "position": district.position,
+            },
+            public=False,
+        )
+        saved.append(district)
+    return saved
 
 
 def user_language_set(*, user, language: str) -> None:

@@ -22,4 +22,5 @@ urlpatterns = [
     path("setup/<slug:key>/", views.setup_section_save, name="setup_section"),
     path("look/<slug:version>/look.css", views.look_stylesheet, name="look_stylesheet"),
     path("look/<slug:version>/logo.png", views.look_logo, name="look_logo"),
+    path("districts/", views.districts_edit, name="districts_edit"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -8,18 +9,21 @@ from django.views.decorators.http import etag, require_POST
 
 from . import selectors, services, setup
 from .choices import OrganisationKind, PortalRole
+from .formerrors import add_service_error
 from .forms import (
     BODIES,
     GOALS,
     PRINCIPLES,
+    DistrictFormSet,
     MembershipAddForm,
     MissionForm,
     OrganisationAdminForm,
     OrganisationForm,
     SiteSettingsForm,
 )
+from .i18n import SOURCE, language_name, language_tag, offered_languages
 from .images import image_response
-from .models import Membership, Organisation, SiteSettings
+from .models import District, Membership, Organisation, SiteSettings
 from .pagecache import varies_on_query
 from .permissions import (
     ADMINISTRATOR,
@@ -223,3 +227,30 @@ def setup_section_save(request, key):
     section.save(form, actor=request.user)
     messages.success(request, _("%(section)s: saved.") % {"section": section.title})
     return redirect(f"{reverse('actors:setup')}#{key}")
+@coordinator_required
+def districts_edit(request):
+    """The districts the collaboration covers: add one, rename one, put them in order."""
+    formset = DistrictFormSet(request.POST or None, queryset=District.objects.all())
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.districts_save(
+                districts=[form.save(commit=False) for form in formset.forms if form.has_changed()],
+                actor=request.user,
+            )
+        except ValidationError as error:
+            add_service_error(formset.forms[0], error)
+        else:
+            messages.success(request, _("The districts were saved."))
+            return redirect("actors:districts_edit")
+    return render(
+        request,
+        "actors/districts_form.html",
+        {
+            "formset": formset,
+            "translation_languages": [
+                (code, language_name(code), language_tag(code))
+                for code in offered_languages()
+                if code != SOURCE
+            ],
+        },
+    )

@@ -55,7 +55,22 @@ class Filters(Schema):
     limit: int = Field(25, ge=1, le=MAX_LIMIT, description="Rows per page, 1 to 100.")
 
 
-class InitiativeFilters(Filters):
+class DistrictFilters(Filters):
+    """The filters of a list whose things belong to a district."""
+
+    district: str | None = Field(
+        None,
+        max_length=60,
+        description="Slug of a district: its things and the whole collaboration's (those with "
+        "no district). An unknown district is refused with 400.",
+    )
+
+
+# Each thing of a district names it; null means the whole collaboration.
+DISTRICT = Field(description="Slug of its district; null: the whole collaboration")
+
+
+class InitiativeFilters(DistrictFilters):
     focus_area: str | None = Field(None, max_length=60, description="Slug of a focus area")
     step: Step | None = Field(None, description="Step of the process")
     starts_from: datetime.date | None = Field(None, description="Planned start on or after")
@@ -79,7 +94,7 @@ class InitiativeFilters(Filters):
             raise ValueError("out of range") from None
 
 
-class NeedFilters(Filters):
+class NeedFilters(DistrictFilters):
     focus_area: str | None = Field(None, max_length=60, description="Slug of a focus area")
     status: Status | None = None
 
@@ -88,7 +103,7 @@ class IndicatorFilters(Filters):
     focus_area: str | None = Field(None, max_length=60, description="Slug of a focus area")
 
 
-class WorkshopFilters(Filters):
+class WorkshopFilters(DistrictFilters):
     held_from: datetime.date | None = Field(None, description="Held on or after")
     held_until: datetime.date | None = Field(None, description="Held on or before")
 
@@ -134,6 +149,7 @@ class Initiative(Schema):
     summary_sv: str
     translations: Translations = TRANSLATIONS
     focus_area: str = Field(description="Slug of its focus area")
+    district: str | None = DISTRICT
     lead_organisation: str = Field(description="Slug of the organisation that leads it")
     step: Step
     starts_on: datetime.date
@@ -188,6 +204,7 @@ class Need(Schema):
     description_sv: str
     translations: Translations = TRANSLATIONS
     focus_area: str
+    district: str | None = DISTRICT
     status: Status
     prioritised_at: datetime.date | None
 
@@ -261,6 +278,7 @@ class Workshop(Schema):
     summary_sv: str
     translations: Translations = TRANSLATIONS
     host: str | None = Field(description="Slug of the hosting organisation")
+    district: str | None = DISTRICT
     residents: int = Field(description="Residents who came")
     published_at: datetime.datetime | None
 

@@ -19,7 +19,8 @@ from ninja import NinjaAPI, Query
 from ninja.errors import HttpError, ValidationError
 
 from actors import i18n
-from actors.models import Organisation
+from actors.districts import in_district
+from actors.models import District, Organisation
 from actors.selectors import organisation_list_public
 from funding import selectors as money
 from initiatives.models import FollowUp, Initiative, InitiativeStepChange
@@ -109,6 +110,29 @@ def _known_only(request, filters: schemas.Filters | None) -> None:
         )
 
 
+def _district(filters: schemas.DistrictFilters) -> District | None:
+    """The district a list is filtered by; an unknown one is refused rather than answered with
+    an empty list, which would read as "nothing happens there"."""
+    if not filters.district:
+        return None
+    district = District.objects.filter(slug=filters.district).first()
+    if district is None:
+        raise ApiError(
+            400,
+            "bad_request",
+            _("Unknown district: %(slug)s. The districts are: %(known)s.")
+            % {
+                "slug": filters.district,
+                "known": ", ".join(District.objects.values_list("slug", flat=True)) or "–",
+            },
+        )
+    return district
+
+
+def _district_slug(row) -> str | None:
+    return row.district.slug if row.district_id else None
+
+
 def _page(request, queryset, ordering: Ordering, filters: schemas.Filters) -> tuple[list, dict]:
     """One page of `queryset` and the links to the next, refusing a cursor it did not make."""
     try:
@@ -177,6 +201,7 @@ def _initiative(i: Initiative, funded: Initiative) -> dict:
         "url": _url(i),
         **_texts(i, "title", "summary"),
         "focus_area": i.focus_area.slug,
+        "district": _district_slug(i),
         "lead_organisation": i.lead_organisation.slug,
         "step": i.step,
         "starts_on": i.starts_on,
@@ -203,10 +228,12 @@ def _initiative(i: Initiative, funded: Initiative) -> dict:
     tags=["initiatives"],
 )
 def initiative_list(request, filters: Query[schemas.InitiativeFilters]):
-    """Queries: the page of initiatives (1), their sums from the ledger, grants and follow-ups
-    (1)."""
+    """Queries: the district asked for (1, only with `district`), the page of initiatives (1),
+    their sums from the ledger, grants and follow-ups (1)."""
     _known_only(request, filters)
-    queryset = initiative_list_public(focus_area=filters.focus_area, step=filters.step)
+    queryset = initiative_list_public(
+        focus_area=filters.focus_area, step=filters.step, district=_district(filters)
+    ).select_related("district")
     if filters.starts_from:
         queryset = queryset.filter(starts_on__gte=filters.starts_from)
     if filters.starts_until:
@@ -243,7 +270,9 @@ def initiative_detail(request, initiative_id: int):
         raise Http404
     initiative = (
         money.initiatives_with_funding(
-            initiative_list_public().select_related("evaluation").filter(pk=initiative_id)
+            initiative_list_public()
+            .select_related("evaluation", "district")
+            .filter(pk=initiative_id)
         )
         .order_by()
         .first()
@@ -303,9 +332,12 @@ def initiative_detail(request, initiative_id: int):
     tags=["prioritisation"],
 )
 def need_list(request, filters: Query[schemas.NeedFilters]):
-    """Queries: the page of needs with their focus areas (1)."""
+    """Queries: the district asked for (1, only with `district`), the page of needs with their
+    focus areas and districts (1)."""
     _known_only(request, filters)
-    queryset = Need.objects.select_related("focus_area")
+    queryset = in_district(
+        Need.objects.select_related("focus_area", "district"), _district(filters)
+    )
     if filters.focus_area:
         queryset = queryset.filter(focus_area__slug=filters.focus_area)
     if filters.status:
@@ -316,6 +348,7 @@ def need_list(request, filters: Query[schemas.NeedFilters]):
             "id": n.pk,
             **_texts(n, "title", "description"),
             "focus_area": n.focus_area.slug,
+            "district": _district_slug(n),
             "status": n.status,
             "prioritised_at": n.prioritised_at.date() if n.prioritised_at else None,
         }
@@ -451,9 +484,12 @@ def funding_totals(request):
     tags=["workshops"],
 )
 def workshop_list(request, filters: Query[schemas.WorkshopFilters]):
-    """Queries: the page of workshops with their hosts (1)."""
+    """Queries: the district asked for (1, only with `district`), the page of workshops with
+    their hosts and districts (1)."""
     _known_only(request, filters)
-    queryset = Workshop.objects.published().select_related("host")
+    queryset = in_district(
+        Workshop.objects.published().select_related("host", "district"), _district(filters)
+    )
     if filters.held_from:
         queryset = queryset.filter(starts_at__date__gte=filters.held_from)
     if filters.held_until:
@@ -468,6 +504,7 @@ def workshop_list(request, filters: Query[schemas.WorkshopFilters]):
             "ends_at": w.ends_at,
             **_texts(w, "theme", "summary"),
             "host": w.host.slug if w.host else None,
+            "district": _district_slug(w),
             "residents": w.residents,
             "published_at": w.published_at,
         }

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actors.districts import offer_district
 from actors.fields import TEXT
 from actors.forms import BotTrap, bot_trap
 
@@ -24,6 +25,7 @@ class FocusGroupForm(forms.ModelForm):
         fields = [
             "title_sv",
             "held_on",
+            "district",
             "target_groups",
             "host",
             "facilitator",
@@ -44,6 +46,7 @@ class FocusGroupForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_district(self)
         self.fields["host"].queryset = self.fields["host"].queryset.filter(active=True)
         self.fields["target_groups"].queryset = related_model(
             FocusGroup, "target_groups"

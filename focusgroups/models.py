@@ -33,6 +33,15 @@ class FocusGroup(models.Model):
         on_delete=models.PROTECT,
         related_name="focus_groups",
     )
+    district = models.ForeignKey(
+        "actors.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for the whole collaboration."),
+    )
     facilitator = LabelField(_("facilitator"), max_length=120, blank=True)
     language = LabelField(
         _("language of the conversation"),

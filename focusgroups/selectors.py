@@ -2,13 +2,17 @@
 
 from django.db.models import Count, Prefetch, Window
 
+from actors.districts import in_district
+from actors.models import District
+
 from .choices import ConsultationStatus, IdeaStatus
 from .models import CouncilConsultation, FocusGroup, Idea, Insight
 
 
-def focus_group_list():
+def focus_group_list(*, district: District | None = None):
     return (
-        FocusGroup.objects.select_related("host")
+        in_district(FocusGroup.objects.all(), district)
+        .select_related("host")
         .prefetch_related("target_groups")
         .annotate(insight_count=Count("insights"))
         .order_by("-held_on", "-pk")

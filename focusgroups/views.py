@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.districts import district_choice as district_choice_of
 from actors.formerrors import saved
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
@@ -26,13 +28,19 @@ coordinator_required = role_required(PortalRole.COORDINATOR)
 # Focus groups -------------------------------------------------------------------------------
 
 
-@varies_on_query("page")
+@varies_on_query("district", "page")
 def focusgroup_list(request):
-    page = page_of(request, selectors.focus_group_list())
+    district_choice = district_choice_of(request)
+    page = page_of(request, selectors.focus_group_list(district=district_choice.chosen))
     return render(
         request,
         "focusgroups/focusgroup_list.html",
-        {"page": page, "can_edit": is_coordinator(request.user)},
+        {
+            "page": page,
+            "district_choice": district_choice,
+            "query": urlencode(district_choice.query),
+            "can_edit": is_coordinator(request.user),
+        },
     )
 
 

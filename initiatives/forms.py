@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actors.districts import offer_district
 from actors.fields import NOTE, TEXT
 from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, Insight
@@ -22,6 +23,7 @@ class InitiativeForm(forms.ModelForm):
             "title_sv",
             "summary_sv",
             "focus_area",
+            "district",
             "needs",
             "outcomes",
             "target_groups",
@@ -49,6 +51,7 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        offer_district(self)
         linked = self.instance.pk and self.instance.needs.values("pk")
         open_needs = Need.objects.filter(status__in=[NeedStatus.PRIORITISED, NeedStatus.BEING_MET])
         self.fields["needs"].queryset = (

@@ -59,6 +59,15 @@ class Initiative(models.Model):
         on_delete=models.PROTECT,
         related_name="initiatives",
     )
+    district = models.ForeignKey(
+        "actors.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for the whole collaboration."),
+    )
     needs = models.ManyToManyField(
         "prioritization.Need", blank=True, related_name="initiatives", verbose_name=_("needs")
     )

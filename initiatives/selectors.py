@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 
+from actors.districts import in_district
 from actors.i18n import row_fields, row_text
 from actors.links import object_url
 from focusgroups.models import Insight
@@ -16,8 +17,10 @@ from .models import FollowUp, FollowUpReach, Initiative, InitiativeStepChange, O
 from .permissions import initiatives_visible_to
 
 
-def initiative_list_public(*, focus_area=None, step=None):
-    queryset = Initiative.objects.public().select_related("focus_area", "lead_organisation")
+def initiative_list_public(*, focus_area=None, step=None, district=None):
+    queryset = in_district(
+        Initiative.objects.public().select_related("focus_area", "lead_organisation"), district
+    )
     if focus_area:
         queryset = queryset.filter(focus_area__slug=focus_area)
     if step:
@@ -118,7 +121,7 @@ class Card:
         )
 
 
-def pipeline(*, user, focus_area=None, organisation=None, target_group=None):
+def pipeline(*, user, focus_area=None, organisation=None, target_group=None, district=None):
     """The board: per step, how many initiatives stand there and the most recently moved ones,
     counting and showing only those the user may open.
 
@@ -126,7 +129,7 @@ def pipeline(*, user, focus_area=None, organisation=None, target_group=None):
     column's cards, newest first, and count the column, before all but its newest cards are left
     out.
     """
-    queryset = initiatives_visible_to(user).filter(step__in=BOARD_STEPS)
+    queryset = in_district(initiatives_visible_to(user).filter(step__in=BOARD_STEPS), district)
     if focus_area:
         queryset = queryset.filter(focus_area__slug=focus_area)
     # Filters across many-to-many relations go through a subquery, so no initiative is counted or

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 
+from actors.districts import in_district
 from actors.i18n import in_every_language, row_fields, row_text
 from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, Insight
@@ -43,11 +44,12 @@ class StepCounts:
     active: int
 
 
-def step_counts(*, start: datetime.date, end: datetime.date) -> StepCounts:
-    """The initiatives running at some time in the period (past the needs step), per step.
-    One query."""
+def step_counts(*, start: datetime.date, end: datetime.date, district=None) -> StepCounts:
+    """The initiatives (of the district) running at some time in the period (past the needs
+    step), per step. One query."""
     counts = dict(
-        Initiative.objects.filter(starts_on__lte=end, ends_on__gte=start)
+        in_district(Initiative.objects.all(), district)
+        .filter(starts_on__lte=end, ends_on__gte=start)
         .exclude(step=InitiativeStep.NEEDS)
         .order_by()
         .values_list("step")
@@ -61,30 +63,34 @@ def step_counts(*, start: datetime.date, end: datetime.date) -> StepCounts:
     return StepCounts(steps=steps, active=sum(counts.values()))
 
 
-def started_count(*, start: datetime.date, end: datetime.date) -> int:
-    """Initiatives (past the needs step) planned to start in the period. One query."""
+def started_count(*, start: datetime.date, end: datetime.date, district=None) -> int:
+    """Initiatives (of the district, past the needs step) planned to start in the period. One
+    query."""
     return (
-        Initiative.objects.filter(starts_on__gte=start, starts_on__lte=end)
+        in_district(Initiative.objects.all(), district)
+        .filter(starts_on__gte=start, starts_on__lte=end)
         .exclude(step=InitiativeStep.NEEDS)
         .count()
     )
 
 
-def completed_count(*, start: datetime.date, end: datetime.date) -> int:
-    """Initiatives that moved to completed in the period. One query."""
-    return InitiativeStepChange.objects.filter(
+def completed_count(*, start: datetime.date, end: datetime.date, district=None) -> int:
+    """Initiatives (of the district) that moved to completed in the period. One query."""
+    changes = InitiativeStepChange.objects.filter(
         to_step=InitiativeStep.COMPLETED, at__date__gte=start, at__date__lte=end
-    ).count()
+    )
+    return in_district(changes, district, "initiative__district").count()
 
 
-def _follow_ups_in(start: datetime.date, end: datetime.date):
-    return FollowUp.objects.filter(period_end__gte=start, period_end__lte=end)
+def _follow_ups_in(start: datetime.date, end: datetime.date, district):
+    follow_ups = FollowUp.objects.filter(period_end__gte=start, period_end__lte=end)
+    return in_district(follow_ups, district, "initiative__district")
 
 
-def reach(*, start: datetime.date, end: datetime.date) -> list[dict]:
-    """Per initiative that reported on a period ending in this one: its follow-ups, activities,
-    participants and money spent, by title. Two queries."""
-    follow_ups = _follow_ups_in(start, end)
+def reach(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+    """Per initiative (of the district) that reported on a period ending in this one: its
+    follow-ups, activities, participants and money spent, by title. Two queries."""
+    follow_ups = _follow_ups_in(start, end, district)
     reached = dict(
         FollowUpReach.objects.filter(follow_up__in=follow_ups)
         .values_list("follow_up__initiative_id")
@@ -110,10 +116,10 @@ def reach(*, start: datetime.date, end: datetime.date) -> list[dict]:
     ]
 
 
-def reach_by_target_group(*, start: datetime.date, end: datetime.date) -> list[dict]:
+def reach_by_target_group(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
     """Participants the follow-ups of the period reached, per target group. One query."""
     rows = (
-        FollowUpReach.objects.filter(follow_up__in=_follow_ups_in(start, end))
+        FollowUpReach.objects.filter(follow_up__in=_follow_ups_in(start, end, district))
         .values(*row_fields("target_group__name"), "target_group__position")
         .annotate(n=Sum("participants"))
         .order_by("target_group__position")
@@ -127,7 +133,7 @@ def reach_by_target_group(*, start: datetime.date, end: datetime.date) -> list[d
     ]
 
 
-def lessons(*, start: datetime.date, end: datetime.date) -> list[dict]:
+def lessons(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
     """What the evaluations made in the period recommend and teach, oldest first. One query."""
     return [
         {
@@ -136,9 +142,8 @@ def lessons(*, start: datetime.date, end: datetime.date) -> list[dict]:
             "lessons": e.lessons,
             "evaluated_on": e.evaluated_at.date(),
         }
-        for e in Evaluation.objects.filter(
-            evaluated_at__date__gte=start, evaluated_at__date__lte=end
-        )
+        for e in in_district(Evaluation.objects.all(), district, "initiative__district")
+        .filter(evaluated_at__date__gte=start, evaluated_at__date__lte=end)
         .select_related("initiative")
         .order_by("evaluated_at", "pk")
     ]

@@ -6,6 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from actors.districts import district_choice as district_choice_of
 from actors.formerrors import add_service_error, saved
 from actors.i18n import SOURCE
 from actors.models import Organisation
@@ -34,20 +35,24 @@ from .models import Initiative
 from .permissions import can_propose, can_see_pipeline, get_initiative_for_user, is_lead
 
 
-@varies_on_query("focus_area", "step", "page")
+@varies_on_query("focus_area", "step", "district", "page")
 def initiative_list(request):
     focus_area = request.GET.get("focus_area") or None
     step = request.GET.get("step")
     step = step if step in InitiativeStep.values and step != InitiativeStep.NEEDS else None
+    district_choice = district_choice_of(request)
     # The filters in use, kept in the links to other pages.
     filters = {key: value for key, value in (("focus_area", focus_area), ("step", step)) if value}
+    filters.update(district_choice.query)
+    initiatives = selectors.initiative_list_public(
+        focus_area=focus_area, step=step, district=district_choice.chosen
+    )
     return render(
         request,
         "initiatives/initiative_list.html",
         {
-            "page": page_of(
-                request, selectors.initiative_list_public(focus_area=focus_area, step=step)
-            ),
+            "page": page_of(request, initiatives),
+            "district_choice": district_choice,
             "focus_areas": FocusArea.objects.all(),
             "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
             "focus_area": focus_area,
@@ -284,12 +289,16 @@ def pipeline(request):
         "organisation": request.GET.get("organisation") or None,
         "target_group": request.GET.get("target_group") or None,
     }
+    district_choice = district_choice_of(request)
     return render(
         request,
         "initiatives/pipeline.html",
         {
-            "columns": selectors.pipeline(user=request.user, **filters),
+            "columns": selectors.pipeline(
+                user=request.user, district=district_choice.chosen, **filters
+            ),
             "filters": filters,
+            "district_choice": district_choice,
             "focus_areas": FocusArea.objects.only("slug", "name_sv", "translations"),
             "organisations": Organisation.objects.active().only("slug", "name"),
             "target_groups": TargetGroup.objects.only("slug", "name_sv", "translations"),

@@ -33,20 +33,22 @@ class Section:
     context: dict = field(default_factory=dict)
 
 
-def home() -> list[Section]:
+def home(district=None) -> list[Section]:
     """The focus areas with their counts, the next workshop, and "you said, we did": the latest
-    public events of every app as the event stream tells them (one query each)."""
+    public events of every app as the event stream tells them (one query each); read for a
+    district, what concerns that district and the whole collaboration."""
     return [
         Section(
             "prioritization/partials/_home_panel.html",
-            {"focus_areas": list(prioritization_selectors.focus_area_list())},
+            {"focus_areas": list(prioritization_selectors.focus_area_list(district=district))},
         ),
         Section(
-            "workshops/partials/_home_panel.html", {"next": workshop_selectors.next_workshop()}
+            "workshops/partials/_home_panel.html",
+            {"next": workshop_selectors.next_workshop(district=district)},
         ),
         Section(
             "initiatives/partials/_home_panel.html",
-            {"timeline": events.timeline(limit=TIMELINE_LENGTH)},
+            {"timeline": events.timeline(limit=TIMELINE_LENGTH, district=district)},
         ),
     ]
 

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from actors import selectors as actor_selectors
+from actors.districts import district_choice as district_choice_of
 from actors.pagecache import varies_on_query
 from actors.permissions import (
     ROLE_LABELS,
@@ -20,13 +21,20 @@ from . import search as portal_search
 from . import sections
 
 
+# The start page for a district is the start page with `?district=<slug>`, as the lists are read
+# for one: the same choice of district on every page, and the links from the start page to the
+# lists keep it as it is.
+@varies_on_query("district")
 def home(request):
+    district_choice = district_choice_of(request)
     return render(
         request,
         "portal/home.html",
         {
+            "district_choice": district_choice,
+            "district_query": urlencode(district_choice.query),
             "organisations": actor_selectors.organisation_list_public(),
-            "sections": sections.home(),
+            "sections": sections.home(district_choice.chosen),
             **actor_selectors.charter_items(),
         },
     )

@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from actors.districts import offer_district
 from actors.fields import NOTE, TEXT, LabelFormField
 from focusgroups.forms import DATE
 from focusgroups.models import Insight
@@ -79,6 +80,7 @@ class NeedForm(forms.ModelForm):
         fields = [
             "title_sv",
             "focus_area",
+            "district",
             "status",
             "description_sv",
             "target_groups",
@@ -92,6 +94,10 @@ class NeedForm(forms.ModelForm):
         }
 
     RELATIONS = ("target_groups", "insights", "indicators", "consultations")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_district(self)
 
     def relations(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.RELATIONS}

@@ -179,6 +179,15 @@ class Need(models.Model):
     focus_area = models.ForeignKey(
         FocusArea, verbose_name=_("focus area"), on_delete=models.PROTECT, related_name="needs"
     )
+    district = models.ForeignKey(
+        "actors.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for the whole collaboration."),
+    )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="needs", verbose_name=_("target groups")
     )

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 
 from actors.choices import OrganisationKind
-from actors.models import Organisation
+from actors.districts import in_district, of_district
+from actors.models import District, Organisation
 from focusgroups.models import Insight
 
 from .choices import NeedStatus, RoundStatus
@@ -26,16 +27,30 @@ from .models import (
 PUBLIC_INSIGHTS = 10
 
 
-def focus_area_list():
+def focus_area_list(*, district: District | None = None):
+    """The focus areas with how many needs, indicators and insights each has; with a district,
+    the needs and insights (by their focus group) of that district and the whole
+    collaboration's. Indicators describe the whole area and are always all counted."""
     return FocusArea.objects.annotate(
-        need_count=Count("needs", distinct=True),
+        need_count=Count("needs", filter=of_district(district, "needs__district"), distinct=True),
         indicator_count=Count("indicators", distinct=True),
-        insight_count=Count("insights", distinct=True),
+        insight_count=Count(
+            "insights",
+            filter=of_district(district, "insights__focus_group__district"),
+            distinct=True,
+        ),
     ).order_by("position", "pk")
 
 
-def need_list(*, focus_area: FocusArea | None = None, status: str | None = None):
-    queryset = Need.objects.select_related("focus_area").prefetch_related("target_groups")
+def need_list(
+    *,
+    focus_area: FocusArea | None = None,
+    status: str | None = None,
+    district: District | None = None,
+):
+    queryset = in_district(
+        Need.objects.select_related("focus_area").prefetch_related("target_groups"), district
+    )
     if focus_area is not None:
         queryset = queryset.filter(focus_area=focus_area)
     if status:

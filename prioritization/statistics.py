@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 
+from actors.districts import in_district
 from actors.i18n import in_every_language, row_fields, row_text
 
 from .choices import RoundStatus
@@ -19,15 +20,17 @@ from .models import DataPoint, Indicator, Need, PrioritisationRound, RoundResult
 TREND_YEARS_BEFORE = 2
 
 
-def rounds_closed(*, start: datetime.date, end: datetime.date) -> list[dict]:
-    """The rounds closed in the period, oldest first, each with its results by rank. Two queries."""
+def rounds_closed(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+    """The rounds closed in the period, oldest first, each with its results by rank (with a
+    district, the results of its needs and the whole collaboration's). Two queries."""
     closed = PrioritisationRound.objects.filter(
         status=RoundStatus.CLOSED, closed_at__date__gte=start, closed_at__date__lte=end
     )
     rounds = list(closed.order_by("closed_at"))
     results_by_round = defaultdict(list)
     # A subquery rather than the list, so the query runs (and is counted) even with no round.
-    for result in RoundResult.objects.filter(round__in=closed.values("pk")).select_related(
+    results = RoundResult.objects.filter(round__in=closed.values("pk"))
+    for result in in_district(results, district, "need__district").select_related(
         "need__focus_area"
     ):
         results_by_round[result.round_id].append(
@@ -47,10 +50,12 @@ def rounds_closed(*, start: datetime.date, end: datetime.date) -> list[dict]:
     ]
 
 
-def needs_prioritised(*, start: datetime.date, end: datetime.date) -> list[dict]:
-    """How many needs were prioritised in the period, per focus area. One query."""
+def needs_prioritised(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+    """How many needs (of the district) were prioritised in the period, per focus area. One
+    query."""
     rows = (
-        Need.objects.filter(prioritised_at__date__gte=start, prioritised_at__date__lte=end)
+        in_district(Need.objects.all(), district)
+        .filter(prioritised_at__date__gte=start, prioritised_at__date__lte=end)
         .values(*row_fields("focus_area__name"), "focus_area__position")
         .annotate(n=Count("pk"))
         .order_by("focus_area__position")

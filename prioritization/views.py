@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from actors.districts import district_choice as district_choice_of
 from actors.formerrors import add_service_error, saved
 from actors.pagecache import varies_on_query
 from actors.pagination import PER_PAGE, page_of
@@ -206,17 +207,22 @@ def datapoint_import(request):
 # Needs ---------------------------------------------------------------------------------------
 
 
-@varies_on_query("focus_area", "status", "page")
+@varies_on_query("focus_area", "status", "district", "page")
 def need_list(request):
     focus_area = None
     if request.GET.get("focus_area"):
         focus_area = FocusArea.objects.filter(slug=request.GET["focus_area"]).first()
     status = request.GET.get("status") if request.GET.get("status") in NeedStatus.values else None
+    district_choice = district_choice_of(request)
+    needs = selectors.need_list(
+        focus_area=focus_area, status=status, district=district_choice.chosen
+    )
     return render(
         request,
         "prioritization/need_list.html",
         {
-            "page": page_of(request, selectors.need_list(focus_area=focus_area, status=status)),
+            "page": page_of(request, needs),
+            "district_choice": district_choice,
             "focus_areas": FocusArea.objects.all(),
             "statuses": NeedStatus.choices,
             "focus_area": focus_area,

@@ -4,13 +4,18 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.districts import offer_district
+from actors.models import District
 from initiatives.models import Initiative
 
 from .choices import ReportKind, ReportLanguage
 
 LONGEST_PERIOD = datetime.timedelta(days=366 * 5)
 # The fields that belong to each kind of report; the page hides the others while it is chosen.
-FIELDS_OF_KIND = {ReportKind.INITIATIVE: ("initiative",), ReportKind.PERIOD: ("start", "end")}
+FIELDS_OF_KIND = {
+    ReportKind.INITIATIVE: ("initiative",),
+    ReportKind.PERIOD: ("start", "end", "district"),
+}
 
 
 class DateInput(forms.DateInput):
@@ -33,6 +38,12 @@ class ReportRequestForm(forms.Form):
     end = forms.DateField(
         label=_("To"), required=False, widget=DateInput, help_text=_("For a period report.")
     )
+    district = forms.ModelChoiceField(
+        label=_("District"),
+        queryset=District.objects.all(),
+        required=False,
+        help_text=_("A period report of one district, or of the whole collaboration."),
+    )
     language = forms.ChoiceField(label=_("Language"), choices=ReportLanguage.choices)
 
     def __init__(self, *args, **kwargs):
@@ -47,6 +58,7 @@ class ReportRequestForm(forms.Form):
             },
         )
         super().__init__(*args, **kwargs)
+        offer_district(self)
 
     def clean(self):
         data = super().clean()

@@ -34,6 +34,15 @@ class ReportRequest(models.Model):
         blank=True,
         related_name="reports",
     )
+    district = models.ForeignKey(
+        "actors.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("A period report of one district; empty for the whole collaboration."),
+    )
     period_start = models.DateField(_("from"), null=True, blank=True)
     period_end = models.DateField(_("to"), null=True, blank=True)
     language = models.CharField(
@@ -117,7 +126,8 @@ class ReportRequest(models.Model):
     def subject(self) -> str:
         if self.kind == ReportKind.INITIATIVE:
             return str(self.initiative)
-        return f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
+        period = f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
+        return f"{period} · {self.district.name}" if self.district else period
 
     def download_name(self, suffix: str) -> str:
         """The name a browser saves the file under: kind, subject and language, no user text."""
@@ -125,4 +135,6 @@ class ReportRequest(models.Model):
             stem = f"evaluation-{self.initiative_id}"
         else:
             stem = f"period-{self.period_start:%Y%m%d}-{self.period_end:%Y%m%d}"
+            if self.district:
+                stem = f"{stem}-{self.district.slug}"
         return f"{stem}-{self.language}.{suffix}"

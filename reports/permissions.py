@@ -29,7 +29,9 @@ ACTIONS = {
 
 def get_report_for_user(user, pk: int, action: str = "view") -> ReportRequest:
     """The report, or 404 when there is none and 403 when the action is not the user's."""
-    report = get_object_or_404(ReportRequest.objects.select_related("initiative"), pk=pk)
+    report = get_object_or_404(
+        ReportRequest.objects.select_related("initiative", "district"), pk=pk
+    )
     if not ACTIONS[action](user, report):
         raise PermissionDenied
     return report

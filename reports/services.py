@@ -53,6 +53,7 @@ def _report_event(kind: str, report: ReportRequest, actor=None, **data) -> None:
             "initiative": report.initiative_id,
             "period_start": report.period_start,
             "period_end": report.period_end,
+            "district": report.district.slug if report.district else None,
             "requested_by": report.requested_by_id,
             **data,
         },
@@ -60,19 +61,21 @@ def _report_event(kind: str, report: ReportRequest, actor=None, **data) -> None:
     )
 
 
-def report_data(*, kind: str, initiative_id=None, start=None, end=None, language: str) -> dict:
+def report_data(
+    *, kind: str, initiative_id=None, start=None, end=None, district=None, language: str
+) -> dict:
     """The data a report of this kind prints, in its language."""
     with translation.override(language):
         if kind == ReportKind.INITIATIVE:
             return initiative_report.build(initiative_id)
-        return period_report.build(start, end)
+        return period_report.build(start, end, district)
 
 
-def _same_report(report_kind, initiative, start, end, language):
+def _same_report(report_kind, initiative, start, end, district, language):
     queryset = ReportRequest.objects.filter(kind=report_kind, language=language)
     if report_kind == ReportKind.INITIATIVE:
         return queryset.filter(initiative=initiative)
-    return queryset.filter(period_start=start, period_end=end)
+    return queryset.filter(period_start=start, period_end=end, district=district)
 
 
 def report_request(
@@ -83,17 +86,19 @@ def report_request(
     initiative=None,
     start: datetime.date | None = None,
     end: datetime.date | None = None,
+    district=None,
     queue: bool = True,
 ) -> ReportRequest:
     """Ask for a report. A stored report of the same data is returned at once; a report of the
     same data already on its way is returned as it is; otherwise a new request is queued (or,
-    with `queue=False`, left for the caller to render with `report_render`)."""
+    with `queue=False`, left for the caller to render with `report_render`). A period report
+    may be of one district (`district`), an initiative's report is of its initiative alone."""
     if kind == ReportKind.INITIATIVE and initiative is None:
         raise ValidationError(_("Choose the initiative."))
     if kind == ReportKind.PERIOD and (start is None or end is None or end < start):
         raise ValidationError(_("Give a period whose end is not before its start."))
     if kind == ReportKind.INITIATIVE:
-        start = end = None
+        start = end = district = None
     else:
         initiative = None
     data = report_data(
@@ -101,12 +106,14 @@ def report_request(
         initiative_id=initiative.pk if initiative else None,
         start=start,
         end=end,
+        district=district,
         language=language,
     )
     version = data_version(data)
     with transaction.atomic():
-        _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{language}")
-        same = _same_report(kind, initiative, start, end, language).select_for_update()
+        where = district.slug if district else ""
+        _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{where}:{language}")
+        same = _same_report(kind, initiative, start, end, district, language).select_for_update()
         stored = same.filter(status=ReportStatus.READY, data_version=version).exclude(file="")
         for report in stored.order_by("-finished_at"):
             if rendering.media_path(report.file.name).exists():
@@ -119,6 +126,7 @@ def report_request(
             initiative=initiative,
             period_start=start,
             period_end=end,
+            district=district,
             language=language,
             data_version=version,
             requested_by=actor,
@@ -174,7 +182,11 @@ def _write_atomically(name: str, content: bytes) -> None:
 def report_render(*, report_id: int) -> ReportRequest:
     """Render a queued report to PDF and its data package; record the failure if it fails."""
     with transaction.atomic():
-        report = ReportRequest.objects.select_for_update().get(pk=report_id)
+        report = (
+            ReportRequest.objects.select_for_update(of=("self",))
+            .select_related("district")
+            .get(pk=report_id)
+        )
         if report.is_ready and rendering.media_path(report.file.name).exists():
             return report  # already done: a second delivery of the task changes nothing
         if report.status == ReportStatus.RENDERING and not _stale(report):
@@ -192,6 +204,7 @@ def report_render(*, report_id: int) -> ReportRequest:
             initiative_id=report.initiative_id,
             start=report.period_start,
             end=report.period_end,
+            district=report.district,
             language=report.language,
         )
         with translation.override(report.language):

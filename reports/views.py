@@ -25,7 +25,9 @@ OPEN_DATA_SECONDS = 600
 
 
 def _list_page(request, form):
-    reports = ReportRequest.objects.select_related("initiative").order_by("-requested_at", "-pk")
+    reports = ReportRequest.objects.select_related("initiative", "district").order_by(
+        "-requested_at", "-pk"
+    )
     page = page_of(request, reports)
     return render(request, "reports/report_list.html", {"form": form, "page": page})
 
@@ -61,6 +63,7 @@ def report_create(request):
             initiative=data["initiative"],
             start=data["start"],
             end=data["end"],
+            district=data.get("district"),
         )
     except ValidationError as exc:
         form.add_error(None, exc)

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from actors import services as actors
 from actors import translations as translating
 from actors.events import tell
-from actors.models import Event, Organisation, SiteSettings
+from actors.models import District, Event, Organisation, SiteSettings
 from focusgroups import services as focusgroups
 from focusgroups.models import CouncilConsultation, FocusGroup, Insight
 from funding import services as funding
@@ -105,6 +105,7 @@ RECORD_NONE = {
     "actors.translations.translate": IN_MEMORY,
     "actors.translations.translations_of": IN_MEMORY,
     "actors.translations.translations_refreshed": IN_MEMORY,
+    "actors.services.unique_district_slug": READ,
     "actors.services.user_language_set": (
         "a person's own choice of language, as their notification settings: not the collaboration's"
     ),
@@ -220,6 +221,17 @@ def _(p):
     site = SiteSettings(pk=1, name_sv="CIH", short_name="CIH", council_name="Husbyrådet")
     return lambda: actors.site_settings_save(site=site, actor=p.coordinator), [
         "actors.settings_changed"
+    ]
+
+
+@action("actors.services.districts_save")
+def _(p):
+    added = District(name_sv="Drottninghög")
+    changed = District.objects.create(slug="husby", name_sv="Husby")
+    changed.position = 2
+    return lambda: actors.districts_save(districts=[added, changed], actor=p.coordinator), [
+        "actors.district_added",
+        "actors.district_changed",
     ]
 
 

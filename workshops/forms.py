@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from actors.districts import offer_district
 from actors.fields import NOTE, TEXT, LabelFormField
 from actors.images import PHOTO, reencode_image
 from actors.models import Organisation
@@ -51,6 +52,8 @@ class WorkshopFormMixin:
     status = WorkshopStatus.PLANNED
 
     def limit_host(self, choices=None):
+        if "district" in self.fields:
+            offer_district(self)
         # The active organisations; read once per page when the page passes them as choices.
         if "host" in self.fields:
             self.fields["host"].queryset = Organisation.objects.active()

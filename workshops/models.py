@@ -124,6 +124,15 @@ class Workshop(models.Model):
         blank=True,
         related_name="hosted_workshops",
     )
+    district = models.ForeignKey(
+        "actors.District",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty for the whole collaboration."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=WorkshopStatus.choices, default=WorkshopStatus.PLANNED
     )

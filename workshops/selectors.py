@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, Sum
 from django.utils import timezone
 
-from actors.models import Organisation
+from actors.districts import in_district
+from actors.models import District, Organisation
 
 from .choices import (
     SWOT_KINDS,
@@ -32,19 +33,21 @@ from .models import (
 PUBLIC_KINDS = (ItemKind.DECISION, *SWOT_KINDS, ItemKind.NEXT_STEP)
 
 
-def workshop_list_upcoming(*, limit: int = 10):
-    return list(Workshop.objects.upcoming().select_related("host")[:limit])
+def workshop_list_upcoming(*, limit: int = 10, district: District | None = None):
+    return list(in_district(Workshop.objects.upcoming(), district).select_related("host")[:limit])
 
 
-def workshop_list_past():
+def workshop_list_past(*, district: District | None = None):
     """Past workshops, newest first, with the number of people who came."""
     return (
-        Workshop.objects.past().select_related("host").annotate(people=Sum("attendances__people"))
+        in_district(Workshop.objects.past(), district)
+        .select_related("host")
+        .annotate(people=Sum("attendances__people"))
     )
 
 
-def next_workshop() -> Workshop | None:
-    return Workshop.objects.upcoming().select_related("host").first()
+def next_workshop(*, district: District | None = None) -> Workshop | None:
+    return in_district(Workshop.objects.upcoming(), district).select_related("host").first()
 
 
 @dataclass

@@ -45,7 +45,7 @@ from .models import (
 PARKED_ITEM_LOOK_AGAIN_AFTER = datetime.timedelta(days=90)
 # What planning a workshop may change, and what its log's record may change: the rest of the
 # row (status, minutes, who published) belongs to other actions.
-_WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "theme_sv", "host", "format")
+_WHEN_AND_WHERE = ("starts_at", "ends_at", "place", "district", "theme_sv", "host", "format")
 PLAN_FIELDS = (*_WHEN_AND_WHERE, "agenda_sv")
 RECORD_FIELDS = (*_WHEN_AND_WHERE, "residents", "summary_sv", "coming_questions_sv", "notes")
 # Items that keep the SWOT heading they answer.

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from actors.choices import PortalRole
+from actors.districts import district_choice as district_choice_of
 from actors.formerrors import add_service_error
 from actors.images import image_response
 from actors.models import Organisation
@@ -70,14 +71,18 @@ def _themes_offered() -> MeetingSettings:
     return meeting
 
 
-@varies_on_query("page")
+@varies_on_query("district", "page")
 def workshop_list(request):
+    district_choice = district_choice_of(request)
+    district = district_choice.chosen
     return render(
         request,
         "workshops/workshop_list.html",
         {
-            "upcoming": selectors.workshop_list_upcoming(),
-            "page": page_of(request, selectors.workshop_list_past()),
+            "upcoming": selectors.workshop_list_upcoming(district=district),
+            "page": page_of(request, selectors.workshop_list_past(district=district)),
+            "district_choice": district_choice,
+            "query": urlencode(district_choice.query),
             "internal": reads_internal(request.user),
             "meeting": MeetingSettings.current(),
         },

@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from actors.i18n import active_language
+from actors.models import District
 from funding import selectors as ledger
 from initiatives import statistics as initiatives
 from prioritization import statistics as prioritization
@@ -15,8 +16,12 @@ from ..choices import ReportKind
 from . import collaboration, table
 
 
-def build(start: datetime.date, end: datetime.date) -> dict:
+def build(start: datetime.date, end: datetime.date, district: District | None = None) -> dict:
     """Each app's figures for the period, with the key figures and the tables of the data package.
+
+    For a district: its workshops, needs, rounds' results and initiatives with the whole
+    collaboration's (those concern every district). The pooled fund's money and the indicators
+    belong to the whole collaboration and are reported whole; the report says so.
 
     Queries, whatever the amount of data: site settings (1, cached), workshops held (1),
     attendance by organisation (1), rounds closed (1) and their results (1), needs prioritised
@@ -24,27 +29,30 @@ def build(start: datetime.date, end: datetime.date) -> dict:
     target group (1), money (funding.selectors.period_totals: 3), indicators (1) and their data
     points (1), evaluations (1).
     """
-    held = workshops.workshops_held(start=start, end=end)
-    steps = initiatives.step_counts(start=start, end=end)
-    reach = initiatives.reach(start=start, end=end)
-    needs_prioritised = prioritization.needs_prioritised(start=start, end=end)
+    period = {"start": start, "end": end, "district": district}
+    held = workshops.workshops_held(**period)
+    steps = initiatives.step_counts(**period)
+    reach = initiatives.reach(**period)
+    needs_prioritised = prioritization.needs_prioritised(**period)
     money = ledger.period_totals(start=start, end=end)
+    subject = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
     spent = sum((row["spent"] for row in reach), Decimal(0))
     data = {
         "kind": ReportKind.PERIOD.value,
         "language": active_language(),
         "collaboration": collaboration(),
         "title": _("Period report"),
-        "subject": f"{start:%Y-%m-%d} – {end:%Y-%m-%d}",
+        "subject": f"{subject} · {district.name}" if district else subject,
+        "district": district.name if district else "",
         "start": start,
         "end": end,
         "workshops": held,
-        "attendance": workshops.attendance_by_organisation(start=start, end=end, held=len(held)),
-        "rounds": prioritization.rounds_closed(start=start, end=end),
+        "attendance": workshops.attendance_by_organisation(**period, held=len(held)),
+        "rounds": prioritization.rounds_closed(**period),
         "needs_prioritised": needs_prioritised,
         "steps": steps.steps,
         "reach": reach,
-        "reach_by_group": initiatives.reach_by_target_group(start=start, end=end),
+        "reach_by_group": initiatives.reach_by_target_group(**period),
         "money": {
             "raised": money["raised"],
             "pledged": money["pledged"],
@@ -55,7 +63,7 @@ def build(start: datetime.date, end: datetime.date) -> dict:
         "money_by_focus_area": money["by_focus_area"],
         "money_by_funder": money["by_funder"],
         "trends": prioritization.indicator_trends(start=start, end=end),
-        "lessons": initiatives.lessons(start=start, end=end),
+        "lessons": initiatives.lessons(**period),
     }
     data["summary"] = [
         {"figure": _("Workshops held"), "value": len(held)},
@@ -68,11 +76,11 @@ def build(start: datetime.date, end: datetime.date) -> dict:
         {"figure": _("Initiatives active"), "value": steps.active},
         {
             "figure": _("Initiatives started"),
-            "value": initiatives.started_count(start=start, end=end),
+            "value": initiatives.started_count(**period),
         },
         {
             "figure": _("Initiatives completed"),
-            "value": initiatives.completed_count(start=start, end=end),
+            "value": initiatives.completed_count(**period),
         },
         {"figure": _("Participants reached"), "value": sum(r["participants"] for r in reach)},
         {"figure": _("Money paid in (SEK)"), "value": money["raised"]},

@@ -79,6 +79,13 @@ CASES = [
         lambda o: reverse("actors:look_logo", args=["any"]),
         dict.fromkeys(ROLES, 404),
     ),
+    Case("actors:districts_edit", lambda o: reverse("actors:districts_edit"), COORDINATOR_ONLY),
+    Case(
+        "actors:districts_edit",
+        lambda o: reverse("actors:districts_edit"),
+        COORDINATOR_ONLY,
+        method="post",
+    ),
 ]
 
 

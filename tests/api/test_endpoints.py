@@ -122,7 +122,8 @@ def test_it_filters_initiatives(client, published):
 @pytest.mark.parametrize(
     "query",
     [
-        "?district=husby",  # no districts yet: an unknown filter, refused
+        "?district=nowhere",  # a district the collaboration does not have
+        "?region=husby",  # an unknown filter
         "?limit=100000",
         "?limit=0",
         "?limit=ten",
@@ -151,10 +152,10 @@ def test_a_nul_character_is_a_json_400(client, db):
 
 
 def test_messages_speak_the_clients_language(client, db):
-    english = client.get("/api/v1/initiatives?district=x", HTTP_ACCEPT_LANGUAGE="en")
-    assert english.json()["message"].startswith("Unknown parameters: district.")
-    swedish = client.get("/api/v1/initiatives?district=x", HTTP_ACCEPT_LANGUAGE="sv")
-    assert swedish.json()["message"].startswith("Okända parametrar: district.")
+    english = client.get("/api/v1/initiatives?region=x", HTTP_ACCEPT_LANGUAGE="en")
+    assert english.json()["message"].startswith("Unknown parameters: region.")
+    swedish = client.get("/api/v1/initiatives?region=x", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.json()["message"].startswith("Okända parametrar: region.")
 
 
 def test_a_cursor_of_one_list_is_refused_by_another(client, published):

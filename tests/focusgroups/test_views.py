@@ -294,9 +294,9 @@ def test_list_pages_ask_a_fixed_number_of_queries(client, django_assert_num_quer
         InsightFactory(focus_group=focus_group)
         TargetGroupFactory().focus_groups.add(focus_group)
         NeedFactory().consultations.add(ConsultationFactory())
-    # site settings; count of focus groups, the page of them with their insights counted
-    # (+host), their target groups
-    with django_assert_num_queries(4):
+    # site settings; the districts; count of focus groups, the page of them with their insights
+    # counted (+host), their target groups
+    with django_assert_num_queries(5):
         client.get(reverse("focusgroups:focusgroup_list"))
     # count of consultations, the page of them, their needs (+focus area)
     with django_assert_num_queries(3):

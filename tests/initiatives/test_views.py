@@ -300,8 +300,9 @@ def create_initiatives(count):
 @pytest.mark.parametrize("count", [10, 1000])
 def test_the_public_list_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
     create_initiatives(count)
-    # count, site settings, focus areas (filter), page of initiatives (+focus area, lead)
-    with django_assert_num_queries(4):
+    # the districts, count, site settings, focus areas (filter), page of initiatives (+focus
+    # area, lead)
+    with django_assert_num_queries(5):
         response = client.get(reverse("initiatives:initiative_list"))
     assert response.status_code == 200
 
@@ -313,8 +314,8 @@ def test_the_board_runs_a_fixed_number_of_queries(
     create_initiatives(count)
     client.force_login(coordinator)
     # session, user, roles (one query, organisations with them), the cards of every column with
-    # their counts, site settings, 3 filter lists
-    with django_assert_num_queries(8):
+    # their counts, site settings, 3 filter lists, the districts
+    with django_assert_num_queries(9):
         response = client.get(reverse("initiatives:pipeline"))
     assert response.status_code == 200
 

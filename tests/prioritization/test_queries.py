@@ -87,8 +87,9 @@ def test_public_pages(client, world, django_assert_num_queries):
         (world["area"].get_absolute_url(), 6),
         # the group; count + page of insights (+focus group); needs; their target groups
         (world["group"].get_absolute_url(), 5),
-        # count + page of needs (+area); their target groups; the focus-area filter
-        (reverse("prioritization:need_list"), 4),
+        # the districts; count + page of needs (+area); their target groups; the focus-area
+        # filter
+        (reverse("prioritization:need_list"), 5),
         # need (+area) for permission and for the page; target groups, indicators, consultations,
         # ideas, insights (+focus group), outcomes, their interventions, round results (+round)
         (world["need"].get_absolute_url(), 10),

@@ -207,9 +207,10 @@ def test_report_list_runs_a_fixed_number_of_queries(client, evaluator, django_as
     for size in (2, 30):
         while ReportRequest.objects.count() < size:
             stored_report(initiative, tmp_name=f"r{ReportRequest.objects.count()}")
-        # session, user, roles and memberships (one union), the count, the form's initiatives,
-        # the page of reports with their initiatives
-        with django_assert_num_queries(6):
+        # session, user, roles and memberships (one union), the count, the districts (offered
+        # only with two or more), the form's initiatives, the page of reports with their
+        # initiatives and districts
+        with django_assert_num_queries(7):
             assert client.get(reverse("reports:report_list")).status_code == 200
 
 

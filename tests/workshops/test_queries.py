@@ -66,10 +66,10 @@ def history(request, organisation, other_organisation):
 # more (cached between requests, cleared between tests), and so are the meeting settings.
 LOGGED_IN = 3
 CASES = [
-    # upcoming (+host), count of past, site settings, meeting settings, page of past with
-    # attendance sums (+host)
-    ("anonymous", "workshops:list", None, 5),
-    ("coordinator", "workshops:list", None, LOGGED_IN + 5),
+    # the districts, upcoming (+host), count of past, site settings, meeting settings, page of
+    # past with attendance sums (+host)
+    ("anonymous", "workshops:list", None, 6),
+    ("coordinator", "workshops:list", None, LOGGED_IN + 6),
     # workshop (+host), photos, attendance (+organisation), items (+owner), comments (a
     # coordinator may always comment), site settings, meeting settings
     ("coordinator", "workshops:detail", "held", LOGGED_IN + 7),
@@ -79,9 +79,10 @@ CASES = [
     # workshop, ideas due on its agenda, attendance, items, comments, site settings, meeting
     # settings
     ("coordinator", "workshops:detail", "planned", LOGGED_IN + 7),
-    # workshop, organisations, attendance, meeting settings, next planned workshop, theme
-    # suggestions, ideas due, site settings, the 5 item formsets
-    ("coordinator", "workshops:log", "held", LOGGED_IN + 13),
+    # workshop, organisations, the districts (offered with two or more), attendance, meeting
+    # settings, next planned workshop, theme suggestions, ideas due, site settings, the 5 item
+    # formsets
+    ("coordinator", "workshops:log", "held", LOGGED_IN + 14),
     # count, page of open actions with owner and workshop, owners to filter by, site settings
     ("coordinator", "workshops:actions", None, LOGGED_IN + 4),
     # count, page of ideas with their workshop, site settings
@@ -95,8 +96,8 @@ CASES = [
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
-    # the start page (site settings, organisations, charter x3) + next workshop
-    ("anonymous", "portal:home", None, 8),
+    # the start page (site settings, the districts, organisations, charter x3) + next workshop
+    ("anonymous", "portal:home", None, 9),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
     # actions of their organisations
     ("coordinator", "portal:dashboard", None, LOGGED_IN + 6),
@@ -136,6 +137,6 @@ def test_the_log_page_does_not_grow_with_the_record(
     )
     client = client_for("coordinator")
     # as the log page of CASES
-    with django_assert_num_queries(LOGGED_IN + 13):
+    with django_assert_num_queries(LOGGED_IN + 14):
         response = client.get(reverse("workshops:log", args=[workshop.pk]))
     assert response.status_code == 200
