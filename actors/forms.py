@@ -200,6 +200,8 @@ class LookForm(LogoForm, forms.ModelForm):
                 % {"pair": pair.label, "ratio": shown_ratio(ratio)},
             )
         return cleaned
+
+
 class DistrictForm(forms.ModelForm):
     """One district: its name and description in Swedish (their translations are made on the
     translation page), its short address and its place in the order."""

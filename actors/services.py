@@ -124,6 +124,8 @@ def collaboration_set_up(
         public=False,
     )
     return site
+
+
 def unique_district_slug(name: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(name)[:55] or "district"
     slug, n = base, 2

@@ -25,8 +25,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import services
-from .forms import CollaborationForm, LookForm
-from .models import SiteSettings
+from .forms import CollaborationForm, DistrictFormSet, LookForm
+from .i18n import SOURCE, language_name, language_tag, offered_languages
+from .models import District, SiteSettings
 
 
 @dataclass(frozen=True)
@@ -90,3 +91,32 @@ register(
     )
 )
 register(SetupSection("look", _("Logo and colours"), 20, _look_form, _save_look))
+
+
+def _districts_form(data, files, *, user, prefix):
+    formset = DistrictFormSet(data, queryset=District.objects.all(), prefix=prefix)
+    formset.translation_languages = [
+        (code, language_name(code), language_tag(code))
+        for code in offered_languages()
+        if code != SOURCE
+    ]
+    return formset
+
+
+def _save_districts(formset, *, actor):
+    services.districts_save(
+        districts=[form.save(commit=False) for form in formset.forms if form.has_changed()],
+        actor=actor,
+    )
+
+
+register(
+    SetupSection(
+        "districts",
+        _("Districts"),
+        30,
+        _districts_form,
+        _save_districts,
+        template="actors/setup/_districts.html",
+    )
+)

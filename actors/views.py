@@ -14,16 +14,14 @@ from .forms import (
     BODIES,
     GOALS,
     PRINCIPLES,
-    DistrictFormSet,
     MembershipAddForm,
     MissionForm,
     OrganisationAdminForm,
     OrganisationForm,
     SiteSettingsForm,
 )
-from .i18n import SOURCE, language_name, language_tag, offered_languages
 from .images import image_response
-from .models import District, Membership, Organisation, SiteSettings
+from .models import Membership, Organisation, SiteSettings
 from .pagecache import varies_on_query
 from .permissions import (
     ADMINISTRATOR,
@@ -224,19 +222,24 @@ def setup_section_save(request, key):
     form = section.form(request.POST, request.FILES, user=request.user, prefix=key)
     if not form.is_valid():
         return _setup_page(request, {key: form})
-    section.save(form, actor=request.user)
+    try:
+        section.save(form, actor=request.user)
+    except ValidationError as error:  # a rule only the service knows, e.g. two equal addresses
+        add_service_error(getattr(form, "forms", [form])[0], error)
+        return _setup_page(request, {key: form})
     messages.success(request, _("%(section)s: saved.") % {"section": section.title})
     return redirect(f"{reverse('actors:setup')}#{key}")
+
+
 @coordinator_required
 def districts_edit(request):
-    """The districts the collaboration covers: add one, rename one, put them in order."""
-    formset = DistrictFormSet(request.POST or None, queryset=District.objects.all())
+    """The districts the collaboration covers: add one, rename one, put them in order (the same
+    form as the set-up page's section)."""
+    section = setup.section("districts")
+    formset = section.form(request.POST or None, None, user=request.user, prefix=None)
     if request.method == "POST" and formset.is_valid():
         try:
-            services.districts_save(
-                districts=[form.save(commit=False) for form in formset.forms if form.has_changed()],
-                actor=request.user,
-            )
+            section.save(formset, actor=request.user)
         except ValidationError as error:
             add_service_error(formset.forms[0], error)
         else:
@@ -245,12 +248,5 @@ def districts_edit(request):
     return render(
         request,
         "actors/districts_form.html",
-        {
-            "formset": formset,
-            "translation_languages": [
-                (code, language_name(code), language_tag(code))
-                for code in offered_languages()
-                if code != SOURCE
-            ],
-        },
+        {"formset": formset, "translation_languages": formset.translation_languages},
     )

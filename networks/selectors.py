@@ -66,3 +66,11 @@ def network_for_editing(pk: int) -> Network:
         )
         .get(pk=pk)
     )
+
+
+def network_names(*, district: District | None = None) -> list[Network]:
+    """The active networks by name only, for the start page's panel. One query."""
+    networks = Network.objects.filter(active=True).only("pk", "name_sv", "translations")
+    if district is not None:
+        networks = networks.filter(Q(district=district) | Q(district__isnull=True))
+    return list(networks.order_by("position", "pk"))

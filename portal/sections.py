@@ -15,6 +15,7 @@ from funding.permissions import can_book, can_read_books
 from funding.rules import allocation_refusal
 from initiatives import selectors as initiative_selectors
 from initiatives.choices import InitiativeStep
+from networks import selectors as network_selectors
 from prioritization import selectors as prioritization_selectors
 from reports.choices import ReportKind, ReportStatus
 from reports.models import ReportRequest
@@ -34,7 +35,8 @@ class Section:
 
 
 def home(district=None) -> list[Section]:
-    """The focus areas with their counts, the next workshop, and "you said, we did": the latest
+    """The focus areas with their counts, the next workshop, the networks (where there are any),
+    and "you said, we did": the latest
     public events of every app as the event stream tells them (one query each); read for a
     district, what concerns that district and the whole collaboration."""
     return [
@@ -45,6 +47,10 @@ def home(district=None) -> list[Section]:
         Section(
             "workshops/partials/_home_panel.html",
             {"next": workshop_selectors.next_workshop(district=district)},
+        ),
+        Section(
+            "networks/partials/_home_panel.html",
+            {"networks": network_selectors.network_names(district=district)},
         ),
         Section(
             "initiatives/partials/_home_panel.html",

@@ -159,8 +159,9 @@ def test_the_start_page_for_a_district_runs_a_fixed_number_of_queries(
     for number in range(size):
         one_of_each(f"Husby {number}", husby)
     # site settings, the districts, organisations, principles, goals, governance bodies; the
-    # sections: focus areas with the district's counts, its next workshop, its events
-    with django_assert_num_queries(9):
+    # sections: focus areas with the district's counts, its next workshop, its networks, its
+    # events
+    with django_assert_num_queries(10):
         response = client.get(reverse("portal:home"), {"district": "husby"})
     assert response.status_code == 200
 

@@ -29,6 +29,6 @@ def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
 ):
     OrganisationFactory.create_batch(count)
     # site settings, the districts, organisations, principles, goals, governance bodies; the
-    # sections: focus areas, the next workshop, the latest public events
-    with django_assert_num_queries(9):
+    # sections: focus areas, the next workshop, the networks, the latest public events
+    with django_assert_num_queries(10):
         client.get(reverse("portal:home"))

@@ -44,8 +44,9 @@ def read_roles(*users):
 
 
 def test_the_start_page_sections(world, django_assert_num_queries):
-    # the focus areas with their counts; the next workshop; the latest public events
-    with django_assert_num_queries(3):
+    # the focus areas with their counts; the next workshop; the networks; the latest public
+    # events
+    with django_assert_num_queries(4):
         rendered(sections.home())
 
 

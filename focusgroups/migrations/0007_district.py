@@ -8,12 +8,12 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0011_districts'),
-        ('workshops', '0006_search_indexes'),
+        ('focusgroups', '0006_idea_network'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='workshop',
+            model_name='focusgroup',
             name='district',
             field=models.ForeignKey(blank=True, help_text='Leave empty for the whole collaboration.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='actors.district', verbose_name='district'),
         ),

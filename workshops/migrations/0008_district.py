@@ -8,12 +8,12 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0011_districts'),
-        ('focusgroups', '0005_translations_of_every_language'),
+        ('workshops', '0007_meetings_of_each_kind'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='focusgroup',
+            model_name='workshop',
             name='district',
             field=models.ForeignKey(blank=True, help_text='Leave empty for the whole collaboration.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='actors.district', verbose_name='district'),
         ),
