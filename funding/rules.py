@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from actors.formats import sek
 from initiatives.choices import InitiativeStep
+from initiatives.models import step_name
 
 from .balances import Balance, sums
 from .choices import Earmark, EntryKind
@@ -32,10 +33,10 @@ def allocation_refusal(initiative) -> str | None:
         "Money is allocated only to initiatives at the steps “%(funding)s” and “%(execution)s”; "
         "“%(name)s” is at “%(step)s”."
     ) % {
-        "funding": InitiativeStep.FUNDING.label,
-        "execution": InitiativeStep.EXECUTION.label,
+        "funding": step_name(InitiativeStep.FUNDING),
+        "execution": step_name(InitiativeStep.EXECUTION),
         "name": initiative.title,
-        "step": initiative.get_step_display(),
+        "step": initiative.step_name,
     }
 
 

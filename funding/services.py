@@ -23,7 +23,7 @@ from actors.formats import sek
 from actors.i18n import in_every_language
 from actors.permissions import is_member_of
 from initiatives.choices import InitiativeStep
-from initiatives.models import Initiative
+from initiatives.models import Initiative, step_name
 
 from .balances import Balance, sums
 from .choices import (
@@ -448,9 +448,9 @@ def allocation_request_make(
         raise FundingError(
             _("Money is asked for at the step “%(funding)s”; “%(name)s” is at “%(step)s”.")
             % {
-                "funding": InitiativeStep.FUNDING.label,
+                "funding": step_name(InitiativeStep.FUNDING),
                 "name": initiative.title,
-                "step": initiative.get_step_display(),
+                "step": initiative.step_name,
             }
         )
     if initiative.allocation_requests.filter(status=RequestStatus.OPEN).exists():

@@ -26,8 +26,29 @@ PROCESS_STEPS = (
     InitiativeStep.EXECUTION,
     InitiativeStep.EVALUATION,
 )
-BOARD_STEPS = (*PROCESS_STEPS, InitiativeStep.COMPLETED, InitiativeStep.PARKED)
 CLOSED_STEPS = (InitiativeStep.COMPLETED, InitiativeStep.REJECTED, InitiativeStep.WITHDRAWN)
+
+
+class WayOfWorking(models.TextChoices):
+    """The three ways a collaboration takes on a question in a district (Helsingborg's model)."""
+
+    OWN_INITIATIVE = "own_initiative", _("Residents' or an association's own initiative")
+    JOINT_INTERVENTION = "joint_intervention", _("Focused joint intervention")
+    DISTRICT_PROJECT = "district_project", _("Coordinated whole-district project")
+
+
+# The roles an initiative names in each way of working (fields of Initiative), and which of them
+# it must name. An own initiative may name the network that enables it.
+WAY_ROLES = {
+    WayOfWorking.OWN_INITIATIVE: ("enabled_by",),
+    WayOfWorking.JOINT_INTERVENTION: ("owner", "responsible_person"),
+    WayOfWorking.DISTRICT_PROJECT: ("commissioner", "responsible_manager"),
+}
+REQUIRED_ROLES = {
+    WayOfWorking.OWN_INITIATIVE: (),
+    WayOfWorking.JOINT_INTERVENTION: ("owner", "responsible_person"),
+    WayOfWorking.DISTRICT_PROJECT: ("commissioner", "responsible_manager"),
+}
 
 
 class FollowUpStatus(models.TextChoices):
@@ -59,3 +80,4 @@ class InitiativeEvent(models.TextChoices):
     DECIDED = "initiatives.decided", _("Decision recorded")
     FOLLOW_UP_REPORTED = "initiatives.follow_up_reported", _("Follow-up reported")
     EVALUATED = "initiatives.evaluated", _("Evaluation recorded")
+    STEPS_CHANGED = "initiatives.steps_changed", _("Steps of the process changed")

@@ -28,7 +28,7 @@ from workshops.choices import WorkshopStatus
 from workshops.models import Workshop
 
 from . import process, services
-from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation
+from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation, WayOfWorking
 from .forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
 from .models import Decision, Evaluation, FollowUp, Initiative
 
@@ -394,6 +394,8 @@ def _make(spec, title_sv, target, start, organisations, groups, needs, coordinat
             "ends_on": _end(start, months),
             "insights": [i.pk for i in need.insights.all()[:2] or Insight.objects.all()[:1]],
             "consultations": [consultation.pk] if consultation else [],
+            # Proposed by the collaboration's organisations, enabled by the collaboration
+            "way_of_working": WayOfWorking.OWN_INITIATIVE,
         }
     )
     schedule = _schedule(start, _end(start, months))

@@ -3,14 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.districts import offer_district
 from actors.fields import NOTE, TEXT
+from actors.i18n import in_swedish
 from actors.models import Organisation
 from focusgroups.models import CouncilConsultation, Insight
 from prioritization.choices import NeedStatus
 from prioritization.models import Need, Outcome, TargetGroup
 
 from . import services
-from .choices import Achievement
-from .models import Decision, Evaluation, FollowUp, Initiative
+from .choices import WAY_ROLES, Achievement, InitiativeStep, WayOfWorking
+from .models import Decision, Evaluation, FollowUp, Initiative, ProcessStep
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MULTI = forms.CheckboxSelectMultiple
@@ -35,8 +36,11 @@ class InitiativeForm(forms.ModelForm):
             "resident_involvement_sv",
             "insights",
             "consultations",
+            "way_of_working",
+            *(role for roles in WAY_ROLES.values() for role in roles),
         ]
         widgets = {
+            "way_of_working": forms.RadioSelect,
             "summary_sv": forms.Textarea(attrs={"rows": 4}),
             "resident_involvement_sv": forms.Textarea(attrs={"rows": 3}),
             "needs": MULTI,
@@ -72,6 +76,24 @@ class InitiativeForm(forms.ModelForm):
             active if leads is None else Organisation.objects.filter(pk__in=leads)
         )
         self.fields["budget"].min_value = 0
+        self.fields["owner"].queryset = active
+        # A proposal sent without a choice (a page from before the choice) is an own initiative.
+        self.fields["way_of_working"].required = False
+        self.fields["owner"].help_text = _(
+            "The organisation that decided the intervention and has the mandate to carry it out."
+        )
+
+    def role_groups(self) -> list[tuple[str, list]]:
+        """The role fields of each way of working, shown while that way is chosen."""
+        return [(way, [self[role] for role in roles]) for way, roles in WAY_ROLES.items()]
+
+    def main_fields(self) -> list:
+        """The fields shown whatever the way of working."""
+        roles = {role for roles in WAY_ROLES.values() for role in roles}
+        return [field for field in self if field.name not in {"way_of_working", *roles}]
+
+    def clean_way_of_working(self):
+        return self.cleaned_data["way_of_working"] or WayOfWorking.OWN_INITIATIVE
 
     def clean(self):
         cleaned = super().clean()
@@ -241,4 +263,55 @@ class EvaluationForm(RecordFieldsMixin, forms.ModelForm):
         return {
             o: (self.cleaned_data[f"achievement_{o.pk}"], self.cleaned_data[f"comment_{o.pk}"])
             for o in self.outcomes
+        }
+
+
+class ProcessStepsForm(forms.Form):
+    """Which steps of the process the collaboration uses and what it calls them, in Swedish
+    (other languages through the translation pages). A field for each step's use, named by its
+    code, and its name and description beside it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.steps = ProcessStep.every()
+        for step in self.steps:
+            self.fields[step.code] = forms.BooleanField(
+                label=_("Used"),
+                required=False,
+                initial=step.used,
+                # every initiative starts at the needs
+                disabled=step.code == InitiativeStep.NEEDS,
+            )
+            self.fields[f"{step.code}_name_sv"] = forms.CharField(
+                label=in_swedish(_("Name")), max_length=60, initial=step.name_sv
+            )
+            self.fields[f"{step.code}_description_sv"] = forms.CharField(
+                label=in_swedish(_("Description")),
+                max_length=NOTE,
+                required=False,
+                initial=step.description_sv,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+
+    def rows(self) -> list[tuple]:
+        """Each step with its three fields, in the order of the process."""
+        return [
+            (
+                step,
+                self[step.code],
+                self[f"{step.code}_name_sv"],
+                self[f"{step.code}_description_sv"],
+            )
+            for step in self.steps
+        ]
+
+    @property
+    def step_data(self) -> dict[str, dict]:
+        return {
+            step.code: {
+                "used": self.cleaned_data[step.code],
+                "name_sv": self.cleaned_data[f"{step.code}_name_sv"],
+                "description_sv": self.cleaned_data[f"{step.code}_description_sv"],
+            }
+            for step in self.steps
         }

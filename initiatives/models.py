@@ -9,11 +9,13 @@ evaluation closes it.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 from actors.appendonly import AppendOnly
 from actors.fields import DOCUMENT, NOTE, TEXT, BoundedTextField, LabelField
@@ -28,6 +30,7 @@ from .choices import (
     FollowUpStatus,
     InitiativeStep,
     Recommendation,
+    WayOfWorking,
 )
 
 MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -37,6 +40,93 @@ MONEY = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator
 PUBLIC = ~Q(step=InitiativeStep.NEEDS) & ~Q(
     step=InitiativeStep.WITHDRAWN, submitted_at__isnull=True
 )
+
+
+class ProcessStep(models.Model):
+    """One of the six steps of the process as the collaboration works it: whether it is used,
+    and what the collaboration calls it, in every language it offers.
+
+    The codes and the moves between them are fixed (`process.TRANSITIONS`); a step not used is
+    skipped, with its rule, by every move that would pass through it.
+    """
+
+    CACHE_KEY = "initiatives:process-steps"
+
+    code = models.CharField(
+        _("step"),
+        max_length=20,
+        unique=True,
+        choices=[(step.value, step.label) for step in PROCESS_STEPS],
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    used = models.BooleanField(_("used"), default=True)
+    name_sv = swedish_label(_("Name"), 60)
+    description_sv = swedish_text(_("Description"), max_length=NOTE)
+
+    translations = TranslationsField()
+    name = Translated()
+    description = Translated()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("step of the process")
+        verbose_name_plural = _("steps of the process")
+
+    def __str__(self):
+        return self.name_sv
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @property
+    def label(self) -> str:
+        """The step's name in the active language; a step not saved yet is named as the portal
+        names it."""
+        return self.name if self.pk else str(InitiativeStep(self.code).label)
+
+    @classmethod
+    def every(cls) -> list["ProcessStep"]:
+        """The six steps in order, used or not. A migration saves them; a database emptied since
+        (by a test) reads the portal's own names, all used."""
+        saved = {step.code: step for step in cls.objects.all()}
+        steps = []
+        for position, code in enumerate(PROCESS_STEPS):
+            if code not in saved:
+                with override("sv"):
+                    saved[code] = cls(code=code, position=position, name_sv=str(code.label))
+            steps.append(saved[code])
+        return steps
+
+    @classmethod
+    def of_site(cls) -> list["ProcessStep"]:
+        """`every` step, cached like the site settings."""
+        steps = cache.get(cls.CACHE_KEY)
+        if steps is None:
+            steps = cls.every()
+            cache.set(cls.CACHE_KEY, steps, 300)
+        return steps
+
+
+def used_steps() -> tuple[str, ...]:
+    """The codes of the steps the collaboration uses, in order."""
+    return tuple(step.code for step in ProcessStep.of_site() if step.used)
+
+
+def step_name(code: str) -> str:
+    """What the collaboration calls a step: its own name for a step of the process, the portal's
+    for the end and the side exits."""
+    for step in ProcessStep.of_site():
+        if step.code == code:
+            return step.label
+    return str(InitiativeStep(code).label) if code in InitiativeStep.values else code
+
+
+def step_names() -> dict[str, str]:
+    """Every step's name (`step_name`) by code, read once for a page of many."""
+    names = {code: str(label) for code, label in InitiativeStep.choices}
+    names.update({step.code: step.label for step in ProcessStep.of_site()})
+    return names
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -127,6 +217,39 @@ class Initiative(models.Model):
         _("parked from the step"), max_length=20, choices=InitiativeStep.choices, blank=True
     )
     exit_reason = BoundedTextField(_("reason"), max_length=TEXT, blank=True)
+    way_of_working = models.CharField(
+        _("way of working"),
+        max_length=20,
+        choices=WayOfWorking.choices,
+        default=WayOfWorking.OWN_INITIATIVE,
+    )
+    enabled_by = LabelField(
+        _("enabled by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The network or the actors that support the initiative."),
+    )
+    owner = models.ForeignKey(
+        Organisation,
+        verbose_name=_("owner with the mandate"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_initiatives",
+    )
+    responsible_person = LabelField(_("responsible person"), max_length=120, blank=True)
+    commissioner = LabelField(
+        _("commissioner"),
+        max_length=120,
+        blank=True,
+        help_text=_("Who commissioned the project, e.g. the city's chief executive."),
+    )
+    responsible_manager = LabelField(
+        _("responsible manager"),
+        max_length=120,
+        blank=True,
+        help_text=_("The head of department or company who leads the project."),
+    )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -160,16 +283,23 @@ class Initiative(models.Model):
         return object_url("initiatives:initiative_detail", self.pk)
 
     @property
+    def step_name(self) -> str:
+        return step_name(self.step)
+
+    @property
     def is_closed(self) -> bool:
         return self.step in CLOSED_STEPS
 
     def tracker(self) -> list[tuple[str, str]]:
-        """The six steps in order, each "done", "current" or "ahead" of this initiative."""
-        position = PROCESS_STEPS.index(self.step) if self.step in PROCESS_STEPS else None
+        """The steps the collaboration uses, in order, each "done", "current" or "ahead" of this
+        initiative."""
+        steps = [step for step in ProcessStep.of_site() if step.used]
+        codes = [step.code for step in steps]
+        position = codes.index(self.step) if self.step in codes else None
         if self.step == InitiativeStep.COMPLETED:
-            position = len(PROCESS_STEPS)
+            position = len(codes)
         states = []
-        for index, step in enumerate(PROCESS_STEPS):
+        for index, step in enumerate(steps):
             if position is None or index > position:
                 states.append((step.label, "ahead"))
             else:
@@ -213,6 +343,14 @@ class InitiativeStepChange(AppendOnly):
 
     def __str__(self):
         return f"{self.initiative_id}: {self.from_step} -> {self.to_step}"
+
+    @property
+    def from_step_name(self) -> str:
+        return step_name(self.from_step)
+
+    @property
+    def to_step_name(self) -> str:
+        return step_name(self.to_step)
 
 
 class Decision(models.Model):

@@ -3,10 +3,15 @@
 A guard returns None when the initiative may move, or a sentence saying what is missing.
 Only `services.initiative_advance` reads this table; views ask `available_transitions` to know
 which buttons to show.
+
+A collaboration may leave steps out (`models.ProcessStep.used`): the move forward from a step
+then goes on to the next step it uses, under the rule and the people of the move out of the step
+it leaves. The rules for leaving the steps skipped are skipped with them: without the funding
+step, nothing asks for money before the work starts.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 
@@ -14,7 +19,7 @@ from actors.choices import PortalRole
 from actors.permissions import has_role, is_member_of
 
 from .choices import PROCESS_STEPS, InitiativeStep
-from .models import Initiative
+from .models import Initiative, step_name, used_steps
 
 Step = InitiativeStep
 Guard = Callable[[Initiative], str | None]
@@ -108,7 +113,7 @@ class Transition:
 
     @property
     def target_label(self) -> str:
-        return InitiativeStep(self.target).label
+        return step_name(self.target)
 
 
 ACTIVE = PROCESS_STEPS
@@ -134,16 +139,43 @@ TRANSITIONS: dict[tuple[str, str], Transition] = {
 }
 
 
+# Each step of the process followed by the one the table moves it forward to.
+FORWARD = dict(zip(ACTIVE, (*ACTIVE[1:], Step.COMPLETED), strict=True))
+
+
+def moves_from(source: str) -> list[Transition]:
+    """The moves out of `source` in table order, as the collaboration's steps make them: the move
+    forward reaches the next step used, and no move ends at a step not used."""
+    used = used_steps()
+    moves = []
+    for (start, target), transition in TRANSITIONS.items():
+        if start != source:
+            continue
+        if FORWARD.get(source) == target:
+            following = ACTIVE[ACTIVE.index(source) + 1 :]
+            target = next((step for step in following if step in used), Step.COMPLETED)
+            transition = replace(transition, target=target)
+        elif target in ACTIVE and target not in used:
+            continue
+        moves.append(transition)
+    return moves
+
+
+def forward_from(source: str) -> Transition:
+    """The move forward from a step of the process, to the next step the collaboration uses
+    (the table lists each step's move forward before its side exits)."""
+    return moves_from(source)[0]
+
+
 def transition_for(source: str, target: str) -> Transition | None:
-    return TRANSITIONS.get((source, target))
+    return next((move for move in moves_from(source) if move.target == target), None)
 
 
 def available_transitions(user, initiative: Initiative) -> list[Transition]:
     """The moves this user may try from where the initiative stands, in table order."""
     return [
         transition
-        for (source, _target), transition in TRANSITIONS.items()
-        if source == initiative.step
-        and transition.allowed(user, initiative)
-        and (source != Step.PARKED or transition.guard(initiative) is None)
+        for transition in moves_from(initiative.step)
+        if transition.allowed(user, initiative)
+        and (initiative.step != Step.PARKED or transition.guard(initiative) is None)
     ]

@@ -12,12 +12,20 @@ from actors.links import object_url
 from focusgroups.models import Insight
 from prioritization.models import Need, OutcomeIndicator
 
-from .choices import BOARD_STEPS, InitiativeStep
-from .models import FollowUp, FollowUpReach, Initiative, InitiativeStepChange, OutcomeAchievement
+from .choices import InitiativeStep
+from .models import (
+    FollowUp,
+    FollowUpReach,
+    Initiative,
+    InitiativeStepChange,
+    OutcomeAchievement,
+    step_names,
+    used_steps,
+)
 from .permissions import initiatives_visible_to
 
 
-def initiative_list_public(*, focus_area=None, step=None, district=None):
+def initiative_list_public(*, focus_area=None, step=None, district=None, way=None):
     queryset = in_district(
         Initiative.objects.public().select_related("focus_area", "lead_organisation"), district
     )
@@ -25,6 +33,8 @@ def initiative_list_public(*, focus_area=None, step=None, district=None):
         queryset = queryset.filter(focus_area__slug=focus_area)
     if step:
         queryset = queryset.filter(step=step)
+    if way:
+        queryset = queryset.filter(way_of_working=way)
     return queryset.order_by("-created", "-pk")
 
 
@@ -58,6 +68,7 @@ def initiative_thread(pk: int):
         Initiative.objects.select_related(
             "focus_area",
             "lead_organisation",
+            "owner",
             "decision__workshop",
             "evaluation",
             "intervention",
@@ -121,17 +132,27 @@ class Card:
         )
 
 
-def pipeline(*, user, focus_area=None, organisation=None, target_group=None, district=None):
-    """The board: per step, how many initiatives stand there and the most recently moved ones,
-    counting and showing only those the user may open.
+def board_steps() -> list[str]:
+    """The board's columns: the steps the collaboration uses, the end, and the parked."""
+    return [*used_steps(), InitiativeStep.COMPLETED, InitiativeStep.PARKED]
+
+
+def pipeline(
+    *, user, focus_area=None, organisation=None, target_group=None, district=None, way=None
+):
+    """The board: per step the collaboration uses, how many initiatives stand there and the most
+    recently moved ones, counting and showing only those the user may open.
 
     One query, however many initiatives and steps there are: window functions number each
     column's cards, newest first, and count the column, before all but its newest cards are left
     out.
     """
-    queryset = in_district(initiatives_visible_to(user).filter(step__in=BOARD_STEPS), district)
+    steps = board_steps()
+    queryset = in_district(initiatives_visible_to(user).filter(step__in=steps), district)
     if focus_area:
         queryset = queryset.filter(focus_area__slug=focus_area)
+    if way:
+        queryset = queryset.filter(way_of_working=way)
     # Filters across many-to-many relations go through a subquery, so no initiative is counted or
     # numbered twice and no DISTINCT is needed.
     if organisation:
@@ -161,13 +182,14 @@ def pipeline(*, user, focus_area=None, organisation=None, target_group=None, dis
             "in_column",
         )
     )
-    columns = {step: [] for step in BOARD_STEPS}
+    columns = {step: [] for step in steps}
     counts = {}
     for row in rows:
         columns[row["step"]].append(Card.from_row(row))
         counts[row["step"]] = row["in_column"]
+    names = step_names()
     return [
-        {"step": step, "count": counts.get(step, 0), "initiatives": cards}
+        {"step": step, "name": names[step], "count": counts.get(step, 0), "initiatives": cards}
         for step, cards in columns.items()
     ]
 

@@ -7,9 +7,11 @@ succeed.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from actors.events import event_record
 from actors.formats import sek
@@ -18,7 +20,14 @@ from actors.models import Event
 from actors.permissions import is_coordinator, organisation_ids_of
 
 from . import allocations, process
-from .choices import InitiativeEvent, InitiativeStep
+from .choices import (
+    PROCESS_STEPS,
+    REQUIRED_ROLES,
+    WAY_ROLES,
+    InitiativeEvent,
+    InitiativeStep,
+    WayOfWorking,
+)
 from .models import (
     Decision,
     Evaluation,
@@ -26,6 +35,8 @@ from .models import (
     Initiative,
     InitiativeStepChange,
     OutcomeAchievement,
+    ProcessStep,
+    step_name,
 )
 
 
@@ -57,6 +68,38 @@ def _need_ids(initiative: Initiative) -> list[int]:
     """The needs an initiative answers, named by its moves and decision: whoever follows a need,
     or sent the idea behind it, is to hear of them."""
     return list(initiative.needs.order_by("pk").values_list("pk", flat=True))
+
+
+ROLE_MISSING = {
+    "owner": gettext_lazy(
+        "A joint intervention is owned by the organisation that decided it: choose which."
+    ),
+    "responsible_person": gettext_lazy(
+        "Name the person the owner made responsible for the intervention."
+    ),
+    "commissioner": gettext_lazy("Say who commissioned the whole-district project."),
+    "responsible_manager": gettext_lazy(
+        "Name the head of department or company who leads the project."
+    ),
+}
+
+
+def _check_way_of_working(initiative: Initiative) -> None:
+    """An initiative names the roles its way of working asks for, and keeps none of another's:
+    a joint intervention its owner with the mandate and a responsible person, a whole-district
+    project its commissioner and responsible manager."""
+    way = WayOfWorking(initiative.way_of_working)
+    for other, roles in WAY_ROLES.items():
+        if other != way:
+            for role in roles:
+                setattr(initiative, role, None if role == "owner" else "")
+    missing = {
+        role: str(ROLE_MISSING[role])
+        for role in REQUIRED_ROLES[way]
+        if not getattr(initiative, f"{role}_id" if role == "owner" else role)
+    }
+    if missing:
+        raise ValidationError(missing)
 
 
 # The proposal's many-to-many relations, set after its row is saved.
@@ -102,6 +145,7 @@ def initiative_save(*, initiative: Initiative | None = None, data: dict, actor) 
             }
         )
     _assign(initiative, {name: value for name, value in data.items() if name not in RELATIONS})
+    _check_way_of_working(initiative)
     if not created:
         allocated = allocations.allocated_to(initiative)
         if initiative.budget < allocated:
@@ -149,16 +193,13 @@ def initiative_advance(
     if expected_step is not None and locked.step != expected_step:
         raise TransitionError(
             _("Someone else moved this initiative to “%(step)s” a moment ago. Nothing was changed.")
-            % {"step": locked.get_step_display()}
+            % {"step": locked.step_name}
         )
     transition = process.transition_for(locked.step, to_step)
     if transition is None:
         raise TransitionError(
             _("An initiative cannot go from “%(source)s” to “%(target)s”.")
-            % {
-                "source": locked.get_step_display(),
-                "target": InitiativeStep(to_step).label if to_step in InitiativeStep else to_step,
-            }
+            % {"source": locked.step_name, "target": step_name(to_step)}
         )
     if not transition.allowed(actor, locked):
         raise PermissionDenied
@@ -182,7 +223,7 @@ def initiative_advance(
         locked.exit_reason = note
     elif source == InitiativeStep.PARKED:
         locked.exit_reason = ""
-    if source == InitiativeStep.NEEDS and to_step == InitiativeStep.PROPOSAL:
+    if source == InitiativeStep.NEEDS and to_step in (*PROCESS_STEPS, InitiativeStep.COMPLETED):
         locked.submitted_at = timezone.now()
     locked.save(update_fields=["step", "parked_from", "exit_reason", "submitted_at", "updated"])
     initiative.step = locked.step
@@ -317,3 +358,56 @@ def evaluation_record(
         recommendation=evaluation.recommendation,
     )
     return evaluation
+
+
+@transaction.atomic
+def process_steps_save(*, steps: dict[str, dict], actor) -> list[ProcessStep]:
+    """Which steps of the process the collaboration uses and their Swedish names (`steps`: by
+    code, {"used": bool, "name_sv": str, "description_sv": str}).
+
+    Needs are where every initiative starts, and a process needs somewhere to go from there: the
+    needs step and at least one more stay used. A step stays used while an initiative stands at
+    it or is parked from it, so that no initiative is left where the process does not go.
+    """
+    rows = {step.code: step for step in ProcessStep.objects.select_for_update()}
+    rows.update({step.code: step for step in ProcessStep.every() if step.code not in rows})
+    errors = {}
+    for code, values in steps.items():
+        if not values["used"] and code == InitiativeStep.NEEDS:
+            errors[code] = _("Every initiative starts at this step: it stays used.")
+        elif not values["used"] and rows[code].used:
+            standing = Initiative.objects.filter(Q(step=code) | Q(parked_from=code)).count()
+            if standing:
+                errors[code] = ngettext(
+                    "%(count)s initiative stands at this step or is parked from it: move it "
+                    "on before the step is left out.",
+                    "%(count)s initiatives stand at this step or are parked from it: move them "
+                    "on before the step is left out.",
+                    standing,
+                ) % {"count": standing}
+    if not errors and sum(1 for values in steps.values() if values["used"]) < 2:
+        errors[InitiativeStep.PROPOSAL] = _("The process uses at least one step after the needs.")
+    if errors:
+        raise ValidationError(errors)
+    before = {code: (row.used, row.name_sv) for code, row in rows.items()}
+    saved = []
+    for position, code in enumerate(PROCESS_STEPS):
+        if code not in steps:
+            continue
+        row = rows[code]
+        _assign(row, {"position": position, **steps[code]})
+        row.save()
+        saved.append(row)
+    event_record(
+        kind=InitiativeEvent.STEPS_CHANGED,
+        subject=None,
+        actor=actor,
+        data={
+            "used": [row.code for row in saved if row.used],
+            "changed": [
+                row.code for row in saved if before.get(row.code) != (row.used, row.name_sv)
+            ],
+        },
+        public=False,
+    )
+    return saved

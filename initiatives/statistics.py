@@ -20,7 +20,7 @@ from focusgroups.models import CouncilConsultation, Insight
 from prioritization.models import Indicator, Need, Outcome, OutcomeIndicator, TargetGroup
 from prioritization.statistics import indicator_values
 
-from .choices import BOARD_STEPS, InitiativeStep
+from .choices import InitiativeStep
 from .models import (
     Evaluation,
     FollowUp,
@@ -29,11 +29,13 @@ from .models import (
     Initiative,
     InitiativeStepChange,
     OutcomeAchievement,
+    step_names,
+    used_steps,
 )
 
-# The steps a period report lists: the board's, and those that end an initiative early when any
-# initiative of the period stands at them.
-REPORTED_STEPS = (*BOARD_STEPS[1:], InitiativeStep.REJECTED, InitiativeStep.WITHDRAWN)
+# The steps that end an initiative early, which a period report lists when any initiative of the
+# period stands at them.
+EARLY_ENDS = (InitiativeStep.REJECTED, InitiativeStep.WITHDRAWN)
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,13 @@ def step_counts(*, start: datetime.date, end: datetime.date, district=None) -> S
         .values_list("step")
         .annotate(n=Count("pk"))
     )
+    names = step_names()
+    # The board's steps past the needs, always
+    board = (*used_steps()[1:], InitiativeStep.COMPLETED, InitiativeStep.PARKED)
     steps = [
-        {"step": str(step.label), "count": counts.get(step, 0)}
-        for step in REPORTED_STEPS
-        if counts.get(step, 0) or step in BOARD_STEPS
+        {"step": names[step], "count": counts.get(step, 0)}
+        for step in (*board, *EARLY_ENDS)
+        if counts.get(step, 0) or step in board
     ]
     return StepCounts(steps=steps, active=sum(counts.values()))
 
@@ -97,7 +102,7 @@ def reach(*, start: datetime.date, end: datetime.date, district=None) -> list[di
         .annotate(n=Sum("participants"))
         .order_by()
     )
-    labels = dict(InitiativeStep.choices)
+    labels = step_names()
     rows = (
         follow_ups.values("initiative_id", *row_fields("initiative__title"), "initiative__step")
         .annotate(reports=Count("pk"), activities=Sum("activities"), spent=Sum("money_spent"))
@@ -286,7 +291,7 @@ def initiative_record(initiative_id: int) -> dict:
             ],
             "starts_on": initiative.starts_on,
             "ends_on": initiative.ends_on,
-            "step": initiative.get_step_display(),
+            "step": initiative.step_name,
             "exit_reason": initiative.exit_reason,
         },
         "needs": needs,

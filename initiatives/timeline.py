@@ -9,6 +9,7 @@ from actors.events import Told, data_date, in_language
 from actors.links import object_url
 
 from .choices import InitiativeEvent, InitiativeStep
+from .models import step_name
 
 S = InitiativeStep
 ARRIVED = {
@@ -39,7 +40,7 @@ def moved(event) -> Told:
     if target in LEFT:
         text = LEFT[target] % {"reason": event.data.get("note", "")}
     elif event.data.get("from") == S.PARKED:
-        text = _("Taken up again at the step “%(step)s”.") % {"step": S(target).label}
+        text = _("Taken up again at the step “%(step)s”.") % {"step": step_name(target)}
     else:
         text = str(ARRIVED.get(target, ""))
     return _told(event, text)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("initiatives/", views.initiative_list, name="initiative_list"),
     path("initiatives/new/", views.initiative_create, name="initiative_create"),
     path("initiatives/board/", views.pipeline, name="pipeline"),
+    path("initiatives/steps/", views.process_steps_edit, name="process_steps"),
     path("initiatives/<int:pk>/", views.initiative_detail, name="initiative_detail"),
     path("initiatives/<int:pk>/edit/", views.initiative_edit, name="initiative_edit"),
     path("initiatives/<int:pk>/move/", views.initiative_move, name="initiative_move"),

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from actors.districts import district_choice as district_choice_of
 from actors.formerrors import add_service_error, saved
-from actors.i18n import SOURCE
+from actors.i18n import SOURCE, language_name, offered_languages
 from actors.models import Organisation
 from actors.pagecache import varies_on_query
 from actors.pagination import page_of
@@ -23,29 +23,48 @@ from workshops.models import WorkshopItem
 
 from . import process, sections, selectors, services
 from .charts import follow_up_chart
-from .choices import BOARD_STEPS, InitiativeStep
+from .choices import PROCESS_STEPS, InitiativeStep, WayOfWorking
 from .forms import (
     DecisionForm,
     EvaluationForm,
     FollowUpForm,
     InitiativeForm,
     MoveForm,
+    ProcessStepsForm,
 )
-from .models import Initiative
+from .models import Initiative, step_name, step_names, used_steps
 from .permissions import can_propose, can_see_pipeline, get_initiative_for_user, is_lead
 
 
-@varies_on_query("focus_area", "step", "district", "page")
+def _way(request) -> str | None:
+    """The way of working a list is filtered by (`?way=`), None for all."""
+    way = request.GET.get("way")
+    return way if way in WayOfWorking.values else None
+
+
+@varies_on_query("focus_area", "step", "district", "way", "page")
 def initiative_list(request):
     focus_area = request.GET.get("focus_area") or None
+    # The public reads the steps the collaboration uses past the draft, and where they end.
+    names = step_names()
+    steps = [
+        (code, names[code])
+        for code in InitiativeStep.values
+        if code != InitiativeStep.NEEDS and (code in used_steps() or code not in PROCESS_STEPS)
+    ]
     step = request.GET.get("step")
-    step = step if step in InitiativeStep.values and step != InitiativeStep.NEEDS else None
+    step = step if step in dict(steps) else None
+    way = _way(request)
     district_choice = district_choice_of(request)
     # The filters in use, kept in the links to other pages.
-    filters = {key: value for key, value in (("focus_area", focus_area), ("step", step)) if value}
+    filters = {
+        key: value
+        for key, value in (("focus_area", focus_area), ("step", step), ("way", way))
+        if value
+    }
     filters.update(district_choice.query)
     initiatives = selectors.initiative_list_public(
-        focus_area=focus_area, step=step, district=district_choice.chosen
+        focus_area=focus_area, step=step, district=district_choice.chosen, way=way
     )
     return render(
         request,
@@ -54,9 +73,12 @@ def initiative_list(request):
             "page": page_of(request, initiatives),
             "district_choice": district_choice,
             "focus_areas": FocusArea.objects.all(),
-            "steps": [s for s in InitiativeStep if s != InitiativeStep.NEEDS],
+            "steps": steps,
+            "process_steps": [names[code] for code in used_steps()],
+            "ways": WayOfWorking.choices,
             "focus_area": focus_area,
             "step": step,
+            "way": way,
             "query": urlencode(filters),
             "can_propose": can_propose(request.user),
         },
@@ -144,19 +166,18 @@ def initiative_create(request):
         raise PermissionDenied
     initial, origin = _starting_point(request)
     form = InitiativeForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        initiative = services.initiative_save(
-            data={**form.cleaned_data, **origin}, actor=request.user
+    submit_step = process.forward_from(InitiativeStep.NEEDS).target_label
+    initiative = saved(
+        request,
+        form,
+        lambda f: services.initiative_save(data={**f.cleaned_data, **origin}, actor=request.user),
+        _(
+            "The proposal was saved as a draft. When it is ready, move it to “%(step)s” with "
+            "the button under “%(box)s”."
         )
-        submit = process.transition_for(InitiativeStep.NEEDS, InitiativeStep.PROPOSAL)
-        messages.success(
-            request,
-            _(
-                "The proposal was saved as a draft. When it is ready, move it to “%(step)s” with "
-                "the button under “%(box)s”."
-            )
-            % {"step": submit.target_label, "box": _("Move the initiative")},
-        )
+        % {"step": submit_step, "box": _("Move the initiative")},
+    )
+    if initiative:
         return redirect(initiative)
     return render(
         request,
@@ -165,6 +186,7 @@ def initiative_create(request):
             "form": form,
             "initiative": None,
             "origin": origin.get("intervention") or origin.get("workshop_item"),
+            "proposal_step": submit_step,
         },
     )
 
@@ -183,7 +205,13 @@ def initiative_edit(request, pk):
     ):
         return redirect(initiative)
     return render(
-        request, "initiatives/initiative_form.html", {"form": form, "initiative": initiative}
+        request,
+        "initiatives/initiative_form.html",
+        {
+            "form": form,
+            "initiative": initiative,
+            "proposal_step": process.forward_from(InitiativeStep.NEEDS).target_label,
+        },
     )
 
 
@@ -209,7 +237,7 @@ def initiative_move(request, pk):
     else:
         messages.success(
             request,
-            _("The initiative moved to “%(step)s”.") % {"step": change.get_to_step_display()},
+            _("The initiative moved to “%(step)s”.") % {"step": step_name(change.to_step)},
         )
     return redirect(initiative)
 
@@ -288,6 +316,7 @@ def pipeline(request):
         "focus_area": request.GET.get("focus_area") or None,
         "organisation": request.GET.get("organisation") or None,
         "target_group": request.GET.get("target_group") or None,
+        "way": _way(request),
     }
     district_choice = district_choice_of(request)
     return render(
@@ -302,6 +331,31 @@ def pipeline(request):
             "focus_areas": FocusArea.objects.only("slug", "name_sv", "translations"),
             "organisations": Organisation.objects.active().only("slug", "name"),
             "target_groups": TargetGroup.objects.only("slug", "name_sv", "translations"),
-            "board_steps": BOARD_STEPS,
+            "ways": WayOfWorking.choices,
+            "can_edit_steps": is_coordinator(request.user),
+        },
+    )
+
+
+@login_required
+def process_steps_edit(request):
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    form = ProcessStepsForm(request.POST or None)
+    if saved(
+        request,
+        form,
+        lambda f: services.process_steps_save(steps=f.step_data, actor=request.user),
+        _("The steps of the process were saved."),
+    ):
+        return redirect("initiatives:process_steps")
+    return render(
+        request,
+        "initiatives/process_steps_form.html",
+        {
+            "form": form,
+            "translation_languages": [
+                (code, language_name(code)) for code in offered_languages() if code != SOURCE
+            ],
         },
     )

@@ -30,7 +30,7 @@ from actors.permissions import MEMBER, roles_of
 from focusgroups.choices import FocusGroupEvent
 from funding.choices import FundingEvent
 from initiatives.choices import InitiativeEvent, InitiativeStep
-from initiatives.models import Initiative
+from initiatives.models import Initiative, step_name
 from prioritization.choices import PrioritisationEvent
 from workshops import calendar
 from workshops.choices import MinutesState, WorkshopEvent
@@ -248,7 +248,7 @@ def _action_text(event: Event, data: dict) -> str:
 
 def _moved_text(event: Event, data: dict) -> str:
     target = event.data.get("to")
-    step = InitiativeStep(target).label if target in InitiativeStep else target
+    step = step_name(target)
     return _("“%(title)s” moved to the step “%(step)s”.") % {
         "title": in_language(event, "title"),
         "step": step,
@@ -476,7 +476,7 @@ def _initiative_stalled_text(event: None, data: dict) -> str:
         days,
     ) % {
         "title": _in(data, "title"),
-        "step": InitiativeStep(step).label if step in InitiativeStep else step,
+        "step": step_name(step),
         "days": days,
         "date": _data_day(data, "since"),
     }

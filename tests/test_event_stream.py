@@ -642,6 +642,24 @@ def _(p):
     ), ["initiatives.moved"]
 
 
+@action("initiatives.services.process_steps_save")
+def _(p):
+    steps = {
+        code: {"used": code not in (S.DECISION, S.FUNDING), "name_sv": name, "description_sv": ""}
+        for code, name in [
+            (S.NEEDS, "Behov"),
+            (S.PROPOSAL, "Koncept"),
+            (S.DECISION, "Beslut"),
+            (S.FUNDING, "Finansiering"),
+            (S.EXECUTION, "Prototyp"),
+            (S.EVALUATION, "Test i praktiken"),
+        ]
+    }
+    return lambda: initiatives.process_steps_save(steps=steps, actor=p.coordinator), [
+        "initiatives.steps_changed"
+    ]
+
+
 @action("initiatives.services.decision_record")
 def _(p):
     initiative = InitiativeFactory(step=S.DECISION, submitted_at=timezone.now())

@@ -518,8 +518,8 @@ def test_the_public_pages_run_a_fixed_number_of_queries(
     # the initiatives app's page with the funding section's sums in it: the initiative for
     # permission, the initiative with what it points at, partners, target groups, needs,
     # insights, consultations, outcomes, follow-ups, the process log, the funding section's
-    # sums, the published reports
-    with django_assert_num_queries(12):
+    # sums, the published reports, the steps of the process
+    with django_assert_num_queries(13):
         assert client.get(initiative.get_absolute_url()).status_code == 200
 
 

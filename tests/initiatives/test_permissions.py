@@ -58,6 +58,11 @@ CASES = [
         lambda o: reverse("initiatives:pipeline"),
         STAFF_AND_MEMBERS,
     ),
+    Case(
+        "initiatives:process_steps",
+        lambda o: reverse("initiatives:process_steps"),
+        allow("coordinator", "admin"),
+    ),
 ]
 
 

@@ -14,6 +14,7 @@ from initiatives.models import (
     FollowUpMeasure,
     FollowUpReach,
     OutcomeAchievement,
+    ProcessStep,
 )
 from prioritization.models import OutcomeIndicator
 from tests.prioritization.factories import DataPointFactory, IndicatorFactory, OutcomeFactory
@@ -70,6 +71,7 @@ def test_the_record_of_an_initiative_reads_as_many_queries_bare_as_full(
     django_assert_num_queries,
 ):
     bare = InitiativeFactory(step="proposal")
+    ProcessStep.of_site()  # the names of the steps, cached
     with django_assert_num_queries(RECORD_QUERIES):
         record = statistics.initiative_record(bare.pk)
     assert record["outcomes"] == record["follow_ups"] == record["needs"] == []

@@ -300,9 +300,9 @@ def create_initiatives(count):
 @pytest.mark.parametrize("count", [10, 1000])
 def test_the_public_list_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
     create_initiatives(count)
-    # the districts, count, site settings, focus areas (filter), page of initiatives (+focus
-    # area, lead)
-    with django_assert_num_queries(5):
+    # the districts, count, site settings, the steps of the process (cached after), focus areas
+    # (filter), page of initiatives (+focus area, lead)
+    with django_assert_num_queries(6):
         response = client.get(reverse("initiatives:initiative_list"))
     assert response.status_code == 200
 
@@ -314,8 +314,8 @@ def test_the_board_runs_a_fixed_number_of_queries(
     create_initiatives(count)
     client.force_login(coordinator)
     # session, user, roles (one query, organisations with them), the cards of every column with
-    # their counts, site settings, 3 filter lists, the districts
-    with django_assert_num_queries(9):
+    # their counts, the steps of the process, site settings, 3 filter lists, the districts
+    with django_assert_num_queries(10):
         response = client.get(reverse("initiatives:pipeline"))
     assert response.status_code == 200
 
@@ -368,14 +368,14 @@ def test_the_initiative_page_runs_a_fixed_number_of_queries(
     # (+focus group), insights (+focus group), consultations, outcomes, their measures
     # (+indicator), follow-ups, their reach (+target group), their measures, the evaluation's
     # achievements (+outcome), the process log (+actor); the funding section's sums; the
-    # published reports; site settings
-    with django_assert_num_queries(18):
+    # published reports; site settings; the steps of the process
+    with django_assert_num_queries(19):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200
     client.force_login(coordinator)
     # session, user, roles (one query, organisations with them); the same 17 of the page (the
-    # site settings now cached) and the funding section's ledger entries and last request to
-    # the fund a coordinator sees
+    # site settings and steps now cached) and the funding section's ledger entries and last
+    # request to the fund a coordinator sees
     with django_assert_num_queries(3 + 17 + 2):
         response = client.get(initiative.get_absolute_url())
     assert response.status_code == 200

@@ -57,8 +57,8 @@ def test_the_list_asks_the_same_queries_however_many(
     client.force_login(member)
 
     # session, user, the user's roles and organisations, the count for the pager, the page of
-    # notices with their events
-    with django_assert_num_queries(5):
+    # notices with their events, the steps of the process (the names of moves)
+    with django_assert_num_queries(6):
         response = client.get(reverse("notifications:list"))
     assert response.status_code == 200
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from actors.models import SiteSettings
 from actors.permissions import organisation_ids_of, roles_of
-from initiatives.models import Initiative
+from initiatives.models import Initiative, ProcessStep
 from portal import sections
 from tests.focusgroups.factories import IdeaFactory
 from tests.funding.factories import FunderFactory, make_grant
@@ -31,6 +31,7 @@ def world(request, organisation, treasurer):
     for number in range(size):
         make_grant(treasurer, funder=funder, title_sv=f"Bidrag {number}")
     SiteSettings.current()  # read, then cached, by the layout of every page
+    ProcessStep.of_site()  # the names of the steps, cached likewise
     return organisation
 
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('actors', '0011_districts'),
-        ('initiatives', '0006_search_index'),
+        ('initiatives', '0007_process_steps_and_ways_of_working'),
     ]
 
     operations = [
