@@ -7,9 +7,11 @@ class InitiativesConfig(AppConfig):
     verbose_name = _("Initiatives")
 
     def ready(self):
-        from actors import events
+        from actors import events, setup
 
+        from . import setup as process_setup
         from . import timeline
         from .choices import InitiativeEvent
 
         events.register(InitiativeEvent, timeline.TELLERS)
+        setup.register(process_setup.SECTION)
