@@ -17,12 +17,20 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(VENV)/bin/pip install -q --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+# Whose demo `make run` serves: husby (the default), helsingborg or malmo. One deployment per
+# collaboration: each other one has a database, uploads and queue of its own beside Husby's.
+COLLABORATION ?= husby
+ifneq ($(COLLABORATION),husby)
+run: export DATABASE_URL ?= sqlite:///$(CURDIR)/$(COLLABORATION).sqlite3
+run: export MEDIA_ROOT ?= $(CURDIR)/media-$(COLLABORATION)
+run: export EMBEDDED_BROKER_DIR ?= $(CURDIR)/.broker-$(COLLABORATION)
+endif
 # The links in its mails lead to the server it starts, unless SITE_URL names another address.
 run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py compilemessages --ignore=.venv -v0
-	$(PY) manage.py seed_demo
+	$(PY) manage.py seed_demo --collaboration $(COLLABORATION)
 	@VENV=$(VENV) PORT=$(PORT) sh scripts/run
 
 test: install

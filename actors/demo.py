@@ -217,28 +217,90 @@ def through_service(instance, values: dict, save: Callable):
     return save(instance) if changed else instance
 
 
+SITE = {
+    "name_sv": "Collective Impact Husby",
+    "short_name": "CIH",
+    "area": "Husby",
+    "council_name": "Husbyrådet",
+    "tagline_sv": TAGLINE_SV,
+    "mission_sv": MISSION_SV,
+    "translations": translations_of(
+        "en",
+        name=("Collective Impact Husby", "Collective Impact Husby"),
+        tagline=(TAGLINE_SV, TAGLINE_EN),
+        mission=(MISSION_SV, MISSION_EN),
+    ),
+    "contact_email": "kontakt@demo.cih.se",
+    # Husby offers every language the portal speaks (README, Languages).
+    "languages": [code for code, _name in settings.LANGUAGES],
+    "set_up": True,
+}
+
+GOVERNANCE = [
+    # kind, Swedish name, English name, Swedish role, English role, meets (sv, en), organisation
+    (
+        GovernanceKind.RESIDENTS_COUNCIL,
+        "Husbyrådet",
+        "Husbyrådet",
+        "Boendes råd som tillfrågas innan beslut om satsningar fattas.",
+        "The residents' council, consulted before any decision on initiatives.",
+        "Varje månad",
+        "Monthly",
+        None,
+    ),
+    (
+        GovernanceKind.PROCESS_LEAD,
+        "Processledning",
+        "Process lead",
+        "Håller ihop arbetsprocessen, workshoparna och uppföljningen.",
+        "Keeps the process, the workshops and the follow-up together.",
+        "Varje vecka",
+        "Weekly",
+        "folkets-husby",
+    ),
+    (
+        GovernanceKind.ASSOCIATION,
+        "Ideell förening för gemensam finansiering",
+        "Non-profit association for pooled funding",
+        "Tar emot och fördelar pengar från finansiärer till beslutade satsningar.",
+        "Receives money from funders and pays it out to the initiatives decided on.",
+        "Fyra gånger om året",
+        "Four times a year",
+        None,
+    ),
+    (
+        GovernanceKind.WORKING_GROUP,
+        "Samskapande workshop",
+        "Co-creation workshop",
+        "Alla aktörer möts för att driva processen framåt och fatta gemensamma beslut.",
+        "All actors meet to move the process forward and take joint decisions.",
+        "Varannan vecka",
+        "Every other week",
+        "folkets-husby",
+    ),
+]
+
+
 def load(*, scale: int = 1) -> None:
-    site = SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1)
+    load_collaboration(
+        site=SITE,
+        organisations=ORGANISATIONS,
+        principles=PRINCIPLES,
+        goals=GOALS,
+        governance=GOVERNANCE,
+        users=USERS,
+        scale=scale,
+    )
+
+
+def load_collaboration(
+    *, site: dict, organisations, principles, goals, governance, users, scale: int = 1
+) -> None:
+    """A collaboration's settings, actors, charter and demo users, from data shaped as Husby's
+    (ORGANISATIONS, PRINCIPLES, GOALS, GOVERNANCE, USERS)."""
     through_service(
+        SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1),
         site,
-        {
-            "name_sv": "Collective Impact Husby",
-            "short_name": "CIH",
-            "area": "Husby",
-            "council_name": "Husbyrådet",
-            "tagline_sv": TAGLINE_SV,
-            "mission_sv": MISSION_SV,
-            "translations": translations_of(
-                "en",
-                name=("Collective Impact Husby", "Collective Impact Husby"),
-                tagline=(TAGLINE_SV, TAGLINE_EN),
-                mission=(MISSION_SV, MISSION_EN),
-            ),
-            "contact_email": "kontakt@demo.cih.se",
-            # Husby offers every language the portal speaks (README, Languages).
-            "languages": [code for code, _name in settings.LANGUAGES],
-            "set_up": True,
-        },
         lambda site: services.site_settings_save(site=site),
     )
 
@@ -255,11 +317,11 @@ def load(*, scale: int = 1) -> None:
     # the first of them, and a later run at a smaller scale, which leaves those workshops in
     # place, does not make anyone join later.
     founding = timezone.localdate() - datetime.timedelta(days=365 * scale + 90)
-    made = {o.slug: o for o in Organisation.objects.filter(slug__in=[o[0] for o in ORGANISATIONS])}
-    organisations = {}
-    for slug, name, kind, joined, description_sv, description_en in ORGANISATIONS:
+    made = {o.slug: o for o in Organisation.objects.filter(slug__in=[o[0] for o in organisations])}
+    saved = {}
+    for slug, name, kind, joined, description_sv, description_en in organisations:
         organisation = made.get(slug) or Organisation(slug=slug)
-        organisations[slug] = through_service(
+        saved[slug] = through_service(
             organisation,
             {
                 "name": name,
@@ -272,77 +334,25 @@ def load(*, scale: int = 1) -> None:
             lambda organisation: services.organisation_save(organisation=organisation),
         )
 
-    for position, (title_sv, title_en, body_sv, body_en) in enumerate(PRINCIPLES, start=1):
-        Principle.objects.update_or_create(
-            title_sv=title_sv,
-            defaults={
-                "position": position,
-                "body_sv": body_sv,
-                "translations": translations_of(
-                    "en", title=(title_sv, title_en), body=(body_sv, body_en)
-                ),
-            },
-        )
-    for position, (title_sv, title_en, body_sv, body_en) in enumerate(GOALS, start=1):
-        Goal.objects.update_or_create(
-            title_sv=title_sv,
-            defaults={
-                "position": position,
-                "body_sv": body_sv,
-                "translations": translations_of(
-                    "en", title=(title_sv, title_en), body=(body_sv, body_en)
-                ),
-            },
-        )
-    _load_governance(organisations)
-    _load_users(organisations)
+    for model, texts in ((Principle, principles), (Goal, goals)):
+        for position, (title_sv, title_en, body_sv, body_en) in enumerate(texts, start=1):
+            model.objects.update_or_create(
+                title_sv=title_sv,
+                defaults={
+                    "position": position,
+                    "body_sv": body_sv,
+                    "translations": translations_of(
+                        "en", title=(title_sv, title_en), body=(body_sv, body_en)
+                    ),
+                },
+            )
+    _load_governance(governance, saved)
+    _load_users(users, saved)
 
 
-def _load_governance(organisations) -> None:
-    bodies = [
-        (
-            GovernanceKind.RESIDENTS_COUNCIL,
-            "Husbyrådet",
-            "Husbyrådet",
-            "Boendes råd som tillfrågas innan beslut om satsningar fattas.",
-            "The residents' council, consulted before any decision on initiatives.",
-            "Varje månad",
-            "Monthly",
-            None,
-        ),
-        (
-            GovernanceKind.PROCESS_LEAD,
-            "Processledning",
-            "Process lead",
-            "Håller ihop arbetsprocessen, workshoparna och uppföljningen.",
-            "Keeps the process, the workshops and the follow-up together.",
-            "Varje vecka",
-            "Weekly",
-            organisations["folkets-husby"],
-        ),
-        (
-            GovernanceKind.ASSOCIATION,
-            "Ideell förening för gemensam finansiering",
-            "Non-profit association for pooled funding",
-            "Tar emot och fördelar pengar från finansiärer till beslutade satsningar.",
-            "Receives money from funders and pays it out to the initiatives decided on.",
-            "Fyra gånger om året",
-            "Four times a year",
-            None,
-        ),
-        (
-            GovernanceKind.WORKING_GROUP,
-            "Samskapande workshop",
-            "Co-creation workshop",
-            "Alla aktörer möts för att driva processen framåt och fatta gemensamma beslut.",
-            "All actors meet to move the process forward and take joint decisions.",
-            "Varannan vecka",
-            "Every other week",
-            organisations["folkets-husby"],
-        ),
-    ]
+def _load_governance(governance, organisations) -> None:
     for position, (kind, name_sv, name_en, role_sv, role_en, meets_sv, meets_en, org) in enumerate(
-        bodies, start=1
+        governance, start=1
     ):
         GovernanceBody.objects.update_or_create(
             name_sv=name_sv,
@@ -357,13 +367,13 @@ def _load_governance(organisations) -> None:
                     role=(role_sv, role_en),
                     meets=(meets_sv, meets_en),
                 ),
-                "organisation": org,
+                "organisation": organisations.get(org),
             },
         )
 
 
-def _load_users(organisations) -> None:
-    for email, first, last, roles, org_slug, superuser in USERS:
+def _load_users(users, organisations) -> None:
+    for email, first, last, roles, org_slug, superuser in users:
         user = User.objects.filter(email=email).first()
         if user is None:
             create = User.objects.create_superuser if superuser else User.objects.create_user

@@ -82,12 +82,19 @@ class SiteSettings(models.Model):
 
     name_sv = swedish_label(_("Name of the collaboration"), 120)
     short_name = LabelField(_("short name"), max_length=30)
-    area = LabelField(_("area"), max_length=80, help_text=_("e.g. Husby"))
+    area = LabelField(
+        _("area"),
+        max_length=80,
+        help_text=_("Where the collaboration works: a district, a town or a city."),
+    )
     # Not every collaboration has a residents' council: Malmö's IoU65+ has a reference group.
     council_name = LabelField(
         _("name of the council or reference group"),
         max_length=80,
-        help_text=_("The residents' own group that is consulted, e.g. Husbyrådet"),
+        help_text=_(
+            "The residents' own group that is consulted before decisions, such as a residents' "
+            "council or a reference group."
+        ),
     )
     tagline_sv = swedish_label(_("Tagline"), 200, required=False)
     mission_sv = swedish_text(_("Mission"), max_length=TEXT)

@@ -183,10 +183,20 @@ def with_english(instance, values: dict, **english: str) -> dict:
 
 def load(*, scale: int = 1) -> None:
     coordinator = User.objects.filter(role_assignments__role="coordinator").first()
+    load_focus_groups(FOCUS_GROUPS, coordinator)
+    for spec in CONSULTATIONS:
+        consult(spec, coordinator)
+    for title, text, email, status in IDEAS:
+        if not Idea.objects.filter(title=title, email=email).exists():
+            send_idea(title, text, email, status, coordinator)
+
+
+def load_focus_groups(focus_groups: list[dict], coordinator) -> None:
+    """Focus groups and what residents said in them, from specs shaped as FOCUS_GROUPS."""
     hosts = {
-        o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in FOCUS_GROUPS})
+        o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in focus_groups})
     }
-    for spec in FOCUS_GROUPS:
+    for spec in focus_groups:
         title_sv, held_on = spec["key"]
         values = {
             name: spec[name]
@@ -216,14 +226,9 @@ def load(*, scale: int = 1) -> None:
                     with_english(insight, {"kind": kind, "text_sv": text_sv}, text=english),
                     lambda insight: services.insight_save(insight=insight, actor=coordinator),
                 )
-    for spec in CONSULTATIONS:
-        _consult(spec, coordinator)
-    for title, text, email, status in IDEAS:
-        if not Idea.objects.filter(title=title, email=email).exists():
-            _send_idea(title, text, email, status, coordinator)
 
 
-def _consult(spec: dict, coordinator) -> None:
+def consult(spec: dict, coordinator) -> None:
     """The question put to the council and, once it has answered, its answer."""
     consultation = CouncilConsultation.objects.filter(
         asked_on=spec["asked_on"], question_sv=spec["question_sv"]
@@ -249,8 +254,9 @@ def _consult(spec: dict, coordinator) -> None:
         consultation.save(update_fields=["translations"])
 
 
-def _send_idea(title, text, email, status, coordinator) -> None:
-    """A resident's idea sent from the public site, confirmed, and kept if the demo says so."""
+def send_idea(title, text, email, status, coordinator, *, reply: str = KEPT_REPLY) -> None:
+    """A resident's idea sent from the public site, confirmed, and kept with `reply` if the demo
+    says so."""
     with as_of(CONFIRMED):
         idea = services.idea_submit(title=title, text=text, email=email, language="sv")
         services.idea_confirm(token=services.idea_confirm_token(idea))
@@ -259,5 +265,5 @@ def _send_idea(title, text, email, status, coordinator) -> None:
     if status == IdeaStatus.KEPT:
         with as_of(CONFIRMED + datetime.timedelta(days=4)):
             services.idea_keep_or_decline(
-                idea=idea, decision=IdeaDecision.KEEP, reply=KEPT_REPLY, actor=coordinator
+                idea=idea, decision=IdeaDecision.KEEP, reply=reply, actor=coordinator
             )

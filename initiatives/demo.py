@@ -274,7 +274,7 @@ def _schedule(start: datetime.date, end: datetime.date) -> dict[str, datetime.da
     }
 
 
-def _this_years_start(
+def this_years_start(
     title_sv: str, target: str, months: int, today: datetime.date
 ) -> datetime.date:
     """The start that brings this year's copy of a story to its step, SINCE days ago."""
@@ -291,7 +291,7 @@ def _stories(scale: int):
     """(Swedish title, spec, start, where its story ends) per demo initiative."""
     today = timezone.localdate()
     for spec in (*INITIATIVES, *STANDING_STILL):
-        yield spec[0], spec, _this_years_start(spec[0], spec[9], spec[11], today), spec[9]
+        yield spec[0], spec, this_years_start(spec[0], spec[9], spec[11], today), spec[9]
     # Each earlier year ran a spring and an autumn round of the same initiatives. They have run
     # their course by now, unless they started not long ago and run long.
     for years_back in range(1, scale):
@@ -338,7 +338,7 @@ def load(*, scale: int = 1) -> None:
     )
     for title_sv, spec, start, target in stories:
         if title_sv not in made:
-            _make(spec, title_sv, target, start, organisations, groups, needs, coordinator)
+            make_story(spec, title_sv, target, start, organisations, groups, needs, coordinator)
 
 
 def move_on_funded(*, scale: int = 1) -> None:
@@ -361,7 +361,7 @@ def move_on_funded(*, scale: int = 1) -> None:
                 _follow_ups(initiative, coordinator, today)
 
 
-def _make(spec, title_sv, target, start, organisations, groups, needs, coordinator):
+def make_story(spec, title_sv, target, start, organisations, groups, needs, coordinator):
     (
         _t,
         english_title,

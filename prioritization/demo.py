@@ -78,12 +78,12 @@ def _vocabulary(model, slug: str, values: dict, actor, **english):
     )
 
 
-def load_vocabulary(actor=None) -> None:
-    for position, (slug, name_sv, name_english) in enumerate(FOCUS_AREAS, start=1):
+def load_vocabulary(actor=None, *, focus_areas=FOCUS_AREAS, target_groups=TARGET_GROUPS) -> None:
+    for position, (slug, name_sv, name_english) in enumerate(focus_areas, start=1):
         values = {"position": position, "name_sv": name_sv}
         _vocabulary(FocusArea, slug, values, actor, name=name_english)
     for position, (slug, name_sv, name_english, text_sv, text_english) in enumerate(
-        TARGET_GROUPS, start=1
+        target_groups, start=1
     ):
         values = {"position": position, "name_sv": name_sv, "description_sv": text_sv}
         _vocabulary(TargetGroup, slug, values, actor, name=name_english, description=text_english)
@@ -388,7 +388,7 @@ def load(*, scale: int = 1) -> None:
 
     organisations = {o.slug: o for o in Organisation.objects.all()}
     for spec in ROUNDS:
-        _closed_round(spec, needs, organisations, coordinator)
+        closed_round(spec, needs, organisations, coordinator)
     if not PrioritisationRound.objects.filter(title_sv=OPEN_ROUND["title_sv"]).exists():
         round_ = services.round_open(
             title_sv=OPEN_ROUND["title_sv"],
@@ -471,7 +471,7 @@ def _load_indicators(areas, groups, actor) -> dict[str, Indicator]:
     return indicators
 
 
-def _closed_round(spec, needs, organisations, coordinator) -> None:
+def closed_round(spec, needs, organisations, coordinator) -> None:
     """One of the rounds closed in the past: opened, scored and closed on its dates."""
     round_ = PrioritisationRound.objects.filter(title_sv=spec["title_sv"]).first()
     if round_ is not None and round_.status != RoundStatus.OPEN:

@@ -226,13 +226,33 @@ def recording_venv(tmp_path):
         f'[ "$2" = runserver ] && for _ in $(seq 100); do '
         f'grep -q "^celery" "{calls}" 2>/dev/null && break; sleep 0.1; done\n'
     )
+    # Beside each call, its whole command line and the database it was given.
+    full = f'echo "{{program}} $* | $DATABASE_URL" >> "{calls}.full"\n'
     for program, then in (("python", wait_for_worker), ("celery", "")):
         (bin_ / program).write_text(
-            f'#!/bin/sh\necho "{program} $1 $2 $SITE_URL" >> "{calls}"\n{then}exit 0\n'
+            f'#!/bin/sh\necho "{program} $1 $2 $SITE_URL" >> "{calls}"\n'
+            + full.format(program=program)
+            + f"{then}exit 0\n"
         )
         (bin_ / program).chmod(0o755)
     (bin_.parent / ".installed").touch()
     return bin_.parent, calls
+
+
+def make_run(venv, *arguments: str, **environment: str | None) -> None:
+    """`make run` on port 8765 with the recording virtualenv, in a newcomer's environment and
+    `environment`."""
+    env = {key: value for key, value in os.environ.items() if key not in SUITE_ONLY}
+    env |= {key: value for key, value in environment.items() if value}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "run", "PORT=8765", f"VENV={venv}", *arguments],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Serving on http://127.0.0.1:8765/" in result.stdout, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize(
@@ -243,18 +263,7 @@ def test_make_run_links_mails_to_its_port_unless_site_url_is_set(
     recording_venv, site_url, expected
 ):
     venv, calls = recording_venv
-    env = {key: value for key, value in os.environ.items() if key not in SUITE_ONLY}
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        ["make", "--no-print-directory", "run", "PORT=8765", f"VENV={venv}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert "Serving on http://127.0.0.1:8765/" in result.stdout, result.stdout + result.stderr
+    make_run(venv, SITE_URL=site_url)
     # migrate, compilemessages, seed_demo, the worker and runserver: all with one address.
     seen = calls.read_text().splitlines()
     assert sorted(line.split()[:3] for line in seen) == [
@@ -265,3 +274,27 @@ def test_make_run_links_mails_to_its_port_unless_site_url_is_set(
         ["python", "manage.py", "seed_demo"],
     ]
     assert {line.split()[-1] for line in seen} == {expected}
+
+
+@pytest.mark.parametrize(
+    ("collaboration", "database"),
+    [
+        (None, ""),
+        ("husby", ""),
+        ("helsingborg", "/helsingborg.sqlite3"),
+        ("malmo", "/malmo.sqlite3"),
+    ],
+)
+def test_make_run_serves_each_collaborations_demo_from_its_own_database(
+    recording_venv, collaboration, database
+):
+    venv, calls = recording_venv
+    make_run(venv, *([f"COLLABORATION={collaboration}"] if collaboration else []))
+    seen = Path(f"{calls}.full").read_text().splitlines()
+    assert f"python manage.py seed_demo --collaboration {collaboration or 'husby'} | " in {
+        line.rsplit("|", 1)[0] + "| " for line in seen
+    }
+    # Husby's demo stays in the default db.sqlite3; another's has a file of its own, for
+    # migrate, the demo, the worker and the server alike.
+    databases = {line.rsplit("| ", 1)[-1] for line in seen}
+    assert databases == ({f"sqlite:///{ROOT}{database}"} if database else {""})
