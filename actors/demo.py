@@ -291,6 +291,14 @@ def load(*, scale: int = 1) -> None:
         users=USERS,
         scale=scale,
     )
+    # Husby is one district: its things belong to the whole collaboration and no page offers a
+    # choice of district.
+    district = District.objects.filter(slug=HUSBY_DISTRICT["slug"]).first() or District()
+    through_service(
+        district,
+        HUSBY_DISTRICT,
+        lambda district: services.districts_save(districts=[district])[0],
+    )
 
 
 def load_collaboration(
@@ -302,15 +310,6 @@ def load_collaboration(
         SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1),
         site,
         lambda site: services.site_settings_save(site=site),
-    )
-
-    # Husby is one district: its things belong to the whole collaboration and no page offers a
-    # choice of district.
-    district = District.objects.filter(slug=HUSBY_DISTRICT["slug"]).first() or District()
-    through_service(
-        district,
-        HUSBY_DISTRICT,
-        lambda district: services.districts_save(districts=[district])[0],
     )
 
     # The workshops go back `scale` years: at a larger scale the actors joined a season before

@@ -117,6 +117,7 @@ def test_only_direction_controls_and_zero_width_characters_are_removed():
     assert without_invisible("".join(map(chr, INVISIBLE))) == ""
 
 
+@pytest.mark.django_db  # the form offers the languages the collaboration offers
 def test_a_subscriber_name_loses_its_overrides():
     form = SignUpForm(
         {"email": "a@example.org", "name": f"{RLO}animA{PDF}{ZWSP}", "language": "sv"}

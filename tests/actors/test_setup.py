@@ -129,7 +129,8 @@ def test_it_refuses_a_pair_of_colours_under_aa_and_saves_nothing(
     response = client.post(LOOK, look(**changes))
     assert response.status_code == 200
     sections = {section.key: form for section, form in response.context["sections"]}
-    assert set(sections) == {"collaboration", "look"}  # the page comes back whole
+    # the page comes back whole, with the sections the apps above add
+    assert set(sections) == {"collaboration", "look", "districts", "process", "meetings"}
     assert message in " ".join(sections["look"].errors[field])
     assert SiteSettings.current().primary_colour == "#0b5d57"
     assert not SiteSettings.objects.filter(set_up=True).exists()
@@ -185,6 +186,7 @@ def test_the_setup_page_runs_a_fixed_number_of_queries(
     client.force_login(admin_user)
     client.get(SETUP)  # the site settings are then cached
     # the session, the user, the user's roles and organisations (the settings are cached, and
-    # the notifications link reads the count kept on the user)
-    with django_assert_num_queries(3):
+    # the notifications link reads the count kept on the user); the districts' section reads
+    # the districts, the process's the steps (the meetings' settings are cached)
+    with django_assert_num_queries(5):
         assert client.get(SETUP).status_code == 200

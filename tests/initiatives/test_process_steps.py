@@ -228,6 +228,8 @@ def test_the_page_gives_the_form_back_with_the_reason(client, coordinator):
 def test_the_steps_page_runs_a_fixed_number_of_queries(
     client, coordinator, site, django_assert_num_queries
 ):
+    site.languages = ["sv"]
+    site.save()
     client.force_login(coordinator)
     # session, user, roles (one query, organisations with them), the six steps, site settings
     with django_assert_num_queries(5):

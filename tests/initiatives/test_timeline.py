@@ -77,9 +77,9 @@ def test_the_start_page_runs_a_fixed_number_of_queries(
     for _ in range(count):
         decide(up_for_decision(), coordinator)
     client.get(reverse("portal:home"))  # the site settings into the cache
-    # the districts, focus areas, next workshop, charter x3, the latest public events (their
-    # data tells them), the focus areas of the footer's newsletter form
-    with django_assert_num_queries(8):
+    # the districts, focus areas, next workshop, the networks, charter x3, the latest public
+    # events (their data tells them), the focus areas of the footer's newsletter form
+    with django_assert_num_queries(9):
         response = client.get(reverse("portal:home"))
     assert response.text.count("Beslutades den ") == count
 

@@ -156,8 +156,8 @@ def test_the_list_filtered_by_way_runs_a_fixed_number_of_queries(
         owner=organisation,
         responsible_person="A",
     )
-    # count, site settings, the steps of the process, focus areas (filter), page of initiatives
-    # (+focus area, lead)
-    with django_assert_num_queries(5):
+    # the districts, count, site settings, the steps of the process, focus areas (filter), page
+    # of initiatives (+focus area, lead)
+    with django_assert_num_queries(6):
         response = client.get(reverse("initiatives:initiative_list"), {"way": "joint_intervention"})
     assert response.status_code == 200

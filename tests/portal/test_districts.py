@@ -129,10 +129,12 @@ def test_with_one_district_no_page_offers_a_choice(client, husby):
 QUERIES = {
     # count, focus areas (filter), page of needs (+focus area), their target groups
     "prioritization:need_list": 5,
-    # count, page of initiatives (+focus area, lead), focus areas (filter)
-    "initiatives:initiative_list": 4,
-    # coming workshops (+host), count and page of past ones (+host, people)
-    "workshops:list": 4,
+    # count, page of initiatives (+focus area, lead), focus areas (filter), the steps of the
+    # process
+    "initiatives:initiative_list": 5,
+    # coming workshops (+host), count and page of past ones (+host, people), the meetings'
+    # settings
+    "workshops:list": 5,
     # count, page of focus groups (+host, insights counted), their target groups
     "focusgroups:focusgroup_list": 4,
 }

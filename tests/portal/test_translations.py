@@ -46,17 +46,26 @@ def test_a_translation_is_missing_then_current_then_stale_when_its_source_change
 
 
 def test_the_overview_lists_what_lacks_the_language_and_what_is_older(coordinator_client):
-    missing = OrganisationFactory(description_sv="Idrottsförening för alla åldrar.")
-    stale = translated(OrganisationFactory(description_sv="Läxhjälp."), "so", description="Caawin")
+    missing = OrganisationFactory(name="Husby IK", description_sv="Idrottsförening.")
+    stale = translated(
+        OrganisationFactory(name="Läxhjälpen", description_sv="Läxhjälp."),
+        "so",
+        description="Caawin",
+    )
     stale.description_sv = "Läxhjälp varje tisdag."
     stale.save()
-    translated(OrganisationFactory(description_sv="Bibliotek."), "so", description="Maktabad")
+    translated(
+        OrganisationFactory(name="Biblioteket", description_sv="Bibliotek."),
+        "so",
+        description="Maktabad",
+    )
 
     page = coordinator_client.get(OVERVIEW, {"language": "so"}).content.decode()
 
-    assert "Idrottsförening för alla åldrar." in page
-    assert "Läxhjälp varje tisdag." in page
-    assert "Bibliotek." not in page
+    # An organisation is named by its name, written in one language only.
+    assert "Husby IK" in page
+    assert "Läxhjälpen" in page
+    assert "Biblioteket" not in page
     assert translation_url(missing, "so") in page
     assert "Äldre än den svenska texten" in page
     assert 'lang="ar"' in page  # each language named in itself, in its own script

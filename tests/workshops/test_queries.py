@@ -96,8 +96,9 @@ CASES = [
     ("anonymous", "workshops:feed", None, 2),
     # the workshop, site settings
     ("anonymous", "workshops:ics", "planned", 2),
-    # the start page (site settings, the districts, organisations, charter x3) + next workshop
-    ("anonymous", "portal:home", None, 9),
+    # the start page (site settings, the districts, organisations, charter x3) + next workshop,
+    # the networks
+    ("anonymous", "portal:home", None, 10),
     # site settings, actors' memberships; coordinator: drafts, ideas due; member: the open
     # actions of their organisations
     ("coordinator", "portal:dashboard", None, LOGGED_IN + 6),
