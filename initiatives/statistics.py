@@ -46,11 +46,18 @@ class StepCounts:
     active: int
 
 
-def step_counts(*, start: datetime.date, end: datetime.date, district=None) -> StepCounts:
+def _of(queryset, district, way, through: str = ""):
+    """The rows of the district's initiatives (with the whole collaboration's) and, given a
+    way of working, of that way's alone; `through` is the relation to the initiative."""
+    queryset = in_district(queryset, district, f"{through}district")
+    return queryset.filter(**{f"{through}way_of_working": way}) if way else queryset
+
+
+def step_counts(*, start: datetime.date, end: datetime.date, district=None, way=None) -> StepCounts:
     """The initiatives (of the district) running at some time in the period (past the needs
     step), per step. One query."""
     counts = dict(
-        in_district(Initiative.objects.all(), district)
+        _of(Initiative.objects.all(), district, way)
         .filter(starts_on__lte=end, ends_on__gte=start)
         .exclude(step=InitiativeStep.NEEDS)
         .order_by()
@@ -68,34 +75,34 @@ def step_counts(*, start: datetime.date, end: datetime.date, district=None) -> S
     return StepCounts(steps=steps, active=sum(counts.values()))
 
 
-def started_count(*, start: datetime.date, end: datetime.date, district=None) -> int:
+def started_count(*, start: datetime.date, end: datetime.date, district=None, way=None) -> int:
     """Initiatives (of the district, past the needs step) planned to start in the period. One
     query."""
     return (
-        in_district(Initiative.objects.all(), district)
+        _of(Initiative.objects.all(), district, way)
         .filter(starts_on__gte=start, starts_on__lte=end)
         .exclude(step=InitiativeStep.NEEDS)
         .count()
     )
 
 
-def completed_count(*, start: datetime.date, end: datetime.date, district=None) -> int:
+def completed_count(*, start: datetime.date, end: datetime.date, district=None, way=None) -> int:
     """Initiatives (of the district) that moved to completed in the period. One query."""
     changes = InitiativeStepChange.objects.filter(
         to_step=InitiativeStep.COMPLETED, at__date__gte=start, at__date__lte=end
     )
-    return in_district(changes, district, "initiative__district").count()
+    return _of(changes, district, way, "initiative__").count()
 
 
-def _follow_ups_in(start: datetime.date, end: datetime.date, district):
+def _follow_ups_in(start: datetime.date, end: datetime.date, district, way):
     follow_ups = FollowUp.objects.filter(period_end__gte=start, period_end__lte=end)
-    return in_district(follow_ups, district, "initiative__district")
+    return _of(follow_ups, district, way, "initiative__")
 
 
-def reach(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+def reach(*, start: datetime.date, end: datetime.date, district=None, way=None) -> list[dict]:
     """Per initiative (of the district) that reported on a period ending in this one: its
     follow-ups, activities, participants and money spent, by title. Two queries."""
-    follow_ups = _follow_ups_in(start, end, district)
+    follow_ups = _follow_ups_in(start, end, district, way)
     reached = dict(
         FollowUpReach.objects.filter(follow_up__in=follow_ups)
         .values_list("follow_up__initiative_id")
@@ -121,10 +128,12 @@ def reach(*, start: datetime.date, end: datetime.date, district=None) -> list[di
     ]
 
 
-def reach_by_target_group(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+def reach_by_target_group(
+    *, start: datetime.date, end: datetime.date, district=None, way=None
+) -> list[dict]:
     """Participants the follow-ups of the period reached, per target group. One query."""
     rows = (
-        FollowUpReach.objects.filter(follow_up__in=_follow_ups_in(start, end, district))
+        FollowUpReach.objects.filter(follow_up__in=_follow_ups_in(start, end, district, way))
         .values(*row_fields("target_group__name"), "target_group__position")
         .annotate(n=Sum("participants"))
         .order_by("target_group__position")
@@ -138,7 +147,7 @@ def reach_by_target_group(*, start: datetime.date, end: datetime.date, district=
     ]
 
 
-def lessons(*, start: datetime.date, end: datetime.date, district=None) -> list[dict]:
+def lessons(*, start: datetime.date, end: datetime.date, district=None, way=None) -> list[dict]:
     """What the evaluations made in the period recommend and teach, oldest first. One query."""
     return [
         {
@@ -147,7 +156,7 @@ def lessons(*, start: datetime.date, end: datetime.date, district=None) -> list[
             "lessons": e.lessons,
             "evaluated_on": e.evaluated_at.date(),
         }
-        for e in in_district(Evaluation.objects.all(), district, "initiative__district")
+        for e in _of(Evaluation.objects.all(), district, way, "initiative__")
         .filter(evaluated_at__date__gte=start, evaluated_at__date__lte=end)
         .select_related("initiative")
         .order_by("evaluated_at", "pk")

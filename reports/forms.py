@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.districts import offer_district
 from actors.models import District
+from initiatives.choices import WayOfWorking
 from initiatives.models import Initiative
 
 from .choices import ReportKind, ReportLanguage
@@ -14,7 +15,7 @@ LONGEST_PERIOD = datetime.timedelta(days=366 * 5)
 # The fields that belong to each kind of report; the page hides the others while it is chosen.
 FIELDS_OF_KIND = {
     ReportKind.INITIATIVE: ("initiative",),
-    ReportKind.PERIOD: ("start", "end", "district"),
+    ReportKind.PERIOD: ("start", "end", "district", "way"),
 }
 
 
@@ -43,6 +44,12 @@ class ReportRequestForm(forms.Form):
         queryset=District.objects.all(),
         required=False,
         help_text=_("A period report of one district, or of the whole collaboration."),
+    )
+    way = forms.ChoiceField(
+        label=_("Way of working"),
+        choices=[("", _("All ways of working")), *WayOfWorking.choices],
+        required=False,
+        help_text=_("A period report of the initiatives of one way of working, or of all."),
     )
     language = forms.ChoiceField(label=_("Language"), choices=ReportLanguage.choices)
 

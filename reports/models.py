@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from initiatives.choices import WayOfWorking
+
 from .choices import IN_LANGUAGE, PENDING, ReportKind, ReportLanguage, ReportStatus
 
 
@@ -42,6 +44,12 @@ class ReportRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         help_text=_("A period report of one district; empty for the whole collaboration."),
+    )
+    way = models.CharField(
+        _("way of working"),
+        max_length=20,
+        blank=True,
+        help_text=_("A period report of the initiatives of one way of working; empty for all."),
     )
     period_start = models.DateField(_("from"), null=True, blank=True)
     period_end = models.DateField(_("to"), null=True, blank=True)
@@ -127,7 +135,8 @@ class ReportRequest(models.Model):
         if self.kind == ReportKind.INITIATIVE:
             return str(self.initiative)
         period = f"{self.period_start:%Y-%m-%d} – {self.period_end:%Y-%m-%d}"
-        return f"{period} · {self.district.name}" if self.district else period
+        way = WayOfWorking(self.way).label if self.way else ""
+        return " · ".join(filter(None, (period, self.district and self.district.name, way)))
 
     def download_name(self, suffix: str) -> str:
         """The name a browser saves the file under: kind, subject and language, no user text."""
@@ -137,4 +146,6 @@ class ReportRequest(models.Model):
             stem = f"period-{self.period_start:%Y%m%d}-{self.period_end:%Y%m%d}"
             if self.district:
                 stem = f"{stem}-{self.district.slug}"
+            if self.way:
+                stem = f"{stem}-{self.way}"
         return f"{stem}-{self.language}.{suffix}"

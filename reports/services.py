@@ -54,6 +54,7 @@ def _report_event(kind: str, report: ReportRequest, actor=None, **data) -> None:
             "period_start": report.period_start,
             "period_end": report.period_end,
             "district": report.district.slug if report.district else None,
+            "way": report.way,
             "requested_by": report.requested_by_id,
             **data,
         },
@@ -62,20 +63,27 @@ def _report_event(kind: str, report: ReportRequest, actor=None, **data) -> None:
 
 
 def report_data(
-    *, kind: str, initiative_id=None, start=None, end=None, district=None, language: str
+    *,
+    kind: str,
+    initiative_id=None,
+    start=None,
+    end=None,
+    district=None,
+    way: str = "",
+    language: str,
 ) -> dict:
     """The data a report of this kind prints, in its language."""
     with translation.override(language):
         if kind == ReportKind.INITIATIVE:
             return initiative_report.build(initiative_id)
-        return period_report.build(start, end, district)
+        return period_report.build(start, end, district, way)
 
 
-def _same_report(report_kind, initiative, start, end, district, language):
+def _same_report(report_kind, initiative, start, end, district, way, language):
     queryset = ReportRequest.objects.filter(kind=report_kind, language=language)
     if report_kind == ReportKind.INITIATIVE:
         return queryset.filter(initiative=initiative)
-    return queryset.filter(period_start=start, period_end=end, district=district)
+    return queryset.filter(period_start=start, period_end=end, district=district, way=way)
 
 
 def report_request(
@@ -87,18 +95,21 @@ def report_request(
     start: datetime.date | None = None,
     end: datetime.date | None = None,
     district=None,
+    way: str = "",
     queue: bool = True,
 ) -> ReportRequest:
     """Ask for a report. A stored report of the same data is returned at once; a report of the
     same data already on its way is returned as it is; otherwise a new request is queued (or,
     with `queue=False`, left for the caller to render with `report_render`). A period report
-    may be of one district (`district`), an initiative's report is of its initiative alone."""
+    may be of one district (`district`) and of one way of working (`way`); an initiative's report
+    is of its initiative alone."""
     if kind == ReportKind.INITIATIVE and initiative is None:
         raise ValidationError(_("Choose the initiative."))
     if kind == ReportKind.PERIOD and (start is None or end is None or end < start):
         raise ValidationError(_("Give a period whose end is not before its start."))
     if kind == ReportKind.INITIATIVE:
         start = end = district = None
+        way = ""
     else:
         initiative = None
     data = report_data(
@@ -107,13 +118,17 @@ def report_request(
         start=start,
         end=end,
         district=district,
+        way=way,
         language=language,
     )
     version = data_version(data)
     with transaction.atomic():
         where = district.slug if district else ""
-        _lock(f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{where}:{language}")
-        same = _same_report(kind, initiative, start, end, district, language).select_for_update()
+        _lock(
+            f"{kind}:{initiative.pk if initiative else ''}:{start}:{end}:{where}:{way}:{language}"
+        )
+        same = _same_report(kind, initiative, start, end, district, way, language)
+        same = same.select_for_update()
         stored = same.filter(status=ReportStatus.READY, data_version=version).exclude(file="")
         for report in stored.order_by("-finished_at"):
             if rendering.media_path(report.file.name).exists():
@@ -127,6 +142,7 @@ def report_request(
             period_start=start,
             period_end=end,
             district=district,
+            way=way,
             language=language,
             data_version=version,
             requested_by=actor,
@@ -205,6 +221,7 @@ def report_render(*, report_id: int) -> ReportRequest:
             start=report.period_start,
             end=report.period_end,
             district=report.district,
+            way=report.way,
             language=report.language,
         )
         with translation.override(report.language):

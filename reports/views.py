@@ -64,6 +64,7 @@ def report_create(request):
             start=data["start"],
             end=data["end"],
             district=data.get("district"),
+            way=data.get("way") or "",
         )
     except ValidationError as exc:
         form.add_error(None, exc)

@@ -9,6 +9,7 @@ from actors.i18n import active_language
 from actors.models import District
 from funding import selectors as ledger
 from initiatives import statistics as initiatives
+from initiatives.choices import WayOfWorking
 from prioritization import statistics as prioritization
 from workshops import statistics as workshops
 
@@ -16,12 +17,15 @@ from ..choices import ReportKind
 from . import collaboration, table
 
 
-def build(start: datetime.date, end: datetime.date, district: District | None = None) -> dict:
+def build(
+    start: datetime.date, end: datetime.date, district: District | None = None, way: str = ""
+) -> dict:
     """Each app's figures for the period, with the key figures and the tables of the data package.
 
     For a district: its workshops, needs, rounds' results and initiatives with the whole
     collaboration's (those concern every district). The pooled fund's money and the indicators
-    belong to the whole collaboration and are reported whole; the report says so.
+    belong to the whole collaboration and are reported whole; the report says so. For a way of
+    working (`way`, initiatives.choices.WayOfWorking): the initiatives of that way alone.
 
     Queries, whatever the amount of data: site settings (1, cached), workshops held (1),
     attendance by organisation (1), rounds closed (1) and their results (1), needs prioritised
@@ -30,20 +34,24 @@ def build(start: datetime.date, end: datetime.date, district: District | None = 
     points (1), evaluations (1).
     """
     period = {"start": start, "end": end, "district": district}
+    # The initiatives' figures, of one way of working when asked.
+    initiatives_of = {**period, "way": way or None}
     held = workshops.workshops_held(**period)
-    steps = initiatives.step_counts(**period)
-    reach = initiatives.reach(**period)
+    steps = initiatives.step_counts(**initiatives_of)
+    reach = initiatives.reach(**initiatives_of)
     needs_prioritised = prioritization.needs_prioritised(**period)
     money = ledger.period_totals(start=start, end=end)
     subject = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    way_name = str(WayOfWorking(way).label) if way else ""
     spent = sum((row["spent"] for row in reach), Decimal(0))
     data = {
         "kind": ReportKind.PERIOD.value,
         "language": active_language(),
         "collaboration": collaboration(),
         "title": _("Period report"),
-        "subject": f"{subject} · {district.name}" if district else subject,
+        "subject": " · ".join(filter(None, (subject, district and district.name, way_name))),
         "district": district.name if district else "",
+        "way": way_name,
         "start": start,
         "end": end,
         "workshops": held,
@@ -52,7 +60,7 @@ def build(start: datetime.date, end: datetime.date, district: District | None = 
         "needs_prioritised": needs_prioritised,
         "steps": steps.steps,
         "reach": reach,
-        "reach_by_group": initiatives.reach_by_target_group(**period),
+        "reach_by_group": initiatives.reach_by_target_group(**initiatives_of),
         "money": {
             "raised": money["raised"],
             "pledged": money["pledged"],
@@ -63,7 +71,7 @@ def build(start: datetime.date, end: datetime.date, district: District | None = 
         "money_by_focus_area": money["by_focus_area"],
         "money_by_funder": money["by_funder"],
         "trends": prioritization.indicator_trends(start=start, end=end),
-        "lessons": initiatives.lessons(**period),
+        "lessons": initiatives.lessons(**initiatives_of),
     }
     data["summary"] = [
         {"figure": _("Workshops held"), "value": len(held)},
@@ -76,11 +84,11 @@ def build(start: datetime.date, end: datetime.date, district: District | None = 
         {"figure": _("Initiatives active"), "value": steps.active},
         {
             "figure": _("Initiatives started"),
-            "value": initiatives.started_count(**period),
+            "value": initiatives.started_count(**initiatives_of),
         },
         {
             "figure": _("Initiatives completed"),
-            "value": initiatives.completed_count(**period),
+            "value": initiatives.completed_count(**initiatives_of),
         },
         {"figure": _("Participants reached"), "value": sum(r["participants"] for r in reach)},
         {"figure": _("Money paid in (SEK)"), "value": money["raised"]},
