@@ -13,11 +13,12 @@ from django.utils import timezone
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
-from initiatives.choices import InitiativeStep
+from initiatives.choices import InitiativeStep, WayOfWorking
 from prioritization.choices import NeedStatus
 
 PUBLIC_STEPS = tuple(s.value for s in InitiativeStep if s != InitiativeStep.NEEDS)
 Step = Literal[PUBLIC_STEPS]  # type: ignore[valid-type]
+Way = Literal[tuple(WayOfWorking.values)]  # type: ignore[valid-type]
 Status = Literal[tuple(NeedStatus.values)]  # type: ignore[valid-type]
 Money = str
 MAX_LIMIT = 100
@@ -73,6 +74,7 @@ DISTRICT = Field(description="Slug of its district; null: the whole collaboratio
 class InitiativeFilters(DistrictFilters):
     focus_area: str | None = Field(None, max_length=60, description="Slug of a focus area")
     step: Step | None = Field(None, description="Step of the process")
+    way: Way | None = Field(None, description="Way of working")
     starts_from: datetime.date | None = Field(None, description="Planned start on or after")
     starts_until: datetime.date | None = Field(None, description="Planned start on or before")
     updated_since: datetime.datetime | None = Field(
@@ -152,6 +154,11 @@ class Initiative(Schema):
     district: str | None = DISTRICT
     lead_organisation: str = Field(description="Slug of the organisation that leads it")
     step: Step
+    way_of_working: Way = Field(
+        description="own_initiative (residents' or an association's, enabled by a network), "
+        "joint_intervention (an owner with the mandate), district_project (a commissioned "
+        "project of the whole district)"
+    )
     starts_on: datetime.date
     ends_on: datetime.date
     updated: datetime.datetime

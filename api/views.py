@@ -202,6 +202,7 @@ def _initiative(i: Initiative, funded: Initiative) -> dict:
         **_texts(i, "title", "summary"),
         "focus_area": i.focus_area.slug,
         "district": _district_slug(i),
+        "way_of_working": i.way_of_working,
         "lead_organisation": i.lead_organisation.slug,
         "step": i.step,
         "starts_on": i.starts_on,
@@ -232,7 +233,10 @@ def initiative_list(request, filters: Query[schemas.InitiativeFilters]):
     their sums from the ledger, grants and follow-ups (1)."""
     _known_only(request, filters)
     queryset = initiative_list_public(
-        focus_area=filters.focus_area, step=filters.step, district=_district(filters)
+        focus_area=filters.focus_area,
+        step=filters.step,
+        district=_district(filters),
+        way=filters.way,
     ).select_related("district")
     if filters.starts_from:
         queryset = queryset.filter(starts_on__gte=filters.starts_from)
