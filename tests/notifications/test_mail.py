@@ -157,14 +157,17 @@ def test_the_weekly_digest_takes_the_kinds_chosen_weekly(site, member, initiativ
 def test_digests_are_dated_in_stockholm(site, member, initiative, monkeypatch):
     moved(initiative, "decision")
     notifications_fan_out()
-    # Late tonight in UTC is already tomorrow in Stockholm.
-    today = datetime.datetime.now(datetime.UTC).date()
-    late = datetime.datetime.combine(today, datetime.time(23, 30), tzinfo=datetime.UTC)
+    # Late tonight in UTC is already tomorrow in Stockholm; after the notice, whatever the hour
+    # the test runs at.
+    now = datetime.datetime.now(datetime.UTC)
+    late = datetime.datetime.combine(now.date(), datetime.time(23, 30), tzinfo=datetime.UTC)
+    if late <= now:
+        late += datetime.timedelta(days=1)
     monkeypatch.setattr(timezone, "now", lambda: late)
 
     digests_send(frequency="daily")
 
-    assert Digest.objects.get().key == f"daily:{today + datetime.timedelta(days=1)}"
+    assert Digest.objects.get().key == f"daily:{late.date() + datetime.timedelta(days=1)}"
 
 
 def test_with_the_mail_server_down_a_notice_waits_and_arrives_once(
