@@ -289,28 +289,39 @@ def load(*, scale: int = 1) -> None:
         goals=GOALS,
         governance=GOVERNANCE,
         users=USERS,
+        # Husby is one district: its things belong to the whole collaboration and no page offers
+        # a choice of district.
+        districts=[HUSBY_DISTRICT],
         scale=scale,
-    )
-    # Husby is one district: its things belong to the whole collaboration and no page offers a
-    # choice of district.
-    district = District.objects.filter(slug=HUSBY_DISTRICT["slug"]).first() or District()
-    through_service(
-        district,
-        HUSBY_DISTRICT,
-        lambda district: services.districts_save(districts=[district])[0],
     )
 
 
 def load_collaboration(
-    *, site: dict, organisations, principles, goals, governance, users, scale: int = 1
+    *,
+    site: dict,
+    organisations,
+    principles,
+    goals,
+    governance,
+    users,
+    districts: list[dict],
+    scale: int = 1,
 ) -> None:
-    """A collaboration's settings, actors, charter and demo users, from data shaped as Husby's
-    (ORGANISATIONS, PRINCIPLES, GOALS, GOVERNANCE, USERS)."""
+    """A collaboration's settings, districts, actors, charter and demo users, from data shaped
+    as Husby's (ORGANISATIONS, PRINCIPLES, GOALS, GOVERNANCE, USERS, HUSBY_DISTRICT)."""
     through_service(
         SiteSettings.objects.filter(pk=1).first() or SiteSettings(pk=1),
         site,
         lambda site: services.site_settings_save(site=site),
     )
+
+    made = {d.slug: d for d in District.objects.filter(slug__in=[d["slug"] for d in districts])}
+    for values in districts:
+        through_service(
+            made.get(values["slug"]) or District(),
+            values,
+            lambda district: services.districts_save(districts=[district])[0],
+        )
 
     # The workshops go back `scale` years: at a larger scale the actors joined a season before
     # the first of them, and a later run at a smaller scale, which leaves those workshops in

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from actors.demo import through_service
 from actors.events import as_of
-from actors.models import Organisation, User
+from actors.models import District, Organisation, User
 from actors.translations import translate
 
 from . import services
@@ -192,10 +192,12 @@ def load(*, scale: int = 1) -> None:
 
 
 def load_focus_groups(focus_groups: list[dict], coordinator) -> None:
-    """Focus groups and what residents said in them, from specs shaped as FOCUS_GROUPS."""
+    """Focus groups and what residents said in them, from specs shaped as FOCUS_GROUPS, each
+    optionally in the district whose slug its "district" names."""
     hosts = {
         o.slug: o for o in Organisation.objects.filter(slug__in={g["host"] for g in focus_groups})
     }
+    districts = {d.slug: d for d in District.objects.all()}
     for spec in focus_groups:
         title_sv, held_on = spec["key"]
         values = {
@@ -215,7 +217,15 @@ def load_focus_groups(focus_groups: list[dict], coordinator) -> None:
         with as_of(_evening(held_on)):
             group = through_service(
                 group,
-                with_english(group, {**values, "host": hosts[spec["host"]]}, **spec["english"]),
+                with_english(
+                    group,
+                    {
+                        **values,
+                        "host": hosts[spec["host"]],
+                        "district": districts.get(spec.get("district")),
+                    },
+                    **spec["english"],
+                ),
                 lambda group: services.focus_group_save(focus_group=group, actor=coordinator),
             )
             made = {insight.position: insight for insight in group.insights.all()}

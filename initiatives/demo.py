@@ -30,7 +30,7 @@ from workshops.models import Workshop
 from . import process, services
 from .choices import Achievement, FollowUpStatus, InitiativeStep, Recommendation, WayOfWorking
 from .forms import DecisionForm, EvaluationForm, FollowUpForm, InitiativeForm
-from .models import Decision, Evaluation, FollowUp, Initiative
+from .models import Decision, Evaluation, FollowUp, Initiative, used_steps
 
 S = InitiativeStep
 FORWARD = [S.PROPOSAL, S.DECISION, S.FUNDING, S.EXECUTION, S.EVALUATION, S.COMPLETED]
@@ -361,7 +361,12 @@ def move_on_funded(*, scale: int = 1) -> None:
                 _follow_ups(initiative, coordinator, today)
 
 
-def make_story(spec, title_sv, target, start, organisations, groups, needs, coordinator):
+def make_story(
+    spec, title_sv, target, start, organisations, groups, needs, coordinator, *, shape=None
+):
+    """Propose the initiative of `spec` and bring it to `target` through the steps the
+    collaboration uses, dated along its calendar from `start`. `shape` holds the proposal's
+    other fields as the form takes them (district, way of working and its roles)."""
     (
         _t,
         english_title,
@@ -396,6 +401,7 @@ def make_story(spec, title_sv, target, start, organisations, groups, needs, coor
             "consultations": [consultation.pk] if consultation else [],
             # Proposed by the collaboration's organisations, enabled by the collaboration
             "way_of_working": WayOfWorking.OWN_INITIATIVE,
+            **(shape or {}),
         }
     )
     schedule = _schedule(start, _end(start, months))
@@ -420,11 +426,16 @@ def make_story(spec, title_sv, target, start, organisations, groups, needs, coor
         if target in FORWARD
         else FORWARD[:2]
     )
-    # Beyond funding only the fund's allocations open the way: `move_on_funded` goes on.
-    path = [step for step in path if step not in BEYOND_FUNDING]
+    used = used_steps()
+    path = [step for step in path if step in used or step == S.COMPLETED]
+    if S.FUNDING in used:
+        # Beyond funding only the fund's allocations open the way: `move_on_funded` goes on.
+        path = [step for step in path if step not in BEYOND_FUNDING]
     for step in path:
         _prepare(initiative, step, schedule, coordinator)
         _move(initiative, step, coordinator, schedule[step], "")
+        if step == S.EXECUTION:
+            _follow_ups(initiative, coordinator, timezone.localdate())
     if target in SIDE_EXITS:
         _move(initiative, target, coordinator, schedule[S.FUNDING], reason)
 
@@ -473,7 +484,7 @@ def _prepare(initiative, step, schedule, coordinator):
                 actor=coordinator,
             )
     elif step == S.COMPLETED:
-        _evaluation(initiative, schedule[S.COMPLETED] - _days(10))
+        evaluation_record(initiative, schedule[S.COMPLETED] - _days(10))
 
 
 def _follow_ups(initiative, coordinator, today):
@@ -512,14 +523,26 @@ def _follow_ups(initiative, coordinator, today):
             )
 
 
-def _evaluation(initiative, day):
+FINDINGS = (
+    "Satsningen nådde fler än planerat och deltagarna kom tillbaka.",
+    "The initiative reached more people than planned, and participants came back.",
+)
+LESSONS = (
+    "Kända ledare från området gör att unga vågar komma.",
+    "Familiar leaders from the area make young people dare to come.",
+)
+
+
+def evaluation_record(initiative, day, *, findings=FINDINGS, lessons=LESSONS):
+    """The evaluator's evaluation of the initiative, made on `day`, from its findings and
+    lessons as (Swedish, English) pairs."""
     evaluator = User.objects.filter(role_assignments__role="evaluator").first()
     outcomes = list(initiative.outcomes.all())
     form = EvaluationForm(
         {
             "method": "Intervjuer med deltagare och ledare, enkät och närvarolistor.",
-            "findings_sv": "Satsningen nådde fler än planerat och deltagarna kom tillbaka.",
-            "lessons_sv": "Kända ledare från området gör att unga vågar komma.",
+            "findings_sv": findings[0],
+            "lessons_sv": lessons[0],
             "recommendation": Recommendation.SCALE_UP,
             **{f"achievement_{outcome.pk}": Achievement.PARTLY for outcome in outcomes},
             **{
@@ -536,9 +559,8 @@ def _evaluation(initiative, day):
             data=_in_english(
                 Evaluation,
                 form.record_data,
-                findings="The initiative reached more people than planned, and participants "
-                "came back.",
-                lessons="Familiar leaders from the area make young people dare to come.",
+                findings=findings[1],
+                lessons=lessons[1],
             ),
             achievements=form.achievements,
             actor=evaluator,

@@ -90,6 +90,7 @@ def initiative_detail(request, pk):
     thread = selectors.initiative_thread(initiative.pk)
     follow_ups = list(thread.follow_ups.all())
     quoted = {insight.pk for need in thread.needs.all() for insight in need.insights.all()}
+    used = used_steps()
     return render(
         request,
         "initiatives/initiative_detail.html",
@@ -107,7 +108,15 @@ def initiative_detail(request, pk):
             and thread.step == InitiativeStep.EVALUATION,
             "sees_internal": initiative.sees_drafts,
             "move_form": MoveForm(initial={"expected_step": thread.step}),
-            "funding_sections": sections.funding_sections(thread, request.user),
+            # A process without a decision or funding step shows no section for it, unless
+            # the initiative was decided before the step was left out.
+            "uses_decision": InitiativeStep.DECISION in used,
+            "uses_funding": InitiativeStep.FUNDING in used,
+            "funding_sections": (
+                sections.funding_sections(thread, request.user)
+                if InitiativeStep.FUNDING in used
+                else []
+            ),
             "result_sections": sections.result_sections(thread, request.user),
         },
     )

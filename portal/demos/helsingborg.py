@@ -3,18 +3,21 @@ associations, the church and local companies working in the districts with the p
 there, and the joint development group that meets once a month around a theme and evaluates its
 own work with a SWOT analysis (seeds 002 and 004, retold in our own words).
 
-What the portal cannot hold yet is written down below as data for the parts that will hold it:
-DISTRICTS (actors.District), NETWORKS (the networks app), WAYS_OF_WORKING (initiatives' three
-ways of working) and MEETING_KIND (workshops' cadence and format as site data).
+Its shape is data too: the districts (DISTRICTS, DISTRICT_OF), the networks with their contact
+persons (NETWORKS), each initiative's way of working (WAYS_OF_WORKING) and the kind of meeting
+the group holds (MEETING_KIND).
 """
 
 import datetime
 
 from actors.choices import GovernanceKind, OrganisationKind
 from actors.look import Look
+from actors.translations import translations_of
 from focusgroups.choices import IdeaStatus, InsightKind
 from initiatives.choices import InitiativeStep as S
-from workshops.choices import ItemKind, SwotHeading
+from initiatives.choices import WayOfWorking
+from networks.choices import ParticipantKind
+from workshops.choices import Cadence, ItemKind, SwotHeading
 
 from .story import Meetings, monthly, site_settings
 
@@ -460,6 +463,7 @@ ROUNDS = [
 
 FOLLOW_UP = "Följa upp utvecklingsgruppens förslag"
 ACTION, DECISION, PARKED = ItemKind.ACTION, ItemKind.DECISION, ItemKind.PARKED
+NEXT_STEP = ItemKind.NEXT_STEP
 SWOT_EVALUATION = {
     "theme": (
         "Utvärdering av vårt gemensamma utvecklingsarbete (SWOT)",
@@ -472,6 +476,11 @@ SWOT_EVALUATION = {
         "The director of social services led an evaluation of the group's work: what works, "
         "what falls short, which opportunities and threats we see, and what we do next under "
         "each heading.",
+    ),
+    "coming_questions": (
+        "Substitutionsbehandling, som brukarföreningen föreslagit, och hur förslagen följs upp.",
+        "Substitution treatment, as the service users' association proposed, and how the "
+        "proposals are followed up.",
     ),
     "items": [
         (
@@ -536,6 +545,30 @@ SWOT_EVALUATION = {
             None,
         ),
         (
+            NEXT_STEP,
+            "Vi fortsätter att ses varje månad, öppet för alla.",
+            "We go on meeting every month, open to everyone.",
+            SwotHeading.STRENGTH,
+        ),
+        (
+            NEXT_STEP,
+            "Varje förslag får en ansvarig och följs upp på nästa möte.",
+            "Every proposal gets someone responsible and is followed up at the next meeting.",
+            SwotHeading.WEAKNESS,
+        ),
+        (
+            NEXT_STEP,
+            "Vi bjuder in fler myndigheter till mötena.",
+            "We invite more public agencies to the meetings.",
+            SwotHeading.OPPORTUNITY,
+        ),
+        (
+            NEXT_STEP,
+            "Vi visar på varje möte vad förslagen har lett till.",
+            "At every meeting we show what the proposals have led to.",
+            SwotHeading.THREAT,
+        ),
+        (
             ACTION,
             "Behålla en mötestid i månaden och hålla mötet öppet för alla.",
             "Keep one meeting a month and keep it open to everyone.",
@@ -596,6 +629,10 @@ MEETINGS = Meetings(
                 "Housing for people with mental disabilities",
             ),
             "swot": False,
+            "coming_questions": (
+                "Hur brukarna kan vara med när boendenas husregler ses över.",
+                "How service users can take part when the homes' house rules are reviewed.",
+            ),
             "summary": (
                 "Socialförvaltningen berättade om boenden med stöd enligt socialtjänstlagen och "
                 "brukarna om hur det är att bo där.",
@@ -837,8 +874,8 @@ IDEA_REPLY = (
     "utvecklingsgruppen."
 )
 
-# For the parts still to come: the districts the collaboration covers (actors.District), and
-# which of them each need, initiative, meeting and focus group belongs to (none: all of them).
+# The districts the collaboration covers, and which of them each need, initiative, focus group
+# and idea belongs to (none: all of them).
 DISTRICTS = [
     # slug, Swedish name, English name
     ("drottninghog", "Drottninghög", "Drottninghög"),
@@ -852,82 +889,110 @@ DISTRICT_OF = {
     "Tryggare väg mellan busshållplats och bostad": "drottninghog",
     "Fler vägar till jobb för unga vuxna": "soder",
     "Ljusare gångvägar på Drottninghög": "drottninghog",
+    "Låna en lokal i din stadsdel": "drottninghog",
     "Jobbspår för unga vuxna på Söder": "soder",
     "Lekplats vid Planteringen": "planteringen",
 }
 
-# The networks per district: who takes part, what they coordinate, and the contact persons who
-# have agreed to be shown (name, role, e-mail).
+# The networks per district: who takes part, what they coordinate, and their contact persons,
+# named on the site only by those who agreed to it.
 NETWORKS = [
     {
         "district": "drottninghog",
-        "name": ("Nätverket för Drottninghög", "The Drottninghög network"),
-        "coordinates": (
-            "Trygghet, mötesplatser och aktiviteter under ombyggnaden av stadsdelen.",
-            "Safety, meeting places and activities while the district is being rebuilt.",
-        ),
-        "members": [
+        "name_sv": "Nätverket för Drottninghög",
+        "description_sv": "Trygghet, mötesplatser och aktiviteter under ombyggnaden av stadsdelen.",
+        "translations": {
+            "en": {
+                "name": "The Drottninghög network",
+                "description": "Safety, meeting places and activities while the district is "
+                "being rebuilt.",
+            }
+        },
+        "organisations": [
             "helsingborgshem",
             "stadsbyggnadsforvaltningen",
             "skol-och-fritid",
             "svenska-kyrkan",
             "stadsdelsforeningen-drottninghog",
         ],
+        "participants": [("Polisen i Helsingborg", ParticipantKind.PUBLIC_AGENCY)],
         "contacts": [
-            ("Nadia Karim", "Bovärd, Helsingborgshem", "nadia.karim@demo.cih.se", True),
-            (
-                "Per Olsson",
-                "Samordnare, stadsbyggnadsförvaltningen",
-                "per.olsson@demo.cih.se",
-                False,
-            ),
+            {
+                "name": "Nadia Karim",
+                "role": "Bovärd, Helsingborgshem",
+                "email": "nadia.karim@demo.cih.se",
+                "organisation": "helsingborgshem",
+                "consents_to_publication": True,
+            },
+            {
+                "name": "Per Olsson",
+                "role": "Samordnare, stadsbyggnadsförvaltningen",
+                "email": "per.olsson@demo.cih.se",
+                "organisation": "stadsbyggnadsforvaltningen",
+                "consents_to_publication": False,
+            },
         ],
     },
     {
         "district": "soder",
-        "name": ("Nätverket för Söder", "The Söder network"),
-        "coordinates": (
-            "Vägar till arbete och studier för unga vuxna.",
-            "Ways into work and studies for young adults.",
-        ),
-        "members": ["arbetsmarknadsforvaltningen", "arbetsformedlingen", "foretagare-soder"],
+        "name_sv": "Nätverket för Söder",
+        "description_sv": "Vägar till arbete och studier för unga vuxna.",
+        "translations": {
+            "en": {
+                "name": "The Söder network",
+                "description": "Ways into work and studies for young adults.",
+            }
+        },
+        "organisations": ["arbetsmarknadsforvaltningen", "arbetsformedlingen", "foretagare-soder"],
         "contacts": [
-            ("Hanna Ek", "Samordnare, arbetsmarknadsförvaltningen", "hanna.ek@demo.cih.se", True),
+            {
+                "name": "Hanna Ek",
+                "role": "Samordnare, arbetsmarknadsförvaltningen",
+                "email": "hanna.ek@demo.cih.se",
+                "organisation": "arbetsmarknadsforvaltningen",
+                "consents_to_publication": True,
+            },
         ],
     },
 ]
 
-# Each initiative's way of working (004): own initiative enabled by a network, a focused joint
-# intervention with an owner and a named responsible person, or a coordinated whole-district
-# project with the city director as commissioner and a responsible manager.
+# Each initiative's way of working (004) and the roles it names: an own initiative enabled by a
+# network, a focused joint intervention with an owner and a named responsible person, or a
+# coordinated whole-district project with the city director as commissioner and a responsible
+# manager. The others are the residents' and associations' own initiatives.
 WAYS_OF_WORKING = {
-    "Gemensam folder för sociala organisationer": ("own_initiative", {"network": None}),
-    "Låna en lokal i din stadsdel": ("own_initiative", {"network": "drottninghog"}),
+    "Låna en lokal i din stadsdel": (
+        WayOfWorking.OWN_INITIATIVE,
+        {"enabled_by": "Nätverket för Drottninghög"},
+    ),
     "Ljusare gångvägar på Drottninghög": (
-        "whole_district",
+        WayOfWorking.DISTRICT_PROJECT,
         {
             "commissioner": "Stadsdirektören",
-            "responsible": "Förvaltningschefen, stadsbyggnadsförvaltningen",
+            "responsible_manager": "Förvaltningschefen, stadsbyggnadsförvaltningen",
         },
     ),
     "Svar på varje förslag inom en månad": (
-        "focused",
-        {"owner": "socialforvaltningen", "responsible": "Enhetschefen för brukarstöd"},
+        WayOfWorking.JOINT_INTERVENTION,
+        {"owner": "socialforvaltningen", "responsible_person": "Enhetschefen för brukarstöd"},
     ),
     "Jobbspår för unga vuxna på Söder": (
-        "focused",
-        {"owner": "arbetsmarknadsforvaltningen", "responsible": "Samordnaren på Söder"},
+        WayOfWorking.JOINT_INTERVENTION,
+        {"owner": "arbetsmarknadsforvaltningen", "responsible_person": "Samordnaren på Söder"},
     ),
-    "Samtalsgrupper före storgruppen": ("own_initiative", {"network": None}),
 }
 
-# The development group's meetings as site data: monthly, around a theme, with a standing point
-# for coming questions, a SWOT evaluation with what to do next under each heading, and themes
-# sent in by the participants.
+# The development group's meetings: monthly, around a theme, with a standing point for coming
+# questions, a SWOT evaluation with what to do next under each heading, and themes sent in by
+# the participants.
 MEETING_KIND = {
-    "cadence": "monthly",
-    "name": ("Utvecklingsgruppens möte", "Development group meeting"),
-    "standing_points": [("Kommande frågor", "Coming questions")],
-    "swot": True,
-    "themes_from_participants": True,
+    "cadence": Cadence.MONTHLY,
+    "name_sv": "Utvecklingsgruppens möte",
+    "translations": translations_of(
+        "en", name=("Utvecklingsgruppens möte", "Development group meeting")
+    ),
+    "has_swot": True,
+    "has_coming_questions": True,
+    "has_themes": True,
+    "has_matrix": False,
 }

@@ -4,18 +4,19 @@ the city's meeting places for seniors work through workshops with prioritisation
 needs to concepts, prototypes and tests in practice, with the city's departments, associations
 and seniors' organisations (seed 003, retold in our own words).
 
-What the portal cannot hold yet is written down below as data for the parts that will hold it:
-DISTRICTS (actors.District), PROCESS (IoU65+'s own steps, without a funding step, and where each
-initiative stands in them) and MEETING_KIND (workshops' cadence and format as site data).
+Its shape is data too: the districts (DISTRICTS, DISTRICT_OF), IoU65+'s own steps without a
+decision or funding step (PROCESS), the tests of its prototypes (TESTS) and its workshops with
+prioritisation matrices (MEETING_KIND).
 """
 
 import datetime
 
 from actors.choices import GovernanceKind, OrganisationKind
 from actors.look import Look
+from actors.translations import translations_of
 from focusgroups.choices import IdeaStatus, InsightKind
 from initiatives.choices import InitiativeStep as S
-from workshops.choices import ItemKind
+from workshops.choices import Cadence, ItemKind
 
 from .story import Meetings, every_other_week, site_settings
 
@@ -447,8 +448,38 @@ ROUNDS = [
 ACTION, DECISION, PARKED = ItemKind.ACTION, ItemKind.DECISION, ItemKind.PARKED
 
 
-def _workshop(theme, summary, items):
-    return {"theme": theme, "swot": False, "summary": summary, "items": items}
+def _workshop(theme, summary, items, matrix=None):
+    return {"theme": theme, "swot": False, "summary": summary, "items": items, "matrix": matrix}
+
+
+LOW, MEDIUM, HIGH = 1, 2, 3
+# The axes every matrix of the group is drawn on.
+AXES = {
+    "x_axis": ("Vad vi kan göra", "What we can do"),
+    "y_axis": ("Hur angeläget", "How urgent"),
+}
+NEEDS_MATRIX = {
+    "title": ("Vilka behov går vi vidare med?", "Which needs do we take further?"),
+    **AXES,
+    "entries": [
+        ("Någon att prata med", "Someone to talk to", HIGH, HIGH),
+        ("Sällskap på vägen", "Company on the way", HIGH, HIGH),
+        ("Få bidra med sina kunskaper", "Contributing one's knowledge", HIGH, MEDIUM),
+        ("Veta vilka mötesplatser som finns", "Knowing the meeting places", MEDIUM, MEDIUM),
+        ("Hjälp med videosamtal", "Help with video calls", MEDIUM, MEDIUM),
+        ("Tid för personalen", "Time for the staff", LOW, HIGH),
+    ],
+}
+CONCEPTS_MATRIX = {
+    "title": ("Vilka koncept blir prototyper först?", "Which concepts become prototypes first?"),
+    **AXES,
+    "entries": [
+        ("Följeslagare", "Companions", HIGH, HIGH),
+        ("Telefonvänner", "Telephone friends", HIGH, HIGH),
+        ("Seniorer lär seniorer", "Seniors teach seniors", MEDIUM, MEDIUM),
+        ("En app för att boka sällskap", "An app for booking company", LOW, MEDIUM),
+    ],
+}
 
 
 MEETINGS = Meetings(
@@ -546,6 +577,7 @@ MEETINGS = Meetings(
                     ("malmo-tillsammans", "Processledaren", 21, ""),
                 ),
             ],
+            NEEDS_MATRIX,
         ),
         _workshop(
             ("Från behov till koncept", "From needs to concepts"),
@@ -570,6 +602,7 @@ MEETINGS = Meetings(
                 ),
                 (PARKED, "En app för att boka sällskap.", "An app for booking company.", 180),
             ],
+            CONCEPTS_MATRIX,
         ),
         _workshop(
             ("Från koncept till prototyp", "From concept to prototype"),
@@ -643,7 +676,7 @@ INITIATIVES = [
         2,
         ["ensamboende-80"],
         40_000,
-        S.DECISION,
+        S.EXECUTION,
         "",
         4,
     ),
@@ -657,7 +690,7 @@ INITIATIVES = [
         0,
         ["seniorer-65", "ensamboende-80"],
         25_000,
-        S.DECISION,
+        S.EVALUATION,
         "",
         4,
     ),
@@ -736,8 +769,8 @@ IDEAS = [
 ]
 IDEA_REPLY = "Tack! Vi tar med idén till en kommande workshop i IoU65+."
 
-# For the parts still to come: the districts (actors.District) where the meeting places are, and
-# which of them each need, initiative, meeting and focus group belongs to (none: all of Malmö).
+# The districts where the meeting places are, and which of them each need, initiative and focus
+# group belongs to (none: all of Malmö).
 DISTRICTS = [
     # slug, Swedish name, English name
     ("augustenborg", "Augustenborg", "Augustenborg"),
@@ -745,40 +778,71 @@ DISTRICTS = [
     ("centrum", "Centrum", "City centre"),
     ("limhamn", "Limhamn-Bunkeflo", "Limhamn-Bunkeflo"),
 ]
-DISTRICT_OF = {CAFE: "augustenborg", "Promenadgrupp från Café Sommaren": "augustenborg"}
-
-# IoU65+'s own steps, in every offered language, without a funding step; and where each
-# initiative stands in them (the portal's Husby steps stand in for them until then).
-PROCESS = [
-    # step, Swedish name, English name
-    ("needs", "Behov", "Needs"),
-    ("concept", "Koncept", "Concepts"),
-    ("prototype", "Prototyp", "Prototypes"),
-    ("test", "Test i verksamheten", "Tests in practice"),
-]
-STEP_OF = {
-    "Följeslagare till mötesplatsen": "prototype",
-    "Telefonvänner": "test",
-    "Seniorer lär seniorer": "concept",
-    "Karta över stadens mötesplatser": "concept",
-    "Videofika": "needs",
+DISTRICT_OF = {
+    CAFE: "augustenborg",
+    "Sällskap på vägen till och från mötesplatsen": "augustenborg",
+    "Följeslagare till mötesplatsen": "augustenborg",
+    "Videofika": "centrum",
 }
-# The test of a prototype, as a coordinator records it when the process part holds it.
-TESTS = {
-    "Telefonvänner": (
-        "Fyra veckor på två mötesplatser: elva seniorer blev uppringda varje vecka, nio vill "
-        "fortsätta.",
-        "Four weeks at two meeting places: eleven seniors were called every week, nine want to "
-        "go on.",
+
+
+def _step(used: bool, name_sv: str = "", name_en: str = "", description_sv: str = "") -> dict:
+    values = {"used": used, "description_sv": description_sv}
+    if name_sv:
+        values |= {
+            "name_sv": name_sv,
+            "translations": translations_of("en", name=(name_sv, name_en)),
+        }
+    return values
+
+
+# IoU65+'s own steps: needs become concepts, concepts prototypes, and prototypes are tested in
+# the meeting places' daily work. Nothing is decided or paid for from a pooled fund on the way.
+PROCESS = {
+    S.NEEDS: _step(True, "Behov", "Needs", "Vad besökare och personal berättar att de saknar."),
+    S.PROPOSAL: _step(
+        True,
+        "Koncept",
+        "Concepts",
+        "Ett koncept: vem det är till för och hur det skulle fungera en vanlig vecka.",
+    ),
+    S.DECISION: _step(False),
+    S.FUNDING: _step(False),
+    S.EXECUTION: _step(
+        True, "Prototyp", "Prototypes", "En enkel prototyp som mötesplatserna bygger och prövar."
+    ),
+    S.EVALUATION: _step(
+        True,
+        "Test i praktiken",
+        "Tests in practice",
+        "Prototypen testas i verksamheten och utvärderas tillsammans med besökarna.",
     ),
 }
+# The test of a prototype in practice, recorded as the evaluation at its step: what it showed
+# and what the group learnt, in Swedish and English.
+TESTS = {
+    "Telefonvänner": {
+        "findings": (
+            "Fyra veckor på två mötesplatser: elva seniorer blev uppringda varje vecka, nio vill "
+            "fortsätta.",
+            "Four weeks at two meeting places: eleven seniors were called every week, nine want "
+            "to go on.",
+        ),
+        "lessons": (
+            "Samma frivillig varje vecka gör att samtalen blir personliga.",
+            "The same volunteer every week makes the calls personal.",
+        ),
+    },
+}
 
-# The working group's workshops as site data: every other week, each with a prioritisation
-# matrix where the needs or concepts are placed by urgency and by what the group can do.
+# The working group's workshops: every other week, with prioritisation matrices where the needs
+# or concepts are placed by how urgent they are and by what the group can do about them.
 MEETING_KIND = {
-    "cadence": "every_other_week",
-    "name": ("Workshop i IoU65+", "IoU65+ workshop"),
-    "standing_points": [("Sedan sist", "Since last time")],
-    "swot": False,
-    "prioritisation_matrix": True,
+    "cadence": Cadence.BIWEEKLY,
+    "name_sv": "Workshop i IoU65+",
+    "translations": translations_of("en", name=("Workshop i IoU65+", "IoU65+ workshop")),
+    "has_swot": False,
+    "has_coming_questions": False,
+    "has_themes": True,
+    "has_matrix": True,
 }

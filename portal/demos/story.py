@@ -12,7 +12,7 @@ held since. As Husby's, the story happened in the past and mails no one.
 import datetime
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, field, fields
 from types import ModuleType
 from typing import NamedTuple
 
@@ -22,19 +22,29 @@ from actors import demo as actors_demo
 from actors.events import as_of
 from actors.look import Look
 from actors.mail import mail_sent_long_ago
-from actors.models import Organisation, User
+from actors.models import District, Organisation, User
 from actors.translations import translate, translations_of
 from focusgroups import demo as focusgroups_demo
 from focusgroups.models import Idea, Insight
 from initiatives import demo as initiatives_demo
-from initiatives.models import Initiative
+from initiatives import services as initiative_services
+from initiatives.choices import InitiativeStep
+from initiatives.models import Initiative, ProcessStep
+from networks import demo as networks_demo
 from notifications import demo as notifications_demo
 from prioritization import demo as prioritization_demo
 from prioritization import services as prioritization_services
 from prioritization.models import FocusArea, Need, PrioritisationRound, TargetGroup
 from workshops import services as workshop_services
 from workshops.choices import ItemKind, WorkshopFormat, WorkshopStatus
-from workshops.models import ThemeSuggestion, Workshop, WorkshopItem
+from workshops.models import (
+    MatrixEntry,
+    MeetingSettings,
+    PrioritisationMatrix,
+    ThemeSuggestion,
+    Workshop,
+    WorkshopItem,
+)
 
 
 def site_settings(
@@ -78,7 +88,10 @@ class Meetings:
     same and meetings in a row get the agendas in order. An agenda is a dict: theme (sv, en), swot
     (bool), summary (sv, en), items as (kind, Swedish, English, extra) where an action's extra
     names its owner's slug, the person responsible, the days until it is due and the SWOT heading
-    it answers, and a parked idea's the days until it is looked at again.
+    it answers, a next step's the SWOT heading it answers, and a parked idea's the days until it
+    is looked at again; optionally coming_questions (sv, en), the standing point's record, and
+    matrix, a prioritisation matrix made at the meeting: title, x_axis and y_axis (sv, en) and
+    entries as (Swedish, English, across, up).
     """
 
     calendar: Calendar
@@ -94,7 +107,12 @@ class Meetings:
 
 @dataclass(frozen=True)
 class Collaboration:
-    """One collaboration's demo content, in the shapes of Husby's per-app demo data."""
+    """One collaboration's demo content, in the shapes of Husby's per-app demo data, and its
+    shape: districts as (slug, Swedish, English) and the district of each thing by its Swedish
+    title; networks as `networks.demo.load` takes them; each initiative's way of working with its
+    roles (an owner by its slug); the steps of the process as `process_steps_save` takes them
+    (none: the portal's own); the tests of prototypes recorded as evaluations; the meeting
+    settings' values."""
 
     site: dict
     organisations: list
@@ -113,11 +131,25 @@ class Collaboration:
     initiatives: list
     ideas: list
     idea_reply: str
+    districts: list
+    district_of: dict
+    meeting_kind: dict
+    networks: list = field(default_factory=list)
+    ways_of_working: dict = field(default_factory=dict)
+    process: dict = field(default_factory=dict)
+    tests: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, content: ModuleType) -> "Collaboration":
-        """The collaboration whose content module names each part in capitals (SITE, …)."""
-        return cls(**{part.name: getattr(content, part.name.upper()) for part in fields(cls)})
+        """The collaboration whose content module names each part in capitals (SITE, …); the
+        parts with a default may be left out."""
+        return cls(
+            **{
+                part.name: getattr(content, part.name.upper())
+                for part in fields(cls)
+                if part.default_factory is MISSING or hasattr(content, part.name.upper())
+            }
+        )
 
     @property
     def name(self) -> str:
@@ -126,10 +158,19 @@ class Collaboration:
     def load(self, *, scale: int = 1) -> None:
         with mail_sent_long_ago():
             coordinator = self._actors(scale)
+            self._process(coordinator)
+            self._meeting_settings(coordinator)
+            networks_demo.load(self.networks, actor=coordinator)
             prioritization_demo.load_vocabulary(
                 coordinator, focus_areas=self.focus_areas, target_groups=self.target_groups
             )
-            focusgroups_demo.load_focus_groups(self.focus_groups, coordinator)
+            focusgroups_demo.load_focus_groups(
+                [
+                    {**spec, "district": self.district_of.get(spec["key"][0])}
+                    for spec in self.focus_groups
+                ],
+                coordinator,
+            )
             for spec in self.consultations:
                 focusgroups_demo.consult(spec, coordinator)
             needs = self._needs(coordinator)
@@ -159,9 +200,43 @@ class Collaboration:
                 (email, first, last, roles, self.acting_for.get(email), superuser)
                 for email, first, last, roles, _slug, superuser in actors_demo.USERS
             ],
+            districts=[
+                {
+                    "slug": slug,
+                    "position": position,
+                    "name_sv": name_sv,
+                    "translations": translations_of("en", name=(name_sv, name_en)),
+                }
+                for position, (slug, name_sv, name_en) in enumerate(self.districts, start=1)
+            ],
             scale=scale,
         )
         return User.objects.filter(role_assignments__role="coordinator").first()
+
+    def _process(self, coordinator) -> None:
+        """The steps of the process the collaboration uses and its names for them, saved when
+        they differ from the site's."""
+        rows = {step.code: step for step in ProcessStep.every()}
+        if any(
+            getattr(rows[code], name) != value
+            for code, values in self.process.items()
+            for name, value in values.items()
+        ):
+            initiative_services.process_steps_save(steps=self.process, actor=coordinator)
+
+    def _meeting_settings(self, coordinator) -> None:
+        meeting = MeetingSettings.objects.filter(pk=1).first() or MeetingSettings(pk=1)
+        actors_demo.through_service(
+            meeting,
+            self.meeting_kind,
+            lambda meeting: workshop_services.meeting_settings_save(
+                meeting=meeting, actor=coordinator
+            ),
+        )
+
+    def _district(self, title_sv: str) -> District | None:
+        slug = self.district_of.get(title_sv)
+        return District.objects.get(slug=slug) if slug else None
 
     def _needs(self, coordinator) -> list[Need]:
         """The needs, in the order of `self.needs`, each with the residents' words behind it."""
@@ -176,7 +251,12 @@ class Collaboration:
         for title_sv, title_en, text_sv, text_en, area, group_slugs, insight_keys in self.needs:
             need = made.get(title_sv)
             if need is None:
-                need = Need(title_sv=title_sv, description_sv=text_sv, focus_area=areas[area])
+                need = Need(
+                    title_sv=title_sv,
+                    description_sv=text_sv,
+                    focus_area=areas[area],
+                    district=self._district(title_sv),
+                )
                 translate(need, "en", title=title_en, description=text_en)
                 need = prioritization_services.need_save(
                     need=need,
@@ -254,6 +334,7 @@ class Collaboration:
             if slug in organisations and rng.random() < chance
         }
         workshop.summary_sv, summary_en = agenda["summary"]
+        workshop.coming_questions_sv, coming_en = agenda.get("coming_questions", ("", ""))
         workshop.residents = rng.randint(3, 12)
         items = []
         for position, (kind, text_sv, text_en, extra) in enumerate(agenda["items"], start=1):
@@ -264,6 +345,8 @@ class Collaboration:
                 item.responsible = responsible
                 item.due = day + datetime.timedelta(days=due_in)
                 item.swot_heading = heading
+            elif kind == ItemKind.NEXT_STEP:
+                item.swot_heading = extra
             elif kind == ItemKind.PARKED:
                 item.look_again_on = day + datetime.timedelta(days=extra)
             translate(item, "en", text=text_en)
@@ -273,8 +356,10 @@ class Collaboration:
                 workshop=workshop, attendance=attendance, items=items, actor=coordinator
             )
         # The log keeps the row's translations as they were; the summary's is made after it.
-        translate(workshop, "en", summary=summary_en)
+        translate(workshop, "en", summary=summary_en, coming_questions=coming_en)
         workshop.save(update_fields=["translations"])
+        if agenda.get("matrix"):
+            self._matrix(workshop, agenda["matrix"], coordinator)
         today = timezone.localdate()
         for item in items:
             if item.kind == ItemKind.ACTION and item.due < today and rng.random() < 0.7:
@@ -283,6 +368,37 @@ class Collaboration:
                     workshop_services.action_complete(item=item, actor=coordinator)
                 WorkshopItem.objects.filter(pk=item.pk).update(done_at=done_at)
         return workshop
+
+    def _matrix(self, workshop: Workshop, spec: dict, coordinator) -> None:
+        """The prioritisation matrix a held meeting drew."""
+        matrix = PrioritisationMatrix(
+            workshop=workshop,
+            title_sv=spec["title"][0],
+            x_axis_sv=spec["x_axis"][0],
+            y_axis_sv=spec["y_axis"][0],
+        )
+        translate(
+            matrix, "en", title=spec["title"][1], x_axis=spec["x_axis"][1], y_axis=spec["y_axis"][1]
+        )
+        entries = []
+        for text_sv, text_en, across, up in spec["entries"]:
+            entry = MatrixEntry(text_sv=text_sv, x=across, y=up)
+            translate(entry, "en", text=text_en)
+            entries.append(entry)
+        with as_of(_aware(workshop.date, self.meetings.ends)):
+            workshop_services.matrix_save(matrix=matrix, entries=entries, actor=coordinator)
+
+    def _shape(self, title_sv: str, organisations) -> dict:
+        """An initiative's district, way of working and the roles it names, as the proposal
+        form takes them."""
+        district = self._district(title_sv)
+        shape = {"district": district.pk if district else ""}
+        if title_sv in self.ways_of_working:
+            way, roles = self.ways_of_working[title_sv]
+            shape["way_of_working"] = way
+            for role, value in roles.items():
+                shape[role] = organisations[value].pk if role == "owner" else value
+        return shape
 
     def _initiatives(self, organisations, needs, coordinator) -> None:
         """The initiatives, each brought to its step along the calendar Husby's follow."""
@@ -301,8 +417,29 @@ class Collaboration:
                 continue
             start = initiatives_demo.this_years_start(title_sv, target, months, today)
             initiatives_demo.make_story(
-                spec, title_sv, target, start, organisations, groups, needs, coordinator
+                spec,
+                title_sv,
+                target,
+                start,
+                organisations,
+                groups,
+                needs,
+                coordinator,
+                shape=self._shape(title_sv, organisations),
             )
+            if title_sv in self.tests:
+                self._test(title_sv, start, months)
+
+    def _test(self, title_sv: str, start: datetime.date, months: int) -> None:
+        """A prototype's test in practice, recorded as the evaluation at its step a week after
+        the test ended."""
+        initiative = Initiative.objects.get(title_sv=title_sv)
+        if initiative.step != InitiativeStep.EVALUATION:
+            return
+        ended = start + datetime.timedelta(days=initiatives_demo.MONTH * months - 1)
+        initiatives_demo.evaluation_record(
+            initiative, ended + datetime.timedelta(days=14), **self.tests[title_sv]
+        )
 
 
 def _aware(day: datetime.date, time: datetime.time) -> datetime.datetime:
