@@ -178,7 +178,14 @@ class PostgresServer:
     def create(self):
         if os.geteuid() == 0:
             shutil.chown(self.directory, "postgres", "postgres")
-        self._run("initdb", "--auth=trust", "--username=postgres", "--no-locale", "--no-sync")
+        self._run(
+            "initdb",
+            "--auth=trust",
+            "--username=postgres",
+            "--no-locale",
+            "--encoding=UTF8",
+            "--no-sync",
+        )
         with (self.data / "postgresql.conf").open("a") as conf:
             conf.write(
                 f"port = {self.port}\n"
