@@ -8,13 +8,10 @@ from django.utils.translation import gettext as _
 from actors.models import SiteSettings
 from actors.permissions import STAFF_ROLES, has_role, is_coordinator, roles_of
 from funding.permissions import can_read_books
-from initiatives.choices import InitiativeStep
-from initiatives.models import used_steps
 from initiatives.permissions import can_see_pipeline
 from newsletter.permissions import can_manage_editions
 from notifications.header import header_link
 from reports.permissions import can_use_reports
-from workshops.models import MeetingSettings
 
 from .sections import Section
 
@@ -42,18 +39,15 @@ def portal(request):
 
 
 def main_menu() -> list[Link]:
-    """The main menu, the same for everyone: the meetings under the collaboration's name for
-    them, and the fund only for a process with a funding step."""
-    links = [
+    """The main menu, the same for everyone."""
+    return [
         Link(_("Focus areas"), reverse("prioritization:focusarea_list")),
         Link(_("Needs"), reverse("prioritization:need_list")),
-        Link(MeetingSettings.current().title, reverse("workshops:list")),
+        Link(_("Workshops"), reverse("workshops:list")),
         Link(_("Initiatives"), reverse("initiatives:initiative_list")),
+        Link(_("Funding"), reverse("funding:public")),
+        Link(_("Newsletter"), reverse("newsletter:signup")),
     ]
-    if InitiativeStep.FUNDING in used_steps():
-        links.append(Link(_("Funding"), reverse("funding:public")))
-    links.append(Link(_("Newsletter"), reverse("newsletter:signup")))
-    return links
 
 
 def user_menu(user) -> list[Link]:

@@ -10,7 +10,6 @@ from actors.models import District, SiteSettings
 from actors.pagecache import declared_query
 from focusgroups import views as focusgroup_views
 from initiatives import views as initiative_views
-from initiatives.models import ProcessStep
 from portal import views as portal_views
 from prioritization import views as prioritization_views
 from tests.focusgroups.factories import FocusGroupFactory
@@ -18,7 +17,6 @@ from tests.initiatives.factories import InitiativeFactory
 from tests.prioritization.factories import NeedFactory
 from tests.workshops.factories import PlannedWorkshopFactory, WorkshopFactory
 from workshops import views as workshop_views
-from workshops.models import MeetingSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -151,8 +149,6 @@ def test_a_list_for_a_district_runs_a_fixed_number_of_queries(
         one_of_each(f"Husby {number}", husby)
         one_of_each(f"Alla {number}", None)
     SiteSettings.current()
-    MeetingSettings.current()  # the main menu's name for the meetings, cached likewise
-    ProcessStep.of_site()  # the steps of the process, cached likewise
     with django_assert_num_queries(QUERIES[name]):
         response = client.get(reverse(name), {"district": "husby"})
     assert response.status_code == 200
@@ -164,11 +160,10 @@ def test_the_start_page_for_a_district_runs_a_fixed_number_of_queries(
 ):
     for number in range(size):
         one_of_each(f"Husby {number}", husby)
-    # site settings, the meetings' name and the steps of the process (the main menu's, cached
-    # between requests), the districts, organisations, principles, goals, governance bodies; the
+    # site settings, the districts, organisations, principles, goals, governance bodies; the
     # sections: focus areas with the district's counts, its next workshop, its networks, its
     # events
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         response = client.get(reverse("portal:home"), {"district": "husby"})
     assert response.status_code == 200
 

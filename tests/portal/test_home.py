@@ -28,8 +28,7 @@ def test_it_renders_the_start_page_in_a_fixed_number_of_queries(
     client, count, django_assert_num_queries
 ):
     OrganisationFactory.create_batch(count)
-    # site settings, the meetings' name and the steps of the process (the main menu's, cached
-    # between requests), the districts, organisations, principles, goals, governance bodies; the
+    # site settings, the districts, organisations, principles, goals, governance bodies; the
     # sections: focus areas, the next workshop, the networks, the latest public events
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         client.get(reverse("portal:home"))

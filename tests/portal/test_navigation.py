@@ -6,9 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from actors.permissions import organisation_ids_of, roles_of
-from initiatives.models import ProcessStep
 from portal.context_processors import footer, main_menu, user_menu
-from workshops.models import MeetingSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +50,6 @@ def test_the_account_menu_offers_the_pages_each_role_opens(request, role, entrie
 
 def test_the_menus_cost_no_queries_once_the_roles_are_read(coordinator, django_assert_num_queries):
     roles_of(coordinator), organisation_ids_of(coordinator)  # read once per request by the layout
-    MeetingSettings.current(), ProcessStep.of_site()  # cached between requests
     with django_assert_num_queries(0):
         assert main_menu() and user_menu(coordinator)
 

@@ -384,11 +384,11 @@ def world(request, organisation):
 
 
 def anonymous_queries() -> int:
-    """The site settings, the meetings' name and the steps of the process (the layout's, cached
-    between requests), then the kinds of thing searched: decisions, workshops, initiatives,
-    needs, ideas, focus areas, actors; each brings its page of hits and how many there are. On
-    PostgreSQL their statements go together, as one; the plain fallback asks one query each."""
-    return 3 + (1 if connection.vendor == "postgresql" else len(search.SOURCES))
+    """The site settings (cached between requests), then the kinds of thing searched: decisions,
+    workshops, initiatives, needs, ideas, focus areas, actors; each brings its page of hits and
+    how many there are. On PostgreSQL their statements go together, as one; the plain fallback
+    asks one query each."""
+    return 1 + (1 if connection.vendor == "postgresql" else len(search.SOURCES))
 
 
 # Session, user, and the user's roles and organisations (kept for the request), then the same.
