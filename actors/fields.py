@@ -67,10 +67,25 @@ class BoundedTextField(models.TextField):
         self.validators.append(validators.MaxLengthValidator(max_length))
 
 
+class ColourInput(forms.TextInput):
+    """The browser's colour chooser. It always holds a colour, so HTML allows it neither
+    `required` nor `maxlength`: the form checks both."""
+
+    input_type = "color"
+
+    def use_required_attribute(self, initial):
+        return False
+
+
 class ColourFormField(forms.CharField):
     """A colour picked in the browser's colour chooser, kept as "#rrggbb"."""
 
-    widget = forms.TextInput(attrs={"type": "color"})
+    widget = ColourInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
 
     def to_python(self, value):
         value = super().to_python(value).strip()
